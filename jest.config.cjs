@@ -1,0 +1,23 @@
+/** Jest runs TypeScript through SWC (fast, no type-check: `npm run typecheck` does that). */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/cli', '<rootDir>/emulator', '<rootDir>/tests'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  // @hubspot/ui-extensions and its dependency tinyspy ship only ES modules: let SWC turn them into CommonJS.
+  transform: { '^.+\\.(t|j|mj)sx?$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(@hubspot/ui-extensions|tinyspy)/)'],
+  modulePathIgnorePatterns: ['<rootDir>/src/app/.*/package.json'],
+  testTimeout: 60000,
+};
