@@ -82,3 +82,11 @@ export type HubspotMeetingOutcome = (typeof HUBSPOT_MEETING_OUTCOMES)[number];
 // HubSpot tickets `hs_ticket_priority`
 export const HUBSPOT_TICKET_PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const;
 export type HubspotTicketPriority = (typeof HUBSPOT_TICKET_PRIORITIES)[number];
+
+// KAM inputs entered by the key-account manager on the company record (all optional)
+export const INPUT_LEVELS = ['low', 'medium', 'high'] as const; // kam_growth_potential, kam_strategic_fit
+export type InputLevel = (typeof INPUT_LEVELS)[number];
+export const REPUTATION_LEVELS = ['low', 'medium', 'high', 'industry_leader'] as const; // kam_market_reputation (§1)
+export type ReputationLevel = (typeof REPUTATION_LEVELS)[number];
+export const PAYMENT_DISCIPLINE = ['on_time', 'sometimes_late', 'often_late'] as const; // kam_payment_discipline (§1, 002)
+export type PaymentDiscipline = (typeof PAYMENT_DISCIPLINE)[number];

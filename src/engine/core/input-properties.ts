@@ -1,0 +1,48 @@
+/**
+ * HubSpot internal names of everything the core reads. The core's input is HubSpot-shaped
+ * (issue #2), so these names are part of its contract; the adapter requests exactly these.
+ */
+export const COMPANY_INPUT_PROPERTIES = [
+  'name',
+  'domain',
+  'industry',
+  'annualrevenue',
+  'numberofemployees',
+  'createdate',
+  'notes_last_contacted',
+  'hs_num_decision_makers',
+  'hs_is_target_account',
+  'hs_ideal_customer_profile', // tier_1 | tier_2 | tier_3
+  'hubspot_owner_id',
+  'hs_lastmodifieddate',
+  // KAM inputs (created by `kam setup`)
+  'kam_market_reputation', // REPUTATION_LEVELS — §1 reputational capital
+  'kam_growth_potential', // INPUT_LEVELS — §1 development potential
+  'kam_strategic_fit', // INPUT_LEVELS — §2 fits our goals
+  'kam_perception_level', // PERCEPTION_LEVELS — §7 perception ladder
+  'kam_payment_discipline', // PAYMENT_DISCIPLINE — 002 pays on time
+  'kam_recommends_us', // 'true' | 'false' — 002 recommends us
+  'kam_annual_cost_to_serve', // number, home currency — 002 net value after costs to serve; §9 step 6
+  'kam_loss_reason', // LOSS_REASONS — §9 step 3
+  // previous outputs the core needs (hysteresis, change trail)
+  'kam_tier',
+  'kam_tier_changed_at',
+] as const;
+
+export const DEAL_INPUT_PROPERTIES = [
+  'amount',
+  'amount_in_home_currency',
+  'deal_currency_code',
+  'closedate',
+  'createdate',
+  'hs_is_closed_won',
+  'hs_is_closed',
+  'pipeline',
+  'dealstage',
+] as const;
+
+export const TICKET_INPUT_PROPERTIES = ['hs_ticket_priority', 'createdate', 'closed_date', 'hs_pipeline_stage'] as const;
+
+export const MEETING_INPUT_PROPERTIES = ['hs_meeting_start_time', 'hs_meeting_outcome'] as const;
+
+export const CONTACT_INPUT_PROPERTIES = ['hs_buying_role', 'jobtitle'] as const;
