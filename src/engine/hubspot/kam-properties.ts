@@ -1,0 +1,109 @@
+/**
+ * Every `kam_*` company property Keystone creates (`kam setup`), reads and writes. The single
+ * source for setup, the sync diff, the card and the settings page. Enumeration options come from
+ * the core's `as const` arrays so HubSpot's options and our values can never drift apart.
+ */
+import {
+  INPUT_LEVELS,
+  KAISM_QUADRANTS,
+  LOSS_REASONS,
+  PARETO_CLASSES,
+  PAYMENT_DISCIPLINE,
+  PERCEPTION_LEVELS,
+  REPUTATION_LEVELS,
+  RISK_LEVELS,
+  STRATEGIES,
+  TIER_DIRECTIONS,
+  TIERS,
+} from '../core/enums';
+
+export const KAM_PROPERTY_GROUP = {
+  name: 'key_account_management',
+  label: 'Key account management (Keystone)',
+  displayOrder: -1,
+} as const;
+
+type Option = { value: string; label: string };
+
+export type KamPropertyDefinition = {
+  name: string;
+  label: string;
+  description: string;
+  /** HubSpot property type / fieldType pair. */
+  type: 'number' | 'string' | 'enumeration' | 'datetime' | 'bool';
+  fieldType: 'number' | 'text' | 'textarea' | 'select' | 'date' | 'booleancheckbox';
+  options?: readonly Option[];
+  /** `output`: written by Keystone; `input`: entered by the key-account manager. */
+  role: 'output' | 'input';
+};
+
+const humanise = (value: string): string =>
+  value
+    .split('_')
+    .map((word, index) => (index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word))
+    .join(' ');
+
+const optionsOf = (values: readonly string[], labels: Record<string, string> = {}): Option[] =>
+  values.map((value) => ({ value, label: labels[value] ?? humanise(value) }));
+
+const BOOLEAN_OPTIONS: Option[] = [
+  { value: 'true', label: 'Yes' },
+  { value: 'false', label: 'No' },
+];
+
+const output = (
+  name: string,
+  label: string,
+  description: string,
+  type: KamPropertyDefinition['type'],
+  fieldType: KamPropertyDefinition['fieldType'],
+  options?: readonly Option[],
+): KamPropertyDefinition => ({ name, label, description, type, fieldType, options, role: 'output' });
+
+const input = (
+  name: string,
+  label: string,
+  description: string,
+  type: KamPropertyDefinition['type'],
+  fieldType: KamPropertyDefinition['fieldType'],
+  options?: readonly Option[],
+): KamPropertyDefinition => ({ name, label, description, type, fieldType, options, role: 'input' });
+
+export const KAM_OUTPUT_PROPERTIES = [
+  output('kam_score', 'KAM score', 'Key-account score 0–100 from attractiveness and relationship strength (Keystone).', 'number', 'number'),
+  output('kam_attractiveness', 'KAM customer attractiveness', 'How attractive the customer is to us, 0–100 (KAISM vertical axis).', 'number', 'number'),
+  output('kam_strength', 'KAM relationship strength', 'Our relative strength and the customer’s loyalty, 0–100 (KAISM horizontal axis).', 'number', 'number'),
+  output('kam_confidence', 'KAM score confidence', 'Share of the model’s weight backed by data, 0–1; low means missing data.', 'number', 'number'),
+  output('kam_tier', 'KAM tier', 'Key / Important / Regular customer class. Workflows: enrol on changes of this property.', 'enumeration', 'select', optionsOf(TIERS)),
+  output('kam_tier_previous', 'KAM previous tier', 'The tier before the last tier change.', 'enumeration', 'select', optionsOf(TIERS)),
+  output('kam_tier_changed_at', 'KAM tier changed at', 'When the tier last changed.', 'datetime', 'date'),
+  output('kam_tier_direction', 'KAM tier direction', 'Whether the last tier change was up or down.', 'enumeration', 'select', optionsOf(TIER_DIRECTIONS, { up: 'Up', down: 'Down' })),
+  output('kam_quadrant', 'KAM KAISM quadrant', 'Portfolio position in the key-account identification and selection matrix.', 'enumeration', 'select', optionsOf(KAISM_QUADRANTS)),
+  output('kam_strategy', 'KAM strategy', 'Strategic option from the attractiveness × our-position matrix.', 'enumeration', 'select', optionsOf(STRATEGIES)),
+  output('kam_pareto_class', 'KAM Pareto class', 'A: the customers that make up the top share of revenue; then B, C.', 'enumeration', 'select', optionsOf(PARETO_CLASSES)),
+  output('kam_risk_level', 'KAM risk level', 'Risk of losing the customer, mapped to the four stages of losing a key client.', 'enumeration', 'select', optionsOf(RISK_LEVELS, { at_risk: 'At risk' })),
+  output('kam_loss_stage', 'KAM loss stage', 'Stage 0–4 of losing a key client (0 = no sign).', 'number', 'number'),
+  output('kam_risk_reasons', 'KAM risk reasons', 'The signals that raised the risk level, one per line.', 'string', 'textarea'),
+  output('kam_top_recommendations', 'KAM top recommendations', 'The recommended actions with their reasons, one per line.', 'string', 'textarea'),
+  output('kam_explanation', 'KAM explanation (data)', 'Machine-readable breakdown for the Keystone card: factors, gaps, signals, recommendations.', 'string', 'textarea'),
+  output('kam_model_version', 'KAM model version', 'Version of the scoring model that produced the score.', 'string', 'text'),
+  output('kam_scored_at', 'KAM scored at', 'When Keystone last scored this company.', 'datetime', 'date'),
+  output('kam_won_revenue_12m', 'KAM won revenue, last 12 months', 'Closed-won revenue in the trailing 12 months, home currency.', 'number', 'number'),
+  output('kam_growth', 'KAM revenue growth', 'Won revenue of the last 12 months over the 12 before, minus 1 (0.25 = +25%).', 'number', 'number'),
+] as const satisfies readonly KamPropertyDefinition[];
+
+export const KAM_INPUT_PROPERTIES = [
+  input('kam_market_reputation', 'KAM market reputation', 'Reputational capital: is the customer an industry leader or a well-known name?', 'enumeration', 'select', optionsOf(REPUTATION_LEVELS)),
+  input('kam_growth_potential', 'KAM growth potential', 'Development potential of the relationship.', 'enumeration', 'select', optionsOf(INPUT_LEVELS)),
+  input('kam_strategic_fit', 'KAM strategic fit', 'How well the customer fits our goals.', 'enumeration', 'select', optionsOf(INPUT_LEVELS)),
+  input('kam_perception_level', 'KAM perception ladder level', 'Where the customer places us: commodity broker → provider → value adder → business partner.', 'enumeration', 'select', optionsOf(PERCEPTION_LEVELS)),
+  input('kam_payment_discipline', 'KAM payment discipline', 'Does the customer pay on time?', 'enumeration', 'select', optionsOf(PAYMENT_DISCIPLINE)),
+  input('kam_recommends_us', 'KAM recommends us', 'Does the customer recommend us to others?', 'bool', 'booleancheckbox', BOOLEAN_OPTIONS),
+  input('kam_annual_cost_to_serve', 'KAM annual cost to serve', 'All yearly costs of serving the customer, relationship costs included (home currency).', 'number', 'number'),
+  input('kam_loss_reason', 'KAM loss reason', 'Why the customer stopped or cut buying (lost-client analysis).', 'enumeration', 'select', optionsOf(LOSS_REASONS)),
+] as const satisfies readonly KamPropertyDefinition[];
+
+export const KAM_PROPERTIES: readonly KamPropertyDefinition[] = [...KAM_OUTPUT_PROPERTIES, ...KAM_INPUT_PROPERTIES];
+
+export type KamOutputPropertyName = (typeof KAM_OUTPUT_PROPERTIES)[number]['name'];
+export const KAM_OUTPUT_PROPERTY_NAMES = KAM_OUTPUT_PROPERTIES.map((p) => p.name) as KamOutputPropertyName[];
