@@ -76,7 +76,13 @@ export const HUBSPOT_BUYING_ROLES = [
 export type HubspotBuyingRole = (typeof HUBSPOT_BUYING_ROLES)[number];
 
 // HubSpot meetings `hs_meeting_outcome`
-export const HUBSPOT_MEETING_OUTCOMES = ['SCHEDULED', 'COMPLETED', 'RESCHEDULED', 'NO_SHOW', 'CANCELED'] as const;
+export const HUBSPOT_MEETING_OUTCOMES = [
+  'SCHEDULED',
+  'COMPLETED',
+  'RESCHEDULED',
+  'NO_SHOW',
+  'CANCELED',
+] as const;
 export type HubspotMeetingOutcome = (typeof HUBSPOT_MEETING_OUTCOMES)[number];
 
 // HubSpot tickets `hs_ticket_priority`
@@ -90,3 +96,104 @@ export const REPUTATION_LEVELS = ['low', 'medium', 'high', 'industry_leader'] as
 export type ReputationLevel = (typeof REPUTATION_LEVELS)[number];
 export const PAYMENT_DISCIPLINE = ['on_time', 'sometimes_late', 'often_late'] as const; // kam_payment_discipline (§1, 002)
 export type PaymentDiscipline = (typeof PAYMENT_DISCIPLINE)[number];
+
+// HubSpot companies `hs_ideal_customer_profile`
+export const IDEAL_CUSTOMER_PROFILE_TIERS = ['tier_1', 'tier_2', 'tier_3'] as const;
+export type IdealCustomerProfileTier = (typeof IDEAL_CUSTOMER_PROFILE_TIERS)[number];
+
+// methodology §3: the two KAISM axes
+export const AXES = ['attractiveness', 'strength'] as const;
+export type Axis = (typeof AXES)[number];
+
+// methodology §1, §3 (001), 002, 004: what makes a customer attractive to us
+export const ATTRACTIVENESS_FACTORS = [
+  'revenue',
+  'growth',
+  'purchase_frequency',
+  'purchase_regularity',
+  'reputation',
+  'growth_potential',
+  'strategic_fit',
+  'payment_discipline',
+  'net_value',
+] as const;
+export type AttractivenessFactor = (typeof ATTRACTIVENESS_FACTORS)[number];
+
+// methodology §3 (loyalty / our relative strength), §7, §10, 002: how strong our position with the customer is
+export const STRENGTH_FACTORS = [
+  'tenure',
+  'repeat_purchase',
+  'win_rate',
+  'engagement_recency',
+  'meeting_health',
+  'buying_centre_coverage',
+  'perception_level',
+  'recommends_us',
+  'ticket_health',
+] as const;
+export type StrengthFactor = (typeof STRENGTH_FACTORS)[number];
+export type FactorId = AttractivenessFactor | StrengthFactor;
+
+// methodology §8: loss stages (0 = no sign; 4 = arbitration, never inferred from CRM data)
+export const LOSS_STAGES = [0, 1, 2, 3, 4] as const;
+export type LossStage = (typeof LOSS_STAGES)[number];
+
+// methodology §8 and §7 diagnostics: what raises the risk level
+export const RISK_SIGNALS = [
+  'volume_decline',
+  'ticket_burst',
+  'high_priority_open_tickets',
+  'meeting_problems',
+  'no_recent_contact',
+  'blocker_in_buying_centre',
+  'lost_deals_streak',
+  'commodity_perception',
+  'late_payment',
+  'loss_reason_recorded',
+] as const;
+export type RiskSignalId = (typeof RISK_SIGNALS)[number];
+
+// methodology §5, §9, §10: the recommendation catalogue
+export const RECOMMENDATIONS = [
+  'lost_client_interview',
+  'resolve_recurring_problems',
+  'reengage_personal_contact',
+  'build_trust',
+  'entry_barriers',
+  'joint_activities',
+  'exit_barriers',
+  'consistent_communication',
+  'build_community',
+  'account_development_plan',
+  'buying_centre_mapping',
+  'climb_perception_ladder',
+  'grow_share_of_wallet',
+  'preventive_support',
+  'loyalty_recognition',
+  'review_cost_to_serve',
+  'minimal_effort_service',
+  'withdraw_gracefully',
+  'collect_account_information',
+] as const;
+export type RecommendationId = (typeof RECOMMENDATIONS)[number];
+
+// Where a recommendation came from (the card groups by it)
+export const RECOMMENDATION_SOURCES = ['risk', 'strategy', 'factor', 'data'] as const;
+export type RecommendationSource = (typeof RECOMMENDATION_SOURCES)[number];
+
+// CRM object types whose values the core reads (data issues name one)
+export const RECORD_TYPES = ['company', 'deal', 'ticket', 'meeting', 'contact'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+// What can be wrong with a value as HubSpot sent it (reported, never thrown)
+export const DATA_ISSUE_KINDS = [
+  'not_a_number',
+  'negative_number',
+  'invalid_date',
+  'future_date',
+  'not_a_boolean',
+  'unknown_value',
+  'missing_value',
+  'unconverted_currency',
+] as const;
+export type DataIssueKind = (typeof DATA_ISSUE_KINDS)[number];
