@@ -1,0 +1,273 @@
+/**
+ * Every word the card shows, in English and Russian. Labels for enumeration values are keyed by
+ * the values themselves (the `as const` arrays of the core), so a new value without a label fails
+ * the type check here instead of showing a raw id.
+ */
+import type { Language } from './locale';
+
+type Tier = 'key' | 'important' | 'regular';
+type Quadrant = 'key_account' | 'key_development' | 'maintenance' | 'opportunistic';
+type Strategy =
+  | 'protect_ties'
+  | 'develop_cooperation'
+  | 'retain_selectively'
+  | 'retain_minimal_effort'
+  | 'protect_ties_selectively'
+  | 'withdraw';
+type RiskLevel = 'none' | 'watch' | 'at_risk' | 'critical';
+type AxisLevel = 'weak' | 'medium' | 'strong';
+
+export type CardMessages = {
+  cardTitle: string;
+  loading: string;
+  propertiesErrorTitle: string;
+  propertiesErrorBody: string;
+  neverScoredTitle: string;
+  neverScoredBody: string;
+  recalculate: string;
+  recalculated: string;
+  recalculatedNoChange: string;
+  recalculateFailedTitle: string;
+  truncatedTitle: string;
+  truncatedBody: string;
+  functionErrorTitle: string;
+  retry: string;
+  score: string;
+  attractiveness: string;
+  strength: string;
+  tier: string;
+  quadrant: string;
+  strategy: string;
+  risk: string;
+  lossStage: (stage: number) => string;
+  signals: string;
+  noSignals: string;
+  recommendations: string;
+  noRecommendations: string;
+  createTask: string;
+  taskCreatedTitle: string;
+  taskCreated: (title: string) => string;
+  taskAlreadyExists: (title: string) => string;
+  taskFailedTitle: string;
+  whyThisScore: string;
+  factor: string;
+  value: string;
+  weight: string;
+  contribution: string;
+  noData: string;
+  confidence: string;
+  dataGaps: string;
+  noDataGaps: string;
+  dataIssues: (count: number) => string;
+  scoredAt: (when: string, modelVersion: string) => string;
+  revenueTrend: string;
+  year: string;
+  wonRevenue: string;
+  wonRevenue12m: string;
+  growth: string;
+  explanationCorruptTitle: string;
+  explanationCorruptBody: (reason: string) => string;
+  explanationMissing: string;
+  tierLabels: Record<Tier, string>;
+  quadrantLabels: Record<Quadrant, string>;
+  strategyLabels: Record<Strategy, string>;
+  // methodology §4: one line on what each strategic option means for the account team
+  strategyMeanings: Record<Strategy, string>;
+  riskLabels: Record<RiskLevel, string>;
+  axisLevelLabels: Record<AxisLevel, string>;
+  // methodology §8: the four stages of losing a key client (0 = no sign)
+  lossStageMeanings: readonly [string, string, string, string, string];
+};
+
+const en: CardMessages = {
+  cardTitle: 'Key account',
+  loading: 'Loading key-account data…',
+  propertiesErrorTitle: 'Key-account data unavailable',
+  propertiesErrorBody: 'HubSpot could not load the key-account properties of this company.',
+  neverScoredTitle: 'Not scored yet',
+  neverScoredBody:
+    'Keystone has not scored this company yet. Recalculate to compute its key-account score, tier, strategy, risk and recommended actions.',
+  recalculate: 'Recalculate',
+  recalculated: 'Key-account score updated.',
+  recalculatedNoChange: 'Recalculated: nothing changed.',
+  recalculateFailedTitle: 'Recalculation failed',
+  truncatedTitle: 'Partial history',
+  truncatedBody:
+    'This company has more records than one recalculation reads; the oldest were left out. The nightly portfolio run reads them all.',
+  functionErrorTitle: 'Keystone could not finish',
+  retry: 'Try again',
+  score: 'Key-account score',
+  attractiveness: 'Customer attractiveness',
+  strength: 'Relationship strength',
+  tier: 'Tier',
+  quadrant: 'KAISM quadrant',
+  strategy: 'Strategy',
+  risk: 'Risk',
+  lossStage: (stage) => `Loss stage ${stage} of 4`,
+  signals: 'Signals',
+  noSignals: 'No risk signals.',
+  recommendations: 'Recommended actions',
+  noRecommendations: 'No recommended actions.',
+  createTask: 'Create task',
+  taskCreatedTitle: 'Task created',
+  taskCreated: (title) => `“${title}” was added to the company owner’s tasks.`,
+  taskAlreadyExists: (title) => `“${title}” is already a task for today.`,
+  taskFailedTitle: 'Task not created',
+  whyThisScore: 'Why this score',
+  factor: 'Factor',
+  value: 'Value',
+  weight: 'Weight',
+  contribution: 'Contribution',
+  noData: 'no data',
+  confidence: 'Confidence',
+  dataGaps: 'Data gaps',
+  noDataGaps: 'No data gaps.',
+  dataIssues: (count) => `${count} unusable value${count === 1 ? '' : 's'} ignored`,
+  scoredAt: (when, modelVersion) => `Scored ${when} with model ${modelVersion}`,
+  revenueTrend: 'Won revenue by year',
+  year: 'Year',
+  wonRevenue: 'Won revenue',
+  wonRevenue12m: 'Won revenue, last 12 months',
+  growth: 'Growth',
+  explanationCorruptTitle: 'Score breakdown unreadable',
+  explanationCorruptBody: (reason) =>
+    `The stored breakdown (kam_explanation) could not be read: ${reason}. Recalculate to rebuild it.`,
+  explanationMissing: 'No score breakdown is stored for this company. Recalculate to build it.',
+  tierLabels: { key: 'Key', important: 'Important', regular: 'Regular' },
+  quadrantLabels: {
+    key_account: 'Key account',
+    key_development: 'Key development',
+    maintenance: 'Maintenance',
+    opportunistic: 'Opportunistic',
+  },
+  strategyLabels: {
+    protect_ties: 'Protect ties',
+    develop_cooperation: 'Develop cooperation',
+    retain_selectively: 'Retain selectively',
+    retain_minimal_effort: 'Retain with minimal effort',
+    protect_ties_selectively: 'Protect ties selectively',
+    withdraw: 'Withdraw',
+  },
+  strategyMeanings: {
+    protect_ties:
+      'Defend a relationship where we are strong: keep promises, deepen trust, raise barriers to competitors.',
+    develop_cooperation:
+      'Invest to move the relationship toward full partnership: joint projects, more of the buying centre, more value.',
+    retain_selectively:
+      'An attractive customer where we are weak: keep the business that pays and build our position where it matters.',
+    retain_minimal_effort:
+      'Keep the customer at a low cost to serve; do not invest beyond good standard service.',
+    protect_ties_selectively:
+      'We are strong but the customer is less attractive: protect only the profitable parts of the relationship.',
+    withdraw: 'Low attractiveness and a weak position: reduce effort and cost to serve, or step back.',
+  },
+  riskLabels: { none: 'No risk', watch: 'Watch', at_risk: 'At risk', critical: 'Critical' },
+  axisLevelLabels: { weak: 'weak', medium: 'medium', strong: 'strong' },
+  lossStageMeanings: [
+    'No sign of losing the customer.',
+    'Recurring problems and dissatisfaction.',
+    'The customer watches our failures and looks for a replacement.',
+    'The customer’s management escalates: demands, ultimatums.',
+    'Arbitration or legal action.',
+  ],
+};
+
+const ru: CardMessages = {
+  cardTitle: 'Ключевой клиент',
+  loading: 'Загрузка данных по ключевому клиенту…',
+  propertiesErrorTitle: 'Данные недоступны',
+  propertiesErrorBody: 'HubSpot не смог загрузить свойства ключевого клиента для этой компании.',
+  neverScoredTitle: 'Ещё не оценена',
+  neverScoredBody:
+    'Keystone ещё не оценивал эту компанию. Нажмите «Пересчитать», чтобы получить оценку, уровень, стратегию, риск и рекомендуемые действия.',
+  recalculate: 'Пересчитать',
+  recalculated: 'Оценка ключевого клиента обновлена.',
+  recalculatedNoChange: 'Пересчитано: ничего не изменилось.',
+  recalculateFailedTitle: 'Пересчёт не удался',
+  truncatedTitle: 'Неполная история',
+  truncatedBody:
+    'У компании больше записей, чем читает один пересчёт; самые старые не учтены. Ночной пересчёт портфеля читает все.',
+  functionErrorTitle: 'Keystone не смог завершить операцию',
+  retry: 'Повторить',
+  score: 'Оценка ключевого клиента',
+  attractiveness: 'Привлекательность клиента',
+  strength: 'Сила отношений',
+  tier: 'Уровень',
+  quadrant: 'Квадрант KAISM',
+  strategy: 'Стратегия',
+  risk: 'Риск',
+  lossStage: (stage) => `Стадия потери ${stage} из 4`,
+  signals: 'Сигналы',
+  noSignals: 'Сигналов риска нет.',
+  recommendations: 'Рекомендуемые действия',
+  noRecommendations: 'Рекомендуемых действий нет.',
+  createTask: 'Создать задачу',
+  taskCreatedTitle: 'Задача создана',
+  taskCreated: (title) => `«${title}» добавлена в задачи владельца компании.`,
+  taskAlreadyExists: (title) => `«${title}» уже есть в задачах на сегодня.`,
+  taskFailedTitle: 'Задача не создана',
+  whyThisScore: 'Почему такая оценка',
+  factor: 'Фактор',
+  value: 'Значение',
+  weight: 'Вес',
+  contribution: 'Вклад',
+  noData: 'нет данных',
+  confidence: 'Достоверность',
+  dataGaps: 'Пробелы в данных',
+  noDataGaps: 'Пробелов в данных нет.',
+  dataIssues: (count) => `Пропущено непригодных значений: ${count}`,
+  scoredAt: (when, modelVersion) => `Оценено ${when}, модель ${modelVersion}`,
+  revenueTrend: 'Выигранная выручка по годам',
+  year: 'Год',
+  wonRevenue: 'Выигранная выручка',
+  wonRevenue12m: 'Выручка за 12 месяцев',
+  growth: 'Рост',
+  explanationCorruptTitle: 'Разбор оценки не читается',
+  explanationCorruptBody: (reason) =>
+    `Сохранённый разбор (kam_explanation) не удалось прочитать: ${reason}. Пересчитайте, чтобы построить его заново.`,
+  explanationMissing: 'Разбор оценки для этой компании не сохранён. Пересчитайте, чтобы построить его.',
+  tierLabels: { key: 'Ключевой', important: 'Важный', regular: 'Обычный' },
+  quadrantLabels: {
+    key_account: 'Ключевой клиент',
+    key_development: 'Клиент развития',
+    maintenance: 'Клиент поддержки',
+    opportunistic: 'Оппортунистический',
+  },
+  strategyLabels: {
+    protect_ties: 'Защищать связи',
+    develop_cooperation: 'Развивать сотрудничество',
+    retain_selectively: 'Удерживать выборочно',
+    retain_minimal_effort: 'Удерживать с минимальными усилиями',
+    protect_ties_selectively: 'Выборочно защищать связи',
+    withdraw: 'Уходить',
+  },
+  strategyMeanings: {
+    protect_ties:
+      'Отстаивать отношения, в которых мы сильны: выполнять обещания, углублять доверие, строить барьеры для конкурентов.',
+    develop_cooperation:
+      'Вкладываться, чтобы довести отношения до полного партнёрства: совместные проекты, охват закупочного центра, больше ценности.',
+    retain_selectively:
+      'Привлекательный клиент, где наша позиция слаба: сохранять выгодный бизнес и укреплять позицию там, где это важно.',
+    retain_minimal_effort:
+      'Удерживать клиента при низких затратах на обслуживание; не вкладываться сверх хорошего стандартного сервиса.',
+    protect_ties_selectively:
+      'Мы сильны, но клиент менее привлекателен: защищать только выгодные части отношений.',
+    withdraw:
+      'Низкая привлекательность и слабая позиция: сокращать усилия и затраты на обслуживание или отходить.',
+  },
+  riskLabels: { none: 'Риска нет', watch: 'Наблюдать', at_risk: 'Под угрозой', critical: 'Критический' },
+  axisLevelLabels: { weak: 'слабая', medium: 'средняя', strong: 'сильная' },
+  lossStageMeanings: [
+    'Признаков потери клиента нет.',
+    'Повторяющиеся проблемы и недовольство.',
+    'Клиент следит за нашими сбоями и ищет замену.',
+    'Руководство клиента эскалирует: требования, ультиматумы.',
+    'Арбитраж или судебный иск.',
+  ],
+};
+
+const CATALOGUE: Record<Language, CardMessages> = { en, ru };
+
+export function messagesFor(language: Language): CardMessages {
+  return CATALOGUE[language];
+}
