@@ -1,0 +1,136 @@
+/**
+ * A sync run's journal (JSON Lines, appended as the run goes): what it read, what it planned to
+ * write and which writes landed. `--resume` replays it, so a killed run neither redoes finished
+ * work nor writes a tier change twice: the plan, including its `now`, is fixed once recorded.
+ * A line cut short by a kill is ignored.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { companyRecordSchema } from '../core/snapshot';
+import { KeystoneError } from '../errors';
+
+const scopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('ids'), ids: z.array(z.string()) }),
+  z.object({ kind: z.literal('since'), since: z.string() }),
+]);
+export type SyncScope = z.infer<typeof scopeSchema>;
+
+const plannedWriteSchema = z.object({ id: z.string(), properties: z.record(z.string(), z.string()) });
+export type PlannedWrite = z.infer<typeof plannedWriteSchema>;
+
+const entrySchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('start'),
+    runId: z.string(),
+    now: z.string(),
+    modelVersion: z.string(),
+    scope: scopeSchema,
+    target: z.string(),
+  }),
+  z.object({
+    type: z.literal('read'),
+    after: z.string().nullable(),
+    companies: z.array(companyRecordSchema),
+    done: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('planned'),
+    writes: z.array(plannedWriteSchema),
+    summary: z.record(z.string(), z.unknown()),
+  }),
+  z.object({ type: z.literal('written'), ids: z.array(z.string()) }),
+  z.object({ type: z.literal('done') }),
+]);
+export type CheckpointEntry = z.infer<typeof entrySchema>;
+
+export type CheckpointState = {
+  start: Extract<CheckpointEntry, { type: 'start' }>;
+  reads: Extract<CheckpointEntry, { type: 'read' }>[];
+  planned: Extract<CheckpointEntry, { type: 'planned' }> | null;
+  writtenIds: Set<string>;
+  done: boolean;
+};
+
+export class FileCheckpoint {
+  constructor(readonly path: string) {}
+
+  exists(): boolean {
+    return existsSync(this.path);
+  }
+
+  /** Starts a new journal, replacing any previous one. */
+  begin(entry: Extract<CheckpointEntry, { type: 'start' }>): void {
+    mkdirSync(dirname(this.path), { recursive: true });
+    rmSync(this.path, { force: true });
+    this.append(entry);
+  }
+
+  append(entry: CheckpointEntry): void {
+    appendFileSync(this.path, `${JSON.stringify(entry)}\n`);
+  }
+
+  /** Replays the journal; throws `sync.checkpoint_*` errors a user can act on. */
+  load(): CheckpointState {
+    if (!this.exists()) {
+      throw new KeystoneError(
+        'sync.checkpoint_missing',
+        `no sync checkpoint at ${this.path}: nothing to resume`,
+        { path: this.path },
+      );
+    }
+    const lines = readFileSync(this.path, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    const state: Partial<CheckpointState> & { reads: CheckpointState['reads']; writtenIds: Set<string> } = {
+      reads: [],
+      planned: null,
+      writtenIds: new Set(),
+      done: false,
+    };
+    lines.forEach((line, index) => {
+      let parsed: CheckpointEntry;
+      try {
+        parsed = entrySchema.parse(JSON.parse(line));
+      } catch (error) {
+        if (index === lines.length - 1) return; // cut short by a kill mid-write
+        throw new KeystoneError(
+          'sync.checkpoint_corrupt',
+          `sync checkpoint ${this.path} line ${index + 1} is unreadable`,
+          {
+            path: this.path,
+            cause: String(error),
+          },
+        );
+      }
+      switch (parsed.type) {
+        case 'start':
+          state.start = parsed;
+          break;
+        case 'read':
+          state.reads.push(parsed);
+          break;
+        case 'planned':
+          state.planned = parsed;
+          break;
+        case 'written':
+          for (const id of parsed.ids) state.writtenIds.add(id);
+          break;
+        case 'done':
+          state.done = true;
+          break;
+      }
+    });
+    if (!state.start) {
+      throw new KeystoneError('sync.checkpoint_corrupt', `sync checkpoint ${this.path} has no start entry`, {
+        path: this.path,
+      });
+    }
+    return state as CheckpointState;
+  }
+
+  remove(): void {
+    rmSync(this.path, { force: true });
+  }
+}

@@ -1,0 +1,62 @@
+import { diffOutputs, sameValue } from './diff';
+
+const now = new Date('2026-11-25T12:00:00.000Z');
+const stored = {
+  kam_score: '72.5',
+  kam_tier: 'important',
+  kam_risk_level: 'none',
+  kam_scored_at: '2026-11-01T00:00:00.000Z',
+};
+
+describe('diffOutputs', () => {
+  test('unchanged values write nothing, not even the scored-at time', () => {
+    expect(
+      diffOutputs(stored, { kam_score: '72.50', kam_tier: 'important', kam_risk_level: 'none' }, now),
+    ).toEqual({});
+  });
+
+  test('a changed value is written with the scoring time', () => {
+    expect(diffOutputs(stored, { kam_score: '74', kam_tier: 'important' }, now)).toEqual({
+      kam_score: '74',
+      kam_scored_at: now.toISOString(),
+    });
+  });
+
+  test.each([
+    ['important', 'key', 'up'],
+    ['important', 'regular', 'down'],
+  ])('a tier change %s → %s writes the trail with direction %s', (from, to, direction) => {
+    expect(diffOutputs({ ...stored, kam_tier: from }, { kam_tier: to }, now)).toEqual({
+      kam_tier: to,
+      kam_tier_previous: from,
+      kam_tier_changed_at: now.toISOString(),
+      kam_tier_direction: direction,
+      kam_scored_at: now.toISOString(),
+    });
+  });
+
+  test('a first tier gets a change time but no previous tier or direction', () => {
+    expect(diffOutputs({}, { kam_tier: 'key' }, now)).toEqual({
+      kam_tier: 'key',
+      kam_tier_changed_at: now.toISOString(),
+      kam_scored_at: now.toISOString(),
+    });
+  });
+
+  test('trail properties in the desired values are ignored (only the diff writes them)', () => {
+    expect(diffOutputs(stored, { kam_tier: 'important', kam_scored_at: now.toISOString() }, now)).toEqual({});
+  });
+});
+
+describe('sameValue', () => {
+  test.each([
+    ['kam_score', '72.5', '72.50', true],
+    ['kam_score', '72.5', '72.6', false],
+    ['kam_tier_changed_at', '1764072000000', '2025-11-25T12:00:00.000Z', true],
+    ['kam_tier_changed_at', '2025-11-25T12:00:00Z', '2025-11-25T12:00:00.000Z', true],
+    ['kam_strategy', 'withdraw', 'withdraw', true],
+    ['kam_strategy', null, 'withdraw', false],
+  ])('%s: stored %s vs %s → %s', (name, storedValue, desired, expected) => {
+    expect(sameValue(name, storedValue, desired)).toBe(expected);
+  });
+});

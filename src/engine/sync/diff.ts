@@ -1,0 +1,66 @@
+/**
+ * Decides what to write: only the output properties whose value changed. A tier change also
+ * writes the previous tier, the change time and the direction (the workflow trigger trail);
+ * `kam_scored_at` moves only with a real change, so a re-run on unchanged data writes nothing.
+ */
+import { TIERS, type Tier } from '../core/enums';
+import { KAM_OUTPUT_PROPERTIES, type KamOutputPropertyName } from '../hubspot/kam-properties';
+
+export type OutputValues = Partial<Record<KamOutputPropertyName, string>>;
+
+/** Written by the diff itself, never compared: they describe the change, not the score. */
+const TRAIL_PROPERTIES = new Set<string>([
+  'kam_tier_previous',
+  'kam_tier_changed_at',
+  'kam_tier_direction',
+  'kam_scored_at',
+]);
+
+const TYPE_BY_NAME = new Map<string, string>(KAM_OUTPUT_PROPERTIES.map((p) => [p.name, p.type]));
+
+/** HubSpot may echo numbers and datetimes in another spelling than we wrote them. */
+export function sameValue(name: string, stored: string | null | undefined, desired: string): boolean {
+  const current = stored ?? '';
+  if (current === desired) return true;
+  if (current === '' || desired === '') return false;
+  switch (TYPE_BY_NAME.get(name)) {
+    case 'number':
+      return Number(current) === Number(desired);
+    case 'datetime': {
+      const toMs = (v: string) => (/^\d+$/.test(v) ? Number(v) : Date.parse(v));
+      return toMs(current) === toMs(desired);
+    }
+    default:
+      return false;
+  }
+}
+
+const isTier = (value: string | null | undefined): value is Tier =>
+  (TIERS as readonly string[]).includes(value ?? '');
+
+/** The properties to write for one company, or an empty object when nothing changed. */
+export function diffOutputs(
+  stored: Record<string, string | null>,
+  desired: OutputValues,
+  now: Date,
+): Record<string, string> {
+  const changes: Record<string, string> = {};
+  for (const [name, value] of Object.entries(desired)) {
+    if (value === undefined || TRAIL_PROPERTIES.has(name)) continue;
+    if (!sameValue(name, stored[name], value)) changes[name] = value;
+  }
+  if (Object.keys(changes).length === 0) return {};
+  const nowIso = now.toISOString();
+  const previousTier = stored.kam_tier;
+  const nextTier = desired.kam_tier;
+  if (nextTier !== undefined && 'kam_tier' in changes) {
+    changes.kam_tier_changed_at = nowIso;
+    if (isTier(previousTier) && isTier(nextTier)) {
+      changes.kam_tier_previous = previousTier;
+      // TIERS runs from best to worst: a smaller index is a step up.
+      changes.kam_tier_direction = TIERS.indexOf(nextTier) < TIERS.indexOf(previousTier) ? 'up' : 'down';
+    }
+  }
+  changes.kam_scored_at = nowIso;
+  return changes;
+}

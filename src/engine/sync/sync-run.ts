@@ -1,0 +1,277 @@
+/**
+ * A portfolio run: read → score → diff → write, journaled so it can be killed and resumed.
+ * Scoring is injected (`scorer`), so this module knows HubSpot's flow, not the methodology.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Tier } from '../core/enums';
+import type { CompanyRecord } from '../core/snapshot';
+import { KeystoneError } from '../errors';
+import type { CrmGateway, CrmObject, GatewayStats } from '../hubspot/gateway';
+import { chunk } from '../util/pool';
+import { FileCheckpoint, type CheckpointState, type PlannedWrite, type SyncScope } from './checkpoint';
+import { diffOutputs, type OutputValues } from './diff';
+import { listCompanyPage, readAssociatedRecords, readCompaniesById } from './read-portfolio';
+import { findCompaniesChangedSince } from './changed-since';
+
+/** What the scorer returns per company: the output property values and a few fields for summaries. */
+export type ScoredCompany = {
+  id: string;
+  name: string;
+  desired: OutputValues;
+  score: number;
+  tier: Tier;
+  previousTier: Tier | null;
+  quadrant: string;
+  strategy: string;
+  riskLevel: string;
+  riskSignals: string[];
+  topRecommendation: string | null;
+};
+
+export type PortfolioScorer = (
+  companies: CompanyRecord[],
+  options: { now: Date; paretoFromStored: boolean },
+) => { modelVersion: string; scored: ScoredCompany[] };
+
+export type SyncProgress =
+  | { phase: 'read'; companiesRead: number; total: number | null }
+  | { phase: 'score'; companies: number }
+  | { phase: 'write'; written: number; total: number };
+
+export type TierChange = {
+  id: string;
+  name: string;
+  from: Tier | null;
+  to: Tier;
+  direction: 'up' | 'down' | 'new';
+};
+
+export type SyncSummary = {
+  runId: string;
+  now: string;
+  modelVersion: string;
+  dryRun: boolean;
+  resumed: boolean;
+  companiesRead: number;
+  companiesScored: number;
+  companiesChanged: number;
+  propertiesWritten: number;
+  tierChanges: { up: number; down: number; new: number; list: TierChange[] };
+  unknownCompanyIds: string[];
+  missingRecords: number;
+  truncated: number;
+  writeFailures: { ids: string[]; message: string | undefined }[];
+  calls: GatewayStats;
+  durationMs: number;
+};
+
+export type SyncResult = {
+  summary: SyncSummary;
+  /** The scored companies of this run (empty when a resume skipped scoring). */
+  scored: ScoredCompany[];
+  /** Property changes per company: what was written, or with dryRun what would be. */
+  writes: PlannedWrite[];
+};
+
+export type SyncOptions = {
+  gateway: CrmGateway;
+  scorer: PortfolioScorer;
+  modelVersion: string;
+  now: Date;
+  scope: SyncScope;
+  dryRun?: boolean;
+  checkpoint?: FileCheckpoint;
+  resume?: boolean;
+  /** Identifies the portal/server, so a checkpoint from another target is never resumed here. */
+  target: string;
+  chunkSize?: number;
+  onProgress?: (event: SyncProgress) => void;
+  signal?: AbortSignal;
+};
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted)
+    throw new KeystoneError('sync.aborted', 'sync stopped before it finished; run again with --resume');
+}
+
+export async function runSync(options: SyncOptions): Promise<SyncResult> {
+  const started = Date.now();
+  const { gateway, checkpoint, signal } = options;
+  const chunkSize = options.chunkSize ?? 1000;
+  let state: CheckpointState | null = null;
+  if (options.resume) {
+    if (!checkpoint) throw new KeystoneError('sync.checkpoint_missing', 'resume needs a checkpoint file');
+    state = checkpoint.load();
+    if (state.done)
+      throw new KeystoneError('sync.nothing_to_resume', `the run in ${checkpoint.path} already finished`);
+    if (state.start.target !== options.target) {
+      throw new KeystoneError(
+        'sync.checkpoint_mismatch',
+        `the checkpoint in ${checkpoint.path} belongs to another portal or server`,
+        {
+          path: checkpoint.path,
+        },
+      );
+    }
+  }
+  const runId = state?.start.runId ?? randomUUID();
+  const now = state ? new Date(state.start.now) : options.now;
+  const scope = state?.start.scope ?? options.scope;
+  const modelVersion = state?.start.modelVersion ?? options.modelVersion;
+  if (state && state.start.modelVersion !== options.modelVersion) {
+    throw new KeystoneError(
+      'sync.checkpoint_mismatch',
+      `the interrupted run scored with model ${state.start.modelVersion}, the active model is now ${options.modelVersion}; start a new run`,
+    );
+  }
+  if (!state && checkpoint && !options.dryRun) {
+    checkpoint.begin({
+      type: 'start',
+      runId,
+      now: now.toISOString(),
+      modelVersion,
+      scope,
+      target: options.target,
+    });
+  }
+  const journal = options.dryRun ? undefined : checkpoint;
+
+  let scored: ScoredCompany[] = [];
+  let writes: PlannedWrite[];
+  let plannedSummary: Record<string, unknown>;
+  let unknownCompanyIds: string[] = [];
+  let missingRecords = 0;
+  let truncated = 0;
+
+  if (state?.planned) {
+    writes = state.planned.writes;
+    plannedSummary = state.planned.summary;
+  } else {
+    // 1. Read (continuing after the last journaled chunk when resuming).
+    const companies: CompanyRecord[] = state ? state.reads.flatMap((read) => read.companies) : [];
+    const lastRead = state?.reads.at(-1);
+    const readFinished = lastRead?.done ?? false;
+    const report = (total: number | null) =>
+      options.onProgress?.({ phase: 'read', companiesRead: companies.length, total });
+    const absorb = async (raw: CrmObject[], after: string | null, done: boolean) => {
+      const result = await readAssociatedRecords(gateway, raw);
+      missingRecords += result.missingRecords;
+      truncated += result.truncated.length;
+      companies.push(...result.companies);
+      journal?.append({ type: 'read', after, companies: result.companies, done });
+    };
+    if (!readFinished) {
+      if (scope.kind === 'all') {
+        let after: string | undefined = lastRead?.after ?? undefined;
+        let buffer: CrmObject[] = [];
+        do {
+          throwIfAborted(signal);
+          const page = await listCompanyPage(gateway, after);
+          buffer.push(...page.companies);
+          after = page.after;
+          if (buffer.length >= chunkSize || !after) {
+            await absorb(buffer, after ?? null, !after);
+            buffer = [];
+            report(null);
+          }
+        } while (after);
+      } else {
+        const ids =
+          scope.kind === 'ids' ? scope.ids : await findCompaniesChangedSince(gateway, new Date(scope.since));
+        const alreadyRead = new Set(companies.map((c) => c.id));
+        const toRead = ids.filter((id) => !alreadyRead.has(id));
+        const chunks = chunk(toRead, chunkSize);
+        if (chunks.length === 0) journal?.append({ type: 'read', after: null, companies: [], done: true });
+        for (const [index, ids] of chunks.entries()) {
+          throwIfAborted(signal);
+          const { companies: raw, missing } = await readCompaniesById(gateway, ids);
+          unknownCompanyIds.push(...missing);
+          await absorb(raw, null, index === chunks.length - 1);
+          report(toRead.length);
+        }
+      }
+    }
+    throwIfAborted(signal);
+
+    // 2. Score: Pareto classes need the whole portfolio, so partial runs keep the stored class.
+    options.onProgress?.({ phase: 'score', companies: companies.length });
+    const result = options.scorer(companies, { now, paretoFromStored: scope.kind !== 'all' });
+    scored = result.scored;
+    const storedById = new Map(companies.map((c) => [c.id, c.properties]));
+    writes = [];
+    for (const company of scored) {
+      const changes = diffOutputs(storedById.get(company.id) ?? {}, company.desired, now);
+      if (Object.keys(changes).length > 0) writes.push({ id: company.id, properties: changes });
+    }
+    plannedSummary = {
+      companiesRead: companies.length,
+      companiesScored: scored.length,
+      unknownCompanyIds,
+      missingRecords,
+      truncated,
+      tierChanges: tierChangesOf(scored, writes),
+    };
+    journal?.append({ type: 'planned', writes, summary: plannedSummary });
+  }
+
+  // 3. Write only what changed, 100 per batch; each landed batch is journaled.
+  const pending = writes.filter((write) => !state?.writtenIds.has(write.id));
+  let written = writes.length - pending.length;
+  const writeFailures: SyncSummary['writeFailures'] = [];
+  if (!options.dryRun && pending.length > 0) {
+    for (const slice of chunk(pending, 1000)) {
+      throwIfAborted(signal);
+      const outcome = await gateway.batchUpdate('companies', slice, (ids) => {
+        journal?.append({ type: 'written', ids });
+        written += ids.length;
+        options.onProgress?.({ phase: 'write', written, total: writes.length });
+      });
+      writeFailures.push(...outcome.failures.map((f) => ({ ids: f.ids, message: f.message })));
+    }
+  }
+  if (writeFailures.length === 0) journal?.append({ type: 'done' });
+
+  const failedIds = new Set(writeFailures.flatMap((f) => f.ids));
+  const landed = writes.filter((w) => !failedIds.has(w.id));
+  const tierChanges = (plannedSummary.tierChanges as TierChange[]).filter((c) => !failedIds.has(c.id));
+  const summary: SyncSummary = {
+    runId,
+    now: now.toISOString(),
+    modelVersion,
+    dryRun: options.dryRun ?? false,
+    resumed: state !== null,
+    companiesRead: Number(plannedSummary.companiesRead),
+    companiesScored: Number(plannedSummary.companiesScored),
+    companiesChanged: landed.length,
+    propertiesWritten: options.dryRun
+      ? 0
+      : landed.reduce((sum, w) => sum + Object.keys(w.properties).length, 0),
+    tierChanges: {
+      up: tierChanges.filter((c) => c.direction === 'up').length,
+      down: tierChanges.filter((c) => c.direction === 'down').length,
+      new: tierChanges.filter((c) => c.direction === 'new').length,
+      list: tierChanges,
+    },
+    unknownCompanyIds: (plannedSummary.unknownCompanyIds as string[]) ?? unknownCompanyIds,
+    missingRecords: Number(plannedSummary.missingRecords ?? 0),
+    truncated: Number(plannedSummary.truncated ?? 0),
+    writeFailures,
+    calls: gateway.getStats(),
+    durationMs: Date.now() - started,
+  };
+  return { summary, scored, writes };
+}
+
+function tierChangesOf(scored: ScoredCompany[], writes: PlannedWrite[]): TierChange[] {
+  const byId = new Map(scored.map((s) => [s.id, s]));
+  const changes: TierChange[] = [];
+  for (const write of writes) {
+    const tier = write.properties.kam_tier as Tier | undefined;
+    if (!tier) continue;
+    const company = byId.get(write.id);
+    const from = (write.properties.kam_tier_previous as Tier | undefined) ?? null;
+    const direction = (write.properties.kam_tier_direction as 'up' | 'down' | undefined) ?? 'new';
+    changes.push({ id: write.id, name: company?.name ?? write.id, from, to: tier, direction });
+  }
+  return changes;
+}
