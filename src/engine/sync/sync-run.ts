@@ -139,7 +139,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
   let scored: ScoredCompany[] = [];
   let writes: PlannedWrite[];
   let plannedSummary: Record<string, unknown>;
-  let unknownCompanyIds: string[] = [];
+  const unknownCompanyIds: string[] = [];
   let missingRecords = 0;
   let truncated = 0;
 
