@@ -1,0 +1,57 @@
+/**
+ * Keystone's local HubSpot CRM emulator: an HTTP server on 127.0.0.1 that speaks the subset of
+ * HubSpot's CRM API the app uses, with HubSpot's paths, shapes, status codes and limits.
+ *
+ * @example
+ * const emulator = await startEmulator({ token: 'test-token' });
+ * const client = new Client({ accessToken: 'test-token', basePath: emulator.url });
+ */
+import { EmulatorServer, type EmulatorOptions } from './server';
+import type { FaultRates } from './limits/faults';
+import type { RequestLog } from './request-log';
+import type { CrmStore } from './store/crm-store';
+import type { EmulatorSnapshot, LoadSummary } from './store/snapshot-loader';
+
+export interface RunningEmulator {
+  /** `http://127.0.0.1:<port>`: the `basePath` for @hubspot/api-client. */
+  url: string;
+  port: number;
+  /** The portal's data; replaced by `reset()`, so read it through this property each time. */
+  readonly store: CrmStore;
+  requestLog: RequestLog;
+  close(): Promise<void>;
+  /** Empties the portal (back to standard properties and owners), the request log and the limits. */
+  reset(): void;
+  /** Adds a portfolio snapshot's records and company associations (zod-validated). */
+  loadSnapshot(snapshot: EmulatorSnapshot): LoadSummary;
+  setFaults(rates: Partial<FaultRates>): void;
+  setLatency(ms: number): void;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const server = new EmulatorServer(options);
+  const { url, port } = await server.listen();
+  return {
+    url,
+    port,
+    get store() {
+      return server.store;
+    },
+    requestLog: server.requestLog,
+    close: () => server.close(),
+    reset: () => server.reset(),
+    loadSnapshot: (snapshot) => server.loadSnapshot(snapshot),
+    setFaults: (rates) => server.setFaults(rates),
+    setLatency: (ms) => server.setLatency(ms),
+  };
+}
+
+export type { EmulatorOptions } from './server';
+export type { FaultRates } from './limits/faults';
+export type { RateLimitSettings } from './limits/rate-limiter';
+export type { RequestLog } from './request-log';
+export type { CrmStore, CrmObject } from './store/crm-store';
+export type { EmulatorSnapshot, LoadSummary } from './store/snapshot-loader';
+export { snapshotSchema } from './store/snapshot-loader';
+export { SEEDED_OWNERS, type Owner } from './store/owners';
+export { HUBSPOT_LIMITS } from './limits/hubspot-limits';

@@ -1,0 +1,330 @@
+/**
+ * The emulated portal's data: records per object type, property definitions and groups, custom
+ * object schemas, associations and owners, all in memory. Writes validate like HubSpot and keep
+ * property history; snapshot loading bypasses validation for speed (see snapshot-loader.ts).
+ */
+import { AssociationStore } from './association-store';
+import { AssociationTypeRegistry } from './association-types';
+import { ObjectTypeRegistry, type ObjectTypeDescriptor } from './object-types';
+import { SEEDED_OWNERS, type Owner } from './owners';
+import type { PropertyDefinition, PropertyGroup, PropertyOption } from './property-types';
+import { normaliseProperties, type RawPropertyValue } from './property-values';
+import { STANDARD_PROPERTIES } from './standard-properties';
+import { propertyValidationError, unknownObjectTypeError } from '../http/errors';
+
+export interface HistoryEntry {
+  value: string;
+  timestamp: number;
+  sourceType: string;
+  sourceId?: string;
+}
+
+export interface CrmObject {
+  id: string;
+  /** Only properties that hold a value; HubSpot returns null for requested ones that don't. */
+  properties: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+  archived: boolean;
+  archivedAt?: string;
+  /** Oldest first; created on the first API write (a loaded snapshot value has none yet). */
+  history?: Map<string, HistoryEntry[]>;
+}
+
+export interface ObjectTable {
+  objects: Map<string, CrmObject>;
+  /** Insertion order, for stable list paging. */
+  order: string[];
+}
+
+export interface CustomSchema {
+  id: string;
+  objectTypeId: string;
+  name: string;
+  fullyQualifiedName: string;
+  labels: { singular: string; plural: string };
+  description?: string;
+  primaryDisplayProperty: string;
+  requiredProperties: string[];
+  searchableProperties: string[];
+  secondaryDisplayProperties: string[];
+  associatedObjectTypeIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** HubSpot's sourceType for values written through the API by an app. */
+const API_SOURCE = 'INTEGRATION';
+/** What a value loaded from a snapshot reports as its source in property history. */
+const SNAPSHOT_SOURCE = 'IMPORT';
+
+export interface CrmStoreOptions {
+  portalId: number;
+  now?: () => number;
+}
+
+export class CrmStore {
+  readonly portalId: number;
+  readonly types = new ObjectTypeRegistry();
+  readonly associationTypes = new AssociationTypeRegistry();
+  readonly associations = new AssociationStore();
+  readonly owners: readonly Owner[] = SEEDED_OWNERS;
+  readonly schemas: CustomSchema[] = [];
+  private readonly tables = new Map<string, ObjectTable>();
+  private readonly properties = new Map<string, Map<string, PropertyDefinition>>();
+  private readonly groups = new Map<string, Map<string, PropertyGroup>>();
+  private readonly now: () => number;
+  private nextObjectId = 1;
+  private nextCustomTypeNumber = 1;
+
+  constructor(options: CrmStoreOptions) {
+    this.portalId = options.portalId;
+    this.now = options.now ?? Date.now;
+    for (const type of this.types.list()) this.initialiseType(type);
+  }
+
+  private initialiseType(type: ObjectTypeDescriptor): void {
+    this.tables.set(type.objectTypeId, { objects: new Map(), order: [] });
+    const createdAt = this.now();
+    const group: PropertyGroup = { ...type.defaultGroup, displayOrder: -1, archived: false };
+    this.groups.set(type.objectTypeId, new Map([[group.name, group]]));
+    const definitions = new Map<string, PropertyDefinition>();
+    const ownerOptions: PropertyOption[] = this.owners.map((owner, index) => ({
+      label: `${owner.firstName} ${owner.lastName}`,
+      value: owner.id,
+      displayOrder: index,
+      hidden: false,
+    }));
+    for (const [name, label, propertyType, fieldType, options, flags] of STANDARD_PROPERTIES[type.name] ??
+      []) {
+      definitions.set(name, {
+        name,
+        label,
+        type: propertyType,
+        fieldType,
+        groupName: flags?.group ?? group.name,
+        description: '',
+        options:
+          name === 'hubspot_owner_id'
+            ? ownerOptions
+            : (options ?? []).map((value, index) => ({
+                label: value,
+                value,
+                displayOrder: index,
+                hidden: false,
+              })),
+        displayOrder: -1,
+        hidden: false,
+        formField: !flags?.readOnlyValue,
+        hasUniqueValue: flags?.hasUniqueValue ?? false,
+        calculated: flags?.calculated ?? false,
+        externalOptions: name === 'hubspot_owner_id',
+        hubspotDefined: true,
+        readOnlyValue: flags?.readOnlyValue ?? false,
+        createdAt,
+        updatedAt: createdAt,
+        archived: false,
+      });
+    }
+    this.properties.set(type.objectTypeId, definitions);
+  }
+
+  nowIso(): string {
+    return new Date(this.now()).toISOString();
+  }
+
+  /** The type a path segment names, or HubSpot's 400 "Unable to infer object type from". */
+  resolveType(spelling: string): ObjectTypeDescriptor {
+    const type = this.types.find(spelling);
+    if (!type) throw unknownObjectTypeError(spelling);
+    return type;
+  }
+
+  table(type: ObjectTypeDescriptor): ObjectTable {
+    return this.tables.get(type.objectTypeId)!;
+  }
+
+  propertyDefinitions(type: ObjectTypeDescriptor): Map<string, PropertyDefinition> {
+    return this.properties.get(type.objectTypeId)!;
+  }
+
+  propertyGroups(type: ObjectTypeDescriptor): Map<string, PropertyGroup> {
+    return this.groups.get(type.objectTypeId)!;
+  }
+
+  /** A fresh numeric id, above every id loaded so far (HubSpot ids are numeric strings). */
+  allocateId(): string {
+    return String(this.nextObjectId++);
+  }
+
+  /** Keeps API-allocated ids clear of ids that came from a snapshot. */
+  reserveId(id: string): void {
+    const numeric = Number(id);
+    if (Number.isSafeInteger(numeric) && numeric >= this.nextObjectId) this.nextObjectId = numeric + 1;
+  }
+
+  getObject(type: ObjectTypeDescriptor, id: string): CrmObject | undefined {
+    return this.table(type).objects.get(id);
+  }
+
+  /** Live (not archived) record, or undefined. */
+  getLive(type: ObjectTypeDescriptor, id: string): CrmObject | undefined {
+    const object = this.getObject(type, id);
+    return object && !object.archived ? object : undefined;
+  }
+
+  /** Finds a record by a unique property (`idProperty` in HubSpot's reads and updates). */
+  findByProperty(type: ObjectTypeDescriptor, property: string, value: string): CrmObject | undefined {
+    if (property === 'hs_object_id') return this.getLive(type, value);
+    for (const object of this.table(type).objects.values()) {
+      if (!object.archived && object.properties[property] === value) return object;
+    }
+    return undefined;
+  }
+
+  /** Validates a write against the type's definitions; throws HubSpot's 400 on any failure. */
+  validate(type: ObjectTypeDescriptor, input: Record<string, RawPropertyValue>): Record<string, string> {
+    const result = normaliseProperties(this.propertyDefinitions(type), input);
+    if (!result.ok) throw propertyValidationError(result.failures);
+    return result.values;
+  }
+
+  /** Creates a record from already-validated values. */
+  insert(type: ObjectTypeDescriptor, values: Record<string, string>, id = this.allocateId()): CrmObject {
+    const nowMs = this.now();
+    const nowIso = new Date(nowMs).toISOString();
+    const properties: Record<string, string> = {};
+    const history = new Map<string, HistoryEntry[]>();
+    for (const [name, value] of Object.entries(values)) {
+      if (value === '') continue;
+      properties[name] = value;
+      history.set(name, [{ value, timestamp: nowMs, sourceType: API_SOURCE }]);
+    }
+    const createdAt = properties[type.createdProperty] ?? nowIso;
+    properties[type.createdProperty] = createdAt;
+    properties[type.lastModifiedProperty] = nowIso;
+    const object: CrmObject = { id, properties, createdAt, updatedAt: nowIso, archived: false, history };
+    const table = this.table(type);
+    table.objects.set(id, object);
+    table.order.push(id);
+    return object;
+  }
+
+  /** Applies validated values; records history only for values that changed. Returns whether anything did. */
+  applyUpdate(type: ObjectTypeDescriptor, object: CrmObject, values: Record<string, string>): boolean {
+    const nowMs = this.now();
+    let changed = false;
+    for (const [name, value] of Object.entries(values)) {
+      const previous = object.properties[name];
+      if ((previous ?? '') === value) continue;
+      changed = true;
+      const history = (object.history ??= new Map());
+      let entries = history.get(name);
+      if (!entries) {
+        entries = previous === undefined ? [] : [this.snapshotEntry(object, previous)];
+        history.set(name, entries);
+      }
+      entries.push({ value, timestamp: nowMs, sourceType: API_SOURCE });
+      if (value === '') delete object.properties[name];
+      else object.properties[name] = value;
+    }
+    if (changed) {
+      const nowIso = new Date(nowMs).toISOString();
+      object.updatedAt = nowIso;
+      object.properties[type.lastModifiedProperty] = nowIso;
+    }
+    return changed;
+  }
+
+  archive(object: CrmObject): void {
+    if (object.archived) return;
+    object.archived = true;
+    object.archivedAt = this.nowIso();
+  }
+
+  private snapshotEntry(object: CrmObject, value: string): HistoryEntry {
+    const timestamp = Date.parse(object.updatedAt);
+    return { value, timestamp: Number.isNaN(timestamp) ? 0 : timestamp, sourceType: SNAPSHOT_SOURCE };
+  }
+
+  /** Newest first, as HubSpot returns `propertiesWithHistory`. */
+  historyOf(object: CrmObject, name: string): HistoryEntry[] {
+    const entries = object.history?.get(name);
+    if (entries) return [...entries].reverse();
+    const value = object.properties[name];
+    return value === undefined ? [] : [this.snapshotEntry(object, value)];
+  }
+
+  /** Defines a custom object type and its default associations (schemas API). */
+  defineCustomType(input: {
+    name: string;
+    labels: { singular: string; plural: string };
+    description?: string;
+    primaryDisplayProperty: string;
+    requiredProperties: string[];
+    searchableProperties: string[];
+    secondaryDisplayProperties: string[];
+    associatedObjectTypeIds: string[];
+    descriptor: (objectTypeId: string, fullyQualifiedName: string) => ObjectTypeDescriptor;
+  }): { schema: CustomSchema; type: ObjectTypeDescriptor } {
+    const number = this.nextCustomTypeNumber++;
+    const objectTypeId = `2-${number}`;
+    const fullyQualifiedName = `p${this.portalId}_${input.name}`;
+    const type = input.descriptor(objectTypeId, fullyQualifiedName);
+    this.types.add(type);
+    this.initialiseType(type);
+    const createdAt = this.now();
+    const definitions = this.propertyDefinitions(type);
+    for (const name of [type.createdProperty, type.lastModifiedProperty, 'hs_object_id']) {
+      definitions.set(name, {
+        name,
+        label: name,
+        type: name === 'hs_object_id' ? 'number' : 'datetime',
+        fieldType: name === 'hs_object_id' ? 'number' : 'date',
+        groupName: type.defaultGroup.name,
+        description: '',
+        options: [],
+        displayOrder: -1,
+        hidden: false,
+        formField: false,
+        hasUniqueValue: false,
+        calculated: false,
+        externalOptions: false,
+        hubspotDefined: true,
+        readOnlyValue: true,
+        createdAt,
+        updatedAt: createdAt,
+        archived: false,
+      });
+    }
+    for (const other of input.associatedObjectTypeIds) {
+      const otherType = this.types.find(other)!;
+      this.associationTypes.defineCustomPair(
+        objectTypeId,
+        type.name,
+        otherType.objectTypeId,
+        otherType.singular,
+      );
+    }
+    const nowIso = new Date(createdAt).toISOString();
+    const schema: CustomSchema = {
+      id: String(100 + number),
+      objectTypeId,
+      name: input.name,
+      fullyQualifiedName,
+      labels: input.labels,
+      ...(input.description === undefined ? {} : { description: input.description }),
+      primaryDisplayProperty: input.primaryDisplayProperty,
+      requiredProperties: input.requiredProperties,
+      searchableProperties: input.searchableProperties,
+      secondaryDisplayProperties: input.secondaryDisplayProperties,
+      associatedObjectTypeIds: input.associatedObjectTypeIds.map(
+        (other) => this.types.find(other)!.objectTypeId,
+      ),
+      createdAt: nowIso,
+      updatedAt: nowIso,
+    };
+    this.schemas.push(schema);
+    return { schema, type };
+  }
+}

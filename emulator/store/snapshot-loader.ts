@@ -1,0 +1,187 @@
+/**
+ * Fills the store from a portfolio snapshot (`{schemaVersion: 1, companies: [{id, properties,
+ * deals, tickets, meetings, contacts}]}`, the format `kam generate` writes). The emulator defines
+ * its own schema of that shape instead of importing the engine's: it plays HubSpot and must not
+ * share the app's assumptions. Records keep their ids; a deal or contact listed under two
+ * companies becomes one record with two associations. Values are stored as given (a portal's
+ * existing data), and the portal's definitions are widened to fit them: unknown properties are
+ * defined as implicit strings, unseen enumeration values become options.
+ */
+import { z } from 'zod';
+import type { CrmObject, CrmStore } from './crm-store';
+import type { ObjectTypeDescriptor } from './object-types';
+import type { PropertyDefinition } from './property-types';
+
+const recordSchema = z.object({
+  id: z.string().min(1),
+  properties: z.record(z.string(), z.string().nullable()),
+});
+
+export const snapshotSchema = z.object({
+  schemaVersion: z.literal(1),
+  takenAt: z.string().optional(),
+  homeCurrency: z.string().length(3).optional(),
+  companies: z.array(
+    recordSchema.extend({
+      deals: z.array(recordSchema).default([]),
+      tickets: z.array(recordSchema).default([]),
+      meetings: z.array(recordSchema).default([]),
+      contacts: z.array(recordSchema).default([]),
+    }),
+  ),
+});
+export type EmulatorSnapshot = z.input<typeof snapshotSchema>;
+type SnapshotRecord = z.infer<typeof recordSchema>;
+
+/** The object types a snapshot nests under each company, by their key in the snapshot. */
+const CHILD_KINDS = ['deals', 'tickets', 'meetings', 'contacts'] as const;
+
+export interface LoadSummary {
+  companies: number;
+  records: number;
+  associations: number;
+  implicitProperties: string[];
+}
+
+const EPOCH_PATTERN = /^-?\d+$/;
+
+function toIso(value: string | undefined, fallback: string): string {
+  if (value === undefined) return fallback;
+  return EPOCH_PATTERN.test(value) ? new Date(Number(value)).toISOString() : value;
+}
+
+class TypeLoader {
+  readonly unknown = new Set<string>();
+  readonly enumValues = new Map<PropertyDefinition, Set<string>>();
+  private readonly definitions: Map<string, PropertyDefinition>;
+
+  constructor(
+    private readonly store: CrmStore,
+    readonly type: ObjectTypeDescriptor,
+    private readonly loadedAt: string,
+  ) {
+    this.definitions = store.propertyDefinitions(type);
+  }
+
+  /** Inserts the record unless its id is already there; returns whether it was new. */
+  insert(record: SnapshotRecord): boolean {
+    const table = this.store.table(this.type);
+    if (table.objects.has(record.id)) return false;
+    const properties: Record<string, string> = {};
+    const source = record.properties;
+    for (const name in source) {
+      const value = source[name];
+      if (value === null || value === undefined) continue;
+      properties[name] = value;
+      const definition = this.definitions.get(name);
+      if (!definition) this.unknown.add(name);
+      else if (definition.type === 'enumeration') this.noteEnumValue(definition, value);
+    }
+    const { createdProperty, lastModifiedProperty } = this.type;
+    const createdAt = toIso(properties[createdProperty] ?? properties.createdate, this.loadedAt);
+    const updatedAt = toIso(properties[lastModifiedProperty], createdAt);
+    properties[createdProperty] ??= createdAt;
+    properties[lastModifiedProperty] ??= updatedAt;
+    const object: CrmObject = { id: record.id, properties, createdAt, updatedAt, archived: false };
+    table.objects.set(record.id, object);
+    table.order.push(record.id);
+    this.store.reserveId(record.id);
+    return true;
+  }
+
+  private noteEnumValue(definition: PropertyDefinition, value: string): void {
+    let seen = this.enumValues.get(definition);
+    if (!seen) {
+      seen = new Set(definition.options.map((option) => option.value));
+      this.enumValues.set(definition, seen);
+    }
+    if (seen.has(value)) return;
+    const parts = definition.fieldType === 'checkbox' ? value.split(';') : [value];
+    for (const part of parts) {
+      if (seen.has(part)) continue;
+      seen.add(part);
+      definition.options.push({
+        label: part,
+        value: part,
+        displayOrder: definition.options.length,
+        hidden: false,
+      });
+    }
+  }
+
+  /** Defines the properties the snapshot used without a definition. */
+  defineUnknown(nowMs: number): string[] {
+    const names = [...this.unknown].sort();
+    for (const name of names) {
+      this.definitions.set(name, {
+        name,
+        label: name,
+        type: 'string',
+        fieldType: 'text',
+        groupName: this.type.defaultGroup.name,
+        description: 'Defined by the emulator because a loaded snapshot used it.',
+        options: [],
+        displayOrder: -1,
+        hidden: false,
+        formField: true,
+        hasUniqueValue: false,
+        calculated: false,
+        externalOptions: false,
+        hubspotDefined: false,
+        readOnlyValue: false,
+        createdAt: nowMs,
+        updatedAt: nowMs,
+        archived: false,
+        isImplicit: true,
+      });
+    }
+    return names.map((name) => `${this.type.name}.${name}`);
+  }
+}
+
+/** Loads an already-parsed snapshot into the store. */
+export function loadSnapshotIntoStore(
+  store: CrmStore,
+  snapshot: z.infer<typeof snapshotSchema>,
+): LoadSummary {
+  const loadedAt = store.nowIso();
+  const companies = new TypeLoader(store, store.resolveType('companies'), loadedAt);
+  const children = CHILD_KINDS.map((kind) => {
+    const loader = new TypeLoader(store, store.resolveType(kind), loadedAt);
+    const association = store.associationTypes.defaultType(
+      companies.type.objectTypeId,
+      loader.type.objectTypeId,
+    )!;
+    return { kind, loader, association };
+  });
+  const companyTypeId = companies.type.objectTypeId;
+  let records = 0;
+  let associations = 0;
+  for (const company of snapshot.companies) {
+    if (companies.insert(company)) records++;
+    for (const { kind, loader, association } of children) {
+      for (const record of company[kind]) {
+        if (loader.insert(record)) records++;
+        store.associations.associate(
+          companyTypeId,
+          company.id,
+          loader.type.objectTypeId,
+          record.id,
+          association.typeId,
+          association.inverseTypeId,
+        );
+        associations++;
+      }
+    }
+  }
+  const nowMs = Date.parse(loadedAt);
+  const implicitProperties = [companies, ...children.map((child) => child.loader)].flatMap((loader) =>
+    loader.defineUnknown(nowMs),
+  );
+  return { companies: snapshot.companies.length, records, associations, implicitProperties };
+}
+
+/** Parses (zod) and loads; throws a ZodError naming the path of the first bad field. */
+export function loadSnapshot(store: CrmStore, input: unknown): LoadSummary {
+  return loadSnapshotIntoStore(store, snapshotSchema.parse(input));
+}
