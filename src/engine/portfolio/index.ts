@@ -1,0 +1,57 @@
+export {
+  PORTFOLIO_PROPERTIES,
+  appendParsedRow,
+  emptyParsedPortfolio,
+  parsePortfolioRow,
+  parsePortfolioRows,
+  portfolioRowSchema,
+  type FieldIssue,
+  type ParsedPortfolio,
+  type PortfolioCompany,
+  type PortfolioProperty,
+  type PortfolioRow,
+  type YearAmount,
+} from './portfolio-row';
+export {
+  DEFAULT_MOVERS_WINDOW_DAYS,
+  analysePortfolio,
+  analysisOptionsSchema,
+  parseAnalysisOptions,
+  parseOptions,
+  type OptionIssue,
+  type AnalysisOptions,
+  type AnalysisOptionsInput,
+  type AnalysisResult,
+  type PortfolioAnalysis,
+} from './analyse-portfolio';
+export { kaismMatrix, type CompanyRef, type KaismMatrix } from './kaism-matrix';
+export {
+  STRATEGY_BY_CELL,
+  strategyDistribution,
+  type StrategyCell,
+  type StrategyDistribution,
+} from './strategy-distribution';
+export { tierMovers, type TierMove, type TierMovers } from './tier-movers';
+export { atRiskKeys, type AtRiskKey, type AtRiskKeys } from './at-risk-keys';
+export { paretoSummary, type ParetoPoint, type ParetoSummary } from './pareto-summary';
+export {
+  DEFAULT_DECLINING_OPTIONS,
+  decliningKeyAccounts,
+  type DecliningAccount,
+  type DecliningAnalysis,
+  type DecliningOptions,
+  type KeyGroupYear,
+  type RetentionEconomics,
+} from './declining-accounts';
+export {
+  DEFAULT_PAGE_LIST_LIMIT,
+  PORTFOLIO_PAGE_DATA_VERSION,
+  portfolioPageParametersSchema,
+  toPortfolioPageData,
+  type PortfolioFunctionError,
+  type PortfolioFunctionResponse,
+  type PortfolioPageData,
+  type PortfolioPageParameters,
+  type PortfolioReadStatus,
+} from './page-data';
+export { loadPortfolioPage, type LoadPortfolioPageOptions } from './load-portfolio-page';

@@ -1,0 +1,58 @@
+/**
+ * methodology §4: how the portfolio spreads over the 3×3 matrix of customer attractiveness ×
+ * our position, read from the levels stored in each company's `kam_explanation`.
+ */
+import { AXIS_LEVELS, type AxisLevel, type Strategy } from '../core/enums';
+import type { PortfolioCompany } from './portfolio-row';
+
+// methodology §4 is normative: reproduce it exactly (rows: attractiveness, columns: our position)
+export const STRATEGY_BY_CELL: Record<AxisLevel, Record<AxisLevel, Strategy>> = {
+  strong: { weak: 'retain_selectively', medium: 'develop_cooperation', strong: 'protect_ties' },
+  medium: { weak: 'retain_minimal_effort', medium: 'protect_ties', strong: 'develop_cooperation' },
+  weak: { weak: 'withdraw', medium: 'retain_minimal_effort', strong: 'protect_ties_selectively' },
+};
+
+export type StrategyCell = {
+  attractiveness: AxisLevel;
+  strength: AxisLevel;
+  strategy: Strategy;
+  count: number;
+  /** Won revenue of the last 12 months of the cell's companies. */
+  wonRevenueLast12Months: number;
+};
+
+export type StrategyDistribution = {
+  /** Nine cells, strong attractiveness first, weak position first (the table's reading order). */
+  cells: StrategyCell[];
+  /** Scored companies whose explanation holds no axis levels. */
+  unplaced: number;
+};
+
+const ROWS_TOP_DOWN: readonly AxisLevel[] = [...AXIS_LEVELS].reverse();
+
+export function strategyDistribution(companies: readonly PortfolioCompany[]): StrategyDistribution {
+  const cells = ROWS_TOP_DOWN.flatMap((attractiveness) =>
+    AXIS_LEVELS.map((strength): StrategyCell => ({
+      attractiveness,
+      strength,
+      strategy: STRATEGY_BY_CELL[attractiveness][strength],
+      count: 0,
+      wonRevenueLast12Months: 0,
+    })),
+  );
+  const cellOf = (attractiveness: AxisLevel, strength: AxisLevel): StrategyCell =>
+    cells[
+      ROWS_TOP_DOWN.indexOf(attractiveness) * AXIS_LEVELS.length + AXIS_LEVELS.indexOf(strength)
+    ] as StrategyCell;
+  let unplaced = 0;
+  for (const company of companies) {
+    if (company.attractivenessLevel === null || company.strengthLevel === null) {
+      unplaced += 1;
+      continue;
+    }
+    const cell = cellOf(company.attractivenessLevel, company.strengthLevel);
+    cell.count += 1;
+    cell.wonRevenueLast12Months += company.wonRevenueLast12Months ?? 0;
+  }
+  return { cells, unplaced };
+}
