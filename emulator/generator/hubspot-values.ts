@@ -3,6 +3,7 @@
  * enumerations the app reads are copied here as our own constants; the source of truth is
  * src/engine/core/enums.ts, and the generator tests check every written value against these sets.
  */
+import { SEEDED_OWNERS } from '../store/owners';
 
 // Copied from src/engine/core/enums.ts (HUBSPOT_BUYING_ROLES): contacts `hs_buying_role`, multi-select, `;`-separated
 export const BUYING_ROLES = [
@@ -51,9 +52,15 @@ export type LossReason = (typeof LOSS_REASONS)[number];
 export const ICP_TIERS = ['tier_1', 'tier_2', 'tier_3'] as const;
 export type IcpTier = (typeof ICP_TIERS)[number];
 
-// The portal's users who own companies and deals (`hubspot_owner_id`); 101 and 102 are the key-account managers
-export const OWNER_IDS = ['101', '102', '103', '104', '105'] as const;
-export type OwnerId = (typeof OWNER_IDS)[number];
+/**
+ * Record owners (`hubspot_owner_id`): the emulator portal's seeded owners, so every owner id the
+ * generator writes resolves through the owners API. The first ones are the "Key accounts" team.
+ */
+export const OWNER_IDS = SEEDED_OWNERS.map((owner) => owner.id);
+export const KEY_ACCOUNT_OWNER_IDS = SEEDED_OWNERS.filter((owner) =>
+  owner.teams.some((team) => team.name === 'Key accounts'),
+).map((owner) => owner.id);
+export type OwnerId = string;
 
 // A subset of HubSpot's company `industry` internal values, the ones a B2B supplier typically sells to
 export const INDUSTRIES = [

@@ -3,6 +3,8 @@
  * parameters where two patterns have the same length).
  */
 import type { Route } from '../http/router';
+import { batchRoutes } from './batch';
 import { objectRoutes } from './objects';
+import { searchRoutes } from './search';
 
-export const hubspotRoutes: Route[] = [...objectRoutes];
+export const hubspotRoutes: Route[] = [...batchRoutes, ...searchRoutes, ...objectRoutes];

@@ -1,7 +1,8 @@
 /**
  * HubSpot-defined association types between the standard objects, with HubSpot's real type ids
  * (developers.hubspot.com/docs/guides/api/crm/associations/associations-v4, "Association type ID
- * values"). Types are directional: each entry names its inverse so writing one side writes both.
+ * values", cross-checked against the `AssociationTypes` enum shipped in @hubspot/api-client 14).
+ * Types are directional: each entry names its inverse so writing one side writes both.
  * "Unlabeled" entries are the defaults that `associations/default` creates; "Primary" entries
  * are HubSpot's built-in labelled types.
  */
@@ -76,6 +77,7 @@ const ROWS: Row[] = [
   [TICKET, MEETING, 225, 226, null],
   [TICKET, TASK, 229, 230, null],
   [TICKET, NOTE, 227, 228, null],
+  [TICKET, TICKET, 452, 452, null],
 ];
 
 function v3Name(from: string, to: string, label: string | null, hasPrimary: boolean): string {

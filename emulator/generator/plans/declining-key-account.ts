@@ -7,7 +7,7 @@
  */
 import type { DealEvent, MeetingEvent, PlanContext, AccountHistory, TicketEvent } from '../history';
 import type { Random } from '../prng';
-import { DAY_MS, MONTH_MS, YEAR_MS } from '../time';
+import { DAY_MS, HOUR_MS, MONTH_MS, YEAR_MS, floorTo } from '../time';
 import {
   USUAL_MEETING_OUTCOMES,
   USUAL_TICKET_PRIORITIES,
@@ -27,7 +27,7 @@ const TICKET_BURST_DAYS = 90;
 export function planDecliningKeyAccount(random: Random, context: PlanContext): AccountHistory {
   const { now, historyStart } = context;
   const createdAt = Math.floor(now - random.between(5, 9) * YEAR_MS);
-  const annualSpendUsd = random.logNormal(350_000, 0.4);
+  const annualSpendUsd = Math.max(100_000, random.logNormal(250_000, 0.4));
   const wonPerYear = Math.max(6, Math.round(10 * context.dealDensity));
   const deals = dealSeries(random, context, {
     from: historyStart,
@@ -121,7 +121,7 @@ export function planDecliningKeyAccount(random: Random, context: PlanContext): A
 }
 
 function pastDeal(random: Random, closeAt: number, amountUsd: number, outcome: 'won' | 'lost'): DealEvent {
-  const close = Math.floor(closeAt / 1000) * 1000;
+  const close = floorTo(closeAt, HOUR_MS);
   return {
     createdAt: close - Math.floor(random.between(10, 40) * DAY_MS),
     closeAt: close,

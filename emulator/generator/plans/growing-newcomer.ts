@@ -12,7 +12,7 @@ import { ensureYearOverYearGrowth, pickOwner } from './shared';
 export function planGrowingNewcomer(random: Random, context: PlanContext): AccountHistory {
   const { now } = context;
   const createdAt = Math.floor(now - random.between(6, 16) * MONTH_MS);
-  const annualSpendUsd = random.logNormal(150_000, 0.5);
+  const annualSpendUsd = random.logNormal(80_000, 0.5);
   const growthRatePerYear = Math.log(random.between(4, 8)); // spend rate a year ago was 1/4–1/8 of today's
   const deals = dealSeries(random, context, {
     from: createdAt + 20 * DAY_MS,

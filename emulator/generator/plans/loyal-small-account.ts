@@ -28,6 +28,18 @@ export function planLoyalSmallAccount(random: Random, context: PlanContext): Acc
     amountSigma: 0.08,
     notBefore: createdAt,
   });
+  const meetings = meetingSeries(random, context, {
+    from: historyStart,
+    to: now + 45 * DAY_MS,
+    perYear: 4,
+    cadence: 'regular',
+    pastOutcomes: [
+      ['COMPLETED', 90],
+      ['RESCHEDULED', 10],
+    ],
+  });
+  const lastPastMeeting = meetings.filter((meeting) => meeting.startAt <= now).at(-1);
+  if (lastPastMeeting) lastPastMeeting.outcome = 'COMPLETED'; // the latest review took place: engagement is current
   const hasKamInputs = random.chance(0.7);
   return {
     createdAt,
@@ -46,16 +58,7 @@ export function planLoyalSmallAccount(random: Random, context: PlanContext): Acc
       ],
       medianResolutionDays: 2,
     }),
-    meetings: meetingSeries(random, context, {
-      from: historyStart,
-      to: now + 45 * DAY_MS,
-      perYear: 4,
-      cadence: 'regular',
-      pastOutcomes: [
-        ['COMPLETED', 90],
-        ['RESCHEDULED', 10],
-      ],
-    }),
+    meetings,
     contacts: buyingCentre(random, [['DECISION_MAKER', 'BUDGET_HOLDER']], random.int(1, 3), [
       [null, 40],
       ['END_USER', 40],

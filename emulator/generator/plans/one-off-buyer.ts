@@ -4,7 +4,7 @@
  */
 import type { AccountHistory, DealEvent, MeetingEvent, PlanContext, TicketEvent } from '../history';
 import type { Random } from '../prng';
-import { DAY_MS, MONTH_MS, YEAR_MS } from '../time';
+import { DAY_MS, HOUR_MS, MONTH_MS, YEAR_MS, floorTo } from '../time';
 import { USUAL_EXTRA_ROLES, buyingCentre, meetingSlot, ticket } from '../timeline';
 import { partialKamInputs, pickOwner } from './shared';
 
@@ -19,7 +19,7 @@ export function planOneOffBuyer(random: Random, context: PlanContext): AccountHi
   const deals: DealEvent[] = [
     { createdAt: dealCreatedAt, closeAt, outcome: 'won', amountUsd: annualSpendUsd, pipeline: 'default' },
   ];
-  const quoteClose = closeAt - Math.floor(random.between(1, 6) * MONTH_MS);
+  const quoteClose = floorTo(closeAt - random.between(1, 6) * MONTH_MS, HOUR_MS);
   if (random.chance(0.3) && quoteClose - 20 * DAY_MS > createdAt) {
     const amountUsd = annualSpendUsd * random.between(0.3, 0.8);
     deals.unshift({

@@ -20,7 +20,7 @@ import { partialKamInputs, pickOwner, randomLossReason } from './shared';
 export function planOrdinary(random: Random, context: PlanContext): AccountHistory {
   const { now, historyStart } = context;
   const createdAt = Math.floor(now - random.between(0.25, 8) * YEAR_MS);
-  const annualSpendUsd = random.logNormal(9_000, 1.25);
+  const annualSpendUsd = random.logNormal(9_000, 1);
   const lifecycle = random.weighted([
     ['active', 72],
     ['churned', 16],
@@ -29,16 +29,24 @@ export function planOrdinary(random: Random, context: PlanContext): AccountHisto
   const growthPerYear = Math.exp(random.normal() * 0.25);
   const firstClose = Math.max(historyStart, createdAt + 20 * DAY_MS);
   const lastClose = lifecycle === 'churned' ? now - random.between(13, 40) * MONTH_MS : now + 120 * DAY_MS;
+  // half buy on a schedule (subscriptions, yearly renewals), half whenever a need comes up
+  const isScheduled = lifecycle !== 'prospect' && random.chance(0.5);
   const deals = dealSeries(random, context, {
     from: firstClose,
     to: lastClose,
-    wonPerYear: (lifecycle === 'prospect' ? 0.6 : random.logNormal(1.5, 0.5)) * context.dealDensity,
-    cadence: 'random',
-    winRate: random.between(0.45, 0.85),
+    wonPerYear:
+      (lifecycle === 'prospect'
+        ? 0.6
+        : isScheduled
+          ? random.pick([1, 1, 2, 4])
+          : random.logNormal(1.2, 0.5)) * context.dealDensity,
+    cadence: isScheduled ? 'regular' : 'random',
+    winRate: random.between(0.5, 0.9),
+    lostPerYear: 0.25 * context.dealDensity,
     spendAt: (at) => annualSpendUsd * growthPerYear ** ((at - now) / YEAR_MS),
-    renewalShare: 0.35,
+    renewalShare: isScheduled ? 0.7 : 0.2,
     salesCycleDays: [14, 120],
-    amountSigma: 0.45,
+    amountSigma: isScheduled ? 0.15 : 0.45,
     notBefore: createdAt,
   });
   if (lifecycle === 'prospect') {
@@ -73,7 +81,7 @@ export function planOrdinary(random: Random, context: PlanContext): AccountHisto
     meetings: meetingSeries(random, context, {
       from: Math.max(createdAt, historyStart),
       to: lifecycle === 'churned' ? activeUntil : now + 45 * DAY_MS,
-      perYear: random.between(0.5, 4),
+      perYear: random.between(0.3, 3),
       cadence: 'random',
       pastOutcomes: USUAL_MEETING_OUTCOMES,
     }),

@@ -3,9 +3,9 @@
  * 002 pays late): asks for many quotes, loses most of them to cheaper offers and wins only small
  * discounted orders.
  */
-import type { AccountHistory, PlanContext } from '../history';
+import type { AccountHistory, DealEvent, PlanContext } from '../history';
 import type { Random } from '../prng';
-import { DAY_MS, YEAR_MS } from '../time';
+import { DAY_MS, HOUR_MS, YEAR_MS, floorTo } from '../time';
 import { USUAL_TICKET_PRIORITIES, buyingCentre, dealSeries, meetingSeries, ticketSeries } from '../timeline';
 import { pickOwner } from './shared';
 
@@ -17,7 +17,7 @@ export function planPriceOnlyBuyer(random: Random, context: PlanContext): Accoun
   const deals = dealSeries(random, context, {
     from,
     to: now + 90 * DAY_MS,
-    wonPerYear: random.between(1.5, 3) * Math.max(0.5, context.dealDensity),
+    wonPerYear: random.between(1, 2) * Math.max(0.5, context.dealDensity),
     cadence: 'random',
     winRate: random.between(0.15, 0.3),
     spendAt: () => annualSpendUsd,
@@ -27,6 +27,12 @@ export function planPriceOnlyBuyer(random: Random, context: PlanContext): Accoun
     notBefore: createdAt,
     discountPercent: [15, 35],
   });
+  const quoteSpan = [from, Math.min(now, from + YEAR_MS * 4)] as const;
+  const closed = (outcome: DealEvent['outcome']): number => deals.filter((deal) => deal.outcome === outcome).length;
+  if (closed('won') === 0) deals.push(quote(random, quoteSpan, annualSpendUsd, 'won'));
+  // most quotes are lost to a cheaper offer: at least two losses per win
+  while (closed('lost') < 2 * closed('won')) deals.push(quote(random, quoteSpan, annualSpendUsd, 'lost'));
+  deals.sort((a, b) => a.closeAt - b.closeAt);
   return {
     createdAt,
     annualSpendUsd,
@@ -67,5 +73,25 @@ export function planPriceOnlyBuyer(random: Random, context: PlanContext): Accoun
       recommendsUs: false,
       annualCostToServeUsd: annualSpendUsd * random.between(0.1, 0.25),
     },
+  };
+}
+
+function quote(
+  random: Random,
+  [from, to]: readonly [number, number],
+  annualSpendUsd: number,
+  outcome: 'won' | 'lost',
+): DealEvent {
+  const closeAt = floorTo(random.between(from + 7 * DAY_MS, to), HOUR_MS);
+  const listAmount = annualSpendUsd * random.logNormal(0.5, 0.4);
+  const discountPercent = Math.round(random.between(15, 35));
+  return {
+    createdAt: Math.max(from, closeAt - Math.floor(random.between(7, 30) * DAY_MS)),
+    closeAt,
+    outcome,
+    pipeline: 'default',
+    ...(outcome === 'won'
+      ? { amountUsd: listAmount * (1 - discountPercent / 100), discountPercent }
+      : { amountUsd: listAmount }),
   };
 }

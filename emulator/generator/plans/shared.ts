@@ -1,6 +1,7 @@
 /** Helpers the account plans share: measuring and reshaping won volume, owners, KAM inputs. */
 import {
   INPUT_LEVELS,
+  KEY_ACCOUNT_OWNER_IDS,
   LOSS_REASONS,
   OWNER_IDS,
   PAYMENT_DISCIPLINE,
@@ -37,17 +38,10 @@ export function ensureYearOverYearGrowth(deals: DealEvent[], now: number, ratio:
   }
 }
 
-/** Key-account managers (101, 102) own the big accounts; the rest are spread over everyone. */
+/** The key-account team owns the big accounts; the rest are spread over everyone. */
 export function pickOwner(random: Random, isKeyAccount: boolean): OwnerId {
-  if (isKeyAccount)
-    return random.chance(0.85) ? random.pick(['101', '102'] as const) : random.pick(OWNER_IDS);
-  return random.weighted([
-    ['101', 10],
-    ['102', 10],
-    ['103', 27],
-    ['104', 27],
-    ['105', 26],
-  ]);
+  if (isKeyAccount && random.chance(0.85)) return random.pick(KEY_ACCOUNT_OWNER_IDS);
+  return random.pick(OWNER_IDS);
 }
 
 /** KAM inputs a rep filled in part, with no particular story: each field present with `fieldShare`. */

@@ -12,7 +12,7 @@ import { ensureYearOverYearGrowth, pickOwner } from './shared';
 export function planStrategicPartner(random: Random, context: PlanContext): AccountHistory {
   const { now, historyStart } = context;
   const createdAt = Math.floor(now - random.between(5, 9) * YEAR_MS);
-  const annualSpendUsd = random.logNormal(300_000, 0.45);
+  const annualSpendUsd = Math.max(60_000, random.logNormal(120_000, 0.45));
   const growthPerYear = random.between(1.1, 1.3);
   const deals = dealSeries(random, context, {
     from: historyStart,
@@ -59,7 +59,7 @@ export function planStrategicPartner(random: Random, context: PlanContext): Acco
     meetings: meetingSeries(random, context, {
       from: historyStart,
       to: now + 60 * DAY_MS,
-      perYear: random.between(12, 18),
+      perYear: random.between(10, 14),
       cadence: 'regular',
       pastOutcomes: [
         ['COMPLETED', 92],
