@@ -4,6 +4,7 @@
  * engine builds it from API reads, `kam score-file` reads it.
  */
 import { z } from 'zod';
+import { toValidationIssues, type ValidationResult } from './validation';
 
 export const crmRecordSchema = z.object({
   id: z.string().min(1),
@@ -27,3 +28,10 @@ export const portfolioSnapshotSchema = z.object({
   companies: z.array(companyRecordSchema),
 });
 export type PortfolioSnapshot = z.infer<typeof portfolioSnapshotSchema>;
+
+/** Parses an untrusted snapshot (a file, a request body) into its typed shape, naming every bad path. */
+export function parseSnapshot(json: unknown): ValidationResult<PortfolioSnapshot> {
+  const parsed = portfolioSnapshotSchema.safeParse(json);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, issues: toValidationIssues(parsed.error.issues) };
+}

@@ -1,0 +1,215 @@
+/**
+ * A company record in HubSpot's shape turned into typed values once, before any metric runs:
+ * dates become epoch milliseconds, amounts home-currency numbers, options enum members. Every
+ * value that could not be read is a `DataIssue` on the company (and then treated as missing).
+ */
+import {
+  HUBSPOT_BUYING_ROLES,
+  HUBSPOT_MEETING_OUTCOMES,
+  HUBSPOT_TICKET_PRIORITIES,
+  IDEAL_CUSTOMER_PROFILE_TIERS,
+  INPUT_LEVELS,
+  LOSS_REASONS,
+  PAYMENT_DISCIPLINE,
+  PERCEPTION_LEVELS,
+  REPUTATION_LEVELS,
+  TIERS,
+  type HubspotBuyingRole,
+  type HubspotMeetingOutcome,
+  type HubspotTicketPriority,
+  type IdealCustomerProfileTier,
+  type InputLevel,
+  type LossReason,
+  type PaymentDiscipline,
+  type PerceptionLevel,
+  type ReputationLevel,
+  type Tier,
+} from './enums';
+import type { CompanyRecord, CrmRecord } from './snapshot';
+import {
+  readBoolean,
+  readDate,
+  readNonNegativeNumber,
+  readOption,
+  readOptions,
+  readPastDate,
+  readText,
+  type DataIssue,
+  type ValueSource,
+} from './values';
+
+export type DealInput = {
+  id: string;
+  /** Home-currency amount; null when missing, unreadable or in a foreign currency without conversion. */
+  amount: number | null;
+  /** Close date (epoch ms); null when missing, unreadable, or in the future for a closed deal. */
+  closedAt: number | null;
+  isWon: boolean;
+  isClosed: boolean;
+};
+
+export type TicketInput = {
+  id: string;
+  priority: HubspotTicketPriority | null;
+  createdAt: number | null;
+  isOpen: boolean;
+};
+
+export type MeetingInput = { id: string; startAt: number | null; outcome: HubspotMeetingOutcome | null };
+
+export type ContactInput = { id: string; roles: HubspotBuyingRole[] };
+
+export type CompanyInput = {
+  id: string;
+  name: string | null;
+  lastContactedAt: number | null;
+  numDecisionMakers: number | null;
+  isTargetAccount: boolean | null;
+  idealCustomerProfile: IdealCustomerProfileTier | null;
+  marketReputation: ReputationLevel | null;
+  growthPotential: InputLevel | null;
+  strategicFit: InputLevel | null;
+  perceptionLevel: PerceptionLevel | null;
+  paymentDiscipline: PaymentDiscipline | null;
+  recommendsUs: boolean | null;
+  annualCostToServe: number | null;
+  lossReason: LossReason | null;
+  previousTier: Tier | null;
+  /** Deals in the pipelines the model counts; the others are not part of this company's picture. */
+  deals: DealInput[];
+  tickets: TicketInput[];
+  meetings: MeetingInput[];
+  contacts: ContactInput[];
+  dataIssues: DataIssue[];
+};
+
+export type ReadOptions = { nowMs: number; homeCurrency: string; pipelines: readonly string[] };
+
+/** Reads one company and its associated records into typed values, collecting every unreadable value. */
+export function readCompanyInput(record: CompanyRecord, options: ReadOptions): CompanyInput {
+  const issues: DataIssue[] = [];
+  const p = record.properties;
+  const source: ValueSource = { issues, recordType: 'company', recordId: record.id };
+  const countedPipelines = options.pipelines.length === 0 ? null : options.pipelines;
+  const deals: DealInput[] = [];
+  for (const deal of record.deals) {
+    if (countedPipelines !== null && !countedPipelines.includes(deal.properties.pipeline?.trim() ?? ''))
+      continue;
+    deals.push(readDeal(deal, options, issues));
+  }
+  return {
+    id: record.id,
+    name: readText(p.name),
+    lastContactedAt: readPastDate(p.notes_last_contacted, options.nowMs, source, 'notes_last_contacted'),
+    numDecisionMakers: readNonNegativeNumber(p.hs_num_decision_makers, source, 'hs_num_decision_makers'),
+    isTargetAccount: readBoolean(p.hs_is_target_account, source, 'hs_is_target_account'),
+    idealCustomerProfile: readOption(
+      p.hs_ideal_customer_profile,
+      IDEAL_CUSTOMER_PROFILE_TIERS,
+      source,
+      'hs_ideal_customer_profile',
+    ),
+    marketReputation: readOption(p.kam_market_reputation, REPUTATION_LEVELS, source, 'kam_market_reputation'),
+    growthPotential: readOption(p.kam_growth_potential, INPUT_LEVELS, source, 'kam_growth_potential'),
+    strategicFit: readOption(p.kam_strategic_fit, INPUT_LEVELS, source, 'kam_strategic_fit'),
+    perceptionLevel: readOption(p.kam_perception_level, PERCEPTION_LEVELS, source, 'kam_perception_level'),
+    paymentDiscipline: readOption(
+      p.kam_payment_discipline,
+      PAYMENT_DISCIPLINE,
+      source,
+      'kam_payment_discipline',
+    ),
+    recommendsUs: readBoolean(p.kam_recommends_us, source, 'kam_recommends_us'),
+    annualCostToServe: readNonNegativeNumber(p.kam_annual_cost_to_serve, source, 'kam_annual_cost_to_serve'),
+    lossReason: readOption(p.kam_loss_reason, LOSS_REASONS, source, 'kam_loss_reason'),
+    previousTier: readOption(p.kam_tier, TIERS, source, 'kam_tier'),
+    deals,
+    tickets: record.tickets.map((ticket) => readTicket(ticket, options.nowMs, issues)),
+    meetings: record.meetings.map((meeting) => readMeeting(meeting, issues)),
+    contacts: record.contacts.map((contact) => readContact(contact, issues)),
+    dataIssues: issues,
+  };
+}
+
+function readDeal(record: CrmRecord, options: ReadOptions, issues: DataIssue[]): DealInput {
+  const p = record.properties;
+  const source: ValueSource = { issues, recordType: 'deal', recordId: record.id };
+  const stage = p.dealstage?.trim().toLowerCase() ?? '';
+  // HubSpot computes hs_is_closed_won/hs_is_closed; the default pipeline's stage ids are the fallback
+  const isWon = readBoolean(p.hs_is_closed_won, source, 'hs_is_closed_won') ?? stage === 'closedwon';
+  const isClosed = isWon || (readBoolean(p.hs_is_closed, source, 'hs_is_closed') ?? stage === 'closedlost');
+  let closedAt: number | null = null;
+  if (isClosed) {
+    closedAt = readPastDate(p.closedate, options.nowMs, source, 'closedate');
+    if (closedAt === null && isWon && (p.closedate ?? '').trim() === '') {
+      issues.push({
+        recordType: 'deal',
+        recordId: record.id,
+        field: 'closedate',
+        rawValue: '',
+        kind: 'missing_value',
+      });
+    }
+  } else {
+    // an open deal's close date is its expected one: the future is normal there
+    closedAt = readDate(p.closedate, source, 'closedate');
+  }
+  return {
+    id: record.id,
+    amount: readHomeAmount(record, options.homeCurrency, source),
+    closedAt,
+    isWon,
+    isClosed,
+  };
+}
+
+/** `amount_in_home_currency` first; `amount` only when the deal is in the home currency (or names none). */
+function readHomeAmount(record: CrmRecord, homeCurrency: string, source: ValueSource): number | null {
+  const p = record.properties;
+  const inHomeCurrency = readNonNegativeNumber(p.amount_in_home_currency, source, 'amount_in_home_currency');
+  if (inHomeCurrency !== null) return inHomeCurrency;
+  const amount = readNonNegativeNumber(p.amount, source, 'amount');
+  if (amount === null) return null;
+  const currency = p.deal_currency_code?.trim().toUpperCase() ?? '';
+  // single-currency portals leave deal_currency_code empty: the amount is then in the home currency
+  if (currency === '' || currency === homeCurrency) return amount;
+  source.issues.push({
+    recordType: 'deal',
+    recordId: record.id,
+    field: 'amount',
+    rawValue: `${p.amount ?? ''} ${currency}`,
+    kind: 'unconverted_currency',
+  });
+  return null;
+}
+
+function readTicket(record: CrmRecord, nowMs: number, issues: DataIssue[]): TicketInput {
+  const p = record.properties;
+  const source: ValueSource = { issues, recordType: 'ticket', recordId: record.id };
+  const closedAt = readDate(p.closed_date, source, 'closed_date');
+  return {
+    id: record.id,
+    priority: readOption(p.hs_ticket_priority, HUBSPOT_TICKET_PRIORITIES, source, 'hs_ticket_priority'),
+    createdAt: readPastDate(p.createdate, nowMs, source, 'createdate'),
+    isOpen: closedAt === null || closedAt > nowMs,
+  };
+}
+
+function readMeeting(record: CrmRecord, issues: DataIssue[]): MeetingInput {
+  const p = record.properties;
+  const source: ValueSource = { issues, recordType: 'meeting', recordId: record.id };
+  return {
+    id: record.id,
+    // a meeting may be planned for later: future start times are normal
+    startAt: readDate(p.hs_meeting_start_time, source, 'hs_meeting_start_time'),
+    outcome: readOption(p.hs_meeting_outcome, HUBSPOT_MEETING_OUTCOMES, source, 'hs_meeting_outcome'),
+  };
+}
+
+function readContact(record: CrmRecord, issues: DataIssue[]): ContactInput {
+  const source: ValueSource = { issues, recordType: 'contact', recordId: record.id };
+  return {
+    id: record.id,
+    roles: readOptions(record.properties.hs_buying_role, HUBSPOT_BUYING_ROLES, source, 'hs_buying_role'),
+  };
+}
