@@ -3,19 +3,8 @@
  * the values themselves (the `as const` arrays of the core), so a new value without a label fails
  * the type check here instead of showing a raw id.
  */
+import type { AxisLevel, KaismQuadrant, RiskLevel, Strategy, Tier } from '../generated/engine/core/enums';
 import type { Language } from './locale';
-
-type Tier = 'key' | 'important' | 'regular';
-type Quadrant = 'key_account' | 'key_development' | 'maintenance' | 'opportunistic';
-type Strategy =
-  | 'protect_ties'
-  | 'develop_cooperation'
-  | 'retain_selectively'
-  | 'retain_minimal_effort'
-  | 'protect_ties_selectively'
-  | 'withdraw';
-type RiskLevel = 'none' | 'watch' | 'at_risk' | 'critical';
-type AxisLevel = 'weak' | 'medium' | 'strong';
 
 export type CardMessages = {
   cardTitle: string;
@@ -69,7 +58,7 @@ export type CardMessages = {
   explanationCorruptBody: (reason: string) => string;
   explanationMissing: string;
   tierLabels: Record<Tier, string>;
-  quadrantLabels: Record<Quadrant, string>;
+  quadrantLabels: Record<KaismQuadrant, string>;
   strategyLabels: Record<Strategy, string>;
   // methodology §4: one line on what each strategic option means for the account team
   strategyMeanings: Record<Strategy, string>;
