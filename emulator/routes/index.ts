@@ -3,8 +3,14 @@
  * parameters where two patterns have the same length).
  */
 import type { Route } from '../http/router';
+import { associationRoutes } from './associations';
 import { batchRoutes } from './batch';
 import { objectRoutes } from './objects';
 import { searchRoutes } from './search';
 
-export const hubspotRoutes: Route[] = [...batchRoutes, ...searchRoutes, ...objectRoutes];
+export const hubspotRoutes: Route[] = [
+  ...batchRoutes,
+  ...searchRoutes,
+  ...objectRoutes,
+  ...associationRoutes,
+];

@@ -27,8 +27,9 @@ export function planPriceOnlyBuyer(random: Random, context: PlanContext): Accoun
     notBefore: createdAt,
     discountPercent: [15, 35],
   });
-  const quoteSpan = [from, Math.min(now, from + YEAR_MS * 4)] as const;
-  const closed = (outcome: DealEvent['outcome']): number => deals.filter((deal) => deal.outcome === outcome).length;
+  const quoteSpan = [from, now] as const;
+  const closed = (outcome: DealEvent['outcome']): number =>
+    deals.filter((deal) => deal.outcome === outcome).length;
   if (closed('won') === 0) deals.push(quote(random, quoteSpan, annualSpendUsd, 'won'));
   // most quotes are lost to a cheaper offer: at least two losses per win
   while (closed('lost') < 2 * closed('won')) deals.push(quote(random, quoteSpan, annualSpendUsd, 'lost'));

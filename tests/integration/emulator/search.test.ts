@@ -14,34 +14,35 @@ describe('emulator: CRM search', () => {
   const harness = useEmulator({ searchPerSecond: 1_000, rateLimit: { perTenSeconds: 100_000 } });
 
   async function seedDeals(): Promise<void> {
+    const inputs: { properties: Record<string, string> }[] = [
+      {
+        properties: {
+          dealname: 'Alpha pump order',
+          amount: '100',
+          closedate: '2024-01-15T00:00:00Z',
+          dealstage: 'closedwon',
+        },
+      },
+      {
+        properties: {
+          dealname: 'Beta valves',
+          amount: '2500.5',
+          closedate: '2024-06-01T12:00:00Z',
+          dealstage: 'closedlost',
+        },
+      },
+      {
+        properties: {
+          dealname: 'Gamma service',
+          amount: '900',
+          closedate: '1735689600000',
+          dealstage: 'closedwon',
+        },
+      },
+      { properties: { dealname: 'Delta spare parts' } },
+    ];
     await harness.client.crm.deals.batchApi.create({
-      inputs: [
-        {
-          properties: {
-            dealname: 'Alpha pump order',
-            amount: '100',
-            closedate: '2024-01-15T00:00:00Z',
-            dealstage: 'closedwon',
-          },
-        },
-        {
-          properties: {
-            dealname: 'Beta valves',
-            amount: '2500.5',
-            closedate: '2024-06-01T12:00:00Z',
-            dealstage: 'closedlost',
-          },
-        },
-        {
-          properties: {
-            dealname: 'Gamma service',
-            amount: '900',
-            closedate: '1735689600000',
-            dealstage: 'closedwon',
-          },
-        },
-        { properties: { dealname: 'Delta spare parts' } },
-      ].map((input) => ({ ...input, associations: [] })),
+      inputs: inputs.map((input) => ({ ...input, associations: [] })),
     });
   }
 
