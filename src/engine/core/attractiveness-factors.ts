@@ -1,0 +1,210 @@
+/**
+ * Customer attractiveness to us, the KAISM vertical axis (methodology §3), from the parameters of
+ * §1 (financial contribution, reputational capital, development potential), 001's attractiveness
+ * factors (volume and frequency of orders, regularity, growth prospects, financial reputation)
+ * and 002's "worth the effort" list (net value after costs to serve, pays on time).
+ */
+import type { FactorDefinition } from './factor-definition';
+import { roundTo, toScale } from './numbers';
+import {
+  IDEAL_CUSTOMER_PROFILE_LABELS,
+  INPUT_LEVEL_LABELS,
+  NOT_SET,
+  PAYMENT_DISCIPLINE_LABELS,
+  REPUTATION_LABELS,
+} from './option-labels';
+import { formatAmount, formatDecimal, formatShare, localise, type Localised } from './text';
+
+const TARGET_ACCOUNT: Localised = { en: 'a target account', ru: 'целевой клиент' };
+
+const revenue: FactorDefinition = {
+  id: 'revenue',
+  label: { en: 'Revenue size', ru: 'Объём выручки' },
+  // §1 financial contribution: log scale against the portfolio, so one giant does not flatten everyone else
+  measure: ({ metrics, model, revenueReference }) => {
+    if (metrics.dealCount === 0) return null;
+    const won = metrics.wonRevenueLast12Months;
+    const value = won <= 0 ? 0 : 100 * (1 + Math.log10(won / revenueReference) / model.scales.revenueDecades);
+    return { value: toScale(value), raw: won };
+  },
+  describe: ({ metrics, homeCurrency, revenueReference }) =>
+    localise((language) =>
+      language === 'en'
+        ? `won revenue in the last 12 months is ${formatAmount(metrics.wonRevenueLast12Months, language)} ${homeCurrency} (portfolio reference ${formatAmount(revenueReference, language)})`
+        : `выручка по выигранным сделкам за 12 месяцев — ${formatAmount(metrics.wonRevenueLast12Months, language)} ${homeCurrency} (ориентир портфеля ${formatAmount(revenueReference, language)})`,
+    ),
+};
+
+const growth: FactorDefinition = {
+  id: 'growth',
+  label: { en: 'Revenue growth', ru: 'Рост выручки' },
+  // §3 growth prospects, §9 step 1 volume dynamics: flat scores 50
+  measure: ({ metrics, model }) => {
+    if (metrics.dealCount === 0) return null;
+    const growthRatio = metrics.wonRevenueGrowth;
+    if (growthRatio === null) {
+      // nothing won in the 12 months before: new business is full growth, no business at all is no data
+      return metrics.wonRevenueLast12Months > 0 ? { value: 100, raw: null } : null;
+    }
+    return { value: toScale(50 + (50 * growthRatio) / model.scales.growthForFullScore), raw: growthRatio };
+  },
+  describe: ({ metrics }) => {
+    const growthRatio = metrics.wonRevenueGrowth;
+    if (growthRatio === null) {
+      return {
+        en: 'revenue is new: nothing was won in the 12 months before',
+        ru: 'выручка новая: за предыдущие 12 месяцев выигранных сделок не было',
+      };
+    }
+    const sign = growthRatio >= 0 ? '+' : '−';
+    return {
+      en: `won revenue changed ${sign}${formatShare(Math.abs(growthRatio))} against the previous 12 months`,
+      ru: `выручка изменилась на ${sign}${formatShare(Math.abs(growthRatio))} к предыдущим 12 месяцам`,
+    };
+  },
+};
+
+const purchaseFrequency: FactorDefinition = {
+  id: 'purchase_frequency',
+  label: { en: 'Purchase frequency', ru: 'Частота покупок' },
+  // 001: volume and frequency of orders
+  measure: ({ metrics, model }) =>
+    metrics.dealCount === 0
+      ? null
+      : {
+          value: toScale(
+            (100 * metrics.purchaseFrequencyPerYear) / model.scales.purchasesPerYearForFullScore,
+          ),
+          raw: metrics.purchaseFrequencyPerYear,
+        },
+  describe: ({ metrics }) =>
+    localise((language) =>
+      language === 'en'
+        ? `${formatDecimal(metrics.purchaseFrequencyPerYear, 1, language)} won deals a year`
+        : `${formatDecimal(metrics.purchaseFrequencyPerYear, 1, language)} выигранных сделок в год`,
+    ),
+};
+
+const purchaseRegularity: FactorDefinition = {
+  id: 'purchase_regularity',
+  label: { en: 'Purchase regularity', ru: 'Регулярность покупок' },
+  // 001 regularity of cooperation, consistency; 002 buys steadily, so sales can be forecast
+  measure: ({ metrics }) =>
+    metrics.purchaseRegularity === null
+      ? null
+      : { value: toScale(100 * metrics.purchaseRegularity), raw: metrics.purchaseRegularity },
+  describe: ({ metrics }) => {
+    const share = formatShare(metrics.purchaseRegularity ?? 0);
+    return {
+      en: `${share} of quarters since the first purchase had a won deal`,
+      ru: `выигранные сделки были в ${share} кварталов с первой покупки`,
+    };
+  },
+};
+
+const reputation: FactorDefinition = {
+  id: 'reputation',
+  label: { en: 'Market reputation', ru: 'Репутация на рынке' },
+  // §1 reputational capital (KAM input)
+  measure: ({ input, model }) =>
+    input.marketReputation === null
+      ? null
+      : { value: model.inputValues.reputation[input.marketReputation], raw: input.marketReputation },
+  describe: ({ input }) => {
+    const level = input.marketReputation === null ? NOT_SET : REPUTATION_LABELS[input.marketReputation];
+    return { en: `market reputation is ${level.en}`, ru: `репутация на рынке: ${level.ru}` };
+  },
+};
+
+const growthPotential: FactorDefinition = {
+  id: 'growth_potential',
+  label: { en: 'Growth potential', ru: 'Потенциал развития' },
+  // §1 development potential; 004 growth potential (KAM input)
+  measure: ({ input, model }) =>
+    input.growthPotential === null
+      ? null
+      : { value: model.inputValues.growthPotential[input.growthPotential], raw: input.growthPotential },
+  describe: ({ input }) => {
+    const level = input.growthPotential === null ? NOT_SET : INPUT_LEVEL_LABELS[input.growthPotential];
+    return { en: `growth potential is ${level.en}`, ru: `потенциал развития: ${level.ru}` };
+  },
+};
+
+const strategicFit: FactorDefinition = {
+  id: 'strategic_fit',
+  label: { en: 'Strategic fit', ru: 'Соответствие целям' },
+  // §2: how well the customer fits our goals; the KAM's judgement first, then HubSpot's ICP tier, then target-account flag
+  measure: ({ input, model }) => {
+    if (input.strategicFit !== null) {
+      return { value: model.inputValues.strategicFit[input.strategicFit], raw: input.strategicFit };
+    }
+    if (input.idealCustomerProfile !== null) {
+      return {
+        value: model.inputValues.idealCustomerProfile[input.idealCustomerProfile],
+        raw: input.idealCustomerProfile,
+      };
+    }
+    if (input.isTargetAccount === true)
+      return { value: model.inputValues.targetAccount, raw: 'target_account' };
+    return null;
+  },
+  describe: ({ input }) => {
+    const source: Localised =
+      input.strategicFit !== null
+        ? INPUT_LEVEL_LABELS[input.strategicFit]
+        : input.idealCustomerProfile !== null
+          ? IDEAL_CUSTOMER_PROFILE_LABELS[input.idealCustomerProfile]
+          : input.isTargetAccount === true
+            ? TARGET_ACCOUNT
+            : NOT_SET;
+    return { en: `strategic fit is ${source.en}`, ru: `соответствие целям: ${source.ru}` };
+  },
+};
+
+const paymentDiscipline: FactorDefinition = {
+  id: 'payment_discipline',
+  label: { en: 'Payment discipline', ru: 'Платёжная дисциплина' },
+  // 002: pays on time; 001: good financial reputation (KAM input)
+  measure: ({ input, model }) =>
+    input.paymentDiscipline === null
+      ? null
+      : { value: model.inputValues.paymentDiscipline[input.paymentDiscipline], raw: input.paymentDiscipline },
+  describe: ({ input }) => {
+    const level =
+      input.paymentDiscipline === null ? NOT_SET : PAYMENT_DISCIPLINE_LABELS[input.paymentDiscipline];
+    return { en: `the client ${level.en}`, ru: `клиент ${level.ru}` };
+  },
+};
+
+const netValue: FactorDefinition = {
+  id: 'net_value',
+  label: { en: 'Net value after cost to serve', ru: 'Чистая ценность за вычетом затрат' },
+  // 002: positive net value after all costs to serve; the value is the share of revenue left
+  measure: ({ metrics }) => {
+    if (metrics.annualCostToServe === null || metrics.netValueLast12Months === null) return null;
+    const won = metrics.wonRevenueLast12Months;
+    const value = won <= 0 ? 0 : 100 * (1 - metrics.annualCostToServe / won);
+    return { value: toScale(value), raw: roundTo(metrics.netValueLast12Months, 2) };
+  },
+  describe: ({ metrics, homeCurrency }) =>
+    localise((language) => {
+      const net = `${formatAmount(metrics.netValueLast12Months ?? 0, language)} ${homeCurrency}`;
+      const cost = `${formatAmount(metrics.annualCostToServe ?? 0, language)} ${homeCurrency}`;
+      return language === 'en'
+        ? `net value is ${net} after ${cost} cost to serve`
+        : `чистая ценность ${net} после затрат на обслуживание ${cost}`;
+    }),
+};
+
+/** The attractiveness factors in display order (the model's weights are keyed by their ids). */
+export const ATTRACTIVENESS_FACTOR_DEFINITIONS: readonly FactorDefinition[] = [
+  revenue,
+  growth,
+  purchaseFrequency,
+  purchaseRegularity,
+  reputation,
+  growthPotential,
+  strategicFit,
+  paymentDiscipline,
+  netValue,
+];
