@@ -38,6 +38,7 @@ export {
   type WorkflowActionResponseBody,
 } from './workflow-action';
 export { toSignedRequest } from './function-request';
+export { createCrmIncrementalEngine, type CrmIncrementalEngineOptions } from './crm-engine';
 export type { HttpResponse } from './http-response';
 export {
   ACCESS_TOKEN_ENV,

@@ -22,6 +22,8 @@ export type RelatedObjectType = Exclude<IncrementalObjectType, 'company'>;
 
 export type ObjectTypeDescriptor = {
   objectTypeId: string;
+  /** The object type in CRM API paths (`/crm/v4/associations/deals/companies/…`). */
+  crmType: string;
   legacyName: string | null;
   associationName: string;
   /** The properties whose change should trigger a rescore. */
@@ -53,12 +55,14 @@ function triggersFrom(
 
 export const OBJECT_TYPE_DESCRIPTORS: Readonly<Record<IncrementalObjectType, ObjectTypeDescriptor>> = {
   company: {
+    crmType: 'companies',
     objectTypeId: '0-2',
     legacyName: 'company',
     associationName: 'COMPANY',
     triggerProperties: triggersFrom(COMPANY_INPUT_PROPERTIES, NON_TRIGGER_COMPANY_PROPERTIES),
   },
   deal: {
+    crmType: 'deals',
     objectTypeId: '0-3',
     legacyName: 'deal',
     associationName: 'DEAL',
@@ -70,6 +74,7 @@ export const OBJECT_TYPE_DESCRIPTORS: Readonly<Record<IncrementalObjectType, Obj
     }),
   },
   ticket: {
+    crmType: 'tickets',
     objectTypeId: '0-5',
     legacyName: 'ticket',
     associationName: 'TICKET',
@@ -79,12 +84,14 @@ export const OBJECT_TYPE_DESCRIPTORS: Readonly<Record<IncrementalObjectType, Obj
     }),
   },
   contact: {
+    crmType: 'contacts',
     objectTypeId: '0-1',
     legacyName: 'contact',
     associationName: 'CONTACT',
     triggerProperties: triggersFrom(CONTACT_INPUT_PROPERTIES),
   },
   meeting: {
+    crmType: 'meetings',
     objectTypeId: '0-47',
     legacyName: null,
     associationName: 'MEETING',
