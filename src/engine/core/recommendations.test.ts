@@ -1,0 +1,225 @@
+import type { FactorScore } from './axis-score';
+import {
+  ATTRACTIVENESS_FACTORS,
+  AXIS_LEVELS,
+  RECOMMENDATIONS,
+  RISK_SIGNALS,
+  STRENGTH_FACTORS,
+  type AxisLevel,
+  type FactorId,
+  type RecommendationId,
+} from './enums';
+import { FACTOR_LABELS } from './factor-labels';
+import { recommend, RECOMMENDATION_CATALOGUE, type RecommendationContext } from './recommendations';
+import type { RiskAssessment, RiskSignal } from './risk-signals';
+import { DEFAULT_SCORING_MODEL } from '../settings/default-model';
+
+const NO_RISK: RiskAssessment = { level: 'none', lossStage: 0, signals: [] };
+const LEVEL_VALUE: Record<AxisLevel, number> = { weak: 20, medium: 55, strong: 85 };
+
+const factor = (id: FactorId, value: number | null, weight = 10): FactorScore => ({
+  id,
+  axis: (ATTRACTIVENESS_FACTORS as readonly string[]).includes(id) ? 'attractiveness' : 'strength',
+  label: FACTOR_LABELS[id],
+  value,
+  weight,
+  contribution: 0,
+  raw: value,
+  hasData: value !== null,
+});
+
+const signal = (id: RiskSignal['id'], severity: RiskSignal['severity']): RiskSignal => ({
+  id,
+  severity,
+  data: {},
+  text: { en: `${id} happened.`, ru: `${id} случилось.` },
+});
+
+function contextOf(overrides: Partial<RecommendationContext> = {}): RecommendationContext {
+  return {
+    attractiveness: 85,
+    strength: 85,
+    attractivenessLevel: 'strong',
+    strengthLevel: 'strong',
+    risk: NO_RISK,
+    factors: [],
+    confidence: 1,
+    describeFactor: (id) => ({ en: `data of ${id}`, ru: `данные ${id}` }),
+    model: {
+      ...DEFAULT_SCORING_MODEL,
+      recommendations: { ...DEFAULT_SCORING_MODEL.recommendations, max: 20 },
+    },
+    ...overrides,
+  };
+}
+
+const cell = (attractivenessLevel: AxisLevel, strengthLevel: AxisLevel) =>
+  contextOf({
+    attractivenessLevel,
+    strengthLevel,
+    attractiveness: LEVEL_VALUE[attractivenessLevel],
+    strength: LEVEL_VALUE[strengthLevel],
+  });
+
+describe('recommendations by strategy cell (methodology §4 → §5, §10)', () => {
+  // rows and columns in the order of methodology §4
+  test.each<[AxisLevel, AxisLevel, string, RecommendationId[]]>([
+    ['strong', 'weak', 'Retain selectively', ['build_trust', 'buying_centre_mapping']],
+    ['strong', 'medium', 'Develop cooperation', ['joint_activities', 'account_development_plan']],
+    ['strong', 'strong', 'Protect ties', ['entry_barriers', 'exit_barriers']],
+    ['medium', 'weak', 'Retain with minimal effort', ['minimal_effort_service']],
+    ['medium', 'medium', 'Protect ties', ['build_trust', 'entry_barriers']],
+    ['medium', 'strong', 'Develop cooperation', ['account_development_plan', 'grow_share_of_wallet']],
+    ['weak', 'weak', 'Withdraw', ['review_cost_to_serve', 'withdraw_gracefully']],
+    ['weak', 'medium', 'Retain with minimal effort', ['minimal_effort_service']],
+    ['weak', 'strong', 'Protect ties selectively', ['build_community', 'review_cost_to_serve']],
+  ])('attractiveness %s, our position %s (%s)', (attractiveness, strength, label, ids) => {
+    const recommendations = recommend(cell(attractiveness, strength));
+    expect(recommendations.map((recommendation) => recommendation.id)).toEqual(ids);
+    for (const recommendation of recommendations) {
+      expect(recommendation.source).toBe('strategy');
+      expect(recommendation.reason.en).toContain(`"${label}"`);
+      expect(recommendation.priority).toBe(attractiveness === 'weak' ? 3 : 2);
+    }
+  });
+
+  test('the reason names the axis values', () => {
+    const [first] = recommend(cell('strong', 'weak'));
+    expect(first!.reason).toEqual({
+      en: 'Attractiveness is strong (85) and our position weak (20): the strategy is "Retain selectively".',
+      ru: 'Привлекательность клиента сильная (85), наша позиция слабая (20): стратегия — «Удерживать выборочно».',
+    });
+  });
+});
+
+describe('recommendations by risk, weak factors and data gaps', () => {
+  test('a serious signal comes first, priority 1, with the signal text as its reason', () => {
+    const risk: RiskAssessment = {
+      level: 'at_risk',
+      lossStage: 2,
+      signals: [signal('volume_decline', 'at_risk')],
+    };
+    const [first] = recommend(contextOf({ risk }));
+    expect(first).toMatchObject({
+      id: 'lost_client_interview',
+      priority: 1,
+      source: 'risk',
+      reason: { en: 'volume_decline happened.', ru: 'volume_decline случилось.' },
+      methodology: '§9',
+    });
+  });
+
+  test('a watch signal is priority 2', () => {
+    const risk: RiskAssessment = {
+      level: 'watch',
+      lossStage: 1,
+      signals: [signal('commodity_perception', 'watch')],
+    };
+    expect(recommend(contextOf({ risk }))[0]).toMatchObject({ id: 'climb_perception_ladder', priority: 2 });
+  });
+
+  test('a weak factor earns its action with a reason naming its value and data', () => {
+    const recommendations = recommend(
+      contextOf({ factors: [factor('buying_centre_coverage', 15), factor('tenure', 90)] }),
+    );
+    const mapping = recommendations.find((recommendation) => recommendation.id === 'buying_centre_mapping');
+    expect(mapping).toMatchObject({
+      priority: 2,
+      source: 'factor',
+      reason: {
+        en: 'Buying-centre coverage scores 15/100: data of buying_centre_coverage.',
+        ru: 'Охват закупочного центра: 15 из 100 — данные buying_centre_coverage.',
+      },
+    });
+    expect(recommendations.some((recommendation) => recommendation.id === 'build_trust')).toBe(false);
+  });
+
+  test('factors without data or weight are never weak; a withdraw cell gets no factor actions', () => {
+    const factors = [factor('perception_level', null), factor('recommends_us', 0, 0)];
+    expect(
+      recommend(contextOf({ factors })).some((recommendation) => recommendation.source === 'factor'),
+    ).toBe(false);
+    const withdraw = { ...cell('weak', 'weak'), factors: [factor('perception_level', 0)] };
+    expect(recommend(withdraw).some((recommendation) => recommendation.source === 'factor')).toBe(false);
+  });
+
+  test('the same action from several triggers appears once, at its most urgent', () => {
+    const risk: RiskAssessment = {
+      level: 'at_risk',
+      lossStage: 2,
+      signals: [signal('blocker_in_buying_centre', 'at_risk')],
+    };
+    const recommendations = recommend({
+      ...cell('strong', 'weak'),
+      risk,
+      factors: [factor('buying_centre_coverage', 10)],
+    });
+    const mappings = recommendations.filter(
+      (recommendation) => recommendation.id === 'buying_centre_mapping',
+    );
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]).toMatchObject({ priority: 1, source: 'risk' });
+  });
+
+  test('low confidence asks for the missing information, naming it', () => {
+    const factors = [factor('reputation', null), factor('perception_level', null), factor('tenure', 80)];
+    const collect = recommend(contextOf({ factors, confidence: 0.4 })).find(
+      (recommendation) => recommendation.id === 'collect_account_information',
+    );
+    expect(collect).toMatchObject({ priority: 3, source: 'data' });
+    expect(collect!.reason.en).toBe(
+      'Confidence is 40%: no data for market reputation, perception ladder level.',
+    );
+  });
+
+  test('the list is capped at the model maximum, most urgent first', () => {
+    const risk: RiskAssessment = {
+      level: 'critical',
+      lossStage: 3,
+      signals: RISK_SIGNALS.map((id) => signal(id, 'at_risk')),
+    };
+    const model = {
+      ...DEFAULT_SCORING_MODEL,
+      recommendations: { ...DEFAULT_SCORING_MODEL.recommendations, max: 3 },
+    };
+    const recommendations = recommend(contextOf({ risk, model }));
+    expect(recommendations).toHaveLength(3);
+    expect(recommendations.every((recommendation) => recommendation.priority === 1)).toBe(true);
+  });
+});
+
+describe('the catalogue', () => {
+  test('every action has a title in English and Russian and a methodology source', () => {
+    for (const id of RECOMMENDATIONS) {
+      const entry = RECOMMENDATION_CATALOGUE[id];
+      expect(entry.title.en.length).toBeGreaterThan(5);
+      expect(entry.title.ru.length).toBeGreaterThan(5);
+      expect(entry.methodology).toMatch(/^§/);
+    }
+  });
+
+  test('every action can be reached by some cell, signal, weak factor or data gap', () => {
+    const reached = new Set<RecommendationId>();
+    const allFactors = [...ATTRACTIVENESS_FACTORS, ...STRENGTH_FACTORS].map((id) => factor(id, 1));
+    const missing = [factor('reputation', null)];
+    for (const attractivenessLevel of AXIS_LEVELS) {
+      for (const strengthLevel of AXIS_LEVELS) {
+        const base = cell(attractivenessLevel, strengthLevel);
+        for (const recommendation of recommend({
+          ...base,
+          factors: [...allFactors, ...missing],
+          confidence: 0.1,
+        })) {
+          reached.add(recommendation.id);
+        }
+      }
+    }
+    const risk: RiskAssessment = {
+      level: 'critical',
+      lossStage: 3,
+      signals: RISK_SIGNALS.map((id) => signal(id, 'watch')),
+    };
+    for (const recommendation of recommend(contextOf({ risk }))) reached.add(recommendation.id);
+    expect([...reached].sort()).toEqual([...RECOMMENDATIONS].sort());
+  });
+});
