@@ -6,6 +6,9 @@ import type { Route } from '../http/router';
 import { associationRoutes } from './associations';
 import { batchRoutes } from './batch';
 import { objectRoutes } from './objects';
+import { ownerRoutes } from './owners';
+import { propertyRoutes } from './properties';
+import { schemaRoutes } from './schemas';
 import { searchRoutes } from './search';
 
 export const hubspotRoutes: Route[] = [
@@ -13,4 +16,7 @@ export const hubspotRoutes: Route[] = [
   ...searchRoutes,
   ...objectRoutes,
   ...associationRoutes,
+  ...propertyRoutes,
+  ...schemaRoutes,
+  ...ownerRoutes,
 ];

@@ -129,6 +129,10 @@ export class CrmStore {
     this.properties.set(type.objectTypeId, definitions);
   }
 
+  nowMs(): number {
+    return this.now();
+  }
+
   nowIso(): string {
     return new Date(this.now()).toISOString();
   }

@@ -47,11 +47,12 @@ export function planDecliningKeyAccount(random: Random, context: PlanContext): A
   if (previousYearWonUsd === 0)
     deals.push(pastDeal(random, now - random.between(13, 23) * MONTH_MS, previousYearVolume, 'won'));
   const recentBudget = previousYearVolume * random.between(...RECENT_TO_PREVIOUS_VOLUME);
-  const recentWins = random.int(1, 3);
-  for (let i = 0; i < recentWins; i++) {
-    deals.push(
-      pastDeal(random, now - random.between(1.5, 11.5) * MONTH_MS, recentBudget / recentWins, 'won'),
-    );
+  // the budget is split exactly, so the drop stays within RECENT_TO_PREVIOUS_VOLUME
+  const recentShares = Array.from({ length: random.int(1, 3) }, () => random.between(0.5, 1.5));
+  const sharesTotal = recentShares.reduce((sum, share) => sum + share, 0);
+  for (const share of recentShares) {
+    const closeAt = now - random.between(1.5, 11.5) * MONTH_MS;
+    deals.push({ ...pastDeal(random, closeAt, 0, 'won'), amountUsd: (recentBudget * share) / sharesTotal });
   }
   const recentLosses = random.int(2, 4); // the business goes to a competitor (§8 stage 2)
   for (let i = 0; i < recentLosses; i++) {

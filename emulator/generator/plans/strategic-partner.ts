@@ -62,10 +62,10 @@ export function planStrategicPartner(random: Random, context: PlanContext): Acco
       perYear: random.between(10, 14),
       cadence: 'regular',
       pastOutcomes: [
-        ['COMPLETED', 92],
-        ['RESCHEDULED', 5],
+        ['COMPLETED', 95],
+        ['RESCHEDULED', 3],
         ['NO_SHOW', 1],
-        ['CANCELED', 2],
+        ['CANCELED', 1],
       ],
     }),
     contacts: buyingCentre(
