@@ -61,93 +61,112 @@ describe('shape', () => {
 
   test('every property value is a string or null', () => {
     const all = [...snapshot.companies, ...KINDS.flatMap(records)];
-    for (const record of all) {
-      for (const value of Object.values(record.properties))
-        expect(value === null || typeof value === 'string').toBe(true);
-    }
+    const offending = all.flatMap((record) =>
+      Object.entries(record.properties)
+        .filter(([, value]) => value !== null && typeof value !== 'string')
+        .map(([name, value]) => `${record.id}.${name}=${String(value)}`),
+    );
+    expect(offending).toEqual([]);
   });
 
   test('ids are numeric strings, unique per object type (a shared record is the same record)', () => {
-    const byType: Record<string, CrmRecord[]> = {
-      companies: snapshot.companies,
-      ...Object.fromEntries(KINDS.map((k) => [k, records(k)])),
-    };
-    for (const list of Object.values(byType)) {
-      const seen = new Map<string, string>();
-      for (const record of list) {
-        expect(record.id).toMatch(/^[1-9]\d*$/);
-        const json = JSON.stringify(record);
-        expect(seen.get(record.id) ?? json).toBe(json);
-        seen.set(record.id, json);
-      }
+    for (const list of [snapshot.companies, ...KINDS.map(records)]) {
+      const seen = new Map<string, CrmRecord>();
+      const offending = list.filter((record) => {
+        const earlier = seen.get(record.id);
+        seen.set(record.id, record);
+        return !/^[1-9]\d*$/.test(record.id) || (earlier !== undefined && earlier !== record);
+      });
+      expect(offending).toEqual([]);
     }
     expect(new Set(snapshot.companies.map((company) => company.id)).size).toBe(1_000);
   });
 
   test('contact emails are unique across the portal', () => {
     const byEmail = new Map<string, string>();
-    for (const contact of records('contacts')) {
+    const offending = records('contacts').filter((contact) => {
       const email = contact.properties.email ?? '';
-      expect(byEmail.get(email) ?? contact.id).toBe(contact.id);
+      const earlier = byEmail.get(email);
       byEmail.set(email, contact.id);
-    }
+      return earlier !== undefined && earlier !== contact.id;
+    });
+    expect(offending).toEqual([]);
   });
 });
 
-describe('enumeration values', () => {
-  const expectIn = (value: string | null | undefined, allowed: readonly (string | null)[]): void => {
-    expect(allowed).toContain(value);
-  };
+/** Names of properties whose value is outside the allowed ones, as `id.name=value`. */
+function outside(list: readonly CrmRecord[], allowed: Record<string, readonly (string | null)[]>): string[] {
+  return list.flatMap((record) =>
+    Object.entries(allowed)
+      .filter(([name, values]) => !values.includes(record.properties[name] ?? null))
+      .map(([name]) => `${record.id}.${name}=${record.properties[name]}`),
+  );
+}
 
+describe('enumeration values', () => {
   test('company enumerations use internal values', () => {
-    for (const { properties: p } of snapshot.companies) {
-      expectIn(p.industry, INDUSTRIES);
-      expectIn(p.hs_ideal_customer_profile, [...ICP_TIERS, null]);
-      expectIn(p.hubspot_owner_id, OWNER_IDS);
-      expectIn(p.hs_is_target_account, BOOLEAN);
-      expectIn(p.kam_market_reputation, [...REPUTATION_LEVELS, null]);
-      expectIn(p.kam_growth_potential, [...INPUT_LEVELS, null]);
-      expectIn(p.kam_strategic_fit, [...INPUT_LEVELS, null]);
-      expectIn(p.kam_perception_level, [...PERCEPTION_LEVELS, null]);
-      expectIn(p.kam_payment_discipline, [...PAYMENT_DISCIPLINE, null]);
-      expectIn(p.kam_recommends_us, [...BOOLEAN, null]);
-      expectIn(p.kam_loss_reason, [...LOSS_REASONS, null]);
-    }
+    expect(
+      outside(snapshot.companies, {
+        industry: INDUSTRIES,
+        hs_ideal_customer_profile: [...ICP_TIERS, null],
+        hubspot_owner_id: OWNER_IDS,
+        hs_is_target_account: BOOLEAN,
+        kam_market_reputation: [...REPUTATION_LEVELS, null],
+        kam_growth_potential: [...INPUT_LEVELS, null],
+        kam_strategic_fit: [...INPUT_LEVELS, null],
+        kam_perception_level: [...PERCEPTION_LEVELS, null],
+        kam_payment_discipline: [...PAYMENT_DISCIPLINE, null],
+        kam_recommends_us: [...BOOLEAN, null],
+        kam_loss_reason: [...LOSS_REASONS, null],
+      }),
+    ).toEqual([]);
   });
 
   test('deal stages belong to their pipeline and agree with hs_is_closed_won / hs_is_closed', () => {
-    for (const { properties: p } of records('deals')) {
+    const deals = records('deals');
+    expect(
+      outside(deals, {
+        pipeline: Object.keys(DEAL_PIPELINES),
+        deal_currency_code: CURRENCIES.map((c) => c.code),
+      }),
+    ).toEqual([]);
+    const offending = deals.filter(({ properties: p }) => {
       const stages = DEAL_PIPELINES[p.pipeline as DealPipelineId];
-      expect(stages).toBeDefined();
-      expectIn(
-        p.deal_currency_code,
-        CURRENCIES.map((currency) => currency.code),
-      );
-      const expected =
-        p.dealstage === stages.won
-          ? ['true', 'true']
-          : p.dealstage === stages.lost
-            ? ['false', 'true']
-            : ['false', 'false'];
-      if (expected[1] === 'false') expectIn(p.dealstage, stages.open);
-      expect([p.hs_is_closed_won, p.hs_is_closed]).toEqual(expected);
-    }
+      const flags = `${p.hs_is_closed_won}/${p.hs_is_closed}`;
+      if (p.dealstage === stages.won) return flags !== 'true/true';
+      if (p.dealstage === stages.lost) return flags !== 'false/true';
+      return flags !== 'false/false' || !(stages.open as readonly string[]).includes(p.dealstage ?? '');
+    });
+    expect(offending).toEqual([]);
   });
 
   test('tickets, meetings and contacts use HubSpot values', () => {
-    for (const { properties: p } of records('tickets')) {
-      expectIn(p.hs_ticket_priority, TICKET_PRIORITIES);
-      expect(p.hs_pipeline).toBe(TICKET_PIPELINE.id);
-      expect(p.hs_pipeline_stage === TICKET_PIPELINE.closed).toBe(p.closed_date !== null);
-    }
-    for (const { properties: p } of records('meetings')) {
-      expectIn(p.hs_meeting_outcome, MEETING_OUTCOMES);
-      // SCHEDULED exactly for meetings still to come
-      expect(p.hs_meeting_outcome === 'SCHEDULED').toBe((time(p.hs_meeting_start_time) ?? 0) > NOW_MS);
-    }
-    for (const contact of records('contacts')) {
-      for (const role of contact.properties.hs_buying_role?.split(';') ?? []) expectIn(role, BUYING_ROLES);
-    }
+    const tickets = records('tickets');
+    expect(
+      outside(tickets, { hs_ticket_priority: TICKET_PRIORITIES, hs_pipeline: [TICKET_PIPELINE.id] }),
+    ).toEqual([]);
+    expect(
+      tickets.filter(
+        (t) =>
+          (t.properties.hs_pipeline_stage === TICKET_PIPELINE.closed) !== (t.properties.closed_date !== null),
+      ),
+    ).toEqual([]);
+    const meetings = records('meetings');
+    expect(outside(meetings, { hs_meeting_outcome: MEETING_OUTCOMES })).toEqual([]);
+    // SCHEDULED exactly for meetings still to come
+    expect(
+      meetings.filter(
+        (m) =>
+          (m.properties.hs_meeting_outcome === 'SCHEDULED') !==
+          (time(m.properties.hs_meeting_start_time) ?? 0) > NOW_MS,
+      ),
+    ).toEqual([]);
+    const roles: readonly string[] = BUYING_ROLES;
+    expect(
+      records('contacts').filter((c) =>
+        c.properties.hs_buying_role?.split(';').some((role) => !roles.includes(role)),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -155,38 +174,41 @@ describe('values', () => {
   const clean = (deal: CrmRecord): boolean => !dirtyIds.has(deal.id);
 
   test('amounts are plain decimals and the home amount is the USD conversion', () => {
-    for (const deal of records('deals').filter(clean)) {
-      const amount = decimal(deal.properties.amount);
-      const home = decimal(deal.properties.amount_in_home_currency);
-      const rate = CURRENCIES.find(
-        (currency) => currency.code === deal.properties.deal_currency_code,
-      )?.usdPerUnit;
-      expect(amount).toBeGreaterThan(0);
-      expect(home).toBeCloseTo((amount ?? 0) * (rate ?? 0), 1);
-    }
+    const offending = records('deals')
+      .filter(clean)
+      .filter((deal) => {
+        const amount = decimal(deal.properties.amount);
+        const home = decimal(deal.properties.amount_in_home_currency);
+        const rate = CURRENCIES.find(
+          (currency) => currency.code === deal.properties.deal_currency_code,
+        )?.usdPerUnit;
+        return (
+          amount === null ||
+          home === null ||
+          rate === undefined ||
+          amount <= 0 ||
+          Math.abs(home - amount * rate) > 0.01
+        );
+      });
+    expect(offending).toEqual([]);
   });
 
   test('datetimes are ISO 8601 with milliseconds in UTC', () => {
-    const datetimes: [CrmRecord, string[]][] = [
-      ...snapshot.companies.map((c): [CrmRecord, string[]] => [
-        c,
-        ['createdate', 'notes_last_contacted', 'hs_lastmodifieddate'],
-      ]),
-      ...records('deals')
-        .filter(clean)
-        .map((d): [CrmRecord, string[]] => [d, ['closedate', 'createdate']]),
-      ...records('tickets').map((t): [CrmRecord, string[]] => [t, ['createdate', 'closed_date']]),
-      ...records('meetings').map((m): [CrmRecord, string[]] => [
-        m,
-        ['hs_meeting_start_time', 'hs_timestamp'],
-      ]),
+    const datetimes: [CrmRecord[], string[]][] = [
+      [snapshot.companies, ['createdate', 'notes_last_contacted', 'hs_lastmodifieddate']],
+      [records('deals').filter(clean), ['closedate', 'createdate']],
+      [records('tickets'), ['createdate', 'closed_date']],
+      [records('meetings'), ['hs_meeting_start_time', 'hs_meeting_end_time', 'hs_timestamp']],
+      [records('contacts'), ['createdate']],
     ];
-    for (const [record, names] of datetimes) {
-      for (const name of names) {
-        const value = record.properties[name];
-        if (value !== null) expect(time(value)).not.toBeNull();
-      }
-    }
+    const offending = datetimes.flatMap(([list, names]) =>
+      list.flatMap((record) =>
+        names
+          .filter((name) => record.properties[name] !== null && time(record.properties[name]) === null)
+          .map((name) => `${record.id}.${name}=${record.properties[name]}`),
+      ),
+    );
+    expect(offending).toEqual([]);
   });
 
   test('deals cover four years before now; open deals close after now, closed ones before', () => {
@@ -194,12 +216,16 @@ describe('values', () => {
     const closes = deals.map((deal) => time(deal.properties.closedate) ?? NaN);
     expect(Math.min(...closes)).toBeLessThan(NOW_MS - 3.9 * YEAR_MS);
     expect(Math.min(...closes)).toBeGreaterThanOrEqual(NOW_MS - 4 * YEAR_MS);
-    for (const deal of deals) {
-      expect(time(deal.properties.createdate)).toBeLessThanOrEqual(NOW_MS);
+    const offending = deals.filter((deal) => {
       const closeAt = time(deal.properties.closedate) ?? NaN;
-      if (isOpen(deal)) expect(closeAt).toBeGreaterThan(NOW_MS);
-      else expect(closeAt).toBeLessThanOrEqual(NOW_MS);
-    }
+      const createdAt = time(deal.properties.createdate) ?? NaN;
+      return !(
+        createdAt <= NOW_MS &&
+        createdAt < closeAt &&
+        (isOpen(deal) ? closeAt > NOW_MS : closeAt <= NOW_MS)
+      );
+    });
+    expect(offending).toEqual([]);
   });
 
   test('both pipelines, several currencies and every meeting outcome occur', () => {
@@ -227,12 +253,15 @@ describe('values', () => {
         .filter((d) => d.kind === 'contact_shared_by_two_companies')
         .map((d) => d.companyId),
     );
-    for (const company of snapshot.companies.filter((c) => !sharedContacts.has(c.id))) {
-      const count = company.contacts.filter((c) =>
-        c.properties.hs_buying_role?.split(';').includes('DECISION_MAKER'),
-      ).length;
-      expect(company.properties.hs_num_decision_makers).toBe(String(count));
-    }
+    const offending = snapshot.companies
+      .filter((company) => !sharedContacts.has(company.id))
+      .filter((company) => {
+        const count = company.contacts.filter((c) =>
+          c.properties.hs_buying_role?.split(';').includes('DECISION_MAKER'),
+        );
+        return company.properties.hs_num_decision_makers !== String(count.length);
+      });
+    expect(offending).toEqual([]);
   });
 });
 

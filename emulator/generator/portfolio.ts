@@ -96,6 +96,7 @@ export function generatePortfolio(options: GenerateOptions): {
   snapshot: PortfolioSnapshot;
   groundTruth: GroundTruth;
 } {
+  validateGenerateOptions(options);
   const companies: CompanyRecord[] = [];
   const groundTruth = emptyGroundTruth(options);
   for (const generated of generateCompanies(options)) {

@@ -58,7 +58,7 @@ export function dealSeries(random: Random, context: PlanContext, options: DealSe
   if (options.cadence === 'regular') {
     const gapMs = YEAR_MS / options.wonPerYear;
     for (let at = options.from + random.float() * gapMs; at <= options.to; at += gapMs) {
-      add(at + random.normal() * 3 * DAY_MS, true);
+      add(Math.max(options.from, at + random.normal() * 3 * DAY_MS), true);
     }
     const lostPerYear = options.lostPerYear ?? 0;
     if (lostPerYear > 0) {

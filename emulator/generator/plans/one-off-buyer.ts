@@ -20,7 +20,7 @@ export function planOneOffBuyer(random: Random, context: PlanContext): AccountHi
     { createdAt: dealCreatedAt, closeAt, outcome: 'won', amountUsd: annualSpendUsd, pipeline: 'default' },
   ];
   const quoteClose = floorTo(closeAt - random.between(1, 6) * MONTH_MS, HOUR_MS);
-  if (random.chance(0.3) && quoteClose - 20 * DAY_MS > createdAt) {
+  if (random.chance(0.3) && quoteClose - 20 * DAY_MS > createdAt && quoteClose >= historyStart) {
     const amountUsd = annualSpendUsd * random.between(0.3, 0.8);
     deals.unshift({
       createdAt: quoteClose - 20 * DAY_MS,
