@@ -31,6 +31,7 @@ export const analysisOptionsSchema = z.object({
   yearCount: z.number().int().min(2).max(10).default(DEFAULT_DECLINING_OPTIONS.yearCount),
   declineThreshold: z.number().gt(0).lt(1).default(DEFAULT_DECLINING_OPTIONS.declineThreshold),
   acquisitionCostPerRevenue: z.number().min(0).default(DEFAULT_DECLINING_OPTIONS.acquisitionCostPerRevenue),
+  keyVolumeShare: z.number().gt(0).max(1).default(DEFAULT_DECLINING_OPTIONS.keyVolumeShare),
 });
 export type AnalysisOptionsInput = z.input<typeof analysisOptionsSchema>;
 export type AnalysisOptions = z.output<typeof analysisOptionsSchema>;
@@ -130,6 +131,7 @@ export function analysePortfolio(
         yearCount: settings.yearCount,
         declineThreshold: settings.declineThreshold,
         acquisitionCostPerRevenue: settings.acquisitionCostPerRevenue,
+        keyVolumeShare: settings.keyVolumeShare,
       }),
     },
   };

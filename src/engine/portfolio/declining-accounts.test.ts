@@ -7,7 +7,7 @@ const analyse = (rows: Parameters<typeof parsePortfolioRows>[0], options = DEFAU
   decliningKeyAccounts(parsePortfolioRows(rows).companies, now, options);
 
 describe('§9 step 1: yearly volume dynamics of the key group', () => {
-  test('sums the last four complete years of current and former key accounts only', () => {
+  test('sums the last four complete years of current, former and volume-key accounts', () => {
     const result = analyse([
       keyAccountRow('1', { 2022: 100, 2023: 100, 2024: 100, 2025: 100, 2026: 10 }),
       keyAccountRow(
@@ -15,18 +15,38 @@ describe('§9 step 1: yearly volume dynamics of the key group', () => {
         { 2022: 300, 2023: 200, 2024: 100 },
         { kam_tier: 'important', kam_tier_previous: 'key' },
       ),
-      keyAccountRow('3', { 2022: 999 }, { kam_tier: 'regular' }),
-      keyAccountRow('4', { 2021: 50, 2025: 40 }),
+      keyAccountRow('3', { 2021: 50, 2025: 40 }),
+      // never key by tier, but the largest buyer of 2022 and 2023
+      keyAccountRow(
+        '4',
+        { 2022: 2_000, 2023: 1_500 },
+        { kam_tier: 'regular', kam_won_revenue_12m: '0', kam_growth: null },
+      ),
+      // one large order makes a one-off buyer, not a key account
+      keyAccountRow(
+        '6',
+        { 2024: 5_000 },
+        { kam_tier: 'regular', kam_won_revenue_12m: '0', kam_growth: null },
+      ),
+      // a small regular buyer stays out
+      keyAccountRow('5', { 2022: 1, 2023: 1, 2024: 1, 2025: 1 }, { kam_tier: 'regular' }),
     ]);
-    expect(result.keyGroupSize).toBe(3);
+    expect(result.keyGroupSize).toBe(4);
+    expect(result.keyGroupByReason).toEqual({ tier: 2, previous_tier: 1, volume: 1 });
     expect(result.years).toEqual([
-      { year: 2022, revenue: 400, buyingAccounts: 2, changeFromPreviousYear: null },
-      { year: 2023, revenue: 300, buyingAccounts: 2, changeFromPreviousYear: -0.25 },
-      { year: 2024, revenue: 200, buyingAccounts: 2, changeFromPreviousYear: -1 / 3 },
+      { year: 2022, revenue: 2_400, buyingAccounts: 3, changeFromPreviousYear: null },
+      { year: 2023, revenue: 1_800, buyingAccounts: 3, changeFromPreviousYear: -0.25 },
+      { year: 2024, revenue: 200, buyingAccounts: 2, changeFromPreviousYear: 200 / 1_800 - 1 },
       { year: 2025, revenue: 140, buyingAccounts: 2, changeFromPreviousYear: -0.3 },
     ]);
     expect(result.yearToDate).toEqual({ year: 2026, revenue: 10, buyingAccounts: 1 });
-    expect(result.changeOverWindow).toBeCloseTo(-0.65);
+    expect(result.changeOverWindow).toBeCloseTo(140 / 2_400 - 1);
+    expect(result.accounts.find((account) => account.id === '4')).toMatchObject({
+      keyGroupReason: 'volume',
+      status: 'stopped',
+      baselineRevenue: 1_500,
+    });
+    expect(result.accounts.map((account) => account.id)).not.toContain('6');
   });
 
   test('honours a three-year window', () => {
@@ -35,6 +55,12 @@ describe('§9 step 1: yearly volume dynamics of the key group', () => {
       yearCount: 3,
     });
     expect(result.years.map((year) => year.year)).toEqual([2023, 2024, 2025]);
+  });
+
+  test('leaves out years before any stored history instead of showing them as zero', () => {
+    const result = analyse([keyAccountRow('1', { 2024: 3, 2025: 4, 2026: 1 })]);
+    expect(result.years.map((year) => year.year)).toEqual([2024, 2025]);
+    expect(analyse([]).years).toEqual([]);
   });
 });
 

@@ -6,8 +6,11 @@
  *   6. what keeping each one would cost against winning new business of the same volume.
  * Steps 4, 5 and 7 (questionnaire, interviews, action plan) are people's work, not the data's.
  *
- * The key group is every company whose tier is key now or was key before its last tier change:
- * an account demoted for falling volume is exactly the one this analysis is about.
+ * **Resolution** (the key-client group): every company that is key now, was key before its last
+ * tier change, or made up the top share of portfolio volume (`keyVolumeShare`, Pareto class A by
+ * volume) in at least two complete years of the window. An account demoted for falling volume is
+ * exactly the one this analysis is about, and a portfolio scored for the first time has no tier
+ * history to show it.
  */
 import type { LossReason, Tier } from '../core/enums';
 import type { PortfolioCompany, YearAmount } from './portfolio-row';
@@ -23,13 +26,19 @@ export type DecliningOptions = {
    * set it from your own figures (last year's spend on winning customers ÷ their first-year revenue).
    */
   acquisitionCostPerRevenue: number;
+  /** A company that made up this top share of a year's portfolio volume was key by volume that year (§1: about 80%). */
+  keyVolumeShare: number;
 };
 
 export const DEFAULT_DECLINING_OPTIONS: DecliningOptions = {
   yearCount: 4,
   declineThreshold: 0.3,
   acquisitionCostPerRevenue: 0.3,
+  keyVolumeShare: 0.8,
 };
+
+/** Why a company is in the key group: its tier now, its tier before the last change, or its volume in a year of the window. */
+export type KeyGroupReason = 'tier' | 'previous_tier' | 'volume';
 
 export type KeyGroupYear = {
   year: number;
@@ -57,6 +66,7 @@ export type DecliningAccount = {
   name: string | null;
   tier: Tier | null;
   tierPrevious: Tier | null;
+  keyGroupReason: KeyGroupReason;
   status: 'stopped' | 'declined';
   /** Change of volume as a fraction (−1 = stopped). */
   change: number;
@@ -78,11 +88,12 @@ export type DecliningAccount = {
 
 export type DecliningAnalysis = {
   options: DecliningOptions;
-  /** Companies in the key group (key now or key before). */
+  /** Companies in the key group, by why they are in it. */
   keyGroupSize: number;
+  keyGroupByReason: Record<KeyGroupReason, number>;
   /** Key-group companies with yearly revenue in their explanation. */
   keyGroupWithHistory: number;
-  /** §9 step 1: complete years, oldest first. */
+  /** §9 step 1: complete years with data, oldest first (years before any stored history are left out). */
   years: KeyGroupYear[];
   /** The current, incomplete year so far; null when no company has revenue in it. */
   yearToDate: { year: number; revenue: number; buyingAccounts: number } | null;
@@ -102,8 +113,42 @@ export type DecliningAnalysis = {
   };
 };
 
-const isKeyGroup = (company: PortfolioCompany): boolean =>
-  company.tier === 'key' || company.tierPrevious === 'key';
+/**
+ * The companies that, in at least two complete years of the window, were among those making up the
+ * top `share` of that year's portfolio volume (largest first; the one crossing the share counts, as
+ * in a Pareto class A). Two years, because a key client returns and buys steadily (§2, 002): one
+ * large order makes a one-off buyer, not a key account.
+ */
+function keyByVolume(
+  companies: readonly PortfolioCompany[],
+  years: readonly number[],
+  share: number,
+): Set<string> {
+  const yearsOnTop = new Map<string, number>();
+  for (const year of years) {
+    const volumes = companies
+      .map((company) => ({
+        id: company.id,
+        amount: company.revenueByYear.find((entry) => entry.year === year)?.amount ?? 0,
+      }))
+      .filter((entry) => entry.amount > 0)
+      .sort((a, b) => b.amount - a.amount);
+    const total = volumes.reduce((sum, entry) => sum + entry.amount, 0);
+    let cumulative = 0;
+    for (const entry of volumes) {
+      if (cumulative >= share * total) break;
+      yearsOnTop.set(entry.id, (yearsOnTop.get(entry.id) ?? 0) + 1);
+      cumulative += entry.amount;
+    }
+  }
+  return new Set([...yearsOnTop].filter(([, count]) => count >= Math.min(2, years.length)).map(([id]) => id));
+}
+
+function keyGroupReasonOf(company: PortfolioCompany, byVolume: Set<string>): KeyGroupReason | null {
+  if (company.tier === 'key') return 'tier';
+  if (company.tierPrevious === 'key') return 'previous_tier';
+  return byVolume.has(company.id) ? 'volume' : null;
+}
 
 type Measure = Pick<
   DecliningAccount,
@@ -189,11 +234,21 @@ export function decliningKeyAccounts(
   options: DecliningOptions = DEFAULT_DECLINING_OPTIONS,
 ): DecliningAnalysis {
   const currentYear = now.getUTCFullYear();
+  const firstYearWithData = Math.min(
+    ...companies.flatMap((company) => company.revenueByYear.map((entry) => entry.year)),
+  );
   const windowYears = Array.from(
     { length: options.yearCount },
     (_, index) => currentYear - options.yearCount + index,
-  );
-  const group = companies.filter(isKeyGroup);
+  ).filter((year) => year >= firstYearWithData);
+  const byVolume = keyByVolume(companies, windowYears, options.keyVolumeShare);
+  const keyGroupByReason: Record<KeyGroupReason, number> = { tier: 0, previous_tier: 0, volume: 0 };
+  const group = companies.flatMap((company) => {
+    const reason = keyGroupReasonOf(company, byVolume);
+    if (reason === null) return [];
+    keyGroupByReason[reason] += 1;
+    return [{ company, reason }];
+  });
   const years: KeyGroupYear[] = windowYears.map((year) => ({
     year,
     revenue: 0,
@@ -204,7 +259,7 @@ export function decliningKeyAccounts(
   const accounts: DecliningAccount[] = [];
   let keyGroupWithHistory = 0;
 
-  for (const company of group) {
+  for (const { company, reason } of group) {
     const byYear = new Map(company.revenueByYear.map((entry) => [entry.year, entry.amount]));
     if (company.revenueByYear.length > 0) keyGroupWithHistory += 1;
     const amounts = windowYears.map((year) => byYear.get(year) ?? 0);
@@ -224,6 +279,7 @@ export function decliningKeyAccounts(
       name: company.name,
       tier: company.tier,
       tierPrevious: company.tierPrevious,
+      keyGroupReason: reason,
       ...measure,
       volumeLost:
         measure.baselineRevenue === null
@@ -249,6 +305,7 @@ export function decliningKeyAccounts(
   return {
     options,
     keyGroupSize: group.length,
+    keyGroupByReason,
     keyGroupWithHistory,
     years,
     yearToDate: yearToDate.revenue > 0 ? yearToDate : null,
