@@ -1,0 +1,200 @@
+import { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { z } from 'zod';
+import {
+  ARCHETYPES,
+  emptyGroundTruth,
+  generateCompanies,
+  recordInGroundTruth,
+  snapshotHeader,
+  snapshotJsonChunks,
+  type CompanyRecord,
+  type GenerateOptions,
+  type GroundTruth,
+} from '../../emulator/generator';
+import { KeystoneError } from '../../src/engine/errors';
+import type { CliIo } from '../output';
+
+/** From this many companies on, progress lines are shown unless `--no-progress`. */
+export const PROGRESS_FROM_COMPANIES = 10_000;
+const DAY_MS = 86_400_000;
+// writing in ~1 MB pieces keeps a 100k-company file from ever being one string in memory
+const WRITE_CHUNK_CHARS = 1 << 20;
+
+const integerText = /^[+-]?\d+$/;
+
+const flagsSchema = z.object({
+  companies: z
+    .string()
+    .regex(/^\d+$/, 'must be a non-negative integer')
+    .transform(Number)
+    .refine(Number.isSafeInteger, 'is too large'),
+  seed: z
+    .string()
+    .regex(integerText, 'must be an integer')
+    .transform(Number)
+    .refine(Number.isSafeInteger, 'must be a safe integer'),
+  out: z.string().min(1, 'must name a file'),
+  truth: z.string().min(1, 'must name a file').optional(),
+  now: z
+    .string()
+    .optional()
+    .transform((text) => (text === undefined ? startOfToday() : new Date(text)))
+    .refine((date) => !Number.isNaN(date.getTime()), 'must be a valid ISO 8601 date or date-time'),
+  dealsPerCompany: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'must be a non-negative number')
+    .transform(Number)
+    .optional(),
+  progress: z.boolean().optional(),
+});
+type GenerateFlags = z.infer<typeof flagsSchema>;
+
+/** The default `--now`: today at 00:00 UTC, so two runs on one day give the same portfolio. */
+function startOfToday(): Date {
+  return new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS);
+}
+
+const FLAG_NAMES: Record<string, string> = { dealsPerCompany: '--deals-per-company' };
+
+function parseFlags(raw: Record<string, unknown>): GenerateFlags {
+  const parsed = flagsSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = String(issue?.path[0] ?? 'flags');
+  const flag = FLAG_NAMES[field] ?? `--${field}`;
+  const value = raw[field];
+  throw new KeystoneError(
+    'input.invalid',
+    `${flag} ${issue?.message ?? 'is invalid'}${value === undefined ? '' : `, got ${JSON.stringify(value)}`}`,
+    { field: flag, value },
+  );
+}
+
+/** `snapshot.json` → `snapshot.truth.json`. */
+export function defaultTruthPath(out: string): string {
+  return `${out.replace(/\.json$/i, '')}.truth.json`;
+}
+
+/** `kam generate`: a seeded, realistic portfolio as a snapshot file, with its ground truth. */
+export function register(program: Command, io: CliIo): void {
+  program
+    .command('generate')
+    .description('write a deterministic, realistic portfolio snapshot (and its ground truth) for a seed')
+    .requiredOption('--companies <n>', 'number of companies (0 or more)')
+    .requiredOption('--seed <s>', 'integer seed: the same seed and --now give a byte-identical file')
+    .requiredOption('--out <file>', 'snapshot file to write (the format `kam score-file` reads)')
+    .option('--truth <file>', 'ground-truth file to write (default: <out without .json>.truth.json)')
+    .option('--now <iso>', 'the time the portfolio is generated for (default: today at 00:00 UTC)')
+    .option('--deals-per-company <n>', 'mean number of deals per company over four years (default 10)')
+    .addOption(
+      new Option(
+        '--progress',
+        `print progress lines (default: on from ${PROGRESS_FROM_COMPANIES} companies)`,
+      ),
+    )
+    .addOption(new Option('--no-progress', 'never print progress lines'))
+    .addHelpText(
+      'after',
+      '\nExample:\n  kam generate --companies 2000 --seed 42 --now 2025-06-30 --out portfolio.json\n' +
+        '  writes portfolio.json and portfolio.truth.json (archetype of every company, planted data defects)',
+    )
+    .action((raw: Record<string, unknown>) => {
+      const flags = parseFlags(raw);
+      const options: GenerateOptions = {
+        companies: flags.companies,
+        seed: flags.seed,
+        now: flags.now,
+        ...(flags.dealsPerCompany === undefined ? {} : { dealsPerCompany: flags.dealsPerCompany }),
+      };
+      const truthPath = flags.truth ?? defaultTruthPath(flags.out);
+      const showProgress = flags.progress ?? flags.companies >= PROGRESS_FROM_COMPANIES;
+      const startedAt = performance.now();
+      const { truth, counts } = writeSnapshot(flags.out, options, showProgress ? io : null);
+      writeFile(truthPath, `${JSON.stringify(truth, null, 2)}\n`);
+      const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+      io.out(
+        `wrote ${flags.out}: ${flags.companies} companies, ${counts.deals} deals, ${counts.tickets} tickets, ` +
+          `${counts.meetings} meetings, ${counts.contacts} contacts (seed ${flags.seed}, now ${options.now.toISOString()}, ${seconds} s)`,
+      );
+      const planted = ARCHETYPES.map(
+        (archetype) =>
+          `${archetype} ${Object.values(truth.archetypes).filter((a) => a === archetype).length}`,
+      );
+      io.out(`wrote ${truthPath}: ${planted.join(', ')}; ${truth.dirtyData.length} data defects`);
+    });
+}
+
+type Counts = Record<'deals' | 'tickets' | 'meetings' | 'contacts', number>;
+
+/** Streams the snapshot to `<path>.partial`, then renames it, so a failed run leaves no half file. */
+function writeSnapshot(
+  path: string,
+  options: GenerateOptions,
+  progressIo: CliIo | null,
+): { truth: GroundTruth; counts: Counts } {
+  const truth = emptyGroundTruth(options);
+  const counts: Counts = { deals: 0, tickets: 0, meetings: 0, contacts: 0 };
+  const step = Math.max(1, Math.ceil(options.companies / 10));
+  function* companies(): Generator<CompanyRecord> {
+    for (const generated of generateCompanies(options)) {
+      recordInGroundTruth(truth, generated);
+      const { company } = generated;
+      counts.deals += company.deals.length;
+      counts.tickets += company.tickets.length;
+      counts.meetings += company.meetings.length;
+      counts.contacts += company.contacts.length;
+      const done = generated.index + 1;
+      if (progressIo && (done % step === 0 || done === options.companies)) {
+        progressIo.err(
+          `generated ${done}/${options.companies} companies (${Math.round((100 * done) / options.companies)}%)`,
+        );
+      }
+      yield company;
+    }
+  }
+  const partial = `${path}.partial`;
+  const fd = openForWriting(partial);
+  try {
+    let buffer = '';
+    for (const chunk of snapshotJsonChunks(snapshotHeader(options), companies())) {
+      buffer += chunk;
+      if (buffer.length >= WRITE_CHUNK_CHARS) {
+        writeSync(fd, buffer);
+        buffer = '';
+      }
+    }
+    writeSync(fd, buffer);
+    closeSync(fd);
+    renameSync(partial, path);
+  } catch (error) {
+    closeQuietly(fd);
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  return { truth, counts };
+}
+
+function openForWriting(path: string): number {
+  try {
+    return openSync(path, 'w');
+  } catch (error) {
+    throw new KeystoneError('input.invalid', `cannot write ${path}: ${(error as Error).message}`, { path });
+  }
+}
+
+function writeFile(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    throw new KeystoneError('input.invalid', `cannot write ${path}: ${(error as Error).message}`, { path });
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // already closed: the write failed after closing
+  }
+}
