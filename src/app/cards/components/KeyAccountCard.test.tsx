@@ -1,0 +1,411 @@
+import {
+  Accordion,
+  Alert,
+  BarChart,
+  Button,
+  EmptyState,
+  ErrorState,
+  Heading,
+  List,
+  LoadingButton,
+  LoadingSpinner,
+  ProgressBar,
+  ScoreCircle,
+  StatisticsItem,
+  StatusTag,
+  Table,
+  TableRow,
+  Tag,
+  Text,
+  Tile,
+  Flex,
+} from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import {
+  EXPLANATION,
+  NEVER_SCORED_PROPERTIES,
+  SCORED_PROPERTIES,
+  createCrmPropertiesResult,
+  createDeferred,
+  createExplanation,
+  createFunctionFailure,
+  createKamProperties,
+  createRecalculateSuccess,
+  createTaskSuccess,
+} from '../test-utils/fixtures';
+import { textContent } from '../test-utils/text-content';
+import { KeyAccountCard } from './KeyAccountCard';
+
+type RenderOptions = {
+  properties?: Record<string, string | null>;
+  isLoading?: boolean;
+  error?: Error | null;
+  locale?: string;
+  runFunction?: jest.Mock;
+};
+
+function renderCard({
+  properties = SCORED_PROPERTIES,
+  isLoading,
+  error,
+  locale,
+  runFunction = jest.fn(),
+}: RenderOptions = {}) {
+  const renderer = createRenderer('crm.record.tab');
+  const refetch = jest.fn(async () => undefined);
+  renderer.mocks.useCrmProperties.willCall(() =>
+    createCrmPropertiesResult(properties, { isLoading, error, refetch }),
+  );
+  const context = { ...renderer.mocks.context, user: { ...renderer.mocks.context.user, locale } };
+  renderer.render(
+    <KeyAccountCard context={context} actions={renderer.mocks.actions} runFunction={runFunction} />,
+  );
+  const alerts = () => renderer.mocks.actions.addAlert.calls.map(([alert]) => alert);
+  return { ...renderer, runFunction, refetch, alerts };
+}
+
+const RECALCULATE_CALL = ['keystone_recalculate_company', { propertiesToSend: ['hs_object_id'] }];
+
+describe('KeyAccountCard states', () => {
+  test('shows a spinner while HubSpot loads the properties', () => {
+    const { findByTestId, maybeFindByTestId } = renderCard({ isLoading: true });
+    expect(findByTestId(LoadingSpinner, 'kam-loading').props.label).toBe('Loading key-account data…');
+    expect(maybeFindByTestId(LoadingButton, 'kam-recalculate')).toBeNull();
+  });
+
+  test('shows an error state with a retry when the properties cannot be loaded', () => {
+    const { findByTestId, refetch } = renderCard({ error: new Error('network') });
+    expect(findByTestId(ErrorState, 'kam-properties-error').props.title).toBe('Key-account data unavailable');
+    findByTestId(Button, 'kam-properties-retry').trigger('onClick');
+    expect(refetch).toHaveBeenCalledTimes(1);
+  });
+
+  test('asks for the company’s kam_* properties and nothing else on the fast path', () => {
+    const { mocks, runFunction } = renderCard();
+    const [propertyNames] = mocks.useCrmProperties.calls[0] ?? [];
+    expect(propertyNames).toEqual(
+      expect.arrayContaining(['hs_object_id', 'kam_score', 'kam_explanation', 'kam_tier']),
+    );
+    expect(runFunction).not.toHaveBeenCalled();
+  });
+
+  test('shows the empty state for a company that was never scored', () => {
+    const { findByTestId, maybeFindByTestId } = renderCard({ properties: NEVER_SCORED_PROPERTIES });
+    expect(findByTestId(EmptyState, 'kam-never-scored').props.title).toBe('Not scored yet');
+    expect(maybeFindByTestId(ScoreCircle, 'kam-score')).toBeNull();
+  });
+});
+
+describe('KeyAccountCard for a scored company', () => {
+  test('shows tier and quadrant as tags, the score, both axes with their levels and the revenue figures', () => {
+    const { findByTestId, findAll } = renderCard();
+    expect(findByTestId(Tag, 'kam-tier').text).toBe('Tier: Key');
+    expect(findByTestId(Tag, 'kam-quadrant').text).toBe('KAISM quadrant: Key account');
+    expect(findByTestId(ScoreCircle, 'kam-score').props.score).toBe(72);
+    expect(findByTestId(ProgressBar, 'kam-attractiveness').props).toMatchObject({
+      value: 78.1,
+      valueDescription: '78 / 100 · strong',
+    });
+    expect(findByTestId(ProgressBar, 'kam-strength').props).toMatchObject({
+      value: 63.5,
+      valueDescription: '64 / 100 · medium',
+    });
+    const statistics = findAll(StatisticsItem).map((item) => [item.props.label, item.props.number]);
+    expect(statistics).toEqual([
+      ['Won revenue, last 12 months', '185,000'],
+      ['Confidence', '85%'],
+    ]);
+  });
+
+  test('shows the strategy with one line of what it means (methodology §4)', () => {
+    const { findByTestId } = renderCard({
+      properties: createKamProperties({ kam_strategy: 'retain_selectively' }),
+    });
+    expect(findByTestId(Heading, 'kam-strategy-heading').text).toBe('Strategy: Retain selectively');
+    expect(findByTestId(Text, 'kam-strategy-meaning').text).toMatch(
+      /^An attractive customer where we are weak/,
+    );
+  });
+
+  test('shows the risk level, its loss stage and the signals that raised it', () => {
+    const { findByTestId } = renderCard();
+    expect(findByTestId(StatusTag, 'kam-risk-tag').text).toBe('Watch');
+    expect(findByTestId(Text, 'kam-loss-stage').text).toBe(
+      'Loss stage 1 of 4 — Recurring problems and dissatisfaction.',
+    );
+    expect(textContent(findByTestId(List, 'kam-risk-signals'))).toBe('Tickets doubled in the last 90 days');
+  });
+
+  test('lists the recommendations with their reasons, each with a Create task button', () => {
+    const { findByTestId } = renderCard();
+    expect(textContent(findByTestId(Tile, 'kam-recommendation-buying_centre_mapping'))).toBe(
+      'Map the buying centre Only 2 of 5 key roles are known Create task',
+    );
+    expect(findByTestId(LoadingButton, 'kam-create-task-resolve_recurring_problems').text).toBe(
+      'Create task',
+    );
+  });
+
+  test('explains why: every factor with value, weight and contribution, confidence and data gaps', () => {
+    const { findByTestId } = renderCard();
+    expect(findByTestId(Accordion, 'kam-why').props.title).toBe('Why this score');
+    const rows = findByTestId(Table, 'kam-factors-attractiveness').findAll(TableRow).map(textContent);
+    expect(rows).toEqual([
+      'Customer attractiveness — Factor Value Weight Contribution',
+      'Won revenue 82 25 20.5',
+      'Revenue growth 64 10 6.4',
+      'Market reputation no data 10 0',
+    ]);
+    expect(findByTestId(Text, 'kam-confidence').text).toBe('Confidence: 85%');
+    expect(textContent(findByTestId(Flex, 'kam-data-gaps'))).toBe(
+      'Data gaps Market reputation 2 unusable values ignored',
+    );
+    expect(findByTestId(Text, 'kam-data-issues').text).toBe('2 unusable values ignored');
+  });
+
+  test('draws the revenue trend by year when there is won revenue', () => {
+    const { findByTestId } = renderCard();
+    expect(findByTestId(BarChart, 'kam-revenue-trend').props.data).toEqual([
+      { year: '2023', amount: 120000 },
+      { year: '2024', amount: 150000 },
+      { year: '2025', amount: 185000 },
+    ]);
+  });
+
+  test('leaves the revenue trend out when no year has revenue', () => {
+    const explanation = createExplanation({ revenueByYear: [{ year: 2025, amount: 0 }] });
+    const { maybeFindByTestId } = renderCard({ properties: createKamProperties({}, explanation) });
+    expect(maybeFindByTestId(BarChart, 'kam-revenue-trend')).toBeNull();
+  });
+
+  test('says when and with which model version the company was scored', () => {
+    const { findByTestId } = renderCard();
+    expect(findByTestId(Text, 'kam-scored-at').text).toMatch(/^Scored Mar 2, 2026, .+ with model v3$/);
+  });
+
+  test('speaks Russian to a Russian-locale user, explanation texts included', () => {
+    const { findByTestId } = renderCard({ locale: 'ru-RU' });
+    expect(findByTestId(Tag, 'kam-tier').text).toBe('Уровень: Ключевой');
+    expect(findByTestId(StatusTag, 'kam-risk-tag').text).toBe('Наблюдать');
+    expect(textContent(findByTestId(Tile, 'kam-recommendation-buying_centre_mapping'))).toContain(
+      'Составить карту закупочного центра Известны только 2 из 5 ключевых ролей',
+    );
+    expect(findByTestId(LoadingButton, 'kam-recalculate').text).toBe('Пересчитать');
+  });
+});
+
+describe('KeyAccountCard with an unreadable kam_explanation', () => {
+  test.each([
+    ['not JSON', '{"v":1,', 'not valid JSON'],
+    [
+      'a document of the wrong shape',
+      JSON.stringify({ ...EXPLANATION, risk: { level: 'doomed' } }),
+      'risk.level',
+    ],
+    ['an unknown document version', JSON.stringify({ ...EXPLANATION, v: 2 }), 'v:'],
+  ])('shows an alert for %s and falls back to the stored summary lines', (_label, raw, reason) => {
+    const { findByTestId, maybeFindByTestId } = renderCard({
+      properties: createKamProperties({ kam_explanation: raw }),
+    });
+    const alert = findByTestId(Alert, 'kam-explanation-corrupt');
+    expect(alert.props.title).toBe('Score breakdown unreadable');
+    expect(textContent(alert)).toContain(reason);
+    expect([0, 1].map((index) => findByTestId(Text, `kam-recommendation-line-${index}`).text)).toEqual([
+      '1. Map the buying centre — Only 2 of 5 key roles are known',
+      '2. Resolve recurring problems — Tickets doubled in the last 90 days',
+    ]);
+    expect(maybeFindByTestId(Tile, 'kam-recommendation-buying_centre_mapping')).toBeNull();
+    expect(textContent(findByTestId(List, 'kam-risk-signals'))).toBe('Tickets doubled in the last 90 days');
+    expect(maybeFindByTestId(Accordion, 'kam-why')).toBeNull();
+    expect(findByTestId(ScoreCircle, 'kam-score').props.score).toBe(72);
+  });
+
+  test('says a breakdown is missing rather than corrupt when none is stored', () => {
+    const { findByTestId, maybeFindByTestId } = renderCard({
+      properties: createKamProperties({ kam_explanation: null }),
+    });
+    expect(findByTestId(Text, 'kam-explanation-missing')).toBeTruthy();
+    expect(maybeFindByTestId(Alert, 'kam-explanation-corrupt')).toBeNull();
+  });
+});
+
+describe('Recalculate', () => {
+  test('calls the recalculate function for this record, then re-reads the properties and confirms', async () => {
+    const runFunction = jest.fn().mockResolvedValue(createRecalculateSuccess());
+    const { findByTestId, waitFor, refetch, mocks, alerts } = renderCard({ runFunction });
+
+    findByTestId(LoadingButton, 'kam-recalculate').trigger('onClick');
+
+    expect(runFunction.mock.calls).toEqual([RECALCULATE_CALL]);
+    await waitFor(() => expect(refetch).toHaveBeenCalledTimes(1));
+    expect(mocks.actions.refreshObjectProperties.calls).toHaveLength(1);
+    expect(alerts()).toEqual([{ type: 'success', message: 'Key-account score updated.' }]);
+  });
+
+  test('shows the button as loading while the function runs and ignores a second click', async () => {
+    const deferred = createDeferred<unknown>();
+    const runFunction = jest.fn().mockReturnValue(deferred.promise);
+    const { findByTestId, waitFor } = renderCard({ runFunction });
+
+    findByTestId(LoadingButton, 'kam-recalculate').trigger('onClick');
+    await waitFor(() => expect(findByTestId(LoadingButton, 'kam-recalculate').props.loading).toBe(true));
+    findByTestId(LoadingButton, 'kam-recalculate').trigger('onClick');
+    expect(runFunction).toHaveBeenCalledTimes(1);
+
+    deferred.resolve(createRecalculateSuccess({ changedProperties: [] }));
+    await waitFor(() => expect(findByTestId(LoadingButton, 'kam-recalculate').props.loading).toBe(false));
+  });
+
+  test('does not re-read anything when nothing changed', async () => {
+    const runFunction = jest.fn().mockResolvedValue(createRecalculateSuccess({ changedProperties: [] }));
+    const { findByTestId, waitFor, refetch, alerts } = renderCard({ runFunction });
+    findByTestId(LoadingButton, 'kam-recalculate').trigger('onClick');
+    await waitFor(() =>
+      expect(alerts()).toEqual([{ type: 'success', message: 'Recalculated: nothing changed.' }]),
+    );
+    expect(refetch).not.toHaveBeenCalled();
+  });
+
+  test('warns that history was cut when the function read only part of a large company', async () => {
+    const runFunction = jest.fn().mockResolvedValue(createRecalculateSuccess({ truncated: true }));
+    const { findByTestId, waitFor } = renderCard({ runFunction });
+    findByTestId(LoadingButton, 'kam-recalculate').trigger('onClick');
+    await waitFor(() => expect(findByTestId(Alert, 'kam-truncated').props.title).toBe('Partial history'));
+  });
+
+  test('shows the function’s error in the card and in an alert when it answers ok: false', async () => {
+    const runFunction = jest
+      .fn()
+      .mockResolvedValue(
+        createFunctionFailure(
+          'settings.stored_model_invalid',
+          'the active scoring model v4 fails validation',
+        ),
+      );
+    const { findByTestId, waitFor, alerts } = renderCard({ runFunction });
+    findByTestId(LoadingButton, 'kam-recalculate').trigger('onClick');
+    await waitFor(() =>
+      expect(findByTestId(Alert, 'kam-recalculate-error').text).toBe(
+        'the active scoring model v4 fails validation',
+      ),
+    );
+    expect(alerts()).toEqual([
+      {
+        type: 'danger',
+        title: 'Recalculation failed',
+        message: 'the active scoring model v4 fails validation',
+      },
+    ]);
+    expect(findByTestId(ScoreCircle, 'kam-score')).toBeTruthy();
+  });
+
+  test('shows the error state for a never-scored company when HubSpot could not run the function', async () => {
+    const runFunction = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('Serverless function timed out'))
+      .mockResolvedValueOnce(createRecalculateSuccess());
+    const { findByTestId, waitFor, refetch } = renderCard({
+      properties: NEVER_SCORED_PROPERTIES,
+      runFunction,
+    });
+    findByTestId(LoadingButton, 'kam-recalculate').trigger('onClick');
+    await waitFor(() =>
+      expect(textContent(findByTestId(ErrorState, 'kam-function-error'))).toContain(
+        'Serverless function timed out',
+      ),
+    );
+
+    findByTestId(LoadingButton, 'kam-recalculate').trigger('onClick');
+    await waitFor(() => expect(refetch).toHaveBeenCalledTimes(1));
+    expect(runFunction).toHaveBeenCalledTimes(2);
+  });
+
+  test('treats an answer outside the contract as a failure', async () => {
+    const runFunction = jest.fn().mockResolvedValue({ status: 'SUCCESS', response: 'ok' });
+    const { findByTestId, waitFor } = renderCard({ runFunction });
+    findByTestId(LoadingButton, 'kam-recalculate').trigger('onClick');
+    await waitFor(() =>
+      expect(findByTestId(Alert, 'kam-recalculate-error').text).toBe(
+        'keystone_recalculate_company answered in an unexpected shape',
+      ),
+    );
+  });
+});
+
+describe('Create task', () => {
+  test('calls the task function with the recommendation id and the user’s language, then confirms', async () => {
+    const runFunction = jest.fn().mockResolvedValue(createTaskSuccess());
+    const { findByTestId, waitFor, alerts } = renderCard({ runFunction, locale: 'en-US' });
+
+    findByTestId(LoadingButton, 'kam-create-task-buying_centre_mapping').trigger('onClick');
+
+    expect(runFunction.mock.calls).toEqual([
+      [
+        'keystone_create_task',
+        {
+          propertiesToSend: ['hs_object_id'],
+          parameters: { recommendationId: 'buying_centre_mapping', language: 'en' },
+        },
+      ],
+    ]);
+    await waitFor(() =>
+      expect(alerts()).toEqual([
+        {
+          type: 'success',
+          title: 'Task created',
+          message: '“Map the buying centre” was added to the company owner’s tasks.',
+        },
+      ]),
+    );
+  });
+
+  test('says so when today’s task already existed', async () => {
+    const runFunction = jest.fn().mockResolvedValue(createTaskSuccess({ created: false }));
+    const { findByTestId, waitFor, alerts } = renderCard({ runFunction });
+    findByTestId(LoadingButton, 'kam-create-task-buying_centre_mapping').trigger('onClick');
+    await waitFor(() =>
+      expect(alerts()[0]).toMatchObject({
+        type: 'info',
+        message: '“Map the buying centre” is already a task for today.',
+      }),
+    );
+  });
+
+  test('asks for the task in Russian for a Russian-locale user', () => {
+    const runFunction = jest.fn().mockReturnValue(new Promise(() => undefined));
+    const { findByTestId } = renderCard({ runFunction, locale: 'ru' });
+    findByTestId(LoadingButton, 'kam-create-task-buying_centre_mapping').trigger('onClick');
+    expect(runFunction.mock.calls[0]?.[1]).toMatchObject({ parameters: { language: 'ru' } });
+  });
+
+  test('shows the button of that recommendation as loading, and only that one', async () => {
+    const runFunction = jest.fn().mockReturnValue(new Promise(() => undefined));
+    const { findByTestId, waitFor } = renderCard({ runFunction });
+    findByTestId(LoadingButton, 'kam-create-task-buying_centre_mapping').trigger('onClick');
+    await waitFor(() =>
+      expect(findByTestId(LoadingButton, 'kam-create-task-buying_centre_mapping').props.loading).toBe(true),
+    );
+    expect(findByTestId(LoadingButton, 'kam-create-task-resolve_recurring_problems').props.loading).toBe(
+      false,
+    );
+  });
+
+  test('shows an alert with the reason when the task could not be created', async () => {
+    const runFunction = jest
+      .fn()
+      .mockResolvedValue(
+        createFunctionFailure('task.no_owner', 'the company has no owner to assign the task to'),
+      );
+    const { findByTestId, waitFor, alerts } = renderCard({ runFunction });
+    findByTestId(LoadingButton, 'kam-create-task-resolve_recurring_problems').trigger('onClick');
+    await waitFor(() =>
+      expect(alerts()).toEqual([
+        {
+          type: 'danger',
+          title: 'Task not created',
+          message: 'the company has no owner to assign the task to',
+        },
+      ]),
+    );
+  });
+});

@@ -1,0 +1,31 @@
+/** Number and date display in the user's language (the card runs in a worker, which has Intl). */
+import { intlLocale, type Language } from './locale';
+
+export function formatNumber(value: number, language: Language, maximumFractionDigits = 0): string {
+  return new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits }).format(value);
+}
+
+/** A 0–1 share as a percentage: 0.25 → "25%". */
+export function formatShare(share: number, language: Language): string {
+  return new Intl.NumberFormat(intlLocale(language), { style: 'percent', maximumFractionDigits: 0 }).format(
+    share,
+  );
+}
+
+/** A growth ratio with its sign: 0.25 → "+25%". */
+export function formatGrowth(growth: number, language: Language): string {
+  return new Intl.NumberFormat(intlLocale(language), {
+    style: 'percent',
+    maximumFractionDigits: 0,
+    signDisplay: 'exceptZero',
+  }).format(growth);
+}
+
+/** An ISO timestamp as a date and time; a value that does not parse is shown as stored. */
+export function formatDateTime(iso: string, language: Language): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(time),
+  );
+}

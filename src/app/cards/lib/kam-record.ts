@@ -1,0 +1,112 @@
+/**
+ * Reads the stored `kam_*` properties of the company into what the card shows. This is the fast
+ * path: the card never calls a function to display a score. HubSpot sends every value as a string
+ * (or null); anything that does not parse becomes "unknown" here rather than a broken card.
+ */
+import { explanationSchema, type Explanation } from '../generated/engine/hubspot/explanation-schema';
+import { KAM_OUTPUT_PROPERTY_NAMES } from '../generated/engine/hubspot/kam-properties';
+import {
+  KAISM_QUADRANTS,
+  RISK_LEVELS,
+  STRATEGIES,
+  TIERS,
+  type KaismQuadrant,
+  type RiskLevel,
+  type Strategy,
+  type Tier,
+} from '../generated/engine/core/enums';
+
+/** What the card asks `useCrmProperties` for. */
+export const CARD_PROPERTIES: string[] = ['hs_object_id', ...KAM_OUTPUT_PROPERTY_NAMES];
+
+export type ExplanationState =
+  { status: 'ok'; explanation: Explanation } | { status: 'missing' } | { status: 'corrupt'; reason: string };
+
+export type ScoredRecord = {
+  isScored: true;
+  score: number | null;
+  attractiveness: number | null;
+  strength: number | null;
+  confidence: number | null;
+  tier: Tier | null;
+  quadrant: KaismQuadrant | null;
+  strategy: Strategy | null;
+  riskLevel: RiskLevel | null;
+  lossStage: number | null;
+  /** `kam_risk_reasons`, one signal per line (English); used when the explanation is unreadable. */
+  riskReasons: string[];
+  /** `kam_top_recommendations`, one per line (English); used when the explanation is unreadable. */
+  topRecommendations: string[];
+  modelVersion: string | null;
+  scoredAt: string | null;
+  wonRevenue12m: number | null;
+  growth: number | null;
+  explanation: ExplanationState;
+};
+
+export type KamRecord = { isScored: false } | ScoredRecord;
+
+type Properties = Readonly<Record<string, string | null | undefined>>;
+
+const text = (properties: Properties, name: string): string | null => {
+  const value = properties[name]?.trim();
+  return value ? value : null;
+};
+
+const number = (properties: Properties, name: string): number | null => {
+  const value = text(properties, name);
+  if (value === null) return null;
+  const parsed = Number(value);
+  return Number.isFinite(parsed) ? parsed : null;
+};
+
+function oneOf<const T extends readonly string[]>(values: T, raw: string | null): T[number] | null {
+  return raw !== null && (values as readonly string[]).includes(raw) ? (raw as T[number]) : null;
+}
+
+const lines = (raw: string | null): string[] =>
+  (raw ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+
+/** Parses `kam_explanation`; a document the card cannot read is reported with the reason, never thrown. */
+export function readExplanation(raw: string | null): ExplanationState {
+  if (raw === null) return { status: 'missing' };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { status: 'corrupt', reason: 'not valid JSON' };
+  }
+  const parsed = explanationSchema.safeParse(json);
+  if (parsed.success) return { status: 'ok', explanation: parsed.data };
+  const [issue] = parsed.error.issues;
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  return { status: 'corrupt', reason: `${where}${issue?.message ?? 'unexpected shape'}` };
+}
+
+export function readKamRecord(properties: Properties): KamRecord {
+  const scoredAt = text(properties, 'kam_scored_at');
+  const score = number(properties, 'kam_score');
+  if (scoredAt === null && score === null) return { isScored: false };
+  return {
+    isScored: true,
+    score,
+    attractiveness: number(properties, 'kam_attractiveness'),
+    strength: number(properties, 'kam_strength'),
+    confidence: number(properties, 'kam_confidence'),
+    tier: oneOf(TIERS, text(properties, 'kam_tier')),
+    quadrant: oneOf(KAISM_QUADRANTS, text(properties, 'kam_quadrant')),
+    strategy: oneOf(STRATEGIES, text(properties, 'kam_strategy')),
+    riskLevel: oneOf(RISK_LEVELS, text(properties, 'kam_risk_level')),
+    lossStage: number(properties, 'kam_loss_stage'),
+    riskReasons: lines(text(properties, 'kam_risk_reasons')),
+    topRecommendations: lines(text(properties, 'kam_top_recommendations')),
+    modelVersion: text(properties, 'kam_model_version'),
+    scoredAt,
+    wonRevenue12m: number(properties, 'kam_won_revenue_12m'),
+    growth: number(properties, 'kam_growth'),
+    explanation: readExplanation(text(properties, 'kam_explanation')),
+  };
+}
