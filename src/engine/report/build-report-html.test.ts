@@ -1,0 +1,146 @@
+import { analysePortfolio, parsePortfolioRows, type PortfolioAnalysis } from '../portfolio';
+import { createRow, explanationJson, keyAccountRow } from '../portfolio/test-utils/rows';
+import { buildReportHtml } from './build-report-html';
+import type { ReportChartData } from './chart-data';
+
+const now = new Date('2026-03-15T00:00:00Z');
+const FAKE_ECHARTS = 'window.echarts = { init: function () {} }; /* </script> inside the library */';
+
+function reportFor(
+  rows: ReturnType<typeof createRow>[],
+  extra: Partial<Parameters<typeof buildReportHtml>[0]> = {},
+) {
+  const portfolio = parsePortfolioRows(rows);
+  const result = analysePortfolio(portfolio, now, { acquisitionCostPerRevenue: 0.25 });
+  if (!result.ok) throw new Error('analysis failed');
+  const html = buildReportHtml({
+    analysis: result.value,
+    companies: portfolio.companies,
+    echartsSource: FAKE_ECHARTS,
+    sourceLabel: 'snapshot test.json',
+    ...extra,
+  });
+  return { html, analysis: result.value };
+}
+
+const embeddedData = (html: string): ReportChartData => {
+  const match = /<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(html);
+  if (!match) throw new Error('no embedded data');
+  return JSON.parse(match[1] as string) as ReportChartData;
+};
+
+const rows = [
+  keyAccountRow(
+    '1',
+    { 2023: 500, 2024: 400, 2025: 100 },
+    {
+      name: 'Acme <script>alert(1)</script> & Co',
+      kam_won_revenue_12m: '100',
+      kam_growth: '-0.75',
+      kam_risk_level: 'critical',
+      kam_risk_reasons: 'Won revenue fell 75%\nMeetings cancelled',
+      kam_loss_reason: 'switched_supplier',
+      kam_annual_cost_to_serve: '50',
+    },
+  ),
+  keyAccountRow(
+    '2',
+    { 2023: 100, 2024: 120, 2025: 150 },
+    { name: 'Steady Ltd', kam_tier_previous: 'important', kam_tier_changed_at: '2026-02-01T00:00:00Z' },
+  ),
+  createRow({
+    id: '3',
+    name: 'Small Shop',
+    kam_attractiveness: '20',
+    kam_strength: '70',
+    kam_quadrant: 'maintenance',
+    kam_explanation: explanationJson({ attractivenessLevel: 'weak', strengthLevel: 'strong' }),
+  }),
+];
+
+test('the report holds every section, the declining account with both kinds of reason and the economics', () => {
+  const { html } = reportFor(rows);
+  for (const heading of [
+    'KAISM matrix',
+    'Strategy matrix',
+    'Pareto',
+    'Volume of the key group',
+    'Declining key accounts',
+    'Key accounts at risk',
+    'Tier movements since 2025-12-15',
+  ]) {
+    expect(html).toContain(heading);
+  }
+  expect(html).toContain('<li>Won revenue fell 75%</li>');
+  expect(html).toContain('Switched supplier');
+  expect(html).toContain('Protect ties selectively');
+  // cost to retain 50 against winning 400 of yearly volume at 0.25
+  expect(html).toMatch(/<td class="num">50<\/td><td class="num">100<\/td><td>retain<\/td>/);
+  expect(html).toContain('0.25 per unit of yearly revenue');
+});
+
+test('the report is self-contained: the library inlined, no external scripts, styles or fonts', () => {
+  const { html } = reportFor(rows);
+  expect(html).toContain('window.echarts = { init');
+  expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/i);
+  expect(html).not.toMatch(/https?:\/\//);
+  // the library's own "</script>" cannot end the inline script early
+  expect(html.match(/<\/script>/g)).toHaveLength(3);
+});
+
+test('company names are escaped in tables and embedded data', () => {
+  const { html } = reportFor(rows);
+  expect(html).not.toContain('<script>alert(1)</script>');
+  expect(html).toContain('Acme &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co');
+  const data = embeddedData(html);
+  const names = data.kaism.series.flatMap((series) => series.points.map((point) => point[2]));
+  expect(names).toContain('Acme <script>alert(1)</script> & Co');
+});
+
+test('the embedded chart data plots every company by strength and attractiveness, grouped by tier', () => {
+  const { html } = reportFor(rows, { kaismCut: { attractiveness: 50, strength: 50 } });
+  const data = embeddedData(html);
+  expect(data.kaism.series.map((series) => [series.tier, series.points.length])).toEqual([
+    ['key', 2],
+    ['important', 0],
+    ['regular', 1],
+  ]);
+  expect(data.kaism.series[2]?.points[0]).toEqual([70, 20, 'Small Shop', 50]);
+  expect(data.kaism.cut).toEqual({ attractiveness: 50, strength: 50 });
+  expect(data.volume.years).toEqual(['2023', '2024', '2025']);
+  expect(data.movers.up.reduce((a, b) => a + b, 0)).toBe(1);
+  expect(data.pareto.curve.at(-1)).toEqual([100, 100]);
+});
+
+test('record links appear only when the portal is known', () => {
+  expect(reportFor(rows).html).not.toContain('<a href');
+  const { html } = reportFor(rows, {
+    recordUrl: (id) => `https://app.hubspot.com/contacts/42/record/0-2/${id}`,
+  });
+  expect(html).toContain('<a href="https://app.hubspot.com/contacts/42/record/0-2/2">Steady Ltd</a>');
+});
+
+test('an empty portfolio still gives a complete report with empty states', () => {
+  const { html, analysis } = reportFor([]);
+  expect((analysis as PortfolioAnalysis).totals.companies).toBe(0);
+  expect(html).toContain('No key account is at risk.');
+  expect(html).toContain('No key account stopped buying');
+  expect(html).toContain('No tier changes in this period.');
+  expect(html.replace(/<script[\s\S]*?<\/script>/g, '')).not.toMatch(/NaN|undefined|Infinity/);
+});
+
+test('a large portfolio keeps tables to the row limit and drops point names past the name limit', () => {
+  const many = Array.from({ length: 300 }, (_, index) =>
+    createRow({
+      id: String(index + 1),
+      kam_tier: 'key',
+      kam_risk_level: 'at_risk',
+      kam_risk_reasons: 'Ticket burst',
+    }),
+  );
+  const { html } = reportFor(many, { tableRowLimit: 20, namedPointLimit: 100 });
+  expect(html).toContain('…and 280 more accounts.');
+  const points = embeddedData(html).kaism.series.flatMap((series) => series.points);
+  expect(points).toHaveLength(300);
+  expect(points.every((point) => point[2] === null)).toBe(true);
+});
