@@ -4,7 +4,7 @@
  * the tables a head of key-account management works from: quadrants, the 3×3 strategy matrix, key
  * accounts at risk and the declining key-account analysis (methodology §9).
  */
-import { AXIS_LEVELS, KAISM_QUADRANTS, type AxisLevel, type KaismQuadrant } from '../core/enums';
+import { AXIS_LEVELS, type AxisLevel, type KaismQuadrant } from '../core/enums';
 import type { DecliningAccount, PortfolioAnalysis, PortfolioCompany } from '../portfolio';
 import { buildChartData, type ChartDataOptions } from './chart-data';
 import { CHART_SCRIPT } from './chart-script';
