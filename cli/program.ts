@@ -27,7 +27,9 @@ export async function runCli(argv: string[], io: CliIo, commands: CommandModule[
     if (isKeystoneError(error)) {
       io.err(`kam: ${error.message} [${error.code}]`);
     } else {
-      io.err(`kam: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      io.err(
+        `kam: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     }
     return exitCodeFor(error);
   }

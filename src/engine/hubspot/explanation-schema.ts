@@ -39,5 +39,12 @@ export const explanationSchema = z.object({
     z.object({ id: z.string(), priority: z.number(), title: localisedSchema, reason: localisedSchema }),
   ),
   revenueByYear: z.array(z.object({ year: z.number().int(), amount: z.number() })),
+  /**
+   * The portfolio-level inputs of the run that produced this score, so rescoring one company
+   * (card, webhook, workflow action) reuses them instead of reading the whole portfolio.
+   */
+  portfolio: z
+    .object({ revenueReference: z.number().positive(), paretoClass: z.enum(['A', 'B', 'C']) })
+    .optional(),
 });
 export type Explanation = z.infer<typeof explanationSchema>;

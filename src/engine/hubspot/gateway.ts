@@ -142,8 +142,11 @@ export class CrmGateway {
       } catch (error) {
         const failure = classifyFailure(error);
         this.observeBudget(failure.headers);
+        // 501 means "never implemented", not "try again".
         const retryable =
-          failure.kind === 'rate_limited' || failure.kind === 'server' || failure.kind === 'network';
+          failure.kind === 'rate_limited' ||
+          failure.kind === 'network' ||
+          (failure.kind === 'server' && failure.status !== 501);
         if (!retryable || attempt >= this.maxRetries) throw toKeystoneError(endpoint, error, options.context);
         const waitMs =
           failure.kind === 'rate_limited'

@@ -48,6 +48,8 @@ function needsUpdate(existing: ExistingProperty, definition: KamPropertyDefiniti
   if (existing.label !== definition.label || (existing.description ?? '') !== definition.description)
     return true;
   if (existing.groupName !== KAM_PROPERTY_GROUP.name) return true;
+  // A bool's true/false options are HubSpot's own; portals differ in echoing them back.
+  if (definition.type === 'bool') return false;
   const have = new Set((existing.options ?? []).map((o) => o.value));
   return (definition.options ?? []).some((o) => !have.has(o.value));
 }

@@ -219,7 +219,8 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
   let written = writes.length - pending.length;
   const writeFailures: SyncSummary['writeFailures'] = [];
   if (!options.dryRun && pending.length > 0) {
-    for (const slice of chunk(pending, 1000)) {
+    // Slices of one round of parallel batches: an abort lands between them, never inside one.
+    for (const slice of chunk(pending, 100 * gateway.concurrency)) {
       throwIfAborted(signal);
       const outcome = await gateway.batchUpdate('companies', slice, (ids) => {
         journal?.append({ type: 'written', ids });

@@ -1,0 +1,83 @@
+/**
+ * Turns a core result into `kam_*` property values, as strings the way HubSpot stores them.
+ * Numbers are rounded so that noise below display precision never causes a write.
+ */
+import type { CompanyScore } from '../core';
+import { explanationSchema, type Explanation } from '../hubspot/explanation-schema';
+import type { OutputValues } from './diff';
+
+// HubSpot textarea properties hold 65,536 characters; these caps keep the document far below.
+const MAX_RECOMMENDATIONS = 6;
+const MAX_SIGNALS = 10;
+const TOP_RECOMMENDATIONS_IN_TEXT = 3;
+
+const fixed = (value: number, digits: number): string => {
+  const rounded = Number(value.toFixed(digits));
+  return String(Object.is(rounded, -0) ? 0 : rounded);
+};
+
+export function explanationOf(score: CompanyScore, revenueReference: number): Explanation {
+  const factor = (f: CompanyScore['factors']['attractiveness'][number]) => ({
+    id: f.id,
+    label: f.label,
+    value: f.value === null ? null : Number(f.value.toFixed(1)),
+    weight: Number(f.weight.toFixed(3)),
+    contribution: Number(f.contribution.toFixed(2)),
+    hasData: f.hasData,
+  });
+  return explanationSchema.parse({
+    v: 1,
+    modelVersion: score.modelVersion,
+    scoredAt: score.scoredAt,
+    factors: {
+      attractiveness: score.factors.attractiveness.map(factor),
+      strength: score.factors.strength.map(factor),
+    },
+    dataGaps: score.dataGaps,
+    dataIssueCount: score.dataIssues.length,
+    attractivenessLevel: score.attractivenessLevel,
+    strengthLevel: score.strengthLevel,
+    risk: {
+      level: score.risk.level,
+      lossStage: score.risk.lossStage,
+      signals: score.risk.signals
+        .slice(0, MAX_SIGNALS)
+        .map((s) => ({ id: s.id, severity: s.severity, text: s.text })),
+    },
+    recommendations: score.recommendations
+      .slice(0, MAX_RECOMMENDATIONS)
+      .map((r) => ({ id: r.id, priority: r.priority, title: r.title, reason: r.reason })),
+    revenueByYear: score.metrics.yearlyWonVolumes.map((v) => ({
+      year: v.year,
+      amount: Number(v.amount.toFixed(2)),
+    })),
+    portfolio: { revenueReference: Number(revenueReference.toFixed(2)), paretoClass: score.paretoClass },
+  });
+}
+
+/** The output property values of one result (the tier-change trail is the diff's job). */
+export function outputValuesOf(score: CompanyScore, revenueReference: number): OutputValues {
+  const growth = score.metrics.wonRevenueGrowth;
+  return {
+    kam_score: fixed(score.score, 1),
+    kam_attractiveness: fixed(score.attractiveness, 1),
+    kam_strength: fixed(score.strength, 1),
+    kam_confidence: fixed(score.confidence, 2),
+    kam_tier: score.tier,
+    kam_quadrant: score.kaismQuadrant,
+    kam_strategy: score.strategy,
+    kam_pareto_class: score.paretoClass,
+    kam_risk_level: score.risk.level,
+    kam_loss_stage: String(score.risk.lossStage),
+    kam_risk_reasons: score.risk.signals.map((s) => s.text.en).join('\n'),
+    kam_top_recommendations: score.recommendations
+      .slice(0, TOP_RECOMMENDATIONS_IN_TEXT)
+      .map((r, i) => `${i + 1}. ${r.title.en} — ${r.reason.en}`)
+      .join('\n'),
+    kam_explanation: JSON.stringify(explanationOf(score, revenueReference)),
+    kam_model_version: score.modelVersion,
+    kam_won_revenue_12m: fixed(score.metrics.wonRevenueLast12Months, 2),
+    // An empty string clears a HubSpot property: no growth figure without a previous year.
+    kam_growth: growth === null ? '' : fixed(growth, 4),
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The bridge from the pure core to a sync run. A whole-portfolio run computes Pareto classes
+ * and the revenue reference across the portfolio; a partial run (some ids, a webhook, the card's
+ * button) reuses the ones the last full run stored in each company's `kam_explanation`, so a
+ * company scores the same whichever path rescored it.
+ */
+import { PARETO_CLASSES, scoreCompany, scorePortfolio, type CompanyScore, type ParetoClass } from '../core';
+import type { CompanyRecord } from '../core/snapshot';
+import { explanationSchema } from '../hubspot/explanation-schema';
+import type { ScoringModel } from '../settings';
+import { outputValuesOf } from './output-values';
+import type { PortfolioScorer, ScoredCompany } from './sync-run';
+
+/** The Pareto class and revenue reference a company was last scored with, if any. */
+export function storedPortfolioContext(company: CompanyRecord): {
+  paretoClass: ParetoClass;
+  revenueReference?: number;
+} {
+  const raw = company.properties.kam_explanation;
+  let fromExplanation: { paretoClass: ParetoClass; revenueReference: number } | undefined;
+  if (raw) {
+    try {
+      fromExplanation = explanationSchema.parse(JSON.parse(raw)).portfolio;
+    } catch {
+      fromExplanation = undefined; // unreadable document: fall back to the stored class below
+    }
+  }
+  const storedClass = company.properties.kam_pareto_class;
+  const paretoClass =
+    fromExplanation?.paretoClass ??
+    ((PARETO_CLASSES as readonly string[]).includes(storedClass ?? '') ? (storedClass as ParetoClass) : 'C');
+  return { paretoClass, revenueReference: fromExplanation?.revenueReference };
+}
+
+export function toScoredCompany(score: CompanyScore, revenueReference: number): ScoredCompany {
+  return {
+    id: score.companyId,
+    name: score.name ?? `Company ${score.companyId}`,
+    desired: outputValuesOf(score, revenueReference),
+    score: score.score,
+    tier: score.tier,
+    previousTier: score.previousTier,
+    quadrant: score.kaismQuadrant,
+    strategy: score.strategy,
+    riskLevel: score.risk.level,
+    riskSignals: score.risk.signals.map((s) => s.text.en),
+    topRecommendation: score.recommendations[0]?.title.en ?? null,
+  };
+}
+
+export function createPortfolioScorer(model: ScoringModel): PortfolioScorer {
+  return (companies, { now, paretoFromStored }) => {
+    if (!paretoFromStored) {
+      const portfolio = scorePortfolio({ companies, model, now });
+      return {
+        modelVersion: model.version,
+        scored: portfolio.results.map((r) => toScoredCompany(r, portfolio.revenueReference)),
+      };
+    }
+    return {
+      modelVersion: model.version,
+      scored: companies.map((company) => {
+        const context = storedPortfolioContext(company);
+        const score = scoreCompany(company, { model, now, ...context });
+        return toScoredCompany(score, context.revenueReference ?? model.scales.revenueReferenceFallback);
+      }),
+    };
+  };
+}
