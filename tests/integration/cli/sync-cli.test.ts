@@ -1,0 +1,104 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunningEmulator } from '../../../emulator';
+import * as demo from '../../../cli/commands/demo';
+import * as setup from '../../../cli/commands/setup';
+import * as sync from '../../../cli/commands/sync';
+import type { CliIo } from '../../../cli/output';
+import { runCli } from '../../../cli/program';
+import { fillPortal, portalWithPortfolio, TOKEN } from '../sync/helpers';
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  emulator = await portalWithPortfolio(120);
+});
+beforeEach(() => fillPortal(emulator, 120));
+afterAll(() => emulator.close());
+
+function captureIo(env: NodeJS.ProcessEnv): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { out: (t) => stdout.push(t), err: (t) => stderr.push(t), isTty: false, env, stdout, stderr };
+}
+
+const run = (argv: string[], env: NodeJS.ProcessEnv) => {
+  const io = captureIo(env);
+  return runCli(argv, io, [demo, setup, sync]).then((code) => ({ code, io }));
+};
+
+describe('kam sync and kam setup from the command line', () => {
+  const checkpointDir = mkdtempSync(join(tmpdir(), 'kam-cli-'));
+  const env = () => ({ HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: emulator.url });
+
+  test('sync prints a summary with calls and tier changes, and never the token', async () => {
+    const { code, io } = await run(['sync', '--checkpoint', join(checkpointDir, 'a.jsonl')], env());
+    expect(code).toBe(0);
+    const output = [...io.stdout, ...io.stderr].join('\n');
+    expect(output).toMatch(/companies scored:\s+120/);
+    expect(output).toMatch(/tier changes:\s+0 up, 0 down, 120 first assignments/);
+    expect(output).toMatch(/API calls:/);
+    expect(output).not.toContain(TOKEN);
+  });
+
+  test('--dry-run --json lists the changes and writes nothing', async () => {
+    const { code, io } = await run(
+      ['sync', '--dry-run', '--json', '--checkpoint', join(checkpointDir, 'b.jsonl')],
+      env(),
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(io.stdout.join('\n'));
+    expect(report.summary.dryRun).toBe(true);
+    expect(report.writes).toHaveLength(120);
+    expect(report.summary.propertiesWritten).toBe(0);
+    expect(Object.keys(emulator.requestLog.counts()).some((route) => route.includes('batch/update'))).toBe(
+      false,
+    );
+  });
+
+  test.each([
+    [['sync'], {}, /HUBSPOT_ACCESS_TOKEN is not set/, 3],
+    [['sync', '--company', 'abc'], undefined, /numeric HubSpot company ids/, 2],
+    [['sync', '--since', 'yesterday'], undefined, /--since must be an ISO date/, 2],
+    [['sync', '--rate-budget', '500'], undefined, /--rate-budget/, 2],
+  ])('%j fails with a clear message', async (argv, envOverride, message, exitCode) => {
+    const { code, io } = await run(argv as string[], (envOverride as NodeJS.ProcessEnv | undefined) ?? env());
+    expect(io.stderr.join('\n')).toMatch(message);
+    expect(code).toBe(exitCode);
+  });
+
+  test('a wrong token is an authentication error, not a crash', async () => {
+    const { code, io } = await run(['setup'], {
+      HUBSPOT_ACCESS_TOKEN: 'wrong-token',
+      HUBSPOT_BASE_URL: emulator.url,
+    });
+    expect(code).toBe(3);
+    expect(io.stderr.join('\n')).toMatch(/HTTP 401/);
+    expect(io.stderr.join('\n')).not.toContain('wrong-token');
+  });
+
+  test('an invalid --model file is rejected with the field path', async () => {
+    const modelFile = join(checkpointDir, 'bad-model.json');
+    writeFileSync(modelFile, JSON.stringify({ version: '' }));
+    const { code, io } = await run(['sync', '--model', modelFile], env());
+    expect(code).toBe(2);
+    expect(io.stderr.join('\n')).toMatch(/version/);
+  });
+
+  test('setup twice: the second run changes nothing', async () => {
+    const { io } = await run(['setup'], env());
+    expect(io.stdout.join('\n')).toMatch(/created: 0, updated: 0, unchanged: 28/);
+  });
+});
+
+describe('kam demo', () => {
+  test('runs end to end on its own emulator and shows portfolio, tier changes and a no-op re-sync', async () => {
+    const { code, io } = await run(['demo', '--companies', '60', '--seed', '3'], {});
+    const output = io.stdout.join('\n');
+    expect(code).toBe(0);
+    expect(output).toMatch(/kam sync: 60 companies scored/);
+    expect(output).toMatch(/Key accounts \(\d+\)/);
+    expect(output).toMatch(/Tier changes/);
+    expect(output).toMatch(/kam sync on unchanged data: 0 properties written/);
+  });
+});
