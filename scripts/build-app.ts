@@ -35,6 +35,7 @@ export const SHARED_CODE: readonly { folder: string; entries: readonly string[] 
       'src/engine/hubspot/kam-properties.ts',
       'src/engine/hubspot/explanation-schema.ts',
       'src/app/functions/contract/card.ts',
+      'src/app/functions/contract/client.ts',
     ],
   },
   {
@@ -43,6 +44,7 @@ export const SHARED_CODE: readonly { folder: string; entries: readonly string[] 
       'src/engine/settings/model-schema.ts',
       'src/engine/settings/default-model.ts',
       'src/app/functions/contract/settings.ts',
+      'src/app/functions/contract/client.ts',
     ],
   },
 ];

@@ -12,7 +12,7 @@ import {
 } from '@hubspot/ui-extensions';
 import type { Explanation } from '../generated/engine/hubspot/explanation-schema';
 import { formatNumber, formatShare } from '../lib/format';
-import type { Language } from '../lib/locale';
+import type { UiLanguage } from '../generated/app/functions/contract/client';
 import type { CardMessages } from '../lib/messages';
 
 type Factor = Explanation['factors']['attractiveness'][number];
@@ -21,7 +21,7 @@ type FactorBreakdownProps = {
   explanation: Explanation;
   confidence: number | null;
   messages: CardMessages;
-  language: Language;
+  language: UiLanguage;
 };
 
 const FactorTable = ({
@@ -35,7 +35,7 @@ const FactorTable = ({
   title: string;
   factors: Factor[];
   messages: CardMessages;
-  language: Language;
+  language: UiLanguage;
 }) => (
   <Table testId={`kam-factors-${axis}`} density="condensed" bordered>
     <TableHead>

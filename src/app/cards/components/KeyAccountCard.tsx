@@ -15,9 +15,9 @@ import { useCreateTask } from '../hooks/use-create-task';
 import { useKeyAccountRecord } from '../hooks/use-key-account-record';
 import { useRecalculate } from '../hooks/use-recalculate';
 import { formatDateTime } from '../lib/format';
-import type { FunctionRunner } from '../lib/function-call';
+import type { FunctionRunner } from '../generated/app/functions/contract/client';
 import type { ScoredRecord } from '../lib/kam-record';
-import { languageFromLocale, type Language } from '../lib/locale';
+import { languageFromLocale, type UiLanguage } from '../generated/app/functions/contract/client';
 import { messagesFor, type CardMessages } from '../lib/messages';
 import { FactorBreakdown } from './FactorBreakdown';
 import { NeverScoredState } from './NeverScoredState';
@@ -108,7 +108,7 @@ export const KeyAccountCard = ({ context, actions, runFunction }: KeyAccountCard
 type ScoredCardProps = {
   record: ScoredRecord;
   messages: CardMessages;
-  language: Language;
+  language: UiLanguage;
   recalculation: ReturnType<typeof useRecalculate>['state'];
   onRecalculate: () => void;
   runningTaskId: string | null;

@@ -1,6 +1,6 @@
 import { Flex, Heading, LoadingButton, Text, Tile } from '@hubspot/ui-extensions';
 import type { Explanation } from '../generated/engine/hubspot/explanation-schema';
-import type { Language } from '../lib/locale';
+import type { UiLanguage } from '../generated/app/functions/contract/client';
 import type { CardMessages } from '../lib/messages';
 
 type RecommendationsSectionProps = {
@@ -10,7 +10,7 @@ type RecommendationsSectionProps = {
   runningTaskId: string | null;
   onCreateTask: (recommendationId: string) => void;
   messages: CardMessages;
-  language: Language;
+  language: UiLanguage;
 };
 
 /** The recommended actions with their reasons; each can become a HubSpot task for the company owner. */

@@ -1,7 +1,7 @@
 import { Flex, Heading, List, StatusTag, Text } from '@hubspot/ui-extensions';
 import type { RiskLevel } from '../generated/engine/core/enums';
 import type { Explanation } from '../generated/engine/hubspot/explanation-schema';
-import type { Language } from '../lib/locale';
+import type { UiLanguage } from '../generated/app/functions/contract/client';
 import type { CardMessages } from '../lib/messages';
 import { RISK_VARIANT } from './ScoreOverview';
 
@@ -12,7 +12,7 @@ type RiskSectionProps = {
   signals: Explanation['risk']['signals'] | null;
   fallbackReasons: string[];
   messages: CardMessages;
-  language: Language;
+  language: UiLanguage;
 };
 
 /** methodology §8: the risk level, the loss stage it maps to, and the signals that raised it. */

@@ -12,7 +12,7 @@ import {
 import type { AxisLevel, RiskLevel, Tier } from '../generated/engine/core/enums';
 import { formatGrowth, formatNumber, formatShare } from '../lib/format';
 import type { ScoredRecord } from '../lib/kam-record';
-import type { Language } from '../lib/locale';
+import type { UiLanguage } from '../generated/app/functions/contract/client';
 import type { CardMessages } from '../lib/messages';
 
 const TIER_VARIANT: Record<Tier, 'success' | 'info' | 'default'> = {
@@ -33,14 +33,14 @@ type ScoreOverviewProps = {
   attractivenessLevel: AxisLevel | null;
   strengthLevel: AxisLevel | null;
   messages: CardMessages;
-  language: Language;
+  language: UiLanguage;
 };
 
 const axisDescription = (
   value: number | null,
   level: AxisLevel | null,
   messages: CardMessages,
-  language: Language,
+  language: UiLanguage,
 ) =>
   value === null
     ? '—'

@@ -1,8 +1,9 @@
 import type { AddAlertAction } from '@hubspot/ui-extensions';
 import { useCallback, useRef, useState } from 'react';
-import { createTaskResultSchema, type Language } from '../generated/app/functions/contract/card';
+import { createTaskResultSchema } from '../generated/app/functions/contract/card';
+import type { UiLanguage } from '../generated/app/functions/contract/client';
 import { FUNCTION_NAMES } from '../generated/app/functions/contract/common';
-import { callFunction, type FunctionRunner } from '../lib/function-call';
+import { callFunction, type FunctionRunner } from '../generated/app/functions/contract/client';
 import type { CardMessages } from '../lib/messages';
 import { useIsMounted } from './use-is-mounted';
 
@@ -10,7 +11,7 @@ type Options = {
   runFunction: FunctionRunner;
   addAlert: AddAlertAction;
   messages: CardMessages;
-  language: Language;
+  language: UiLanguage;
 };
 
 /**

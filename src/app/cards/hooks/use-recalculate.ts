@@ -5,7 +5,7 @@ import {
   type RecalculateCompanyResult,
 } from '../generated/app/functions/contract/card';
 import { FUNCTION_NAMES, type FunctionError } from '../generated/app/functions/contract/common';
-import { callFunction, type FunctionRunner } from '../lib/function-call';
+import { callFunction, type FunctionRunner } from '../generated/app/functions/contract/client';
 import type { CardMessages } from '../lib/messages';
 import { useIsMounted } from './use-is-mounted';
 

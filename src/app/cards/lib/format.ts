@@ -1,19 +1,19 @@
 /** Number and date display in the user's language (the card runs in a worker, which has Intl). */
-import { intlLocale, type Language } from './locale';
+import { intlLocale, type UiLanguage } from '../generated/app/functions/contract/client';
 
-export function formatNumber(value: number, language: Language, maximumFractionDigits = 0): string {
+export function formatNumber(value: number, language: UiLanguage, maximumFractionDigits = 0): string {
   return new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits }).format(value);
 }
 
 /** A 0–1 share as a percentage: 0.25 → "25%". */
-export function formatShare(share: number, language: Language): string {
+export function formatShare(share: number, language: UiLanguage): string {
   return new Intl.NumberFormat(intlLocale(language), { style: 'percent', maximumFractionDigits: 0 }).format(
     share,
   );
 }
 
 /** A growth ratio with its sign: 0.25 → "+25%". */
-export function formatGrowth(growth: number, language: Language): string {
+export function formatGrowth(growth: number, language: UiLanguage): string {
   return new Intl.NumberFormat(intlLocale(language), {
     style: 'percent',
     maximumFractionDigits: 0,
@@ -22,7 +22,7 @@ export function formatGrowth(growth: number, language: Language): string {
 }
 
 /** An ISO timestamp as a date and time; a value that does not parse is shown as stored. */
-export function formatDateTime(iso: string, language: Language): string {
+export function formatDateTime(iso: string, language: UiLanguage): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
   return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(

@@ -4,7 +4,7 @@
  * the type check here instead of showing a raw id.
  */
 import type { AxisLevel, KaismQuadrant, RiskLevel, Strategy, Tier } from '../generated/engine/core/enums';
-import type { Language } from './locale';
+import type { UiLanguage } from '../generated/app/functions/contract/client';
 
 export type CardMessages = {
   cardTitle: string;
@@ -255,8 +255,8 @@ const ru: CardMessages = {
   ],
 };
 
-const CATALOGUE: Record<Language, CardMessages> = { en, ru };
+const CATALOGUE: Record<UiLanguage, CardMessages> = { en, ru };
 
-export function messagesFor(language: Language): CardMessages {
+export function messagesFor(language: UiLanguage): CardMessages {
   return CATALOGUE[language];
 }

@@ -1,9 +1,7 @@
 /** Parameters and results of the functions the key-account card calls. */
 import { z } from 'zod';
+import { UI_LANGUAGES } from './client';
 import { functionResultSchema, recordIdSchema } from './common';
-
-export const LANGUAGES = ['en', 'ru'] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 /** The company id comes from `propertiesToSend: ['hs_object_id']`; `companyId` is for callers without a record. */
 export const recalculateCompanyParamsSchema = z.object({ companyId: recordIdSchema.optional() });
@@ -23,7 +21,7 @@ export const createTaskParamsSchema = z.object({
   companyId: recordIdSchema.optional(),
   /** A recommendation id from the company's stored kam_explanation; its title and reason come from there. */
   recommendationId: z.string().min(1).max(100),
-  language: z.enum(LANGUAGES).default('en'),
+  language: z.enum(UI_LANGUAGES).default('en'),
 });
 export type CreateTaskParams = z.input<typeof createTaskParamsSchema>;
 
