@@ -15,7 +15,12 @@ import { TokenLimits, rateLimitBody, type RateLimitSettings } from './limits/rat
 import { RequestCounter } from './request-log';
 import { hubspotRoutes } from './routes';
 import { CrmStore } from './store/crm-store';
-import { loadSnapshot, type LoadSummary } from './store/snapshot-loader';
+import {
+  loadSnapshot,
+  loadSnapshotIntoStore,
+  type EmulatorSnapshot,
+  type LoadSummary,
+} from './store/snapshot-loader';
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -108,8 +113,14 @@ export class EmulatorServer implements EmulatorControl {
     this.faults.reseed();
   }
 
+  /** Untrusted JSON (admin API): zod-parsed first. */
   loadSnapshot(snapshot: unknown): LoadSummary {
     return loadSnapshot(this.store, snapshot);
+  }
+
+  /** A typed in-process snapshot (the generator's): loaded without a per-record parse. */
+  loadTypedSnapshot(snapshot: EmulatorSnapshot): LoadSummary {
+    return loadSnapshotIntoStore(this.store, snapshot);
   }
 
   setFaults(rates: Partial<FaultRates>): void {

@@ -44,9 +44,12 @@ export interface LoadSummary {
 }
 
 const EPOCH_PATTERN = /^-?\d+$/;
+const DASH = 45;
 
+/** Snapshot dates are ISO already (HubSpot's format) unless written as epoch milliseconds. */
 function toIso(value: string | undefined, fallback: string): string {
   if (value === undefined) return fallback;
+  if (value.charCodeAt(4) === DASH) return value;
   return EPOCH_PATTERN.test(value) ? new Date(Number(value)).toISOString() : value;
 }
 
@@ -67,12 +70,14 @@ class TypeLoader {
   insert(record: SnapshotRecord): boolean {
     const table = this.store.table(this.type);
     if (table.objects.has(record.id)) return false;
-    const properties: Record<string, string> = {};
-    const source = record.properties;
-    for (const name in source) {
-      const value = source[name];
-      if (value === null || value === undefined) continue;
-      properties[name] = value;
+    // A shallow copy (fast in V8) so later API writes never reach into the caller's snapshot.
+    const properties = { ...record.properties } as Record<string, string>;
+    for (const name in properties) {
+      const value = properties[name];
+      if (value === null || value === undefined) {
+        delete properties[name];
+        continue;
+      }
       const definition = this.definitions.get(name);
       if (!definition) this.unknown.add(name);
       else if (definition.type === 'enumeration') this.noteEnumValue(definition, value);
@@ -139,11 +144,14 @@ class TypeLoader {
   }
 }
 
-/** Loads an already-parsed snapshot into the store. */
-export function loadSnapshotIntoStore(
-  store: CrmStore,
-  snapshot: z.infer<typeof snapshotSchema>,
-): LoadSummary {
+/**
+ * Loads a snapshot that is already typed (an in-process caller such as the generator): only the
+ * envelope is checked, because zod-parsing 1.5 million records would dominate the fill time.
+ */
+export function loadSnapshotIntoStore(store: CrmStore, snapshot: EmulatorSnapshot): LoadSummary {
+  if (snapshot.schemaVersion !== 1 || !Array.isArray(snapshot.companies)) {
+    throw new TypeError('snapshot: expected {schemaVersion: 1, companies: [...]}');
+  }
   const loadedAt = store.nowIso();
   const companies = new TypeLoader(store, store.resolveType('companies'), loadedAt);
   const children = CHILD_KINDS.map((kind) => {
@@ -160,7 +168,7 @@ export function loadSnapshotIntoStore(
   for (const company of snapshot.companies) {
     if (companies.insert(company)) records++;
     for (const { kind, loader, association } of children) {
-      for (const record of company[kind]) {
+      for (const record of company[kind] ?? []) {
         if (loader.insert(record)) records++;
         store.associations.associate(
           companyTypeId,
@@ -181,7 +189,7 @@ export function loadSnapshotIntoStore(
   return { companies: snapshot.companies.length, records, associations, implicitProperties };
 }
 
-/** Parses (zod) and loads; throws a ZodError naming the path of the first bad field. */
+/** Parses (zod) and loads JSON from outside (a file, the admin API); a ZodError names the bad field. */
 export function loadSnapshot(store: CrmStore, input: unknown): LoadSummary {
   return loadSnapshotIntoStore(store, snapshotSchema.parse(input));
 }
