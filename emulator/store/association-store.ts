@@ -6,7 +6,20 @@
 
 export interface AssociationEdge {
   toId: string;
-  typeIds: number[];
+  /** Never mutated in place: it may be shared between edges. */
+  typeIds: readonly number[];
+}
+
+/** One shared array per type id: most edges carry a single type, so they share it (copied on change). */
+const SINGLE_TYPE = new Map<number, readonly number[]>();
+
+function singleType(typeId: number): number[] {
+  let shared = SINGLE_TYPE.get(typeId);
+  if (!shared) {
+    shared = Object.freeze([typeId]);
+    SINGLE_TYPE.set(typeId, shared);
+  }
+  return shared as number[];
 }
 
 export class AssociationStore {
@@ -39,11 +52,11 @@ export class AssociationStore {
     }
     const edge = edges.find((candidate) => candidate.toId === toId);
     if (!edge) {
-      edges.push({ toId, typeIds: [typeId] });
+      edges.push({ toId, typeIds: singleType(typeId) });
       return true;
     }
     if (edge.typeIds.includes(typeId)) return false;
-    edge.typeIds.push(typeId);
+    edge.typeIds = [...edge.typeIds, typeId];
     return true;
   }
 
