@@ -1,6 +1,7 @@
 /** Which scoring model a CLI run uses: `--model file`, else the portal's active stored model, else the shipped defaults. */
 import { readFileSync } from 'node:fs';
-import { KeystoneError } from '../src/engine/errors';
+import { isKeystoneError, KeystoneError } from '../src/engine/errors';
+import { createModelStore, resolveScoringModel } from '../src/engine/settings/model-store';
 import type { CrmGateway } from '../src/engine/hubspot/gateway';
 import { DEFAULT_SCORING_MODEL, validateModel, type ScoringModel } from '../src/engine/settings';
 import type { CliIo } from './output';
@@ -26,11 +27,37 @@ export function readModelFile(path: string): ScoringModel {
   return result.value;
 }
 
+/** The model a run scores with, and a line saying where it came from (printed unless --json). */
 export async function loadModelForCli(
-  _io: CliIo,
-  _gateway: CrmGateway,
+  io: CliIo,
+  gateway: CrmGateway,
   file: string | undefined,
+  options: { quiet?: boolean } = {},
 ): Promise<ScoringModel> {
-  if (file) return readModelFile(file);
-  return DEFAULT_SCORING_MODEL;
+  const say = (line: string) => {
+    if (!options.quiet) io.err(line);
+  };
+  if (file) {
+    const model = readModelFile(file);
+    say(`scoring model: ${model.version} from ${file}`);
+    return model;
+  }
+  try {
+    const resolved = await resolveScoringModel(createModelStore({ gateway }));
+    say(
+      resolved.source === 'stored'
+        ? `scoring model: ${resolved.model.version} (active version saved ${resolved.stored.savedAt} by ${resolved.stored.savedBy.email || resolved.stored.savedBy.userId})`
+        : `scoring model: ${resolved.model.version} (shipped defaults; no model saved in the portal)`,
+    );
+    return resolved.model;
+  } catch (error) {
+    // A portal without custom objects, or a token without the custom-object scope, still scores.
+    if (isKeystoneError(error) && (error.code === 'auth.forbidden' || error.code === 'hubspot.not_found')) {
+      say(
+        `scoring model: ${DEFAULT_SCORING_MODEL.version} (shipped defaults; the stored model is not readable: ${error.message})`,
+      );
+      return DEFAULT_SCORING_MODEL;
+    }
+    throw error;
+  }
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ensureKamProperties } from '../../src/engine/hubspot/property-setup';
+import { ensureModelStoreSchema } from '../../src/engine/settings/model-store';
 import { KeystoneError } from '../../src/engine/errors';
 import { hubspotFromEnv } from '../hubspot-env';
 import type { CliIo } from '../output';
@@ -20,8 +21,9 @@ export function register(program: Command, io: CliIo): void {
     .action(async (options: { dryRun?: boolean; json?: boolean }) => {
       const { gateway, baseUrl } = hubspotFromEnv(io);
       const report = await ensureKamProperties(gateway, { dryRun: options.dryRun });
+      const modelStore = options.dryRun ? null : await ensureModelStoreSchema(gateway);
       if (options.json) {
-        io.out(JSON.stringify({ baseUrl, ...report }, null, 2));
+        io.out(JSON.stringify({ baseUrl, ...report, modelStore }, null, 2));
       } else {
         const verb = options.dryRun ? 'would be ' : '';
         io.out(`kam setup on ${baseUrl}${options.dryRun ? ' (dry run)' : ''}`);
@@ -31,6 +33,11 @@ export function register(program: Command, io: CliIo): void {
         io.out(
           `  properties ${verb}created: ${report.created.length}, ${verb}updated: ${report.updated.length}, unchanged: ${report.unchanged.length}`,
         );
+        if (modelStore) {
+          io.out(
+            `  scoring-model store (custom object kam_scoring_model, ${modelStore.objectTypeId}): ${modelStore.created ? 'created' : 'already there'}`,
+          );
+        }
         for (const conflict of report.conflicts) {
           io.out(
             `  CONFLICT ${conflict.name}: exists as ${conflict.actualType}, Keystone needs ${conflict.expectedType} — left untouched`,

@@ -76,7 +76,7 @@ export async function syncCommand(io: CliIo, flags: SyncFlags): Promise<SyncResu
         io.err(`retrying ${event.endpoint} (${event.reason}) in ${event.waitMs} ms`);
     },
   });
-  const model = await loadModelForCli(io, gateway, flags.model);
+  const model = await loadModelForCli(io, gateway, flags.model, { quiet: flags.json });
   try {
     return await runSync({
       gateway,
@@ -116,7 +116,7 @@ export function register(program: Command, io: CliIo): void {
     .option(
       '--rate-budget <n>',
       'requests per rolling 10 s this run may use (HubSpot allows 190 for all apps together)',
-      '175',
+      '180',
     )
     .option('--no-progress', 'no progress output')
     .addHelpText(

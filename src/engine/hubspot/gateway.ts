@@ -104,7 +104,7 @@ export class CrmGateway {
       numberOfApiCallRetries: 0,
     });
     this.limiter = new RollingWindowLimiter(
-      { maxRequests: options.requestsPerTenSeconds ?? 175, windowMs: 10_000, safetyMarginMs: 150 },
+      { maxRequests: options.requestsPerTenSeconds ?? 180, windowMs: 10_000, safetyMarginMs: 150 },
       this.clock,
     );
     this.searchLimiter = new RollingWindowLimiter(

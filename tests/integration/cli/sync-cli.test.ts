@@ -7,7 +7,9 @@ import * as setup from '../../../cli/commands/setup';
 import * as sync from '../../../cli/commands/sync';
 import type { CliIo } from '../../../cli/output';
 import { runCli } from '../../../cli/program';
-import { fillPortal, portalWithPortfolio, TOKEN } from '../sync/helpers';
+import { DEFAULT_SCORING_MODEL } from '../../../src/engine/settings';
+import { createModelStore } from '../../../src/engine/settings/model-store';
+import { fillPortal, gatewayFor, portalWithPortfolio, TOKEN } from '../sync/helpers';
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
@@ -83,6 +85,18 @@ describe('kam sync and kam setup from the command line', () => {
     const { code, io } = await run(['sync', '--model', modelFile], env());
     expect(code).toBe(2);
     expect(io.stderr.join('\n')).toMatch(/version/);
+  });
+
+  test('sync scores with the model an admin saved in the portal', async () => {
+    await run(['setup'], env());
+    const store = createModelStore({ gateway: gatewayFor(emulator) });
+    const saved = await store.save(
+      { ...DEFAULT_SCORING_MODEL, tiers: { ...DEFAULT_SCORING_MODEL.tiers, key: 90 } },
+      { userId: '7', userEmail: 'admin@example.com', note: 'stricter key tier' },
+    );
+    const { code, io } = await run(['sync', '--json', '--checkpoint', join(checkpointDir, 'c.jsonl')], env());
+    expect(code).toBe(0);
+    expect(JSON.parse(io.stdout.join('\n')).summary.modelVersion).toBe(saved.model.version);
   });
 
   test('setup twice: the second run changes nothing', async () => {

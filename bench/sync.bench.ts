@@ -1,0 +1,142 @@
+/**
+ * Sync benchmark (issue #4): API calls per endpoint against the lower bound, and wall time
+ * against the rate-limit bound, for a first sync of 1k and 10k companies on the emulator with
+ * 100 ms injected latency and HubSpot's 190 requests / 10 s; then the same figures for a naive
+ * one-call-per-record client. Run: `npm run bench:sync [-- --sizes 1000,10000]`.
+ */
+import { Client } from '@hubspot/api-client';
+import { startEmulator } from '../emulator';
+import { generatePortfolio } from '../emulator/generator';
+import { createGateway } from '../src/engine/hubspot/gateway';
+import { ensureKamProperties } from '../src/engine/hubspot/property-setup';
+import { DEFAULT_SCORING_MODEL } from '../src/engine/settings';
+import { createPortfolioScorer } from '../src/engine/sync/portfolio-scorer';
+import { COMPANY_READ_PROPERTIES } from '../src/engine/sync/read-portfolio';
+import { runSync } from '../src/engine/sync/sync-run';
+
+const TOKEN = 'bench-token';
+const LATENCY_MS = 100;
+const PORTAL_LIMIT_PER_10S = 190;
+const NOW = new Date('2026-11-01T00:00:00.000Z');
+const TYPES = ['deals', 'tickets', 'meetings', 'contacts'] as const;
+
+const sizesArg = process.argv.indexOf('--sizes');
+const sizes = (sizesArg > 0 ? (process.argv[sizesArg + 1] ?? '') : '1000,10000').split(',').map(Number);
+
+function line(text = ''): void {
+  process.stdout.write(`${text}\n`);
+}
+
+/**
+ * Seconds a rolling window needs for `calls` requests: call k may not start before call
+ * k − 190 + 10 s, so C calls need ⌊(C − 1) / 190⌋ whole windows, plus one round trip.
+ */
+const rateBound = (calls: number) =>
+  Math.floor(Math.max(0, calls - 1) / PORTAL_LIMIT_PER_10S) * 10 + LATENCY_MS / 1000;
+
+async function benchOne(companies: number): Promise<void> {
+  const { snapshot } = generatePortfolio({ companies, seed: 2026, now: NOW });
+  const unique = Object.fromEntries(
+    TYPES.map((type) => [type, new Set(snapshot.companies.flatMap((c) => c[type].map((r) => r.id))).size]),
+  ) as Record<(typeof TYPES)[number], number>;
+
+  const emulator = await startEmulator({ token: TOKEN });
+  await ensureKamProperties(createGateway({ accessToken: TOKEN, basePath: emulator.url }));
+  emulator.loadSnapshot(snapshot);
+  emulator.setLatency(LATENCY_MS);
+  emulator.requestLog.clear();
+
+  const gateway = createGateway({ accessToken: TOKEN, basePath: emulator.url });
+  const started = Date.now();
+  const { summary } = await runSync({
+    gateway,
+    scorer: createPortfolioScorer(DEFAULT_SCORING_MODEL),
+    modelVersion: DEFAULT_SCORING_MODEL.version,
+    now: NOW,
+    scope: { kind: 'all' },
+    target: 'bench',
+  });
+  const seconds = (Date.now() - started) / 1000;
+
+  const bound = {
+    'company reads': Math.ceil(companies / 100),
+    'association reads': TYPES.length * Math.ceil(companies / 1000),
+    'record reads': TYPES.reduce((sum, type) => sum + Math.ceil(unique[type] / 100), 0),
+    writes: Math.ceil(summary.companiesChanged / 100),
+  };
+  const boundTotal = Object.values(bound).reduce((a, b) => a + b, 0);
+  const calls = summary.calls.calls;
+  const ours = {
+    'company reads': calls['GET /crm/v3/objects/companies'] ?? 0,
+    'association reads': TYPES.reduce(
+      (s, t) => s + (calls[`POST /crm/v4/associations/companies/${t}/batch/read`] ?? 0),
+      0,
+    ),
+    'record reads': TYPES.reduce((s, t) => s + (calls[`POST /crm/v3/objects/${t}/batch/read`] ?? 0), 0),
+    writes: calls['POST /crm/v3/objects/companies/batch/update'] ?? 0,
+  };
+
+  line(
+    `\n== ${companies.toLocaleString('en-US')} companies (${Object.entries(unique)
+      .map(([t, n]) => `${n} ${t}`)
+      .join(', ')}), latency ${LATENCY_MS} ms, limit ${PORTAL_LIMIT_PER_10S}/10 s`,
+  );
+  line(`  ${'calls'.padEnd(20)} ${'keystone'.padStart(9)} ${'bound'.padStart(9)} ${'ratio'.padStart(7)}`);
+  for (const key of Object.keys(bound) as (keyof typeof bound)[]) {
+    line(
+      `  ${key.padEnd(20)} ${String(ours[key]).padStart(9)} ${String(bound[key]).padStart(9)} ${(ours[key] / Math.max(1, bound[key])).toFixed(3).padStart(7)}`,
+    );
+  }
+  line(
+    `  ${'total'.padEnd(20)} ${String(summary.calls.totalCalls).padStart(9)} ${String(boundTotal).padStart(9)} ${(summary.calls.totalCalls / boundTotal).toFixed(3).padStart(7)}`,
+  );
+  const boundSeconds = rateBound(boundTotal);
+  line(
+    `  wall time ${seconds.toFixed(1)} s; rate-limit bound for the minimal calls ${boundSeconds.toFixed(1)} s → ratio ${(seconds / Math.max(boundSeconds, 0.001)).toFixed(3)}`,
+  );
+  line(
+    `  429s seen ${summary.calls.rateLimited} (all absorbed: the run completed), retries ${summary.calls.retries}`,
+  );
+  line(
+    `  properties written ${summary.propertiesWritten.toLocaleString('en-US')} on ${summary.companiesChanged} companies`,
+  );
+
+  // The naive client: one call per record, measured on a sample, projected at the rate limit.
+  await emulator.close();
+  const sample = snapshot.companies.slice(0, Math.min(100, companies));
+  // Counted on a portal without limits or latency: only the number of calls is measured here.
+  const naivePortal = await startEmulator({ token: TOKEN, rateLimit: { perTenSeconds: 1_000_000 } });
+  await ensureKamProperties(createGateway({ accessToken: TOKEN, basePath: naivePortal.url }));
+  naivePortal.loadSnapshot({ ...snapshot, companies: sample });
+  naivePortal.requestLog.clear();
+  const client = new Client({ accessToken: TOKEN, basePath: naivePortal.url });
+  for (const company of sample) {
+    await client.crm.companies.basicApi.getById(company.id, [...COMPANY_READ_PROPERTIES]);
+    for (const type of TYPES) {
+      const page = await client.crm.associations.v4.basicApi.getPage(
+        'companies',
+        company.id,
+        type,
+        undefined,
+        500,
+      );
+      for (const associated of page.results)
+        await client.crm.objects.basicApi.getById(type, String(associated.toObjectId));
+    }
+    await client.crm.companies.basicApi.update(company.id, { properties: { kam_model_version: 'naive' } });
+  }
+  const naiveSampleCalls = naivePortal.requestLog.total();
+  const naiveCalls = Math.round((naiveSampleCalls / sample.length) * companies);
+  line(
+    `  naive client: ${(naiveSampleCalls / sample.length).toFixed(1)} calls per company → ${naiveCalls.toLocaleString('en-US')} calls, ` +
+      `≥ ${(rateBound(naiveCalls) / 60).toFixed(1)} min at the rate limit (keystone: ${summary.calls.totalCalls} calls, ${seconds.toFixed(1)} s; ${(naiveCalls / summary.calls.totalCalls).toFixed(0)}× fewer calls)`,
+  );
+  await naivePortal.close();
+}
+
+async function main(): Promise<void> {
+  line(`kam sync benchmark — node ${process.version}`);
+  for (const size of sizes) await benchOne(size);
+}
+
+void main();
