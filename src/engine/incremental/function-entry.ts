@@ -88,3 +88,10 @@ export function createJsonLineLogger(
     error: (message, data) => write('err', line('error', message, data)),
   };
 }
+
+/** The logger the deployed functions use: JSON lines on stdout (info) and stderr (warnings, errors). */
+export function createProcessLogger(): Logger {
+  return createJsonLineLogger((stream, line) => {
+    (stream === 'out' ? process.stdout : process.stderr).write(`${line}\n`);
+  });
+}

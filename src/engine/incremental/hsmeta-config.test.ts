@@ -144,3 +144,31 @@ describe('workflow action component', () => {
     expect(action.config.actionUrl).toMatch(/^https:\/\//);
   });
 });
+
+type FunctionMeta = {
+  uid: string;
+  type: string;
+  config: { entrypoint: string; endpoint: { path: string; methods: string[] }; secretKeys: string[] };
+};
+
+describe.each([
+  ['webhooks', 'functions/webhook-rescore-hsmeta.json', () => webhooks.config.settings.targetUrl],
+  ['workflow action', 'functions/workflow-action-recalculate-hsmeta.json', () => action.config.actionUrl],
+])('the %s endpoint function', (_label, metaFile, publicUrl) => {
+  const meta = readJson<FunctionMeta>(metaFile);
+
+  test('is the public URL the component calls', () => {
+    expect(new URL(publicUrl()).pathname.endsWith(`/${meta.config.endpoint.path}`)).toBe(true);
+  });
+
+  test('accepts POST only and reads the client secret from its secrets', () => {
+    expect(meta.config.endpoint.methods).toEqual(['POST']);
+    expect(meta.config.secretKeys).toContain('KEYSTONE_CLIENT_SECRET');
+  });
+
+  test('is built from a handler of the same name (decision 0001)', () => {
+    const name = /^\/app\/functions\/dist\/([a-z0-9-]+)\.js$/.exec(meta.config.entrypoint)?.[1];
+    expect(name).toBeDefined();
+    expect(() => readFileSync(path.join(APP_DIR, 'functions', 'handlers', `${name}.ts`))).not.toThrow();
+  });
+});

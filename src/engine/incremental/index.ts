@@ -44,7 +44,10 @@ export {
   ACCESS_TOKEN_ENV,
   CLIENT_SECRET_ENV,
   createJsonLineLogger,
+  createProcessLogger,
   createWebhookFunction,
   createWorkflowActionFunction,
   type EndpointFunction,
 } from './function-entry';
+export { createKeystoneEngine, type KeystoneEngineOptions } from './keystone-engine';
+export { createSyncRescorer } from './sync-rescorer';

@@ -1,0 +1,45 @@
+/**
+ * The incremental engine as the endpoint functions run it: a gateway for the request's access
+ * token, the active scoring model (resolved once per request, shipped defaults when none was
+ * saved), associations for event objects, and the sync engine's one-company rescore.
+ */
+import { createGateway, HUBSPOT_API_BASE_URL } from '../hubspot/gateway';
+import { createModelStore, resolveScoringModel } from '../settings/model-store';
+import type { ScoringModel } from '../settings/model-schema';
+import { createCrmIncrementalEngine } from './crm-engine';
+import type { IncrementalEngine } from './engine-port';
+import { createSyncRescorer } from './sync-rescorer';
+
+// About 15 s per function call: a retry may wait, but not three times in a row.
+const FUNCTION_MAX_RETRIES = 2;
+
+export type KeystoneEngineOptions = {
+  accessToken: string;
+  /** HubSpot's API; the emulator in tests. */
+  basePath?: string;
+  now: () => Date;
+  /** A fixed model (tests); otherwise the active stored model, read once per engine. */
+  model?: ScoringModel;
+};
+
+/**
+ * Builds the engine for one request.
+ * @example createKeystoneEngine({ accessToken: process.env.PRIVATE_APP_ACCESS_TOKEN, now: () => new Date() })
+ */
+export function createKeystoneEngine(options: KeystoneEngineOptions): IncrementalEngine {
+  const gateway = createGateway({
+    accessToken: options.accessToken,
+    basePath: options.basePath ?? HUBSPOT_API_BASE_URL,
+    maxRetries: FUNCTION_MAX_RETRIES,
+  });
+  let model: Promise<ScoringModel> | undefined = options.model ? Promise.resolve(options.model) : undefined;
+  const activeModel = (): Promise<ScoringModel> =>
+    (model ??= resolveScoringModel(createModelStore({ gateway, now: options.now })).then(
+      (resolved) => resolved.model,
+    ));
+  return createCrmIncrementalEngine({
+    gateway,
+    rescore: async (companyId) =>
+      createSyncRescorer({ gateway, model: await activeModel(), now: options.now })(companyId),
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * The custom workflow action end to end on loopback: HubSpot (here: the test) POSTs a signed
+ * execution request for an enrolled company to the endpoint function, which rescores it with the
+ * real engine against the emulator and answers output fields equal to what it stored.
+ */
+import type { RunningEmulator } from '../../../emulator';
+import { workflowActionRecalculate } from '../../../src/app/functions/handlers/workflow-action-recalculate';
+import {
+  createActionBody,
+  signedActionRequest,
+  TEST_CLIENT_SECRET,
+} from '../../../src/engine/incremental/test-utils/fixtures';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fillPortal, gatewayFor, NOW, outputsOf, portalWithPortfolio, sync, TOKEN } from '../sync/helpers';
+
+const ACTION_URL = (
+  JSON.parse(
+    readFileSync(
+      path.resolve(__dirname, '../../../src/app/workflow-actions/recalculate-score-hsmeta.json'),
+      'utf8',
+    ),
+  ) as { config: { actionUrl: string } }
+).config.actionUrl;
+
+const COMPANIES = 6;
+let emulator: RunningEmulator;
+
+beforeAll(async () => {
+  emulator = await portalWithPortfolio(COMPANIES);
+});
+beforeEach(async () => fillPortal(emulator, COMPANIES));
+afterAll(() => emulator.close());
+
+const endpoint = () =>
+  workflowActionRecalculate({
+    env: { KEYSTONE_CLIENT_SECRET: TEST_CLIENT_SECRET, PRIVATE_APP_ACCESS_TOKEN: TOKEN },
+    basePath: emulator.url,
+    now: () => NOW,
+  });
+
+function execution(companyId: string, options: { v2Only?: boolean } = {}) {
+  const body = JSON.stringify(
+    createActionBody({ object: { objectId: Number(companyId), objectType: 'COMPANY' } }),
+  );
+  const request = signedActionRequest(body, {
+    uri: ACTION_URL,
+    timestampMs: NOW.getTime() - 1_000,
+    ...options,
+  });
+  return { headers: request.headers, body: JSON.parse(body) as unknown };
+}
+
+describe('custom action "Recalculate key-account score"', () => {
+  test('rescores a never-scored company, writes its kam_* values and returns them as output fields', async () => {
+    const [companyId] = Object.keys(await outputsOf(emulator));
+    const response = await endpoint()(execution(companyId as string));
+    expect(response.statusCode).toBe(200);
+    const stored = (await outputsOf(emulator))[companyId as string];
+    expect(JSON.parse(response.body)).toEqual({
+      outputFields: {
+        kam_tier: stored?.kam_tier,
+        kam_score: Number(stored?.kam_score),
+        kam_risk_level: stored?.kam_risk_level,
+        hs_execution_state: 'SUCCESS',
+      },
+    });
+  });
+
+  test('after a portfolio run it writes nothing new and still returns the stored values (v2-only request)', async () => {
+    await sync(gatewayFor(emulator));
+    const before = await outputsOf(emulator);
+    const [companyId] = Object.keys(before);
+    emulator.requestLog.clear();
+    const response = await endpoint()(execution(companyId as string, { v2Only: true }));
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({
+      outputFields: { kam_tier: before[companyId as string]?.kam_tier, hs_execution_state: 'SUCCESS' },
+    });
+    expect(await outputsOf(emulator)).toEqual(before);
+  });
+
+  test('a company that no longer exists lets the workflow continue', async () => {
+    const response = await endpoint()(execution('999999999'));
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body)).toEqual({ outputFields: { hs_execution_state: 'FAIL_CONTINUE' } });
+  });
+});
