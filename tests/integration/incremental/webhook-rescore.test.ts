@@ -5,7 +5,7 @@
  * values through the real `@hubspot/api-client`.
  */
 import type { RunningEmulator } from '../../../emulator';
-import type { WebhookSummary } from '../../../src/engine/incremental';
+import { silentLogger, type WebhookSummary } from '../../../src/engine/incremental';
 import { TEST_CLIENT_SECRET } from '../../../src/engine/incremental/test-utils/fixtures';
 import { webhookRescore } from '../../../src/app/functions/handlers/webhook-rescore';
 import { fillPortal, gatewayFor, NOW, outputsOf, portalWithPortfolio, sync, TOKEN } from '../sync/helpers';
@@ -26,6 +26,7 @@ const endpoint = () =>
     env: { KEYSTONE_CLIENT_SECRET: TEST_CLIENT_SECRET, PRIVATE_APP_ACCESS_TOKEN: TOKEN },
     basePath: emulator.url,
     now: () => NOW,
+    logger: silentLogger,
   });
 
 /** A company after the first portfolio run, with one of its deals. */

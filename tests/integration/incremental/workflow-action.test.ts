@@ -4,6 +4,7 @@
  * real engine against the emulator and answers output fields equal to what it stored.
  */
 import type { RunningEmulator } from '../../../emulator';
+import { silentLogger } from '../../../src/engine/incremental';
 import { workflowActionRecalculate } from '../../../src/app/functions/handlers/workflow-action-recalculate';
 import {
   createActionBody,
@@ -37,6 +38,7 @@ const endpoint = () =>
     env: { KEYSTONE_CLIENT_SECRET: TEST_CLIENT_SECRET, PRIVATE_APP_ACCESS_TOKEN: TOKEN },
     basePath: emulator.url,
     now: () => NOW,
+    logger: silentLogger,
   });
 
 function execution(companyId: string, options: { v2Only?: boolean } = {}) {
