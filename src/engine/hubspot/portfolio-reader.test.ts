@@ -1,3 +1,4 @@
+import { KeystoneError } from '../errors';
 import type { CrmObject } from './gateway';
 import {
   FIRST_CURSOR,
@@ -95,6 +96,21 @@ describe('partitioning past the search result cap', () => {
       shouldStop: () => pages >= 2,
     });
     expect(summary).toMatchObject({ complete: false, read: 400, total: 1_000, requests: 2 });
+  });
+
+  test('a portal without the Keystone properties is told to run kam setup', async () => {
+    const search: CompanySearch = async () => {
+      throw new KeystoneError(
+        'hubspot.validation',
+        'POST /crm/v3/objects/companies/search: HTTP 400: property kam_score does not exist',
+      );
+    };
+    await expect(
+      readStoredPortfolio(search, { properties: [], onPage: () => undefined }),
+    ).rejects.toMatchObject({
+      code: 'hubspot.not_set_up',
+      message: expect.stringContaining('run `kam setup`'),
+    });
   });
 
   test('an empty portal takes one request', async () => {

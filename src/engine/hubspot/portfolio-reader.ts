@@ -6,6 +6,7 @@
  * window at `hs_object_id > last id seen`. Portfolios of any size read fully, each company once.
  */
 import { z } from 'zod';
+import { KeystoneError, isKeystoneError } from '../errors';
 import type { CrmGateway, CrmObject } from './gateway';
 import { SEARCH_PAGE_LIMIT, SEARCH_RESULT_CAP, crmObjectSchema } from './gateway';
 
@@ -139,6 +140,26 @@ export type StoredPortfolioReadSummary = {
   windows: number;
 };
 
+/** A portal where `kam setup` never ran has no `kam_score`, and HubSpot rejects the filter on it. */
+async function searchOrExplain(
+  search: CompanySearch,
+  request: CompanySearchRequest,
+): Promise<CompanySearchPage> {
+  try {
+    return await search(request);
+  } catch (error) {
+    const mentionsMissingProperty =
+      isKeystoneError(error) && error.code === 'hubspot.validation' && /kam_score/.test(error.message);
+    if (!mentionsMissingProperty) throw error;
+    throw new KeystoneError(
+      'hubspot.not_set_up',
+      'this portal has no Keystone properties (kam_score does not exist): run `kam setup`, then `kam sync`',
+      { ...error.details },
+      { cause: error },
+    );
+  }
+}
+
 /**
  * Reads every scored company's stored values, page by page.
  *
@@ -167,9 +188,8 @@ export async function readStoredPortfolio(
   let cursor: SearchCursor | null = FIRST_CURSOR;
   while (cursor !== null) {
     if (options.shouldStop?.()) return summary;
-    const page = await search(
-      searchRequestFor(cursor, { properties: options.properties, pageSize, scoredOnly }),
-    );
+    const request = searchRequestFor(cursor, { properties: options.properties, pageSize, scoredOnly });
+    const page = await searchOrExplain(search, request);
     summary.requests += 1;
     if (summary.total === null) summary.total = page.total;
     // A company edited between windows could come back; each one counts once.
