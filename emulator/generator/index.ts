@@ -11,6 +11,7 @@ export {
   emptyGroundTruth,
   generateCompanies,
   generatePortfolio,
+  generateSnapshotBatches,
   recordInGroundTruth,
   snapshotHeader,
   validateGenerateOptions,

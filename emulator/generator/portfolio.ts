@@ -105,3 +105,26 @@ export function generatePortfolio(options: GenerateOptions): {
   }
   return { snapshot: { ...snapshotHeader(options), companies }, groundTruth };
 }
+
+/**
+ * The portfolio as consecutive snapshots of at most `companiesPerBatch` companies, for filling a
+ * store without holding the whole portfolio next to it. A record shared by two companies (a
+ * planted defect) may appear in two batches, as it appears under two companies in one snapshot.
+ */
+export function* generateSnapshotBatches(
+  options: GenerateOptions,
+  companiesPerBatch = 5_000,
+): Generator<PortfolioSnapshot> {
+  if (!Number.isSafeInteger(companiesPerBatch) || companiesPerBatch < 1) {
+    throw new RangeError(`companiesPerBatch must be a positive integer, got ${companiesPerBatch}`);
+  }
+  let companies: CompanyRecord[] = [];
+  for (const { company } of generateCompanies(options)) {
+    companies.push(company);
+    if (companies.length === companiesPerBatch) {
+      yield { ...snapshotHeader(options), companies };
+      companies = [];
+    }
+  }
+  if (companies.length > 0) yield { ...snapshotHeader(options), companies };
+}

@@ -66,6 +66,7 @@ export function renderCompany(
   context: PlanContext,
 ): CompanyRecord {
   const emails = new Set<string>();
+  const dealScope: DealScope = { identity, history, ids, context };
   const contacts = history.contacts.map((contact) =>
     renderContact(random, contact, { identity, history, ids, context, emails }),
   );
@@ -116,7 +117,7 @@ export function renderCompany(
   return {
     id: companyId,
     properties,
-    deals: history.deals.map((deal) => renderDeal(random, deal, identity, history, ids, context)),
+    deals: history.deals.map((deal) => renderDeal(random, deal, dealScope)),
     tickets: history.tickets.map((ticket) => renderTicket(random, ticket, ids)),
     meetings: history.meetings.map((meeting) => renderMeeting(random, meeting, ids)),
     contacts,
@@ -128,28 +129,30 @@ function dealCurrency(random: Random, identity: CompanyIdentity): Currency {
   return random.chance(0.95) ? identity.currency : random.pick(CURRENCIES);
 }
 
-function renderDeal(
-  random: Random,
-  deal: DealEvent,
-  identity: CompanyIdentity,
-  history: AccountHistory,
-  ids: IdCounters,
-  context: PlanContext,
-): CrmRecord {
-  const currency = dealCurrency(random, identity);
+interface DealScope {
+  identity: CompanyIdentity;
+  history: AccountHistory;
+  ids: IdCounters;
+  context: PlanContext;
+}
+
+function renderDeal(random: Random, deal: DealEvent, scope: DealScope): CrmRecord {
+  const currency = dealCurrency(random, scope.identity);
   const amount = roundPrice(deal.amountUsd / currency.usdPerUnit);
   const stages = DEAL_PIPELINES[deal.pipeline];
-  const year = new Date(deal.closeAt).getUTCFullYear();
+  const closedate = isoTime(deal.closeAt);
+  const year = closedate.slice(0, 4);
   const label = deal.pipeline === 'renewals' ? `Renewal ${year}` : `${random.pick(PRODUCTS)} ${year}`;
   const discount = deal.discountPercent === undefined ? '' : ` (${deal.discountPercent}% discount)`;
+  const dealname = `${scope.identity.shortName} – ${label}${discount}`;
   return {
-    id: String(ids.deal++),
+    id: String(scope.ids.deal++),
     properties: {
-      dealname: `${identity.shortName} – ${label}${discount}`,
+      dealname,
       amount: formatNumber(amount),
       amount_in_home_currency: formatNumber(amount * currency.usdPerUnit),
       deal_currency_code: currency.code,
-      closedate: isoTime(deal.closeAt),
+      closedate,
       createdate: isoTime(deal.createdAt),
       hs_is_closed_won: formatBoolean(deal.outcome === 'won'),
       hs_is_closed: formatBoolean(deal.outcome !== 'open'),
@@ -159,8 +162,8 @@ function renderDeal(
           ? stages.won
           : deal.outcome === 'lost'
             ? stages.lost
-            : openStage(stages.open, deal, context),
-      hubspot_owner_id: history.ownerId,
+            : openStage(stages.open, deal, scope.context),
+      hubspot_owner_id: scope.history.ownerId,
     },
   };
 }
