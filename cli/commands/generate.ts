@@ -110,7 +110,11 @@ export function register(program: Command, io: CliIo): void {
       const truthPath = flags.truth ?? defaultTruthPath(flags.out);
       const showProgress = flags.progress ?? flags.companies >= PROGRESS_FROM_COMPANIES;
       const startedAt = performance.now();
-      const { truth, counts } = writeSnapshot(flags.out, options, showProgress ? io : null);
+      const { truth, counts } = writeSnapshotFile(
+        flags.out,
+        options,
+        showProgress ? progressPrinter(io, flags.companies) : undefined,
+      );
       writeFile(truthPath, `${JSON.stringify(truth, null, 2)}\n`);
       const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
       io.out(
@@ -125,17 +129,20 @@ export function register(program: Command, io: CliIo): void {
     });
 }
 
-type Counts = Record<'deals' | 'tickets' | 'meetings' | 'contacts', number>;
+export type RecordCounts = Record<'deals' | 'tickets' | 'meetings' | 'contacts', number>;
 
-/** Streams the snapshot to `<path>.partial`, then renames it, so a failed run leaves no half file. */
-function writeSnapshot(
+/**
+ * Streams a generated portfolio to `path` (through `<path>.partial`, renamed at the end, so a
+ * failed run leaves no half file) and returns its ground truth. `onCompany` sees every company
+ * as it is written: progress lines here, memory sampling in the bench.
+ */
+export function writeSnapshotFile(
   path: string,
   options: GenerateOptions,
-  progressIo: CliIo | null,
-): { truth: GroundTruth; counts: Counts } {
+  onCompany?: (done: number) => void,
+): { truth: GroundTruth; counts: RecordCounts } {
   const truth = emptyGroundTruth(options);
-  const counts: Counts = { deals: 0, tickets: 0, meetings: 0, contacts: 0 };
-  const step = Math.max(1, Math.ceil(options.companies / 10));
+  const counts: RecordCounts = { deals: 0, tickets: 0, meetings: 0, contacts: 0 };
   function* companies(): Generator<CompanyRecord> {
     for (const generated of generateCompanies(options)) {
       recordInGroundTruth(truth, generated);
@@ -144,12 +151,7 @@ function writeSnapshot(
       counts.tickets += company.tickets.length;
       counts.meetings += company.meetings.length;
       counts.contacts += company.contacts.length;
-      const done = generated.index + 1;
-      if (progressIo && (done % step === 0 || done === options.companies)) {
-        progressIo.err(
-          `generated ${done}/${options.companies} companies (${Math.round((100 * done) / options.companies)}%)`,
-        );
-      }
+      onCompany?.(generated.index + 1);
       yield company;
     }
   }
@@ -173,6 +175,16 @@ function writeSnapshot(
     throw error;
   }
   return { truth, counts };
+}
+
+/** Ten progress lines over the run, on stderr so stdout stays the summary. */
+function progressPrinter(io: CliIo, companies: number): (done: number) => void {
+  const step = Math.max(1, Math.ceil(companies / 10));
+  return (done) => {
+    if (done % step === 0 || done === companies) {
+      io.err(`generated ${done}/${companies} companies (${Math.round((100 * done) / companies)}%)`);
+    }
+  };
 }
 
 function openForWriting(path: string): number {
