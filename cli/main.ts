@@ -3,11 +3,12 @@ import { runCli, type CommandModule } from './program';
 import * as demo from './commands/demo';
 import * as emulator from './commands/emulator';
 import * as generate from './commands/generate';
+import * as report from './commands/report';
 import * as setup from './commands/setup';
 import * as sync from './commands/sync';
 
 // One line per subcommand; each module lives in cli/commands/.
-const commands: CommandModule[] = [demo, emulator, generate, setup, sync];
+const commands: CommandModule[] = [demo, emulator, generate, report, setup, sync];
 
 runCli(process.argv.slice(2), processIo(), commands).then(
   (code) => {

@@ -1,0 +1,259 @@
+/**
+ * `kam report`: the portfolio analysis (KAISM matrix, 3×3 strategies, movers, key accounts at
+ * risk, Pareto, declining key accounts) as a self-contained HTML file with ECharts charts, or as
+ * JSON. Reads the values Keystone stored in HubSpot (search API, never rescoring), or scores a
+ * snapshot file locally with the core and the shipped model.
+ */
+import type { Command } from 'commander';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { KeystoneError } from '../../src/engine/errors';
+import { gatewayCompanySearch, readStoredPortfolio } from '../../src/engine/hubspot/portfolio-reader';
+import {
+  PORTFOLIO_PROPERTIES,
+  analysePortfolio,
+  appendParsedRow,
+  emptyParsedPortfolio,
+  type ParsedPortfolio,
+  type PortfolioAnalysis,
+} from '../../src/engine/portfolio';
+import { buildReportHtml, loadEchartsSource } from '../../src/engine/report';
+import { scoredSnapshotRows } from '../../src/engine/portfolio/scored-snapshot-rows';
+import { portfolioSnapshotSchema } from '../../src/engine/core/snapshot';
+import { DEFAULT_SCORING_MODEL, validateModel, type ScoringModel } from '../../src/engine/settings';
+import { createPortfolioScorer } from '../../src/engine/sync/portfolio-scorer';
+import { hubspotFromEnv } from '../hubspot-env';
+import type { CliIo } from '../output';
+import { createProgress } from '../progress';
+
+export type ReportFlags = {
+  snapshot?: string;
+  model?: string;
+  out?: string;
+  json?: boolean;
+  now?: string;
+  since?: string;
+  declineThreshold?: string;
+  years?: string;
+  acquisitionCostPerRevenue?: string;
+  portalId?: string;
+  title?: string;
+  progress: boolean;
+};
+
+export const DEFAULT_REPORT_FILE = 'kam-report.html';
+
+function parseDateFlag(flag: string, value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime()))
+    throw new KeystoneError('input.invalid', `${flag} must be an ISO date or time, got "${value}"`);
+  return date;
+}
+
+function parseNumberFlag(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number))
+    throw new KeystoneError('input.invalid', `${flag} must be a number, got "${value}"`);
+  return number;
+}
+
+const FLAG_OF_OPTION: Record<string, string> = {
+  moversSince: '--since',
+  declineThreshold: '--decline-threshold',
+  yearCount: '--years',
+  acquisitionCostPerRevenue: '--acquisition-cost-per-revenue',
+};
+
+type Loaded = {
+  /** Analysis defaults from the scoring model, when the report knows it. */
+  modelDefaults: { declineThreshold?: number; keyVolumeShare?: number };
+  portfolio: ParsedPortfolio;
+  now: Date;
+  sourceLabel: string;
+  kaismCut: { attractiveness: number; strength: number } | null;
+};
+
+async function loadFromHubspot(io: CliIo, flags: ReportFlags, now: Date | undefined): Promise<Loaded> {
+  const progress = createProgress(io, flags.progress && !flags.json);
+  const { gateway, baseUrl } = hubspotFromEnv(io, {
+    onRetry: (event) => {
+      if (!flags.json) io.err(`retrying ${event.endpoint} (${event.reason}) in ${event.waitMs} ms`);
+    },
+  });
+  const portfolio = emptyParsedPortfolio();
+  try {
+    await readStoredPortfolio(gatewayCompanySearch(gateway), {
+      properties: PORTFOLIO_PROPERTIES,
+      onPage: (records, read) => {
+        for (const record of records) appendParsedRow(portfolio, record);
+        progress.update('reading', read.read, read.total);
+      },
+    });
+  } finally {
+    progress.stop();
+  }
+  return {
+    portfolio,
+    now: now ?? new Date(),
+    sourceLabel: `HubSpot (${new URL(baseUrl).host})`,
+    kaismCut: null,
+    modelDefaults: {},
+  };
+}
+
+function readJsonFile(path: string, what: string, code: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new KeystoneError(code, `cannot read ${what} ${path}: ${(error as Error).message}`, { path });
+  }
+}
+
+function readModel(path: string | undefined): ScoringModel {
+  if (path === undefined) return DEFAULT_SCORING_MODEL;
+  const result = validateModel(readJsonFile(path, 'model file', 'settings.unreadable'));
+  if (!result.ok) {
+    const lines = result.issues.map((issue) => `  ${issue.path}: ${issue.message}`);
+    throw new KeystoneError('settings.invalid', `model file ${path} is invalid:\n${lines.join('\n')}`, {
+      issues: result.issues,
+    });
+  }
+  return result.value;
+}
+
+function loadFromSnapshot(path: string, modelPath: string | undefined, now: Date | undefined): Loaded {
+  const parsed = portfolioSnapshotSchema.safeParse(readJsonFile(path, 'snapshot', 'snapshot.unreadable'));
+  if (!parsed.success) {
+    const lines = parsed.error.issues
+      .slice(0, 10)
+      .map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new KeystoneError(
+      'snapshot.invalid',
+      `snapshot ${path} is not a portfolio snapshot:\n${lines.join('\n')}`,
+      { path },
+    );
+  }
+  const model = readModel(modelPath);
+  const takenAt = parsed.data.takenAt ? new Date(parsed.data.takenAt) : undefined;
+  const at = now ?? (takenAt && !Number.isNaN(takenAt.getTime()) ? takenAt : new Date());
+  const scored = scoredSnapshotRows(parsed.data.companies, createPortfolioScorer(model), at);
+  const portfolio = emptyParsedPortfolio();
+  for (const row of scored.rows) appendParsedRow(portfolio, row);
+  return {
+    portfolio,
+    now: at,
+    sourceLabel: `snapshot ${path} (scored locally with model ${scored.modelVersion})`,
+    kaismCut: model.kaismCut,
+    // the model's own "sharp decline" and Pareto class A share, unless a flag says otherwise
+    modelDefaults: { declineThreshold: model.risk.volumeDeclineShare, keyVolumeShare: model.pareto.a },
+  };
+}
+
+function writeReport(path: string, html: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, html);
+  } catch (error) {
+    throw new KeystoneError(
+      'input.unwritable',
+      `cannot write the report to ${path}: ${(error as Error).message}`,
+      { path },
+    );
+  }
+}
+
+/** Runs the report; returns the analysis so callers (tests, other commands) can use it. */
+export async function reportCommand(io: CliIo, flags: ReportFlags): Promise<PortfolioAnalysis> {
+  const now = parseDateFlag('--now', flags.now);
+  const options = {
+    moversSince: parseDateFlag('--since', flags.since)?.toISOString(),
+    declineThreshold: parseNumberFlag('--decline-threshold', flags.declineThreshold),
+    yearCount: parseNumberFlag('--years', flags.years),
+    acquisitionCostPerRevenue: parseNumberFlag(
+      '--acquisition-cost-per-revenue',
+      flags.acquisitionCostPerRevenue,
+    ),
+  };
+  if (flags.portalId !== undefined && !/^\d{1,20}$/.test(flags.portalId)) {
+    throw new KeystoneError(
+      'input.invalid',
+      `--portal-id must be a HubSpot account id (digits), got "${flags.portalId}"`,
+    );
+  }
+  const loaded =
+    flags.snapshot !== undefined
+      ? loadFromSnapshot(flags.snapshot, flags.model, now)
+      : await loadFromHubspot(io, flags, now);
+  const result = analysePortfolio(loaded.portfolio, loaded.now, {
+    ...loaded.modelDefaults,
+    ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)),
+  });
+  if (!result.ok) {
+    const lines = result.issues.map(
+      (issue) => `  ${FLAG_OF_OPTION[issue.path] ?? issue.path}: ${issue.message}`,
+    );
+    throw new KeystoneError('input.invalid', `invalid report options:\n${lines.join('\n')}`, {
+      issues: result.issues,
+    });
+  }
+  const analysis = result.value;
+  if (flags.json) io.out(JSON.stringify(analysis, null, 2));
+  if (flags.out !== undefined || !flags.json) {
+    const path = resolve(flags.out ?? DEFAULT_REPORT_FILE);
+    const portalId = flags.portalId;
+    const html = buildReportHtml({
+      analysis,
+      companies: loaded.portfolio.companies,
+      echartsSource: loadEchartsSource(),
+      sourceLabel: loaded.sourceLabel,
+      title: flags.title,
+      kaismCut: loaded.kaismCut,
+      recordUrl: portalId
+        ? (id) => `https://app.hubspot.com/contacts/${portalId}/record/0-2/${id}`
+        : undefined,
+    });
+    writeReport(path, html);
+    const message =
+      `wrote ${path} (${(Buffer.byteLength(html) / 1_048_576).toFixed(1)} MB): ${analysis.totals.companies} companies, ` +
+      `${analysis.totals.byTier.key} key accounts, ${analysis.atRisk.accounts.length} at risk, ` +
+      `${analysis.declining.accounts.length} declining`;
+    // with --json, stdout carries only the JSON
+    if (flags.json) io.err(message);
+    else io.out(message);
+  }
+  return analysis;
+}
+
+export function register(program: Command, io: CliIo): void {
+  program
+    .command('report')
+    .description(
+      'Portfolio report: KAISM matrix, strategies, tier movers, key accounts at risk, Pareto and declining key accounts, as a self-contained HTML file with charts (or --json). Reads HubSpot (HUBSPOT_ACCESS_TOKEN, HUBSPOT_BASE_URL) unless --snapshot is given.',
+    )
+    .option('--snapshot <file>', 'score this snapshot file locally instead of reading HubSpot')
+    .option('--model <file>', 'scoring model for --snapshot (default: the shipped model)')
+    .option(
+      '--out <file>',
+      `HTML file to write (default ${DEFAULT_REPORT_FILE}; with --json only when given)`,
+    )
+    .option('--json', 'print the analysis as JSON')
+    .option('--now <iso>', 'analyse as of this time (default: now, or the snapshot time)')
+    .option('--since <date>', 'tier movers since this date (default: 90 days before now)')
+    .option(
+      '--decline-threshold <share>',
+      'a volume cut at least this share counts as sharp, 0–1 (default 0.3)',
+    )
+    .option('--years <n>', 'complete years of key-group volume to show (default 4)')
+    .option(
+      '--acquisition-cost-per-revenue <n>',
+      'assumed cost of winning new business per unit of yearly revenue it brings (default 0.3)',
+    )
+    .option('--portal-id <id>', 'link company names to their HubSpot records in this account')
+    .option('--title <text>', 'report title')
+    .option('--no-progress', 'no progress output')
+    .action(async (flags: ReportFlags) => {
+      await reportCommand(io, flags);
+    });
+}
