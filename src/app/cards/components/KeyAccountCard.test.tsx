@@ -61,7 +61,9 @@ function renderCard({
     <KeyAccountCard context={context} actions={renderer.mocks.actions} runFunction={runFunction} />,
   );
   const alerts = () => renderer.mocks.actions.addAlert.calls.map(([alert]) => alert);
-  return { ...renderer, runFunction, refetch, alerts };
+  // HubSpot's default of 1 s is tight on a busy CI machine.
+  const waitFor = (check: () => void) => renderer.waitFor(check, { timeoutInMs: 5000 });
+  return { ...renderer, waitFor, runFunction, refetch, alerts };
 }
 
 const RECALCULATE_CALL = ['keystone_recalculate_company', { propertiesToSend: ['hs_object_id'] }];

@@ -14,10 +14,13 @@ import { useCallback } from 'react';
 import { useCreateTask } from '../hooks/use-create-task';
 import { useKeyAccountRecord } from '../hooks/use-key-account-record';
 import { useRecalculate } from '../hooks/use-recalculate';
-import { formatDateTime } from '../lib/format';
-import type { FunctionRunner } from '../generated/app/functions/contract/client';
 import type { ScoredRecord } from '../lib/kam-record';
-import { languageFromLocale, type UiLanguage } from '../generated/app/functions/contract/client';
+import {
+  formatDateTime,
+  languageFromLocale,
+  type FunctionRunner,
+  type UiLanguage,
+} from '../generated/app/functions/contract/client';
 import { messagesFor, type CardMessages } from '../lib/messages';
 import { FactorBreakdown } from './FactorBreakdown';
 import { NeverScoredState } from './NeverScoredState';

@@ -20,12 +20,3 @@ export function formatGrowth(growth: number, language: UiLanguage): string {
     signDisplay: 'exceptZero',
   }).format(growth);
 }
-
-/** An ISO timestamp as a date and time; a value that does not parse is shown as stored. */
-export function formatDateTime(iso: string, language: UiLanguage): string {
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return iso;
-  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(time),
-  );
-}

@@ -62,3 +62,12 @@ export function languageFromLocale(locale: string | undefined): UiLanguage {
 export function intlLocale(language: UiLanguage): string {
   return language === 'ru' ? 'ru-RU' : 'en-US';
 }
+
+/** An ISO timestamp as a date and time in the user's language; a value that does not parse is shown as stored. */
+export function formatDateTime(iso: string, language: UiLanguage): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(time),
+  );
+}

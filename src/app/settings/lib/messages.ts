@@ -1,0 +1,177 @@
+/** Every word of the settings page, in English and Russian (field labels live in model-fields.ts). */
+import type { UiLanguage } from '../generated/app/functions/contract/client';
+
+export type SettingsMessages = {
+  pageTitle: string;
+  intro: string;
+  loading: string;
+  loadErrorTitle: string;
+  retry: string;
+  activeStored: (version: string, when: string, email: string) => string;
+  activeDefault: string;
+  problemsTitle: string;
+  problemLine: (version: string, paths: string) => string;
+  fixFieldsTitle: string;
+  fixFieldsBody: (count: number) => string;
+  groupRulesTitle: string;
+  unsavedChanges: string;
+  discardChanges: string;
+  startFromDefaults: string;
+  previewTitle: string;
+  previewDescription: (sampleSize: number) => string;
+  preview: string;
+  previewResult: (compared: number, sampled: number, tierChanges: number, quadrantChanges: number) => string;
+  previewTruncated: string;
+  previewFailedTitle: string;
+  transitionsTier: string;
+  transitionsQuadrant: string;
+  from: string;
+  to: string;
+  companies: string;
+  noChanges: string;
+  saveTitle: string;
+  adminKeyLabel: string;
+  adminKeyDescription: string;
+  noteLabel: string;
+  save: string;
+  savedTitle: string;
+  saved: (version: string) => string;
+  saveFailedTitle: string;
+  nothingToSave: string;
+  historyTitle: string;
+  historyEmpty: string;
+  version: string;
+  savedAt: string;
+  savedBy: string;
+  note: string;
+  status: string;
+  active: string;
+  invalid: string;
+  rollback: string;
+  rolledBackTitle: string;
+  rolledBack: (from: string, to: string) => string;
+  rollbackFailedTitle: string;
+  adminKeyRequired: string;
+};
+
+const en: SettingsMessages = {
+  pageTitle: 'Keystone scoring model',
+  intro:
+    'Every weight and threshold Keystone scores with. A saved model applies to every company the next time it is scored (card, workflows, nightly run).',
+  loading: 'Loading the scoring model…',
+  loadErrorTitle: 'The scoring model could not be loaded',
+  retry: 'Try again',
+  activeStored: (version, when, email) => `Active: ${version}, saved ${when} by ${email}.`,
+  activeDefault: 'Active: the shipped defaults (no model saved yet).',
+  problemsTitle: 'Stored versions that fail validation',
+  problemLine: (version, paths) => `${version}: ${paths}`,
+  fixFieldsTitle: 'Fix the marked fields',
+  fixFieldsBody: (count) =>
+    `${count} problem${count === 1 ? '' : 's'}: preview and save are off until they are fixed.`,
+  groupRulesTitle: 'Rules across fields',
+  unsavedChanges: 'Unsaved changes',
+  discardChanges: 'Discard changes',
+  startFromDefaults: 'Start from the shipped defaults',
+  previewTitle: 'Preview the impact',
+  previewDescription: (sampleSize) =>
+    `Re-weighs the stored breakdowns of up to ${sampleSize} recently scored companies with this draft and counts tier and quadrant changes. Nothing is written.`,
+  preview: 'Preview',
+  previewResult: (compared, sampled, tierChanges, quadrantChanges) =>
+    `${compared} of ${sampled} companies compared: ${tierChanges} would change tier, ${quadrantChanges} would change quadrant.`,
+  previewTruncated: 'More companies are scored than the sample holds; the counts are for the sample.',
+  previewFailedTitle: 'Preview failed',
+  transitionsTier: 'Tier changes',
+  transitionsQuadrant: 'Quadrant changes',
+  from: 'From',
+  to: 'To',
+  companies: 'Companies',
+  noChanges: 'No changes.',
+  saveTitle: 'Save as the active model',
+  adminKeyLabel: 'Keystone admin key',
+  adminKeyDescription:
+    'Saving and rollback need the admin key set with `hs secret add KEYSTONE_ADMIN_KEY`. The function checks it; the page never stores it.',
+  noteLabel: 'What changed and why',
+  save: 'Save',
+  savedTitle: 'Scoring model saved',
+  saved: (version) => `${version} is now the active model.`,
+  saveFailedTitle: 'Not saved',
+  nothingToSave: 'No changes to save.',
+  historyTitle: 'Versions',
+  historyEmpty: 'No version saved yet: the shipped defaults apply.',
+  version: 'Version',
+  savedAt: 'Saved',
+  savedBy: 'By',
+  note: 'Note',
+  status: 'Status',
+  active: 'Active',
+  invalid: 'Invalid',
+  rollback: 'Roll back',
+  rolledBackTitle: 'Rolled back',
+  rolledBack: (from, to) => `${from} is active again as ${to}.`,
+  rollbackFailedTitle: 'Rollback failed',
+  adminKeyRequired: 'Enter the admin key to save or roll back.',
+};
+
+const ru: SettingsMessages = {
+  pageTitle: 'Модель оценки Keystone',
+  intro:
+    'Все веса и пороги, по которым Keystone оценивает клиентов. Сохранённая модель применяется к каждой компании при следующей оценке (карточка, рабочие процессы, ночной пересчёт).',
+  loading: 'Загрузка модели оценки…',
+  loadErrorTitle: 'Не удалось загрузить модель оценки',
+  retry: 'Повторить',
+  activeStored: (version, when, email) => `Действует: ${version}, сохранена ${when}, ${email}.`,
+  activeDefault: 'Действует: модель по умолчанию (сохранённых версий нет).',
+  problemsTitle: 'Сохранённые версии, не прошедшие проверку',
+  problemLine: (version, paths) => `${version}: ${paths}`,
+  fixFieldsTitle: 'Исправьте отмеченные поля',
+  fixFieldsBody: (count) =>
+    `Проблем: ${count}. Предпросмотр и сохранение недоступны, пока они не исправлены.`,
+  groupRulesTitle: 'Правила для нескольких полей',
+  unsavedChanges: 'Есть несохранённые изменения',
+  discardChanges: 'Отменить изменения',
+  startFromDefaults: 'Начать с модели по умолчанию',
+  previewTitle: 'Предпросмотр влияния',
+  previewDescription: (sampleSize) =>
+    `Пересчитывает сохранённые разборы до ${sampleSize} недавно оценённых компаний с этим черновиком и считает смены уровня и квадранта. Ничего не записывается.`,
+  preview: 'Предпросмотр',
+  previewResult: (compared, sampled, tierChanges, quadrantChanges) =>
+    `Сравнено ${compared} из ${sampled} компаний: уровень изменится у ${tierChanges}, квадрант — у ${quadrantChanges}.`,
+  previewTruncated: 'Оценённых компаний больше, чем в выборке; числа относятся к выборке.',
+  previewFailedTitle: 'Предпросмотр не удался',
+  transitionsTier: 'Смены уровня',
+  transitionsQuadrant: 'Смены квадранта',
+  from: 'Было',
+  to: 'Станет',
+  companies: 'Компаний',
+  noChanges: 'Изменений нет.',
+  saveTitle: 'Сохранить как действующую модель',
+  adminKeyLabel: 'Ключ администратора Keystone',
+  adminKeyDescription:
+    'Для сохранения и отката нужен ключ администратора, заданный командой `hs secret add KEYSTONE_ADMIN_KEY`. Его проверяет функция; страница его не хранит.',
+  noteLabel: 'Что изменено и почему',
+  save: 'Сохранить',
+  savedTitle: 'Модель оценки сохранена',
+  saved: (version) => `${version} теперь действующая модель.`,
+  saveFailedTitle: 'Не сохранено',
+  nothingToSave: 'Изменений для сохранения нет.',
+  historyTitle: 'Версии',
+  historyEmpty: 'Сохранённых версий нет: действует модель по умолчанию.',
+  version: 'Версия',
+  savedAt: 'Сохранена',
+  savedBy: 'Кем',
+  note: 'Комментарий',
+  status: 'Статус',
+  active: 'Действует',
+  invalid: 'Ошибка',
+  rollback: 'Откатить',
+  rolledBackTitle: 'Откат выполнен',
+  rolledBack: (from, to) => `${from} снова действует как ${to}.`,
+  rollbackFailedTitle: 'Откат не удался',
+  adminKeyRequired: 'Введите ключ администратора, чтобы сохранить или откатить.',
+};
+
+const CATALOGUE: Record<UiLanguage, SettingsMessages> = { en, ru };
+
+export function messagesFor(language: UiLanguage): SettingsMessages {
+  return CATALOGUE[language];
+}
