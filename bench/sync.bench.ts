@@ -5,6 +5,8 @@
  * one-call-per-record client. Run: `npm run bench:sync [-- --sizes 1000,10000]`.
  */
 import { Client } from '@hubspot/api-client';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { startEmulator } from '../emulator';
 import { generatePortfolio } from '../emulator/generator';
 import { createGateway } from '../src/engine/hubspot/gateway';
@@ -34,21 +36,74 @@ function line(text = ''): void {
 const rateBound = (calls: number) =>
   Math.floor(Math.max(0, calls - 1) / PORTAL_LIMIT_PER_10S) * 10 + LATENCY_MS / 1000;
 
+type WorkerPortal = { url: string; load: () => Promise<void>; close: () => Promise<void> };
+
+async function portalInWorker(companies: number, seed: number, perTenSeconds: number): Promise<WorkerPortal> {
+  const worker = new Worker(join(__dirname, 'emulator-worker.ts'), {
+    execArgv: ['--require', 'tsx/cjs'],
+    workerData: { token: TOKEN, companies, seed, now: NOW.toISOString(), perTenSeconds },
+  });
+  const next = (type: string) =>
+    new Promise<{ url?: string }>((resolve) => {
+      const onMessage = (message: { type: string; url?: string }) => {
+        if (message.type !== type) return;
+        worker.off('message', onMessage);
+        resolve(message);
+      };
+      worker.on('message', onMessage);
+    });
+  const { url } = await next('ready');
+  return {
+    url: url as string,
+    load: async () => {
+      worker.postMessage({ type: 'load' });
+      await next('loaded');
+    },
+    close: async () => {
+      worker.postMessage({ type: 'close' });
+      await next('closed');
+      await worker.terminate();
+    },
+  };
+}
+
+async function admin(url: string, method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return response.status === 204 ? null : response.json();
+}
+
 async function benchOne(companies: number): Promise<void> {
   const { snapshot } = generatePortfolio({ companies, seed: 2026, now: NOW });
   const unique = Object.fromEntries(
     TYPES.map((type) => [type, new Set(snapshot.companies.flatMap((c) => c[type].map((r) => r.id))).size]),
   ) as Record<(typeof TYPES)[number], number>;
 
-  const emulator = await startEmulator({ token: TOKEN });
+  const emulator = await portalInWorker(companies, 2026, PORTAL_LIMIT_PER_10S);
   await ensureKamProperties(createGateway({ accessToken: TOKEN, basePath: emulator.url }));
-  emulator.loadSnapshot(snapshot);
-  emulator.setLatency(LATENCY_MS);
-  emulator.requestLog.clear();
+  await emulator.load();
+  await admin(emulator.url, 'PUT', '/__emulator/latency', { ms: LATENCY_MS });
+  await admin(emulator.url, 'DELETE', '/__emulator/requests');
+  // A fresh window: setup's calls must not count against the run.
+  await new Promise((resolve) => setTimeout(resolve, 10_500));
 
-  const gateway = createGateway({ accessToken: TOKEN, basePath: emulator.url });
+  const retryReasons: Record<string, number> = {};
+  const gateway = createGateway({
+    accessToken: TOKEN,
+    basePath: emulator.url,
+    onRetry: (event) => {
+      retryReasons[event.reason] = (retryReasons[event.reason] ?? 0) + 1;
+    },
+  });
   const started = Date.now();
+  const phaseAt: Record<string, number> = {};
   const { summary } = await runSync({
+    onProgress: (event) => {
+      phaseAt[event.phase] ??= (Date.now() - started) / 1000;
+    },
     gateway,
     scorer: createPortfolioScorer(DEFAULT_SCORING_MODEL),
     modelVersion: DEFAULT_SCORING_MODEL.version,
@@ -93,6 +148,9 @@ async function benchOne(companies: number): Promise<void> {
   const boundSeconds = rateBound(boundTotal);
   line(
     `  wall time ${seconds.toFixed(1)} s; rate-limit bound for the minimal calls ${boundSeconds.toFixed(1)} s → ratio ${(seconds / Math.max(boundSeconds, 0.001)).toFixed(3)}`,
+  );
+  line(
+    `  phases: reading until ${phaseAt.score?.toFixed(1)} s, scoring until ${phaseAt.write?.toFixed(1) ?? '-'} s (first write landed), done at ${seconds.toFixed(1)} s`,
   );
   line(
     `  429s seen ${summary.calls.rateLimited} (all absorbed: the run completed), retries ${summary.calls.retries}`,
