@@ -5,7 +5,7 @@
  * values through the real `@hubspot/api-client`.
  */
 import type { RunningEmulator } from '../../../emulator';
-import { silentLogger, type WebhookSummary } from '../../../src/engine/incremental';
+import { silentLogger, type SignedRequest, type WebhookSummary } from '../../../src/engine/incremental';
 import { TEST_CLIENT_SECRET } from '../../../src/engine/incremental/test-utils/fixtures';
 import { webhookRescore } from '../../../src/app/functions/handlers/webhook-rescore';
 import { fillPortal, gatewayFor, NOW, outputsOf, portalWithPortfolio, sync, TOKEN } from '../sync/helpers';
@@ -123,28 +123,52 @@ describe('webhook → rescore → property written', () => {
     );
   });
 
-  test('a delivery signed with another secret writes nothing and makes no CRM call', async () => {
+  const industryChange = (companyId: string) => ({
+    eventId: 1,
+    subscriptionId: 1,
+    portalId: 62515,
+    appId: 4242,
+    occurredAt: NOW.getTime() - 1_000,
+    attemptNumber: 0,
+    subscriptionType: 'company.propertyChange',
+    objectId: Number(companyId),
+    propertyName: 'industry',
+  });
+
+  test.each([
+    [
+      'a forged signature',
+      401,
+      (request: SignedRequest) => ({
+        ...request,
+        headers: { ...request.headers, 'x-hubspot-signature-v3': 'Zm9yZ2Vk' },
+      }),
+    ],
+    [
+      'a stale timestamp',
+      401,
+      (request: SignedRequest) => ({
+        ...request,
+        headers: { ...request.headers, 'x-hubspot-request-timestamp': String(NOW.getTime() - 400_000) },
+      }),
+    ],
+    ['no signature headers', 401, (request: SignedRequest) => ({ ...request, headers: {} })],
+  ])('a delivery with %s is refused (%i) before any CRM call', async (_label, status, tamper) => {
     const { companyId } = await scoredCompanyWithDeal();
     emulator.requestLog.clear();
-    const request = delivery(
-      [
-        {
-          eventId: 1,
-          subscriptionId: 1,
-          portalId: 1,
-          appId: 1,
-          occurredAt: 1,
-          attemptNumber: 0,
-          subscriptionType: 'company.propertyChange',
-          objectId: Number(companyId),
-          propertyName: 'industry',
-        },
-      ],
-      NOW.getTime(),
+    const response = await endpoint()(
+      functionContext(tamper(delivery([industryChange(companyId)], NOW.getTime()))),
     );
-    const forged = { ...request, headers: { ...request.headers, 'x-hubspot-signature-v3': 'Zm9yZ2Vk' } };
-    const response = await endpoint()(functionContext(forged));
-    expect(response.statusCode).toBe(401);
+    expect(response.statusCode).toBe(status);
+    expect(Object.keys(emulator.requestLog.counts())).toEqual([]);
+  });
+
+  test('a correctly signed but malformed delivery is refused (400) before any CRM call', async () => {
+    await scoredCompanyWithDeal();
+    emulator.requestLog.clear();
+    const malformed = delivery([{ objectId: 1, propertyName: 'industry' }], NOW.getTime());
+    const response = await endpoint()(functionContext(malformed));
+    expect(response.statusCode).toBe(400);
     expect(Object.keys(emulator.requestLog.counts())).toEqual([]);
   });
 });
