@@ -11,7 +11,7 @@ import { parseBody, queryBoolean, route, type Route, type RouteContext } from '.
 import { HUBSPOT_LIMITS } from '../limits/hubspot-limits';
 import { objectToJson } from '../store/object-json';
 import type { ObjectTypeDescriptor } from '../store/object-types';
-import { findForRead } from './objects';
+import { recordFinder } from './objects';
 import {
   applyAssociations,
   createInputSchema,
@@ -80,6 +80,7 @@ function read(context: RouteContext) {
       : HUBSPOT_LIMITS.batchInputs;
   checkSize(input.inputs.length, max);
   const archived = queryBoolean(query, 'archived');
+  const find = recordFinder(store, type, archived);
   const results: Record<string, unknown>[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
@@ -87,7 +88,7 @@ function read(context: RouteContext) {
     // HubSpot answers each distinct id once.
     if (seen.has(id)) continue;
     seen.add(id);
-    const object = findForRead(store, type, id, input.idProperty ?? null, archived);
+    const object = find(id, input.idProperty);
     if (object) results.push(objectToJson(store, type, object, input));
     else missing.push(id);
   }
@@ -132,10 +133,11 @@ function update(context: RouteContext) {
       },
     );
   }
+  const find = recordFinder(store, type, false);
   const prepared = input.inputs.map((item) => ({
     id: item.id,
     values: store.validate(type, item.properties),
-    object: findForRead(store, type, item.id, item.idProperty ?? null, false),
+    object: find(item.id, item.idProperty),
   }));
   const results: Record<string, unknown>[] = [];
   const missing: string[] = [];

@@ -67,6 +67,28 @@ export function findForRead(
   return object && object.archived === archived ? object : undefined;
 }
 
+/**
+ * A finder for one batch: by id, or by `idProperty` through an index built once per request
+ * (a scan per input would make a 100-input read of a large portal slow).
+ */
+export function recordFinder(store: CrmStore, type: ObjectTypeDescriptor, archived: boolean) {
+  const indexes = new Map<string, Map<string, CrmObject>>();
+  return (id: string, idProperty: string | undefined): CrmObject | undefined => {
+    if (!idProperty || idProperty === 'hs_object_id') return findForRead(store, type, id, null, archived);
+    if (archived) return undefined;
+    let index = indexes.get(idProperty);
+    if (!index) {
+      index = new Map();
+      for (const object of store.table(type).objects.values()) {
+        const value = object.properties[idProperty];
+        if (!object.archived && value !== undefined && !index.has(value)) index.set(value, object);
+      }
+      indexes.set(idProperty, index);
+    }
+    return index.get(id);
+  };
+}
+
 function objectNotFound(type: ObjectTypeDescriptor, id: string) {
   return notFoundError(`Object not found.  objectId are usually numeric.`, {
     id: [id],
