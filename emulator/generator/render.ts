@@ -24,7 +24,7 @@ import {
 } from './names';
 import type { Random } from './prng';
 import { formatBoolean, formatNumber, roundPrice, roundSignificant } from './format';
-import { DAY_MS, HOUR_MS, isoTime } from './time';
+import { DAY_MS, HOUR_MS, isoTime, isoYear } from './time';
 import type { CompanyRecord, CrmRecord, Properties } from './types';
 
 /** Ids are numeric strings like HubSpot's, unique per object type, each type in its own range. */
@@ -141,7 +141,7 @@ function renderDeal(random: Random, deal: DealEvent, scope: DealScope): CrmRecor
   const amount = roundPrice(deal.amountUsd / currency.usdPerUnit);
   const stages = DEAL_PIPELINES[deal.pipeline];
   const closedate = isoTime(deal.closeAt);
-  const year = closedate.slice(0, 4);
+  const year = isoYear(deal.closeAt);
   const label = deal.pipeline === 'renewals' ? `Renewal ${year}` : `${random.pick(PRODUCTS)} ${year}`;
   const discount = deal.discountPercent === undefined ? '' : ` (${deal.discountPercent}% discount)`;
   const dealname = `${scope.identity.shortName} – ${label}${discount}`;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isoTime } from './time';
+import { isoTime, isoYear } from './time';
 
 test('isoTime writes exactly what Date#toISOString writes', () => {
   const from = Date.parse('2015-01-01T00:00:00.000Z');
@@ -16,5 +16,12 @@ test.each(['2025-03-04T10:00:00.000Z', '2024-02-29T23:59:59.999Z', '1970-01-01T0
   'isoTime round-trips %s',
   (iso) => {
     expect(isoTime(Date.parse(iso))).toBe(iso);
+  },
+);
+
+test.each(['2025-03-04T10:00:00.000Z', '2024-12-31T23:59:59.999Z', '2021-01-01T00:00:00.000Z'])(
+  'isoYear gives the UTC year of %s',
+  (iso) => {
+    expect(isoYear(Date.parse(iso))).toBe(iso.slice(0, 4));
   },
 );

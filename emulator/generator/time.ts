@@ -38,6 +38,12 @@ export function isoTime(ms: number): string {
   return prefix + clock;
 }
 
+/** The UTC year of a time, as a string ("2025"). */
+export function isoYear(ms: number): string {
+  const day = Math.floor(ms / DAY_MS);
+  return (datePrefixes[day] ?? isoTime(day * DAY_MS)).slice(0, 4);
+}
+
 /** Rounds down to a whole `unitMs` (meetings start on the half hour, deals close on the hour). */
 export function floorTo(ms: number, unitMs: number): number {
   return Math.floor(ms / unitMs) * unitMs;
