@@ -109,7 +109,6 @@ export const DEAL_PIPELINES = {
   },
 } as const;
 export type DealPipelineId = keyof typeof DEAL_PIPELINES;
-export const DEAL_PIPELINE_IDS = Object.keys(DEAL_PIPELINES) as DealPipelineId[];
 
 // HubSpot's default ticket pipeline `0`: stages 1 New, 2 Waiting on contact, 3 Waiting on us, 4 Closed
 export const TICKET_PIPELINE = { id: '0', open: ['1', '2', '3'], closed: '4' } as const;
@@ -127,5 +126,4 @@ export const CURRENCIES = [
   { code: 'CHF', usdPerUnit: 1.12, weight: 4, tld: 'ch', legalForms: ['AG', 'SA'] },
 ] as const;
 export type Currency = (typeof CURRENCIES)[number];
-export const CURRENCY_CODES = CURRENCIES.map((currency) => currency.code);
 export const HOME_CURRENCY = 'USD';

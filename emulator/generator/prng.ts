@@ -29,7 +29,7 @@ export interface Random {
 }
 
 /** Named streams, so the assignment of archetypes and each company's data never share draws. */
-export const STREAMS = { archetypes: 1, company: 2, dirtyData: 3 } as const;
+export const STREAMS = { archetypes: 1, company: 2 } as const;
 
 // murmur3's 32-bit finaliser: spreads nearby inputs (seed 1 vs 2, company 7 vs 8) over the whole range
 function fmix32(value: number): number {

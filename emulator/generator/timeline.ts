@@ -35,7 +35,7 @@ export interface DealSeriesOptions {
 export function dealSeries(random: Random, context: PlanContext, options: DealSeriesOptions): DealEvent[] {
   const deals: DealEvent[] = [];
   if (options.wonPerYear <= 0 || options.to <= options.from) return deals;
-  const purchase = { hasBought: false };
+  let hasBought = false;
   const add = (at: number, wins: boolean): void => {
     const closeAt = floorTo(at, HOUR_MS);
     const cycleMs = random.between(options.salesCycleDays[0], options.salesCycleDays[1]) * DAY_MS;
@@ -43,7 +43,7 @@ export function dealSeries(random: Random, context: PlanContext, options: DealSe
     if (createdAt > context.now || createdAt >= closeAt) return;
     const outcome = closeAt > context.now ? 'open' : wins ? 'won' : 'lost';
     const pipeline: DealPipelineId =
-      purchase.hasBought && random.chance(options.renewalShare) ? 'renewals' : 'default';
+      hasBought && random.chance(options.renewalShare) ? 'renewals' : 'default';
     const listAmount =
       (options.spendAt(closeAt) / options.wonPerYear) * random.logNormal(1, options.amountSigma);
     const deal: DealEvent = { createdAt, closeAt, outcome, amountUsd: listAmount, pipeline };
@@ -52,7 +52,7 @@ export function dealSeries(random: Random, context: PlanContext, options: DealSe
       deal.discountPercent = discount;
       deal.amountUsd = listAmount * (1 - discount / 100);
     }
-    if (outcome === 'won') purchase.hasBought = true;
+    if (outcome === 'won') hasBought = true;
     deals.push(deal);
   };
   if (options.cadence === 'regular') {
