@@ -1,0 +1,103 @@
+/**
+ * The HTML report in a real browser: headless Chromium (Debian package `chromium`) opens the file
+ * `kam report` wrote, and the charts must draw without a console error or a network request.
+ * The screenshot lands in out/report.png (git-ignored) for people to look at.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import * as report from '../../cli/commands/report';
+import type { CliIo } from '../../cli/output';
+import { runCli } from '../../cli/program';
+import { generatePortfolio } from '../../emulator/generator';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const OUT_DIR = resolve(__dirname, '../../out');
+const REPORT = join(OUT_DIR, 'report.html');
+const SCREENSHOT = join(OUT_DIR, 'report.png');
+
+// CI installs the browser (`apt-get install -y chromium`); elsewhere the check runs when it is there.
+const describeInBrowser = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
+
+describeInBrowser('the HTML report in headless Chromium (Debian package chromium)', () => {
+  let browser: Browser;
+  let workDir: string;
+
+  beforeAll(async () => {
+    workDir = mkdtempSync(join(tmpdir(), 'kam-browser-'));
+    const snapshot = join(workDir, 'portfolio.json');
+    writeFileSync(
+      snapshot,
+      JSON.stringify(
+        generatePortfolio({ companies: 600, seed: 3, now: new Date('2026-03-01T00:00:00Z') }).snapshot,
+      ),
+    );
+    mkdirSync(OUT_DIR, { recursive: true });
+    const err: string[] = [];
+    const io: CliIo = { out: () => undefined, err: (text) => err.push(text), isTty: false, env: {} };
+    const code = await runCli(['report', '--snapshot', snapshot, '--out', REPORT], io, [report]);
+    expect({ code, err }).toEqual({ code: 0, err: [] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  test('draws every chart with no console error and no network request, and saves a screenshot', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+    page.on('request', (request) => {
+      if (!request.url().startsWith('file:')) requests.push(request.url());
+    });
+
+    await page.goto(pathToFileURL(REPORT).href);
+    await page.waitForSelector('html[data-charts-ready="4"]', { timeout: 20_000 });
+
+    const charts = await page.$$eval('.chart', (elements) =>
+      elements.map((element) => {
+        const canvas = element.querySelector('canvas');
+        if (!canvas) return { id: element.id, width: 0, height: 0, painted: 0 };
+        const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+        let painted = 0;
+        for (let index = 3; index < pixels.length; index += 4) if ((pixels[index] ?? 0) > 0) painted += 1;
+        return { id: element.id, width: canvas.width, height: canvas.height, painted };
+      }),
+    );
+    expect(charts.map((chart) => chart.id)).toEqual([
+      'chart-kaism',
+      'chart-pareto',
+      'chart-volume',
+      'chart-movers',
+    ]);
+    for (const chart of charts) {
+      expect({ id: chart.id, drawn: chart.width > 0 && chart.height > 0 && chart.painted > 500 }).toEqual({
+        id: chart.id,
+        drawn: true,
+      });
+    }
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(statSync(SCREENSHOT).size).toBeGreaterThan(50_000);
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
+});
