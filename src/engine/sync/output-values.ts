@@ -20,15 +20,15 @@ export function explanationOf(score: CompanyScore, revenueReference: number): Ex
   const factor = (f: CompanyScore['factors']['attractiveness'][number]) => ({
     id: f.id,
     label: f.label,
-    value: f.value === null ? null : Number(f.value.toFixed(1)),
+    // Whole points: finer values drift daily (tenure, days since contact) and would rewrite the document.
+    value: f.value === null ? null : Math.round(f.value),
     weight: Number(f.weight.toFixed(3)),
-    contribution: Number(f.contribution.toFixed(2)),
+    contribution: Number(f.contribution.toFixed(1)),
     hasData: f.hasData,
   });
   return explanationSchema.parse({
     v: 1,
     modelVersion: score.modelVersion,
-    scoredAt: score.scoredAt,
     factors: {
       attractiveness: score.factors.attractiveness.map(factor),
       strength: score.factors.strength.map(factor),

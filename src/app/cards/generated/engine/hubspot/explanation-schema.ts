@@ -22,7 +22,8 @@ export const explanationFactorSchema = z.object({
 export const explanationSchema = z.object({
   v: z.literal(1),
   modelVersion: z.string(),
-  scoredAt: z.string(),
+  /** Not written any more: a time in the document made every later rescore a write (see kam_scored_at). */
+  scoredAt: z.string().optional(),
   factors: z.object({
     attractiveness: z.array(explanationFactorSchema),
     strength: z.array(explanationFactorSchema),

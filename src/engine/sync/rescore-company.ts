@@ -1,0 +1,69 @@
+/**
+ * Rescores one company now: the card's "Recalculate" button, a webhook, a workflow action.
+ * A handful of calls (company, four association reads, capped record reads, one write), with the
+ * portfolio-level inputs (Pareto class, revenue reference) taken from the company's last full
+ * run, so the result equals what the portfolio sync would write for the same data.
+ */
+import { scoreCompany, type CompanyScore } from '../core';
+import { KeystoneError } from '../errors';
+import type { CrmGateway } from '../hubspot/gateway';
+import type { ScoringModel } from '../settings';
+import { diffOutputs } from './diff';
+import { storedPortfolioContext, toScoredCompany } from './portfolio-scorer';
+import { readAssociatedRecords, readCompaniesById, type ReadChunkResult } from './read-portfolio';
+
+/** Per associated type: enough for years of history, small enough for a 15 s function budget. */
+export const DEFAULT_MAX_RECORDS_PER_TYPE = 1000;
+
+export type RescoreResult = {
+  score: CompanyScore;
+  /** What was written (or, with dryRun, would be); empty when nothing changed. */
+  changedProperties: Record<string, string>;
+  /** Associated record lists that were capped: the score used the newest `kept` of `total`. */
+  truncated: ReadChunkResult['truncated'];
+  missingRecords: number;
+};
+
+export async function rescoreCompany(options: {
+  gateway: CrmGateway;
+  companyId: string;
+  model: ScoringModel;
+  now: Date;
+  dryRun?: boolean;
+  maxRecordsPerType?: number;
+}): Promise<RescoreResult> {
+  const { gateway, companyId, model, now } = options;
+  if (!/^\d+$/.test(companyId)) {
+    throw new KeystoneError(
+      'input.invalid',
+      `company id must be a HubSpot record id (digits), got "${companyId}"`,
+    );
+  }
+  const { companies } = await readCompaniesById(gateway, [companyId]);
+  if (companies.length === 0) {
+    throw new KeystoneError('hubspot.not_found', `company ${companyId} does not exist or was deleted`, {
+      companyId,
+    });
+  }
+  const read = await readAssociatedRecords(gateway, companies, {
+    maxRecordsPerType: options.maxRecordsPerType ?? DEFAULT_MAX_RECORDS_PER_TYPE,
+  });
+  const company = read.companies[0]!;
+  const context = storedPortfolioContext(company);
+  const score = scoreCompany(company, { model, now, ...context });
+  const scored = toScoredCompany(score, context.revenueReference ?? model.scales.revenueReferenceFallback);
+  const changedProperties = diffOutputs(company.properties, scored.desired, now);
+  if (!options.dryRun && Object.keys(changedProperties).length > 0) {
+    const outcome = await gateway.batchUpdate('companies', [
+      { id: companyId, properties: changedProperties },
+    ]);
+    if (outcome.failures.length > 0) {
+      throw new KeystoneError(
+        'sync.write_failed',
+        `writing company ${companyId}: ${outcome.failures[0]?.message ?? 'HubSpot refused the update'}`,
+        { companyId },
+      );
+    }
+  }
+  return { score, changedProperties, truncated: read.truncated, missingRecords: read.missingRecords };
+}
