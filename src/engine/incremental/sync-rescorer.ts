@@ -1,15 +1,13 @@
 /**
- * One company rescored through the sync engine's partial run (`runSync` with an id scope): read
- * the company and its associated records, score it with the stored Pareto class and revenue
- * reference, write only what changed. The same code path as `kam sync --ids`, so a webhook, the
- * custom action and the CLI give the same values for the same data.
+ * One company rescored through the sync engine's `rescoreCompany`: read the company and its
+ * associated records (capped, so a huge account stays within a function's time budget), score it
+ * with the stored Pareto class and revenue reference, write only what changed. The same values as
+ * `kam sync` for the same data, so a webhook, the custom action and the CLI agree.
  */
-import { riskLevelSchema } from '../core/enums';
-import { KeystoneError } from '../errors';
+import { isKeystoneError, KeystoneError } from '../errors';
 import type { CrmGateway } from '../hubspot/gateway';
 import type { ScoringModel } from '../settings/model-schema';
-import { createPortfolioScorer } from '../sync/portfolio-scorer';
-import { runSync } from '../sync/sync-run';
+import { rescoreCompany } from '../sync/rescore-company';
 import type { RescoreOutcome } from './engine-port';
 
 export type SyncRescorerOptions = {
@@ -28,40 +26,27 @@ export function createSyncRescorer({
   model,
   now,
 }: SyncRescorerOptions): (companyId: string) => Promise<RescoreOutcome> {
-  const scorer = createPortfolioScorer(model);
   return async (companyId) => {
-    const { summary, scored, writes } = await runSync({
-      gateway,
-      scorer,
-      modelVersion: model.version,
-      now: now(),
-      scope: { kind: 'ids', ids: [companyId] },
-      target: 'incremental',
-    });
-    if (summary.unknownCompanyIds.includes(companyId)) {
-      throw new KeystoneError('hubspot.not_found', `rescore company ${companyId}: HubSpot does not know it`, {
+    try {
+      const { score, changedProperties } = await rescoreCompany({ gateway, companyId, model, now: now() });
+      return {
         companyId,
-      });
+        changedProperties: Object.keys(changedProperties),
+        score: score.score,
+        tier: score.tier,
+        riskLevel: score.risk.level,
+      };
+    } catch (error) {
+      if (isKeystoneError(error) && error.code === 'sync.write_failed') {
+        throw new KeystoneError(
+          'incremental.write_failed',
+          `rescore company ${companyId}: write refused: ${error.message}`,
+          {
+            companyId,
+          },
+        );
+      }
+      throw error;
     }
-    if (summary.writeFailures.length > 0) {
-      const message = summary.writeFailures.map((failure) => failure.message ?? 'unknown').join('; ');
-      throw new KeystoneError(
-        'incremental.write_failed',
-        `rescore company ${companyId}: write refused: ${message}`,
-        {
-          companyId,
-        },
-      );
-    }
-    const company = scored.find((candidate) => candidate.id === companyId);
-    const written = writes.find((write) => write.id === companyId);
-    const risk = riskLevelSchema.safeParse(company?.riskLevel);
-    return {
-      companyId,
-      changedProperties: written ? Object.keys(written.properties) : [],
-      score: company?.score ?? null,
-      tier: company?.tier ?? null,
-      riskLevel: risk.success ? risk.data : null,
-    };
   };
 }
