@@ -25,12 +25,7 @@ export {
   type PortfolioAnalysis,
 } from './analyse-portfolio';
 export { kaismMatrix, type CompanyRef, type KaismMatrix } from './kaism-matrix';
-export {
-  STRATEGY_BY_CELL,
-  strategyDistribution,
-  type StrategyCell,
-  type StrategyDistribution,
-} from './strategy-distribution';
+export { strategyDistribution, type StrategyCell, type StrategyDistribution } from './strategy-distribution';
 export { tierMovers, type TierMove, type TierMovers } from './tier-movers';
 export { atRiskKeys, type AtRiskKey, type AtRiskKeys } from './at-risk-keys';
 export { paretoSummary, type ParetoPoint, type ParetoSummary } from './pareto-summary';

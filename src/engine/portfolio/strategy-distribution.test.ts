@@ -1,5 +1,5 @@
 import { parsePortfolioRows } from './portfolio-row';
-import { STRATEGY_BY_CELL, strategyDistribution } from './strategy-distribution';
+import { strategyDistribution } from './strategy-distribution';
 import { createRow, explanationJson } from './test-utils/rows';
 
 // methodology §4, rows in the document's order (attractiveness strong → weak, position weak → strong)
@@ -13,9 +13,15 @@ test.each([
   ['weak', 'weak', 'withdraw'],
   ['weak', 'medium', 'retain_minimal_effort'],
   ['weak', 'strong', 'protect_ties_selectively'],
-] as const)('attractiveness %s × position %s is %s', (attractiveness, strength, strategy) => {
-  expect(STRATEGY_BY_CELL[attractiveness][strength]).toBe(strategy);
-});
+] as const)(
+  'the cell of attractiveness %s × position %s is labelled %s',
+  (attractiveness, strength, strategy) => {
+    const cell = strategyDistribution([]).cells.find(
+      (candidate) => candidate.attractiveness === attractiveness && candidate.strength === strength,
+    );
+    expect(cell?.strategy).toBe(strategy);
+  },
+);
 
 test('counts companies per cell in reading order and leaves those without levels unplaced', () => {
   const rows = [

@@ -3,14 +3,8 @@
  * our position, read from the levels stored in each company's `kam_explanation`.
  */
 import { AXIS_LEVELS, type AxisLevel, type Strategy } from '../core/enums';
+import { strategyFor } from '../core/strategy-matrix';
 import type { PortfolioCompany } from './portfolio-row';
-
-// methodology §4 is normative: reproduce it exactly (rows: attractiveness, columns: our position)
-export const STRATEGY_BY_CELL: Record<AxisLevel, Record<AxisLevel, Strategy>> = {
-  strong: { weak: 'retain_selectively', medium: 'develop_cooperation', strong: 'protect_ties' },
-  medium: { weak: 'retain_minimal_effort', medium: 'protect_ties', strong: 'develop_cooperation' },
-  weak: { weak: 'withdraw', medium: 'retain_minimal_effort', strong: 'protect_ties_selectively' },
-};
 
 export type StrategyCell = {
   attractiveness: AxisLevel;
@@ -35,7 +29,7 @@ export function strategyDistribution(companies: readonly PortfolioCompany[]): St
     AXIS_LEVELS.map((strength): StrategyCell => ({
       attractiveness,
       strength,
-      strategy: STRATEGY_BY_CELL[attractiveness][strength],
+      strategy: strategyFor(attractiveness, strength),
       count: 0,
       wonRevenueLast12Months: 0,
     })),
