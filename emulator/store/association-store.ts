@@ -23,40 +23,44 @@ function singleType(typeId: number): number[] {
 }
 
 export class AssociationStore {
-  /** `${fromObjectTypeId}>${toObjectTypeId}` → fromId → edges. */
-  private readonly pairs = new Map<string, Map<string, AssociationEdge[]>>();
+  /** fromObjectTypeId → toObjectTypeId → fromId → edges (nested Maps: no key strings to build per call). */
+  private readonly pairs = new Map<string, Map<string, Map<string, AssociationEdge[]>>>();
 
-  private edgesFor(fromType: string, toType: string, create: true): Map<string, AssociationEdge[]>;
-  private edgesFor(
-    fromType: string,
-    toType: string,
-    create: false,
-  ): Map<string, AssociationEdge[]> | undefined;
-  private edgesFor(fromType: string, toType: string, create: boolean) {
-    const key = `${fromType}>${toType}`;
-    let byFrom = this.pairs.get(key);
-    if (!byFrom && create) {
+  /** The fromId → edges map of one direction, created on first use. */
+  private pairMap(fromType: string, toType: string): Map<string, AssociationEdge[]> {
+    let byTo = this.pairs.get(fromType);
+    if (!byTo) {
+      byTo = new Map();
+      this.pairs.set(fromType, byTo);
+    }
+    let byFrom = byTo.get(toType);
+    if (!byFrom) {
       byFrom = new Map();
-      this.pairs.set(key, byFrom);
+      byTo.set(toType, byFrom);
     }
     return byFrom;
   }
 
   /** Adds one direction; returns false when that type was already there. */
-  private addOneWay(fromType: string, fromId: string, toType: string, toId: string, typeId: number): boolean {
-    const byFrom = this.edgesFor(fromType, toType, true);
-    let edges = byFrom.get(fromId);
+  private addOneWay(
+    byFrom: Map<string, AssociationEdge[]>,
+    fromId: string,
+    toId: string,
+    typeId: number,
+  ): boolean {
+    const edges = byFrom.get(fromId);
     if (!edges) {
-      edges = [];
-      byFrom.set(fromId, edges);
-    }
-    const edge = edges.find((candidate) => candidate.toId === toId);
-    if (!edge) {
-      edges.push({ toId, typeIds: singleType(typeId) });
+      byFrom.set(fromId, [{ toId, typeIds: singleType(typeId) }]);
       return true;
     }
-    if (edge.typeIds.includes(typeId)) return false;
-    edge.typeIds = [...edge.typeIds, typeId];
+    for (let index = 0; index < edges.length; index++) {
+      const edge = edges[index]!;
+      if (edge.toId !== toId) continue;
+      if (edge.typeIds.includes(typeId)) return false;
+      edge.typeIds = [...edge.typeIds, typeId];
+      return true;
+    }
+    edges.push({ toId, typeIds: singleType(typeId) });
     return true;
   }
 
@@ -69,8 +73,21 @@ export class AssociationStore {
     typeId: number,
     inverseTypeId: number,
   ): void {
-    this.addOneWay(fromType, fromId, toType, toId, typeId);
-    this.addOneWay(toType, toId, fromType, fromId, inverseTypeId);
+    this.addOneWay(this.pairMap(fromType, toType), fromId, toId, typeId);
+    this.addOneWay(this.pairMap(toType, fromType), toId, fromId, inverseTypeId);
+  }
+
+  /**
+   * A writer for bulk loads between two types: resolves both direction maps once, so each
+   * association costs two map lookups.
+   */
+  bulkAssociator(fromType: string, toType: string, typeId: number, inverseTypeId: number) {
+    const forward = this.pairMap(fromType, toType);
+    const backward = this.pairMap(toType, fromType);
+    return (fromId: string, toId: string): void => {
+      this.addOneWay(forward, fromId, toId, typeId);
+      this.addOneWay(backward, toId, fromId, inverseTypeId);
+    };
   }
 
   private removeOneWay(
@@ -80,7 +97,7 @@ export class AssociationStore {
     toId: string,
     typeIds?: number[],
   ): void {
-    const byFrom = this.edgesFor(fromType, toType, false);
+    const byFrom = this.pairs.get(fromType)?.get(toType);
     const edges = byFrom?.get(fromId);
     if (!byFrom || !edges) return;
     const index = edges.findIndex((edge) => edge.toId === toId);
@@ -104,7 +121,7 @@ export class AssociationStore {
   }
 
   edges(fromType: string, fromId: string, toType: string): readonly AssociationEdge[] {
-    return this.edgesFor(fromType, toType, false)?.get(fromId) ?? [];
+    return this.pairs.get(fromType)?.get(toType)?.get(fromId) ?? [];
   }
 
   clear(): void {
@@ -114,7 +131,9 @@ export class AssociationStore {
   /** Number of one-way edges, for figures and tests. */
   count(): number {
     let total = 0;
-    for (const byFrom of this.pairs.values()) for (const edges of byFrom.values()) total += edges.length;
+    for (const byTo of this.pairs.values()) {
+      for (const byFrom of byTo.values()) for (const edges of byFrom.values()) total += edges.length;
+    }
     return total;
   }
 }

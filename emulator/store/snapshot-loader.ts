@@ -8,7 +8,7 @@
  * defined as implicit strings, unseen enumeration values become options.
  */
 import { z } from 'zod';
-import type { CrmObject, CrmStore } from './crm-store';
+import type { CrmObject, CrmStore, ObjectTable } from './crm-store';
 import type { ObjectTypeDescriptor } from './object-types';
 import type { PropertyDefinition } from './property-types';
 
@@ -57,6 +57,7 @@ class TypeLoader {
   readonly unknown = new Set<string>();
   readonly enumValues = new Map<PropertyDefinition, Set<string>>();
   private readonly definitions: Map<string, PropertyDefinition>;
+  private readonly table: ObjectTable;
 
   constructor(
     private readonly store: CrmStore,
@@ -64,11 +65,12 @@ class TypeLoader {
     private readonly loadedAt: string,
   ) {
     this.definitions = store.propertyDefinitions(type);
+    this.table = store.table(type);
   }
 
   /** Inserts the record unless its id is already there; returns whether it was new. */
   insert(record: SnapshotRecord): boolean {
-    const table = this.store.table(this.type);
+    const table = this.table;
     if (table.objects.has(record.id)) return false;
     // A shallow copy (fast in V8) so later API writes never reach into the caller's snapshot.
     const properties = { ...record.properties } as Record<string, string>;
@@ -160,24 +162,24 @@ export function loadSnapshotIntoStore(store: CrmStore, snapshot: EmulatorSnapsho
       companies.type.objectTypeId,
       loader.type.objectTypeId,
     )!;
-    return { kind, loader, association };
+    const associate = store.associations.bulkAssociator(
+      companies.type.objectTypeId,
+      loader.type.objectTypeId,
+      association.typeId,
+      association.inverseTypeId,
+    );
+    return { kind, loader, associate };
   });
-  const companyTypeId = companies.type.objectTypeId;
   let records = 0;
   let associations = 0;
   for (const company of snapshot.companies) {
     if (companies.insert(company)) records++;
-    for (const { kind, loader, association } of children) {
-      for (const record of company[kind] ?? []) {
+    for (const { kind, loader, associate } of children) {
+      const list = company[kind];
+      if (!list) continue;
+      for (const record of list) {
         if (loader.insert(record)) records++;
-        store.associations.associate(
-          companyTypeId,
-          company.id,
-          loader.type.objectTypeId,
-          record.id,
-          association.typeId,
-          association.inverseTypeId,
-        );
+        associate(company.id, record.id);
         associations++;
       }
     }
