@@ -104,21 +104,20 @@ export class CrmStore {
         fieldType,
         groupName: flags?.group ?? group.name,
         description: '',
-        options:
-          name === 'hubspot_owner_id'
-            ? ownerOptions
-            : (options ?? []).map((value, index) => ({
-                label: value,
-                value,
-                displayOrder: index,
-                hidden: false,
-              })),
+        options: flags?.hasOwnerOptions
+          ? ownerOptions
+          : (options ?? []).map((value, index) => ({
+              label: value,
+              value,
+              displayOrder: index,
+              hidden: false,
+            })),
         displayOrder: -1,
         hidden: false,
         formField: !flags?.readOnlyValue,
         hasUniqueValue: flags?.hasUniqueValue ?? false,
         calculated: flags?.calculated ?? false,
-        externalOptions: name === 'hubspot_owner_id',
+        externalOptions: flags?.hasOwnerOptions ?? false,
         hubspotDefined: true,
         readOnlyValue: flags?.readOnlyValue ?? false,
         createdAt,

@@ -9,6 +9,8 @@ import type { FieldType, PropertyType } from './property-types';
 /** [name, label, type, fieldType, options?, flags?] */
 type Seed = [string, string, PropertyType, FieldType, string[]?, SeedFlags?];
 interface SeedFlags {
+  /** The options are the portal's owners (HubSpot fills them from the owners list). */
+  hasOwnerOptions?: boolean;
   readOnlyValue?: boolean;
   calculated?: boolean;
   hasUniqueValue?: boolean;
@@ -22,7 +24,14 @@ const COMMON: Seed[] = [
   ['hs_object_id', 'Record ID', 'number', 'number', undefined, { readOnlyValue: true }],
 ];
 
-const OWNER: Seed = ['hubspot_owner_id', 'Owner', 'enumeration', 'select'];
+const OWNER: Seed = [
+  'hubspot_owner_id',
+  'Owner',
+  'enumeration',
+  'select',
+  undefined,
+  { hasOwnerOptions: true },
+];
 
 const CURRENCIES = [
   'EUR',
