@@ -4,6 +4,7 @@
  * property history; snapshot loading bypasses validation for speed (see snapshot-loader.ts).
  */
 import { AssociationStore } from './association-store';
+import { standardCalculators, type Calculator } from './calculated-properties';
 import { AssociationTypeRegistry } from './association-types';
 import { ObjectTypeRegistry, type ObjectTypeDescriptor } from './object-types';
 import { SEEDED_OWNERS, type Owner } from './owners';
@@ -55,6 +56,8 @@ export interface CustomSchema {
 
 /** HubSpot's sourceType for values written through the API by an app. */
 const API_SOURCE = 'INTEGRATION';
+/** HubSpot's sourceType for values it calculates itself. */
+const CALCULATED_SOURCE = 'CALCULATED';
 /** What a value loaded from a snapshot reports as its source in property history. */
 const SNAPSHOT_SOURCE = 'IMPORT';
 
@@ -73,6 +76,7 @@ export class CrmStore {
   private readonly tables = new Map<string, ObjectTable>();
   private readonly properties = new Map<string, Map<string, PropertyDefinition>>();
   private readonly groups = new Map<string, Map<string, PropertyGroup>>();
+  private readonly calculators = standardCalculators();
   private readonly now: () => number;
   private nextObjectId = 1;
   private nextCustomTypeNumber = 1;
@@ -192,21 +196,32 @@ export class CrmStore {
     return result.values;
   }
 
+  /** The calculated properties of a type, if HubSpot computes any that the emulator knows. */
+  calculatorFor(type: ObjectTypeDescriptor): Calculator | undefined {
+    return this.calculators.get(type.name);
+  }
+
+  /** The portal's company currency (HubSpot: Settings → Account defaults → Currency). */
+  setHomeCurrency(code: string): void {
+    for (const calculator of this.calculators.values()) calculator.setHomeCurrency(code);
+  }
+
   /** Creates a record from already-validated values. */
   insert(type: ObjectTypeDescriptor, values: Record<string, string>, id = this.allocateId()): CrmObject {
     const nowMs = this.now();
     const nowIso = new Date(nowMs).toISOString();
-    const properties: Record<string, string> = {};
-    const history = new Map<string, HistoryEntry[]>();
-    for (const [name, value] of Object.entries(values)) {
-      if (value === '') continue;
-      properties[name] = value;
-      history.set(name, [{ value, timestamp: nowMs, sourceType: API_SOURCE }]);
-    }
-    const createdAt = properties[type.createdProperty] ?? nowIso;
-    properties[type.createdProperty] = createdAt;
-    properties[type.lastModifiedProperty] = nowIso;
-    const object: CrmObject = { id, properties, createdAt, updatedAt: nowIso, archived: false, history };
+    const createdAt = values[type.createdProperty] || nowIso;
+    const object: CrmObject = {
+      id,
+      properties: {},
+      createdAt,
+      updatedAt: nowIso,
+      archived: false,
+      history: new Map(),
+    };
+    this.writeValues(type, object, values, nowMs, API_SOURCE);
+    object.properties[type.createdProperty] = createdAt;
+    object.properties[type.lastModifiedProperty] = nowIso;
     const table = this.table(type);
     table.objects.set(id, object);
     table.order.push(id);
@@ -216,27 +231,55 @@ export class CrmStore {
   /** Applies validated values; records history only for values that changed. Returns whether anything did. */
   applyUpdate(type: ObjectTypeDescriptor, object: CrmObject, values: Record<string, string>): boolean {
     const nowMs = this.now();
-    let changed = false;
-    for (const [name, value] of Object.entries(values)) {
-      const previous = object.properties[name];
-      if ((previous ?? '') === value) continue;
-      changed = true;
-      const history = (object.history ??= new Map());
-      let entries = history.get(name);
-      if (!entries) {
-        entries = previous === undefined ? [] : [this.snapshotEntry(object, previous)];
-        history.set(name, entries);
-      }
-      entries.push({ value, timestamp: nowMs, sourceType: API_SOURCE });
-      if (value === '') delete object.properties[name];
-      else object.properties[name] = value;
-    }
+    const changed = this.writeValues(type, object, values, nowMs, API_SOURCE);
     if (changed) {
       const nowIso = new Date(nowMs).toISOString();
       object.updatedAt = nowIso;
       object.properties[type.lastModifiedProperty] = nowIso;
     }
     return changed;
+  }
+
+  /** Writes values, then the calculated properties they imply. */
+  private writeValues(
+    type: ObjectTypeDescriptor,
+    object: CrmObject,
+    values: Record<string, string>,
+    nowMs: number,
+    sourceType: string,
+  ): boolean {
+    let changed = false;
+    for (const [name, value] of Object.entries(values)) {
+      if (this.setValue(object, name, value, nowMs, sourceType)) changed = true;
+    }
+    const calculator = this.calculatorFor(type);
+    if (changed && calculator) {
+      for (const [name, value] of Object.entries(calculator.derive(object.properties))) {
+        this.setValue(object, name, value, nowMs, CALCULATED_SOURCE);
+      }
+    }
+    return changed;
+  }
+
+  private setValue(
+    object: CrmObject,
+    name: string,
+    value: string,
+    nowMs: number,
+    sourceType: string,
+  ): boolean {
+    const previous = object.properties[name];
+    if ((previous ?? '') === value) return false;
+    const history = (object.history ??= new Map());
+    let entries = history.get(name);
+    if (!entries) {
+      entries = previous === undefined ? [] : [this.snapshotEntry(object, previous)];
+      history.set(name, entries);
+    }
+    entries.push({ value, timestamp: nowMs, sourceType });
+    if (value === '') delete object.properties[name];
+    else object.properties[name] = value;
+    return true;
   }
 
   archive(object: CrmObject): void {

@@ -8,6 +8,7 @@
  * defined as implicit strings, unseen enumeration values become options.
  */
 import { z } from 'zod';
+import type { Calculator } from './calculated-properties';
 import type { CrmObject, CrmStore, ObjectTable } from './crm-store';
 import type { ObjectTypeDescriptor } from './object-types';
 import type { PropertyDefinition } from './property-types';
@@ -58,6 +59,7 @@ class TypeLoader {
   readonly enumValues = new Map<PropertyDefinition, Set<string>>();
   private readonly definitions: Map<string, PropertyDefinition>;
   private readonly table: ObjectTable;
+  private readonly calculator: Calculator | undefined;
 
   constructor(
     private readonly store: CrmStore,
@@ -66,6 +68,7 @@ class TypeLoader {
   ) {
     this.definitions = store.propertyDefinitions(type);
     this.table = store.table(type);
+    this.calculator = store.calculatorFor(type);
   }
 
   /** Inserts the record unless its id is already there; returns whether it was new. */
@@ -84,6 +87,7 @@ class TypeLoader {
       if (!definition) this.unknown.add(name);
       else if (definition.type === 'enumeration') this.noteEnumValue(definition, value);
     }
+    this.calculator?.learn(properties);
     const { createdProperty, lastModifiedProperty } = this.type;
     const createdAt = toIso(properties[createdProperty] ?? properties.createdate, this.loadedAt);
     const updatedAt = toIso(properties[lastModifiedProperty], createdAt);
@@ -155,6 +159,7 @@ export function loadSnapshotIntoStore(store: CrmStore, snapshot: EmulatorSnapsho
     throw new TypeError('snapshot: expected {schemaVersion: 1, companies: [...]}');
   }
   const loadedAt = store.nowIso();
+  if (snapshot.homeCurrency) store.setHomeCurrency(snapshot.homeCurrency);
   const companies = new TypeLoader(store, store.resolveType('companies'), loadedAt);
   const children = CHILD_KINDS.map((kind) => {
     const loader = new TypeLoader(store, store.resolveType(kind), loadedAt);
