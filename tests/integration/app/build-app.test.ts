@@ -5,8 +5,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { startEmulator } from '../../../emulator/index';
 
 const ROOT = path.resolve(__dirname, '../../..');
+
+function restoreEnv(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 function runBuild(args: string[]): { status: number; output: string } {
@@ -58,7 +64,7 @@ describe('scripts/build-app.ts', () => {
     },
   );
 
-  test('each app function is bundled into one CommonJS file that exports main', () => {
+  test('each app function is bundled into one CommonJS file that exports main, and a bundle runs', async () => {
     // Inside the repo's node_modules so the bundles resolve @hubspot/api-client the way HubSpot's install does.
     const cacheDir = path.join(ROOT, 'node_modules', '.cache');
     mkdirSync(cacheDir, { recursive: true });
@@ -71,10 +77,27 @@ describe('scripts/build-app.ts', () => {
         name.endsWith('-hsmeta.json'),
       );
       expect(bundles).toHaveLength(metas.length);
-      for (const bundle of bundles) {
+      const loaded = bundles.map((bundle) => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading the built CommonJS bundle is the point
-        const loaded = require(path.join(outDir, bundle)) as { main?: unknown };
-        expect({ bundle, main: typeof loaded.main }).toEqual({ bundle, main: 'function' });
+        const module = require(path.join(outDir, bundle)) as { main?: unknown };
+        expect({ bundle, main: typeof module.main }).toEqual({ bundle, main: 'function' });
+        return { bundle, main: module.main as (context: unknown) => Promise<unknown> };
+      });
+      // The bundled get-model, with only the environment HubSpot would give it, against the emulator.
+      const getModel = loaded.find((entry) => entry.bundle === 'get-model.js');
+      const emulator = await startEmulator({ token: 'bundle-token' });
+      const saved = { token: process.env.PRIVATE_APP_ACCESS_TOKEN, base: process.env.HUBSPOT_BASE_URL };
+      try {
+        process.env.PRIVATE_APP_ACCESS_TOKEN = 'bundle-token';
+        process.env.HUBSPOT_BASE_URL = emulator.url;
+        await expect(getModel?.main({ parameters: {} })).resolves.toMatchObject({
+          ok: true,
+          active: { source: 'default' },
+        });
+      } finally {
+        restoreEnv('PRIVATE_APP_ACCESS_TOKEN', saved.token);
+        restoreEnv('HUBSPOT_BASE_URL', saved.base);
+        await emulator.close();
       }
     } finally {
       rmSync(outDir, { recursive: true, force: true });

@@ -171,6 +171,7 @@ export const ModelEditor = ({
   };
 
   const activeVersion = data.active.version;
+  const isActiveInvalid = data.history.some((version) => version.isActive && !version.isValid);
   const crossFieldIssues = groupIssues(issues, FIELD_PATHS);
 
   return (
@@ -188,7 +189,8 @@ export const ModelEditor = ({
       </Text>
       {data.problems.length > 0 && (
         <Alert testId="kam-stored-problems" variant="danger" title={messages.problemsTitle}>
-          <List>
+          {isActiveInvalid && <Text testId="kam-active-invalid">{messages.activeInvalid}</Text>}
+          <List testId="kam-stored-problem-list">
             {data.problems.map((problem) => (
               <Text key={problem.versionId}>
                 {messages.problemLine(

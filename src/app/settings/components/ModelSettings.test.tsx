@@ -100,7 +100,8 @@ describe('settings page: loading', () => {
         problems: [{ versionId: '600', issues: [{ path: 'tiers.key', message: 'must be a number' }] }],
       }),
     });
-    expect(textContent(findByTestId(Alert, 'kam-stored-problems'))).toBe('v7: tiers.key');
+    expect(textContent(findByTestId(List, 'kam-stored-problem-list'))).toBe('v7: tiers.key');
+    expect(findByTestId(Text, 'kam-active-invalid').text).toMatch(/^The active version is one of them/);
   });
 });
 

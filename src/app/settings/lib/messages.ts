@@ -11,6 +11,7 @@ export type SettingsMessages = {
   activeDefault: string;
   problemsTitle: string;
   problemLine: (version: string, paths: string) => string;
+  activeInvalid: string;
   fixFieldsTitle: string;
   fixFieldsBody: (count: number) => string;
   groupRulesTitle: string;
@@ -65,6 +66,8 @@ const en: SettingsMessages = {
   activeDefault: 'Active: the shipped defaults (no model saved yet).',
   problemsTitle: 'Stored versions that fail validation',
   problemLine: (version, paths) => `${version}: ${paths}`,
+  activeInvalid:
+    'The active version is one of them: scoring stops with an error until you save a valid model or roll back. The form starts from the shipped defaults.',
   fixFieldsTitle: 'Fix the marked fields',
   fixFieldsBody: (count) =>
     `${count} problem${count === 1 ? '' : 's'}: preview and save are off until they are fixed.`,
@@ -74,7 +77,7 @@ const en: SettingsMessages = {
   startFromDefaults: 'Start from the shipped defaults',
   previewTitle: 'Preview the impact',
   previewDescription: (sampleSize) =>
-    `Re-weighs the stored breakdowns of up to ${sampleSize} recently scored companies with this draft and counts tier and quadrant changes. Nothing is written.`,
+    `Re-weighs the stored breakdowns of up to ${sampleSize} recently scored companies with this draft and counts tier and quadrant changes against the active model. Nothing is written. Changes to scales, input values and windows show only after a rescore.`,
   preview: 'Preview',
   previewResult: (compared, sampled, tierChanges, quadrantChanges) =>
     `${compared} of ${sampled} companies compared: ${tierChanges} would change tier, ${quadrantChanges} would change quadrant.`,
@@ -123,6 +126,8 @@ const ru: SettingsMessages = {
   activeDefault: 'Действует: модель по умолчанию (сохранённых версий нет).',
   problemsTitle: 'Сохранённые версии, не прошедшие проверку',
   problemLine: (version, paths) => `${version}: ${paths}`,
+  activeInvalid:
+    'Среди них действующая версия: оценка останавливается с ошибкой, пока вы не сохраните корректную модель или не откатитесь. Форма открыта с моделью по умолчанию.',
   fixFieldsTitle: 'Исправьте отмеченные поля',
   fixFieldsBody: (count) =>
     `Проблем: ${count}. Предпросмотр и сохранение недоступны, пока они не исправлены.`,
@@ -132,7 +137,7 @@ const ru: SettingsMessages = {
   startFromDefaults: 'Начать с модели по умолчанию',
   previewTitle: 'Предпросмотр влияния',
   previewDescription: (sampleSize) =>
-    `Пересчитывает сохранённые разборы до ${sampleSize} недавно оценённых компаний с этим черновиком и считает смены уровня и квадранта. Ничего не записывается.`,
+    `Пересчитывает сохранённые разборы до ${sampleSize} недавно оценённых компаний с этим черновиком и считает смены уровня и квадранта относительно действующей модели. Ничего не записывается. Изменения шкал, значений вводимых данных и окон видны только после пересчёта.`,
   preview: 'Предпросмотр',
   previewResult: (compared, sampled, tierChanges, quadrantChanges) =>
     `Сравнено ${compared} из ${sampled} компаний: уровень изменится у ${tierChanges}, квадрант — у ${quadrantChanges}.`,

@@ -1,0 +1,19 @@
+/** App function `keystone_preview_model` (settings page): how many sampled companies a draft model would re-tier. */
+import { FUNCTION_NAMES } from '../contract/common';
+import { previewModelParamsSchema } from '../contract/settings';
+import { defineAppFunction } from '../lib/app-function';
+import { baselineModel } from '../lib/model-service';
+import { previewModel as preview } from '../lib/preview';
+
+export const previewModel = defineAppFunction({
+  name: FUNCTION_NAMES.previewModel,
+  parameters: previewModelParamsSchema,
+  run: async ({ params, gateway, now }) =>
+    preview(gateway, {
+      model: params.model,
+      sampleSize: params.sampleSize,
+      activeModel: await baselineModel({ gateway, now }),
+    }),
+});
+
+export const main = previewModel({ env: process.env });

@@ -1,0 +1,28 @@
+/**
+ * App function `keystone_recalculate_company` (card "Recalculate"): rescores the company the card
+ * is on with the active scoring model, writes what changed, and says whether its history was cut
+ * to fit the 15 s budget (the sync engine caps associated records per type).
+ */
+import { recalculateCompanyParamsSchema } from '../contract/card';
+import { FUNCTION_NAMES } from '../contract/common';
+import { companyIdOf, defineAppFunction } from '../lib/app-function';
+import { createModelStore, resolveScoringModel } from '../../../engine/settings/model-store';
+import { rescoreCompany } from '../../../engine/sync/rescore-company';
+
+export const recalculateCompany = defineAppFunction({
+  name: FUNCTION_NAMES.recalculateCompany,
+  parameters: recalculateCompanyParamsSchema,
+  run: async ({ params, context, gateway, now }) => {
+    const companyId = companyIdOf(context, params.companyId);
+    const { model } = await resolveScoringModel(createModelStore({ gateway, now }));
+    const result = await rescoreCompany({ gateway, companyId, model, now: now() });
+    return {
+      companyId,
+      changedProperties: Object.keys(result.changedProperties),
+      truncated: result.truncated.length > 0,
+      modelVersion: model.version,
+    };
+  },
+});
+
+export const main = recalculateCompany({ env: process.env });

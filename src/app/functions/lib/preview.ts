@@ -1,0 +1,156 @@
+/**
+ * Preview of a draft model's impact without rescoring anything: each sampled company's stored
+ * breakdown (`kam_explanation`: every factor's 0–100 value) is re-weighed twice, with the active
+ * model and with the draft (weights, axis weights, tier thresholds with hysteresis from the stored
+ * tier, KAISM cut), and the companies whose tier or quadrant differ are counted. Both sides use the
+ * same stored values, which the explanation keeps in whole points, so the active model against
+ * itself counts nothing, and a draft's count can differ from a full rescore only for companies
+ * within a fraction of a point of a threshold. Changes to scales, input values or windows alter
+ * the factor values themselves and show only after a rescore; the page says so.
+ */
+import { classifyTier, kaismQuadrantOf } from '../../../engine/core';
+import { TIERS, type KaismQuadrant, type Tier } from '../../../engine/core/enums';
+import { KeystoneError } from '../../../engine/errors';
+import { explanationSchema, type Explanation } from '../../../engine/hubspot/explanation-schema';
+import {
+  SEARCH_PAGE_LIMIT,
+  crmObjectSchema,
+  type CrmGateway,
+  type CrmObject,
+} from '../../../engine/hubspot/gateway';
+import { validateModel, type ScoringModel } from '../../../engine/settings';
+import type { PreviewModelResult } from '../contract/settings';
+
+const SAMPLE_PROPERTIES = ['kam_tier', 'kam_explanation'];
+
+type Factor = Explanation['factors']['attractiveness'][number];
+type Transition = { from: string; to: string; count: number };
+
+const roundTo1 = (value: number): number => Math.round(value * 10) / 10;
+const clamp = (value: number): number => Math.min(100, Math.max(0, value));
+
+/** An axis as the core computes it (core/axis-score.ts): the weighted mean of the factors that had data. */
+function reweighAxis(factors: readonly Factor[], weights: Readonly<Record<string, number>>): number | null {
+  let dataWeight = 0;
+  let weightedSum = 0;
+  for (const factor of factors) {
+    if (!factor.hasData || factor.value === null) continue;
+    const weight = weights[factor.id] ?? 0;
+    dataWeight += weight;
+    weightedSum += weight * factor.value;
+  }
+  return dataWeight === 0 ? null : roundTo1(clamp(weightedSum / dataWeight));
+}
+
+/** The overall score as the core combines the axes (core/score-company.ts): an axis without data is left out. */
+function combine(attractiveness: number | null, strength: number | null, model: ScoringModel): number {
+  const weightA = attractiveness === null ? 0 : model.axisWeights.attractiveness;
+  const weightS = strength === null ? 0 : model.axisWeights.strength;
+  if (weightA + weightS === 0) return 0;
+  return roundTo1((weightA * (attractiveness ?? 0) + weightS * (strength ?? 0)) / (weightA + weightS));
+}
+
+export function reclassify(
+  explanation: Explanation,
+  storedTier: Tier | null,
+  model: ScoringModel,
+): { tier: Tier; quadrant: KaismQuadrant } {
+  const attractiveness = reweighAxis(explanation.factors.attractiveness, model.weights.attractiveness);
+  const strength = reweighAxis(explanation.factors.strength, model.weights.strength);
+  const score = combine(attractiveness, strength, model);
+  return {
+    tier: classifyTier(score, storedTier, model.tiers),
+    quadrant: kaismQuadrantOf(attractiveness ?? 0, strength ?? 0, model.kaismCut),
+  };
+}
+
+function readExplanation(raw: string | null): Explanation | null {
+  if (!raw) return null;
+  try {
+    const parsed = explanationSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const oneOf = <const T extends readonly string[]>(values: T, raw: string | null): T[number] | null =>
+  raw !== null && (values as readonly string[]).includes(raw) ? (raw as T[number]) : null;
+
+/** The most recently scored companies, at most `sampleSize`, through the search API (one page per 200). */
+async function readSample(
+  gateway: CrmGateway,
+  sampleSize: number,
+): Promise<{ companies: CrmObject[]; total: number }> {
+  const companies: CrmObject[] = [];
+  let total = 0;
+  let after: string | undefined;
+  do {
+    const limit = Math.min(SEARCH_PAGE_LIMIT, sampleSize - companies.length);
+    const response = await gateway.send(
+      'POST /crm/v3/objects/companies/search',
+      () =>
+        gateway.client.crm.objects.searchApi.doSearchWithHttpInfo('companies', {
+          filterGroups: [{ filters: [{ propertyName: 'kam_scored_at', operator: 'HAS_PROPERTY' }] }] as never,
+          sorts: [{ propertyName: 'kam_scored_at', direction: 'DESCENDING' }] as never,
+          properties: SAMPLE_PROPERTIES,
+          limit,
+          after: after as never,
+        }),
+      { isSearch: true },
+    );
+    total = response.data.total;
+    for (const record of response.data.results) companies.push(crmObjectSchema.parse(record));
+    after = response.data.paging?.next?.after;
+  } while (after && companies.length < sampleSize);
+  return { companies, total };
+}
+
+function countTransitions(pairs: readonly { from: string; to: string }[]): Transition[] {
+  const counts = new Map<string, Transition>();
+  for (const { from, to } of pairs) {
+    const key = `${from}->${to}`;
+    const entry = counts.get(key) ?? { from, to, count: 0 };
+    entry.count += 1;
+    counts.set(key, entry);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.from.localeCompare(b.from));
+}
+
+export async function previewModel(
+  gateway: CrmGateway,
+  request: { model: unknown; sampleSize: number; activeModel: ScoringModel },
+): Promise<Omit<Extract<PreviewModelResult, { ok: true }>, 'ok'>> {
+  const validated = validateModel(request.model);
+  if (!validated.ok) {
+    throw new KeystoneError(
+      'settings.invalid',
+      `the draft model fails validation at ${validated.issues.map((issue) => issue.path).join(', ')}`,
+      { issues: validated.issues },
+    );
+  }
+  const { companies, total } = await readSample(gateway, request.sampleSize);
+  const tierChanges: { from: string; to: string }[] = [];
+  const quadrantChanges: { from: string; to: string }[] = [];
+  let compared = 0;
+  for (const company of companies) {
+    const explanation = readExplanation(company.properties.kam_explanation ?? null);
+    const storedTier = oneOf(TIERS, company.properties.kam_tier ?? null);
+    // Without a readable breakdown and a stored tier there is nothing to re-weigh.
+    if (!explanation || !storedTier) continue;
+    compared += 1;
+    const now = reclassify(explanation, storedTier, request.activeModel);
+    const next = reclassify(explanation, storedTier, validated.value);
+    if (next.tier !== now.tier) tierChanges.push({ from: now.tier, to: next.tier });
+    if (next.quadrant !== now.quadrant) quadrantChanges.push({ from: now.quadrant, to: next.quadrant });
+  }
+  return {
+    sampled: companies.length,
+    compared,
+    tierChanges: tierChanges.length,
+    quadrantChanges: quadrantChanges.length,
+    tierTransitions: countTransitions(tierChanges),
+    quadrantTransitions: countTransitions(quadrantChanges),
+    truncated: total > companies.length,
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * `keystone_preview_model` against a generated portfolio the real sync engine has scored: the
+ * preview re-weighs the stored breakdowns, so with the model that scored it must count no change,
+ * and with a draft it must count the tier and quadrant changes a real rescore would write, up to
+ * the companies within a rounding step of a threshold (the explanation keeps whole points).
+ */
+import type { RunningEmulator } from '../../../emulator/index';
+import { main as previewModel } from '../../../src/app/functions/handlers/preview-model';
+import { DEFAULT_SCORING_MODEL, type ScoringModel } from '../../../src/engine/settings';
+import { createPortfolioScorer } from '../../../src/engine/sync/portfolio-scorer';
+import { createModelStore } from '../../../src/engine/settings/model-store';
+import { fillPortal, gatewayFor, NOW, portalWithPortfolio, sync, TOKEN } from '../sync/helpers';
+import { useFunctionEnv } from './function-env';
+
+const COMPANIES = 40;
+let emulator: RunningEmulator;
+
+beforeAll(async () => {
+  emulator = await portalWithPortfolio(COMPANIES);
+  await sync(gatewayFor(emulator));
+});
+afterAll(() => emulator.close());
+
+useFunctionEnv(() => ({ PRIVATE_APP_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: emulator.url }));
+
+/** What a real rescore with `model` would change, without writing (a dry-run sync). */
+async function rescoreChanges(model: ScoringModel): Promise<{ tiers: number; quadrants: number }> {
+  const { writes } = await sync(gatewayFor(emulator), {
+    scorer: createPortfolioScorer(model),
+    modelVersion: model.version,
+    dryRun: true,
+  });
+  return {
+    tiers: writes.filter((write) => 'kam_tier' in write.properties).length,
+    quadrants: writes.filter((write) => 'kam_quadrant' in write.properties).length,
+  };
+}
+
+const preview = (model: unknown, sampleSize = 200) => previewModel({ parameters: { model, sampleSize } });
+
+describe('keystone_preview_model', () => {
+  test('counts no change for the model the portfolio was scored with', async () => {
+    await expect(preview(DEFAULT_SCORING_MODEL)).resolves.toEqual({
+      ok: true,
+      sampled: COMPANIES,
+      compared: COMPANIES,
+      tierChanges: 0,
+      quadrantChanges: 0,
+      tierTransitions: [],
+      quadrantTransitions: [],
+      truncated: false,
+    });
+  });
+
+  test.each([
+    ['lower tier thresholds', { tiers: { key: 50, important: 30, hysteresis: 2 } }],
+    ['a higher KAISM cut', { kaismCut: { attractiveness: 60, strength: 55 } }],
+    [
+      'revenue weighing more',
+      {
+        weights: {
+          ...DEFAULT_SCORING_MODEL.weights,
+          attractiveness: { ...DEFAULT_SCORING_MODEL.weights.attractiveness, revenue: 80 },
+        },
+        tiers: { key: 60, important: 40, hysteresis: 5 },
+      },
+    ],
+  ])('with %s, counts the changes a rescore would write', async (_label, change) => {
+    const draft = { ...DEFAULT_SCORING_MODEL, ...change, version: 'draft' } as ScoringModel;
+    const expected = await rescoreChanges(draft);
+    const result = await preview(draft);
+    if (!result.ok) throw new Error(result.error.message);
+    // only companies within half a point of a threshold can land differently (whole-point values)
+    expect(Math.abs(result.tierChanges - expected.tiers)).toBeLessThanOrEqual(2);
+    expect(Math.abs(result.quadrantChanges - expected.quadrants)).toBeLessThanOrEqual(2);
+    expect(result.tierChanges + result.quadrantChanges).toBeGreaterThan(0);
+    const transitionTotal = result.tierTransitions.reduce((sum, transition) => sum + transition.count, 0);
+    expect(transitionTotal).toBe(result.tierChanges);
+  });
+
+  test('compares with the active stored model, not with the defaults', async () => {
+    const stricter = { ...DEFAULT_SCORING_MODEL, tiers: { key: 50, important: 30, hysteresis: 2 } };
+    const gateway = gatewayFor(emulator);
+    await createModelStore({ gateway, now: () => NOW }).save(stricter, {
+      userId: '7001',
+      userEmail: 'admin@example.com',
+      note: 'saved but not yet rescored',
+    });
+    try {
+      await expect(preview(stricter)).resolves.toMatchObject({
+        ok: true,
+        tierChanges: 0,
+        quadrantChanges: 0,
+      });
+      const back = await preview(DEFAULT_SCORING_MODEL);
+      expect(back.ok && back.tierChanges).toBeGreaterThan(0);
+    } finally {
+      await fillPortal(emulator, COMPANIES);
+      await sync(gatewayFor(emulator));
+    }
+  });
+
+  test('reads a bounded sample and says when more companies are scored', async () => {
+    await expect(preview(DEFAULT_SCORING_MODEL, 15)).resolves.toMatchObject({
+      ok: true,
+      sampled: 15,
+      compared: 15,
+      truncated: true,
+    });
+  });
+
+  test('leaves out a company whose stored breakdown cannot be read', async () => {
+    const gateway = gatewayFor(emulator);
+    const [victim] = (await gateway.listPage('companies', ['kam_explanation'])).results;
+    await gateway.client.crm.companies.basicApi.update(victim?.id as string, {
+      properties: { kam_explanation: '{"v":' },
+    });
+    try {
+      await expect(preview(DEFAULT_SCORING_MODEL)).resolves.toMatchObject({
+        sampled: COMPANIES,
+        compared: COMPANIES - 1,
+      });
+    } finally {
+      await fillPortal(emulator, COMPANIES);
+      await sync(gatewayFor(emulator));
+    }
+  });
+
+  test('refuses an invalid draft with its field paths', async () => {
+    await expect(
+      preview({ ...DEFAULT_SCORING_MODEL, kaismCut: { attractiveness: 150, strength: 50 } }),
+    ).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'settings.invalid', issues: [{ path: 'kaismCut.attractiveness' }] },
+    });
+  });
+});
