@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { limitError, validationError } from '../http/errors';
 import { parseBody, route, type Route, type RouteContext } from '../http/router';
 import { HUBSPOT_LIMITS } from '../limits/hubspot-limits';
-import type { CrmObject } from '../store/crm-store';
+import type { CrmObject, CrmStore } from '../store/crm-store';
+import type { ObjectTypeDescriptor } from '../store/object-types';
 import { objectToJson } from '../store/object-json';
 import type { PropertyDefinition } from '../store/property-types';
 import { parseDateTimeMs } from '../store/property-values';
@@ -111,6 +112,34 @@ function requireValue(filter: Filter, field: 'value' | 'highValue'): string {
   }
   return value;
 }
+
+/**
+ * HubSpot's `associations.<type>` pseudo-property (search guide, "Search through associations"):
+ * EQ or IN record ids of another type the record is associated with.
+ */
+function compileAssociationFilter(
+  filter: Filter,
+  store: CrmStore,
+  type: ObjectTypeDescriptor,
+): (object: CrmObject) => boolean {
+  const toType = store.resolveType(filter.propertyName.slice(ASSOCIATIONS_PREFIX.length));
+  const ids =
+    filter.operator === 'EQ'
+      ? [requireValue(filter, 'value')]
+      : filter.operator === 'IN' && filter.values && filter.values.length > 0
+        ? filter.values
+        : null;
+  if (!ids) {
+    throw validationError(`${filter.propertyName} takes the operators EQ and IN, got ${filter.operator}`);
+  }
+  const wanted = new Set(ids);
+  return (object) =>
+    store.associations
+      .edges(type.objectTypeId, object.id, toType.objectTypeId)
+      .some((edge) => wanted.has(edge.toId) && store.getLive(toType, edge.toId) !== undefined);
+}
+
+const ASSOCIATIONS_PREFIX = 'associations.';
 
 function compileFilter(
   filter: Filter,
@@ -232,7 +261,11 @@ function search(context: RouteContext) {
 
   const definitions = store.propertyDefinitions(type);
   const groups = input.filterGroups.map((group) =>
-    group.filters.map((filter) => compileFilter(filter, definitions)),
+    group.filters.map((filter) =>
+      filter.propertyName.startsWith(ASSOCIATIONS_PREFIX)
+        ? compileAssociationFilter(filter, store, type)
+        : compileFilter(filter, definitions),
+    ),
   );
   const queryMatchers = input.query?.trim() ? input.query.trim().toLowerCase().split(/\s+/) : [];
   const table = store.table(type);

@@ -157,6 +157,29 @@ describe('emulator: CRM search', () => {
     expect(response.total).toBe(2);
   });
 
+  test('associations.company finds the records associated with a company', async () => {
+    harness.emulator.loadSnapshot({
+      schemaVersion: 1,
+      companies: [
+        {
+          id: '1',
+          properties: { name: 'A' },
+          deals: [
+            { id: '10', properties: { dealname: 'A1' } },
+            { id: '11', properties: { dealname: 'A2' } },
+          ],
+        },
+        { id: '2', properties: { name: 'B' }, deals: [{ id: '12', properties: { dealname: 'B1' } }] },
+      ],
+    });
+    expect(
+      await names([{ propertyName: 'associations.company', operator: FilterOperatorEnum.Eq, value: '1' }]),
+    ).toEqual(['A1', 'A2']);
+    expect(
+      await names([{ propertyName: 'associations.company', operator: FilterOperatorEnum.In, values: ['2'] }]),
+    ).toEqual(['B1']);
+  });
+
   test('sorts order the results, descending included', async () => {
     await seedDeals();
     const response = await harness.client.crm.deals.searchApi.doSearch({
