@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { FUNCTION_NAMES } from '../src/app/functions/contract/common';
 
 const ROOT = path.resolve(__dirname, '..');
 const APP_DIR = path.join(ROOT, 'src', 'app');
@@ -143,6 +144,11 @@ describe('HubSpot project', () => {
       return;
     }
     expect(serverlessPackage?.config).toMatchObject({ packageFile: 'app/functions/package.json' });
+  });
+
+  test('every function the card and the settings page call is an app function of the project', () => {
+    const functionUids = onDisk.filter((meta) => meta.type === 'app-function').map((meta) => meta.uid);
+    expect(functionUids).toEqual(expect.arrayContaining(Object.values(FUNCTION_NAMES)));
   });
 
   test('every component folder with code has its own package.json with a unique name and pinned versions', () => {
