@@ -25,7 +25,7 @@ async function fill(companies: number): Promise<void> {
   const flush = () => {
     const started = performance.now();
     const cpu = process.cpuUsage();
-    const summary = emulator.loadSnapshot({ schemaVersion: 1, companies: chunk });
+    const summary = emulator.loadSnapshot({ schemaVersion: 1, companies: chunk }, { adopt: true });
     fillMs += performance.now() - started;
     const used = process.cpuUsage(cpu);
     fillCpuMs += (used.user + used.system) / 1000;

@@ -10,7 +10,7 @@ import { EmulatorServer, type EmulatorOptions } from './server';
 import type { FaultRates } from './limits/faults';
 import type { RequestLog } from './request-log';
 import type { CrmStore } from './store/crm-store';
-import type { EmulatorSnapshot, LoadSummary } from './store/snapshot-loader';
+import type { EmulatorSnapshot, LoadOptions, LoadSummary } from './store/snapshot-loader';
 
 export interface RunningEmulator {
   /** `http://127.0.0.1:<port>`: the `basePath` for @hubspot/api-client. */
@@ -27,7 +27,7 @@ export interface RunningEmulator {
    * the envelope is checked) so 100k companies load fast; untrusted JSON goes through the admin
    * route POST /__emulator/snapshot, which zod-parses it.
    */
-  loadSnapshot(snapshot: EmulatorSnapshot): LoadSummary;
+  loadSnapshot(snapshot: EmulatorSnapshot, options?: LoadOptions): LoadSummary;
   setFaults(rates: Partial<FaultRates>): void;
   setLatency(ms: number): void;
 }
@@ -44,7 +44,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requestLog: server.requestLog,
     close: () => server.close(),
     reset: () => server.reset(),
-    loadSnapshot: (snapshot) => server.loadTypedSnapshot(snapshot),
+    loadSnapshot: (snapshot, options) => server.loadTypedSnapshot(snapshot, options),
     setFaults: (rates) => server.setFaults(rates),
     setLatency: (ms) => server.setLatency(ms),
   };
@@ -55,7 +55,7 @@ export type { FaultRates } from './limits/faults';
 export type { RateLimitSettings } from './limits/rate-limiter';
 export type { RequestLog } from './request-log';
 export type { CrmStore, CrmObject } from './store/crm-store';
-export type { EmulatorSnapshot, LoadSummary } from './store/snapshot-loader';
+export type { EmulatorSnapshot, LoadOptions, LoadSummary } from './store/snapshot-loader';
 export { snapshotSchema } from './store/snapshot-loader';
 export { SEEDED_OWNERS, type Owner } from './store/owners';
 export { HUBSPOT_LIMITS } from './limits/hubspot-limits';

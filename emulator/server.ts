@@ -19,6 +19,7 @@ import {
   loadSnapshot,
   loadSnapshotIntoStore,
   type EmulatorSnapshot,
+  type LoadOptions,
   type LoadSummary,
 } from './store/snapshot-loader';
 
@@ -119,8 +120,8 @@ export class EmulatorServer implements EmulatorControl {
   }
 
   /** A typed in-process snapshot (the generator's): loaded without a per-record parse. */
-  loadTypedSnapshot(snapshot: EmulatorSnapshot): LoadSummary {
-    return loadSnapshotIntoStore(this.store, snapshot);
+  loadTypedSnapshot(snapshot: EmulatorSnapshot, options?: LoadOptions): LoadSummary {
+    return loadSnapshotIntoStore(this.store, snapshot, options);
   }
 
   setFaults(rates: Partial<FaultRates>): void {

@@ -51,7 +51,7 @@ function fill(emulator: RunningEmulator, flags: EmulatorFlags): { records: numbe
   let chunk: CompanyRecord[] = [];
   const flush = () => {
     if (chunk.length === 0) return;
-    records += emulator.loadSnapshot({ schemaVersion: 1, companies: chunk }).records;
+    records += emulator.loadSnapshot({ schemaVersion: 1, companies: chunk }, { adopt: true }).records;
     chunk = [];
   };
   for (const generated of generateCompanies({

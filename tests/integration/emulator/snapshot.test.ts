@@ -105,6 +105,24 @@ describe('emulator: loading a portfolio snapshot', () => {
     expect(found.results.map((result) => result.id)).toEqual(['100']);
   });
 
+  test('a loaded snapshot is copied unless handed over with adopt', async () => {
+    const mine: EmulatorSnapshot = {
+      schemaVersion: 1,
+      companies: [{ id: '7', properties: { name: 'Mine' } }],
+    };
+    harness.emulator.loadSnapshot(mine);
+    await harness.client.crm.companies.basicApi.update('7', { properties: { name: 'Changed' } });
+    expect(mine.companies[0]!.properties.name).toBe('Mine');
+    const handedOver: EmulatorSnapshot = {
+      schemaVersion: 1,
+      companies: [{ id: '8', properties: { name: 'Given' } }],
+    };
+    harness.emulator.loadSnapshot(handedOver, { adopt: true });
+    expect((await harness.client.crm.companies.basicApi.getById('8', ['name'])).properties.name).toBe(
+      'Given',
+    );
+  });
+
   test('ids handed out by the API never collide with loaded ones', async () => {
     harness.emulator.loadSnapshot(snapshot);
     const created = await harness.client.crm.companies.basicApi.create({
