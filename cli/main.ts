@@ -1,5 +1,6 @@
 import { processIo } from './output';
 import { runCli, type CommandModule } from './program';
+import * as backtest from './commands/backtest';
 import * as demo from './commands/demo';
 import * as emulator from './commands/emulator';
 import * as generate from './commands/generate';
@@ -8,7 +9,7 @@ import * as setup from './commands/setup';
 import * as sync from './commands/sync';
 
 // One line per subcommand; each module lives in cli/commands/.
-const commands: CommandModule[] = [demo, emulator, generate, report, setup, sync];
+const commands: CommandModule[] = [backtest, demo, emulator, generate, report, setup, sync];
 
 runCli(process.argv.slice(2), processIo(), commands).then(
   (code) => {

@@ -1,0 +1,191 @@
+/**
+ * `kam backtest`: would this model have seen it coming? Scores the portfolio as it stood at
+ * --as-of (records dated on or before it only) with the active model and a draft side by side,
+ * and judges both by the following --horizon: decline AUC, the key tier's share of the revenue
+ * that followed, tier stability, and which accounts the draft would re-tier today.
+ */
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { parseHorizon, runBacktest, type BacktestResult, type ModelFigures } from '../../src/engine/backtest';
+import type { CompanyRecord } from '../../src/engine/core/snapshot';
+import { portfolioSnapshotSchema } from '../../src/engine/core/snapshot';
+import { KeystoneError } from '../../src/engine/errors';
+import { DEFAULT_SCORING_MODEL, type ScoringModel } from '../../src/engine/settings';
+import { listCompanyPage, readAssociatedRecords } from '../../src/engine/sync/read-portfolio';
+import { hubspotFromEnv } from '../hubspot-env';
+import { loadModelForCli, readModelFile } from '../model-source';
+import type { CliIo } from '../output';
+import { createProgress } from '../progress';
+
+export type BacktestFlags = {
+  model?: string;
+  activeModel?: string;
+  asOf: string;
+  horizon: string;
+  declineShare: string;
+  snapshot?: string;
+  now?: string;
+  json?: boolean;
+  progress: boolean;
+};
+
+type Portfolio = { companies: CompanyRecord[]; now: Date; homeCurrency?: string; activeModel: ScoringModel };
+
+function parseDate(flag: string, value: string): Date {
+  const date = new Date(value);
+  if (value.trim() === '' || Number.isNaN(date.getTime()))
+    throw new KeystoneError('input.invalid', `${flag} must be an ISO date or time, got "${value}"`);
+  return date;
+}
+
+function loadSnapshot(path: string, flags: BacktestFlags): Portfolio {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new KeystoneError(
+      'snapshot.unreadable',
+      `cannot read snapshot ${path}: ${(error as Error).message}`,
+      {
+        path,
+      },
+    );
+  }
+  const parsed = portfolioSnapshotSchema.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues
+      .slice(0, 10)
+      .map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new KeystoneError(
+      'snapshot.invalid',
+      `snapshot ${path} is not a portfolio snapshot:\n${lines.join('\n')}`,
+      {
+        path,
+      },
+    );
+  }
+  const takenAt = parsed.data.takenAt ? new Date(parsed.data.takenAt) : null;
+  return {
+    companies: parsed.data.companies,
+    now: flags.now
+      ? parseDate('--now', flags.now)
+      : takenAt && !Number.isNaN(takenAt.getTime())
+        ? takenAt
+        : new Date(),
+    homeCurrency: parsed.data.homeCurrency,
+    // a file has no portal: the shipped model is "active" unless --active-model names another
+    activeModel: flags.activeModel ? readModelFile(flags.activeModel) : DEFAULT_SCORING_MODEL,
+  };
+}
+
+async function loadFromHubspot(io: CliIo, flags: BacktestFlags): Promise<Portfolio> {
+  const { gateway } = hubspotFromEnv(io);
+  const activeModel = await loadModelForCli(io, gateway, flags.activeModel, { quiet: flags.json });
+  const progress = createProgress(io, flags.progress && !flags.json);
+  const companies: CompanyRecord[] = [];
+  try {
+    let after: string | undefined;
+    do {
+      const page = await listCompanyPage(gateway, after);
+      const chunk = await readAssociatedRecords(gateway, page.companies);
+      companies.push(...chunk.companies);
+      progress.update('reading', companies.length, null);
+      after = page.after;
+    } while (after !== undefined);
+  } finally {
+    progress.stop();
+  }
+  return { companies, now: flags.now ? parseDate('--now', flags.now) : new Date(), activeModel };
+}
+
+const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`);
+const auc = (value: number | null) => (value === null ? 'n/a' : value.toFixed(3));
+
+function formatResult(result: BacktestResult): string {
+  const models: ModelFigures[] = result.draft ? [result.active, result.draft] : [result.active];
+  const row = (label: string, cell: (m: ModelFigures) => string) =>
+    `  ${label.padEnd(44)}${models.map((m) => cell(m).padStart(20)).join('')}`;
+  const lines = [
+    `Backtest as of ${result.asOf.slice(0, 10)}, horizon ${result.horizonMonths} months (to ${result.horizonEnd.slice(0, 10)})`,
+    `  ${result.companiesAtAsOf} companies then, ${result.buyingAtAsOf} buying in the 12 months before; ` +
+      `in the horizon ${result.declined} declined (cut > ${percent(result.declineShare)} or stopped), ${result.grew} grew`,
+    '',
+    row('', (m) => (m === result.active ? 'active' : 'draft')),
+    row('model version', (m) => m.modelVersion),
+    row('decline AUC of the risk level', (m) => auc(m.declineAuc)),
+    row('decline AUC of 100 − score', (m) => auc(m.declineAucOfScore)),
+    row('key accounts at as-of', (m) => String(m.keyAccountsAtAsOf)),
+    row("key tier's share of the horizon's revenue", (m) => percent(m.keyRevenueShare)),
+    row('tier at as-of ≠ tier today', (m) => String(m.tierChangedSinceAsOf)),
+    `  revenue-only baseline (lowest trailing 12-month revenue = highest risk): decline AUC ${auc(result.revenueBaselineDeclineAuc)}`,
+  ];
+  if (result.draft) {
+    lines.push('', `Tier changes today under the draft (${result.tierChangesToday.length}):`);
+    for (const change of result.tierChangesToday.slice(0, 50))
+      lines.push(
+        `  ${(change.name ?? change.companyId).padEnd(32)} ${change.activeTier} → ${change.draftTier}`,
+      );
+    if (result.tierChangesToday.length > 50)
+      lines.push(`  … and ${result.tierChangesToday.length - 50} more (--json lists all)`);
+  }
+  return lines.join('\n');
+}
+
+export async function backtestCommand(io: CliIo, flags: BacktestFlags): Promise<BacktestResult> {
+  const asOf = parseDate('--as-of', flags.asOf);
+  const horizon = parseHorizon(flags.horizon);
+  if (!horizon.ok) throw new KeystoneError('input.invalid', `--horizon ${horizon.issues[0]!.message}`);
+  const declineShare = Number(flags.declineShare);
+  const draftModel = flags.model ? readModelFile(flags.model) : undefined;
+  const portfolio = flags.snapshot ? loadSnapshot(flags.snapshot, flags) : await loadFromHubspot(io, flags);
+  const result = runBacktest({
+    companies: portfolio.companies,
+    now: portfolio.now,
+    asOf,
+    horizon: horizon.value,
+    declineShare,
+    homeCurrency: portfolio.homeCurrency,
+    activeModel: portfolio.activeModel,
+    draftModel,
+  });
+  if (!result.ok) {
+    const flagOf: Record<string, string> = {
+      asOf: '--as-of',
+      horizon: '--horizon',
+      declineShare: '--decline-share',
+    };
+    const lines = result.issues.map((issue) => `  ${flagOf[issue.path] ?? issue.path}: ${issue.message}`);
+    throw new KeystoneError('input.invalid', `invalid backtest options:\n${lines.join('\n')}`, {
+      issues: result.issues,
+    });
+  }
+  io.out(flags.json ? JSON.stringify(result.value, null, 2) : formatResult(result.value));
+  return result.value;
+}
+
+export function register(program: Command, io: CliIo): void {
+  program
+    .command('backtest')
+    .description(
+      'score the portfolio as it stood at --as-of (records dated before it only) with the active model and a --model draft, and judge both by what followed. Reads HubSpot (HUBSPOT_ACCESS_TOKEN, HUBSPOT_BASE_URL) unless --snapshot is given.',
+    )
+    .requiredOption('--as-of <date>', 'score the portfolio as it stood at this ISO date')
+    .option('--model <file>', 'draft scoring model to compare with the active one')
+    .option(
+      '--active-model <file>',
+      'the model to treat as active (default: the portal’s, or the shipped one for --snapshot)',
+    )
+    .option('--horizon <span>', 'the following period to judge by, e.g. 12m or 1y', '12m')
+    .option(
+      '--decline-share <share>',
+      'a cut of more than this share of the 12 months before as-of is a decline (0–1)',
+      '0.5',
+    )
+    .option('--snapshot <file>', 'a snapshot file instead of HubSpot')
+    .option('--now <date>', 'when the data was taken (default: the snapshot time, or now)')
+    .option('--json', 'print the full result, every account included, as JSON')
+    .option('--no-progress', 'no progress output')
+    .action(async (flags: BacktestFlags) => {
+      await backtestCommand(io, flags);
+    });
+}

@@ -1,0 +1,129 @@
+/**
+ * The portfolio as it stood at an earlier date, rebuilt from today's records: only what was
+ * dated on or before that date survives, so a backtest cannot see the future it is judged on.
+ */
+import type { CompanyRecord, CrmRecord } from '../core/snapshot';
+import { KAM_OUTPUT_PROPERTY_NAMES } from '../hubspot/kam-properties';
+
+/**
+ * Company values that are today's and would give the outcome away: Keystone's outputs, and the
+ * loss reason, which a manager records once a client is lost or declining (methodology §9 step 3).
+ * Other KAM inputs (reputation, perception, …) are slow judgements kept as they are today.
+ */
+const STRIPPED_COMPANY_PROPERTIES: ReadonlySet<string> = new Set([
+  ...KAM_OUTPUT_PROPERTY_NAMES,
+  'kam_loss_reason',
+]);
+
+/** Epoch ms of a HubSpot datetime (ISO or epoch-ms string); null when empty or unreadable. */
+export function timeOf(value: string | null | undefined): number | null {
+  const text = value?.trim() ?? '';
+  if (text === '') return null;
+  const ms = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+function isClosedDeal(deal: CrmRecord): boolean {
+  const p = deal.properties;
+  const stage = p.dealstage?.trim().toLowerCase() ?? '';
+  return (
+    p.hs_is_closed_won === 'true' ||
+    p.hs_is_closed === 'true' ||
+    stage === 'closedwon' ||
+    stage === 'closedlost'
+  );
+}
+
+/**
+ * A deal exists from its creation (its close date when the creation date is missing); one with
+ * neither date cannot be placed in time and is left out rather than risk a leak.
+ */
+function dealAsOf(deal: CrmRecord, asOfMs: number): CrmRecord | null {
+  const createdAt = timeOf(deal.properties.createdate);
+  const closedAt = timeOf(deal.properties.closedate);
+  const existedFrom = createdAt ?? closedAt;
+  if (existedFrom === null || existedFrom > asOfMs) return null;
+  if (!isClosedDeal(deal) || (closedAt !== null && closedAt <= asOfMs)) return deal;
+  // Closed after as-of (or on an unknown date): open then. Its stage and expected close date at
+  // that time are not in today's record, and the real close date would give the outcome away.
+  return {
+    id: deal.id,
+    properties: {
+      ...deal.properties,
+      hs_is_closed_won: 'false',
+      hs_is_closed: 'false',
+      dealstage: null,
+      closedate: null,
+    },
+  };
+}
+
+function ticketAsOf(ticket: CrmRecord, asOfMs: number): CrmRecord | null {
+  const createdAt = timeOf(ticket.properties.createdate);
+  if (createdAt === null || createdAt > asOfMs) return null;
+  const closedAt = timeOf(ticket.properties.closed_date);
+  if (closedAt === null || closedAt <= asOfMs) return ticket;
+  // closed later: still open at as-of, in a stage today's record does not tell
+  return { id: ticket.id, properties: { ...ticket.properties, closed_date: null, hs_pipeline_stage: null } };
+}
+
+/** Meetings by start time: what was held (or missed) by as-of. A meeting booked then for later is not visible without its creation date. */
+function meetingAsOf(meeting: CrmRecord, asOfMs: number): CrmRecord | null {
+  const startAt = timeOf(meeting.properties.hs_meeting_start_time);
+  return startAt === null || startAt > asOfMs ? null : meeting;
+}
+
+/** Contacts by creation date; one read without it (the sync does not request it) is kept, roles as of today. */
+function contactAsOf(contact: CrmRecord, asOfMs: number): CrmRecord | null {
+  if (!('createdate' in contact.properties)) return contact;
+  const createdAt = timeOf(contact.properties.createdate);
+  return createdAt === null || createdAt > asOfMs ? null : contact;
+}
+
+function keep(
+  records: readonly CrmRecord[],
+  asOfMs: number,
+  at: (r: CrmRecord, ms: number) => CrmRecord | null,
+) {
+  const kept: CrmRecord[] = [];
+  for (const record of records) {
+    const atAsOf = at(record, asOfMs);
+    if (atAsOf !== null) kept.push(atAsOf);
+  }
+  return kept;
+}
+
+/** One company at as-of, or null when it was created after it. */
+export function companyAsOf(company: CompanyRecord, asOf: Date): CompanyRecord | null {
+  const asOfMs = asOf.getTime();
+  const createdAt = timeOf(company.properties.createdate);
+  if (createdAt !== null && createdAt > asOfMs) return null;
+  const properties: Record<string, string | null> = {};
+  for (const [name, value] of Object.entries(company.properties)) {
+    if (!STRIPPED_COMPANY_PROPERTIES.has(name)) properties[name] = value;
+  }
+  const lastContactedAt = timeOf(properties.notes_last_contacted);
+  // the contact before it is not in today's record: unknown rather than leaked
+  if (lastContactedAt !== null && lastContactedAt > asOfMs) properties.notes_last_contacted = null;
+  return {
+    id: company.id,
+    properties,
+    deals: keep(company.deals, asOfMs, dealAsOf),
+    tickets: keep(company.tickets, asOfMs, ticketAsOf),
+    meetings: keep(company.meetings, asOfMs, meetingAsOf),
+    contacts: keep(company.contacts, asOfMs, contactAsOf),
+  };
+}
+
+/**
+ * The portfolio as it stood at `asOf`, using only records dated on or before it.
+ * @example portfolioAsOf(snapshot.companies, new Date('2025-06-30T00:00:00Z'))
+ */
+export function portfolioAsOf(companies: readonly CompanyRecord[], asOf: Date): CompanyRecord[] {
+  const result: CompanyRecord[] = [];
+  for (const company of companies) {
+    const atAsOf = companyAsOf(company, asOf);
+    if (atAsOf !== null) result.push(atAsOf);
+  }
+  return result;
+}
