@@ -1,0 +1,61 @@
+/**
+ * `kam backtest` reading HubSpot (the emulator on 127.0.0.1) sees the same portfolio and the same
+ * outcomes as the snapshot it was filled from. Scores may differ: contacts come without their
+ * creation date from the sync's reads and are kept with today's roles (README, Backtest limits).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulator, type RunningEmulator } from '../../../emulator';
+import { generatePortfolio } from '../../../emulator/generator';
+import * as backtest from '../../../cli/commands/backtest';
+import type { CliIo } from '../../../cli/output';
+import { runCli } from '../../../cli/program';
+import type { BacktestResult } from '../../../src/engine/backtest';
+
+const TOKEN = 'backtest-token';
+const NOW = '2026-06-30T00:00:00.000Z';
+let emulator: RunningEmulator;
+let dir: string;
+let snapshotFile: string;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ token: TOKEN });
+  const { snapshot } = generatePortfolio({ companies: 120, seed: 4, now: new Date(NOW) });
+  emulator.loadSnapshot(snapshot);
+  dir = mkdtempSync(join(tmpdir(), 'kam-backtest-hs-'));
+  snapshotFile = join(dir, 'portfolio.json');
+  writeFileSync(snapshotFile, JSON.stringify(snapshot));
+});
+afterAll(async () => {
+  await emulator.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function kamJson(argv: string[]): Promise<BacktestResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const env = { HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: emulator.url };
+  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), isTty: false, env };
+  const code = await runCli([...argv, '--json', '--no-progress', '--as-of', '2025-06-30', '--now', NOW], io, [
+    backtest,
+  ]);
+  expect({ code, err: err.filter((line) => !line.startsWith('scoring model:')) }).toEqual({
+    code: 0,
+    err: [],
+  });
+  return JSON.parse(out.join('\n')) as BacktestResult;
+}
+
+test('reads the whole portfolio from HubSpot and judges the same outcomes as the snapshot', async () => {
+  const fromHubspot = await kamJson(['backtest']);
+  const fromFile = await kamJson(['backtest', '--snapshot', snapshotFile]);
+  const outcomes = (result: BacktestResult) =>
+    result.accounts
+      .map((a) => [a.companyId, a.outcome, a.revenueBefore, a.revenueInHorizon])
+      .sort((x, y) => String(x[0]).localeCompare(String(y[0])));
+  expect(fromHubspot.companiesAtAsOf).toBe(fromFile.companiesAtAsOf);
+  expect(outcomes(fromHubspot)).toEqual(outcomes(fromFile));
+  expect(fromHubspot.revenueBaselineDeclineAuc).toBeCloseTo(fromFile.revenueBaselineDeclineAuc!, 10);
+  expect(fromHubspot.active.modelVersion).toBe('keystone-default-1');
+});
