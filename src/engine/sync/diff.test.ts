@@ -60,3 +60,55 @@ describe('sameValue', () => {
     expect(sameValue(name, storedValue, desired)).toBe(expected);
   });
 });
+
+describe('worded properties', () => {
+  const explanation = (days: number, signalId = 'no_recent_contact') =>
+    JSON.stringify({
+      v: 1,
+      factors: { attractiveness: [], strength: [{ id: 'contact_recency', value: 40 }] },
+      risk: {
+        level: 'watch',
+        signals: [{ id: signalId, severity: 'watch', text: { en: `No contact for ${days} days.` } }],
+      },
+      recommendations: [
+        { id: 'call_the_account', priority: 2, title: { en: 'Call' }, reason: { en: `${days} days` } },
+      ],
+    });
+  const storedWorded = {
+    kam_explanation: explanation(138),
+    kam_risk_reasons: 'No contact for 138 days.',
+    kam_top_recommendations: '1. Call — 138 days',
+  };
+
+  test('a figure that moved in the wording alone is not rewritten', () => {
+    expect(
+      diffOutputs(
+        storedWorded,
+        {
+          kam_explanation: explanation(139),
+          kam_risk_reasons: 'No contact for 139 days.',
+          kam_top_recommendations: '1. Call — 139 days',
+        },
+        now,
+      ),
+    ).toEqual({});
+  });
+
+  test('a new signal rewrites the explanation and both texts', () => {
+    const changes = diffOutputs(
+      storedWorded,
+      {
+        kam_explanation: explanation(139, 'ticket_burst'),
+        kam_risk_reasons: 'Ticket burst.',
+        kam_top_recommendations: '1. Call — 139 days',
+      },
+      now,
+    );
+    expect(Object.keys(changes).sort()).toEqual([
+      'kam_explanation',
+      'kam_risk_reasons',
+      'kam_scored_at',
+      'kam_top_recommendations',
+    ]);
+  });
+});

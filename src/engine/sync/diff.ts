@@ -35,6 +35,31 @@ export function sameValue(name: string, stored: string | null | undefined, desir
   }
 }
 
+/**
+ * Signal and recommendation texts quote figures that move every day ("no contact for 138
+ * days"). They are rewritten only when what they say changes: the signal and recommendation
+ * ids, levels and factor values of the explanation, with the wording taken out.
+ */
+const WORDED_PROPERTIES = new Set<string>(['kam_explanation', 'kam_risk_reasons', 'kam_top_recommendations']);
+
+function explanationMeaning(json: string | null | undefined): string | null {
+  if (!json) return null;
+  try {
+    const document = JSON.parse(json) as {
+      risk?: { signals?: { text?: unknown }[] };
+      recommendations?: { reason?: unknown; title?: unknown }[];
+    };
+    for (const signal of document.risk?.signals ?? []) delete signal.text;
+    for (const recommendation of document.recommendations ?? []) {
+      delete recommendation.reason;
+      delete recommendation.title;
+    }
+    return JSON.stringify(document);
+  } catch {
+    return null;
+  }
+}
+
 const isTier = (value: string | null | undefined): value is Tier =>
   (TIERS as readonly string[]).includes(value ?? '');
 
@@ -45,8 +70,11 @@ export function diffOutputs(
   now: Date,
 ): Record<string, string> {
   const changes: Record<string, string> = {};
+  const storedMeaning = explanationMeaning(stored.kam_explanation);
+  const sameMeaning = storedMeaning !== null && storedMeaning === explanationMeaning(desired.kam_explanation);
   for (const [name, value] of Object.entries(desired)) {
     if (value === undefined || TRAIL_PROPERTIES.has(name)) continue;
+    if (sameMeaning && WORDED_PROPERTIES.has(name)) continue;
     if (!sameValue(name, stored[name], value)) changes[name] = value;
   }
   if (Object.keys(changes).length === 0) return {};
