@@ -19,6 +19,7 @@ const TARGET_ACCOUNT: Localised = { en: 'a target account', ru: 'целевой 
 
 const revenue: FactorDefinition = {
   id: 'revenue',
+  takesFewValues: false,
   label: { en: 'Revenue size', ru: 'Объём выручки' },
   // §1 financial contribution: log scale against the portfolio, so one giant does not flatten everyone else
   measure: ({ metrics, model, revenueReference }) => {
@@ -37,6 +38,7 @@ const revenue: FactorDefinition = {
 
 const growth: FactorDefinition = {
   id: 'growth',
+  takesFewValues: false,
   label: { en: 'Revenue growth', ru: 'Рост выручки' },
   // §3 growth prospects, §9 step 1 volume dynamics: flat scores 50
   measure: ({ metrics, model }) => {
@@ -66,6 +68,7 @@ const growth: FactorDefinition = {
 
 const purchaseFrequency: FactorDefinition = {
   id: 'purchase_frequency',
+  takesFewValues: false,
   label: { en: 'Purchase frequency', ru: 'Частота покупок' },
   // 001: volume and frequency of orders
   measure: ({ metrics, model }) =>
@@ -87,6 +90,7 @@ const purchaseFrequency: FactorDefinition = {
 
 const purchaseRegularity: FactorDefinition = {
   id: 'purchase_regularity',
+  takesFewValues: true,
   label: { en: 'Purchase regularity', ru: 'Регулярность покупок' },
   // 001 regularity of cooperation, consistency; 002 buys steadily, so sales can be forecast
   measure: ({ metrics }) =>
@@ -104,57 +108,60 @@ const purchaseRegularity: FactorDefinition = {
 
 const reputation: FactorDefinition = {
   id: 'reputation',
+  takesFewValues: true,
   label: { en: 'Market reputation', ru: 'Репутация на рынке' },
   // §1 reputational capital (KAM input)
-  measure: ({ input, model }) =>
-    input.marketReputation === null
+  measure: ({ facts, model }) =>
+    facts.marketReputation === null
       ? null
-      : { value: model.inputValues.reputation[input.marketReputation], raw: input.marketReputation },
-  describe: ({ input }) => {
-    const level = input.marketReputation === null ? NOT_SET : REPUTATION_LABELS[input.marketReputation];
+      : { value: model.inputValues.reputation[facts.marketReputation], raw: facts.marketReputation },
+  describe: ({ facts }) => {
+    const level = facts.marketReputation === null ? NOT_SET : REPUTATION_LABELS[facts.marketReputation];
     return { en: `market reputation is ${level.en}`, ru: `репутация на рынке: ${level.ru}` };
   },
 };
 
 const growthPotential: FactorDefinition = {
   id: 'growth_potential',
+  takesFewValues: true,
   label: { en: 'Growth potential', ru: 'Потенциал развития' },
   // §1 development potential; 004 growth potential (KAM input)
-  measure: ({ input, model }) =>
-    input.growthPotential === null
+  measure: ({ facts, model }) =>
+    facts.growthPotential === null
       ? null
-      : { value: model.inputValues.growthPotential[input.growthPotential], raw: input.growthPotential },
-  describe: ({ input }) => {
-    const level = input.growthPotential === null ? NOT_SET : INPUT_LEVEL_LABELS[input.growthPotential];
+      : { value: model.inputValues.growthPotential[facts.growthPotential], raw: facts.growthPotential },
+  describe: ({ facts }) => {
+    const level = facts.growthPotential === null ? NOT_SET : INPUT_LEVEL_LABELS[facts.growthPotential];
     return { en: `growth potential is ${level.en}`, ru: `потенциал развития: ${level.ru}` };
   },
 };
 
 const strategicFit: FactorDefinition = {
   id: 'strategic_fit',
+  takesFewValues: true,
   label: { en: 'Strategic fit', ru: 'Соответствие целям' },
   // §2: how well the customer fits our goals; the KAM's judgement first, then HubSpot's ICP tier, then target-account flag
-  measure: ({ input, model }) => {
-    if (input.strategicFit !== null) {
-      return { value: model.inputValues.strategicFit[input.strategicFit], raw: input.strategicFit };
+  measure: ({ facts, model }) => {
+    if (facts.strategicFit !== null) {
+      return { value: model.inputValues.strategicFit[facts.strategicFit], raw: facts.strategicFit };
     }
-    if (input.idealCustomerProfile !== null) {
+    if (facts.idealCustomerProfile !== null) {
       return {
-        value: model.inputValues.idealCustomerProfile[input.idealCustomerProfile],
-        raw: input.idealCustomerProfile,
+        value: model.inputValues.idealCustomerProfile[facts.idealCustomerProfile],
+        raw: facts.idealCustomerProfile,
       };
     }
-    if (input.isTargetAccount === true)
+    if (facts.isTargetAccount === true)
       return { value: model.inputValues.targetAccount, raw: 'target_account' };
     return null;
   },
-  describe: ({ input }) => {
+  describe: ({ facts }) => {
     const source: Localised =
-      input.strategicFit !== null
-        ? INPUT_LEVEL_LABELS[input.strategicFit]
-        : input.idealCustomerProfile !== null
-          ? IDEAL_CUSTOMER_PROFILE_LABELS[input.idealCustomerProfile]
-          : input.isTargetAccount === true
+      facts.strategicFit !== null
+        ? INPUT_LEVEL_LABELS[facts.strategicFit]
+        : facts.idealCustomerProfile !== null
+          ? IDEAL_CUSTOMER_PROFILE_LABELS[facts.idealCustomerProfile]
+          : facts.isTargetAccount === true
             ? TARGET_ACCOUNT
             : NOT_SET;
     return { en: `strategic fit is ${source.en}`, ru: `соответствие целям: ${source.ru}` };
@@ -163,21 +170,23 @@ const strategicFit: FactorDefinition = {
 
 const paymentDiscipline: FactorDefinition = {
   id: 'payment_discipline',
+  takesFewValues: true,
   label: { en: 'Payment discipline', ru: 'Платёжная дисциплина' },
   // 002: pays on time; 001: good financial reputation (KAM input)
-  measure: ({ input, model }) =>
-    input.paymentDiscipline === null
+  measure: ({ facts, model }) =>
+    facts.paymentDiscipline === null
       ? null
-      : { value: model.inputValues.paymentDiscipline[input.paymentDiscipline], raw: input.paymentDiscipline },
-  describe: ({ input }) => {
+      : { value: model.inputValues.paymentDiscipline[facts.paymentDiscipline], raw: facts.paymentDiscipline },
+  describe: ({ facts }) => {
     const level =
-      input.paymentDiscipline === null ? NOT_SET : PAYMENT_DISCIPLINE_LABELS[input.paymentDiscipline];
+      facts.paymentDiscipline === null ? NOT_SET : PAYMENT_DISCIPLINE_LABELS[facts.paymentDiscipline];
     return { en: `the client ${level.en}`, ru: `клиент ${level.ru}` };
   },
 };
 
 const netValue: FactorDefinition = {
   id: 'net_value',
+  takesFewValues: false,
   label: { en: 'Net value after cost to serve', ru: 'Чистая ценность за вычетом затрат' },
   // 002: positive net value after all costs to serve; the value is the share of revenue left
   measure: ({ metrics }) => {

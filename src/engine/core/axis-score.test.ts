@@ -3,15 +3,17 @@ import { scoreAxis } from './axis-score';
 import { readCompanyInput } from './company-input';
 import type { FactorContext, FactorDefinition } from './factor-definition';
 import { computeMetrics } from './metrics';
+import { createSharedParts } from './shared-parts';
 import { DEFAULT_SCORING_MODEL } from '../settings/default-model';
 
 const input = readCompanyInput(company(), { nowMs: NOW_MS, homeCurrency: 'EUR', pipelines: [] });
 const context: FactorContext = {
-  input,
+  facts: input.facts,
   metrics: computeMetrics(input, DEFAULT_SCORING_MODEL, NOW_MS),
   model: DEFAULT_SCORING_MODEL,
   revenueReference: 1000,
   homeCurrency: 'EUR',
+  shared: createSharedParts(),
 };
 
 const fixed = (
@@ -23,6 +25,7 @@ const fixed = (
   label: { en: id, ru: id },
   measure: () => (value === null ? null : { value, raw }),
   describe: () => ({ en: id, ru: id }),
+  takesFewValues: false,
 });
 
 describe('scoreAxis', () => {

@@ -4,12 +4,13 @@
  * much of the axis' weight was backed by data. Missing data never counts as zero.
  */
 import type { Axis, FactorId } from './enums';
-import type { FactorContext, FactorDefinition, FactorRaw } from './factor-definition';
+import type { FactorContext, FactorDefinition, FactorMeasure, FactorRaw } from './factor-definition';
 import { roundTo, toScale } from './numbers';
+import { findWithinRun, storeWithinRun } from './shared-parts';
 import type { Localised } from './text';
 
 /** One factor of one company, with what it added to its axis (the explanation on the card). */
-export type FactorScore = {
+export type FactorScore = Readonly<{
   id: FactorId;
   axis: Axis;
   label: Localised;
@@ -21,7 +22,7 @@ export type FactorScore = {
   contribution: number;
   raw: FactorRaw;
   hasData: boolean;
-};
+}>;
 
 export type AxisScore = {
   /** 0–100; 0 when no factor had data (then confidence is 0 too). */
@@ -38,39 +39,49 @@ export function scoreAxis(
   weights: Readonly<Record<string, number>>,
   context: FactorContext,
 ): AxisScore {
-  const values: (number | null)[] = [];
-  const raws: FactorRaw[] = [];
+  const measures: (FactorMeasure | null)[] = [];
   let totalWeight = 0;
   let dataWeight = 0;
   let weightedSum = 0;
-  for (const definition of definitions) {
+  let dataMask = 0;
+  definitions.forEach((definition, index) => {
     const weight = weights[definition.id] ?? 0;
     const measure = definition.measure(context);
     totalWeight += weight;
-    if (measure === null) {
-      values.push(null);
-      raws.push(null);
-      continue;
+    if (measure !== null) {
+      measure.value = roundTo(toScale(measure.value), 1);
+      dataWeight += weight;
+      weightedSum += weight * measure.value;
+      dataMask |= 1 << index;
     }
-    const value = roundTo(toScale(measure.value), 1);
-    values.push(value);
-    raws.push(typeof measure.raw === 'number' ? roundTo(measure.raw, 4) : measure.raw);
-    dataWeight += weight;
-    weightedSum += weight * value;
-  }
-  const factors: FactorScore[] = definitions.map((definition, index) => {
-    const value = values[index] ?? null;
+    measures.push(measure);
+  });
+  // map, not push: the arrays are kept in the results, and map sizes them exactly
+  const factors = definitions.map((definition, index): FactorScore => {
     const weight = weights[definition.id] ?? 0;
-    return {
+    const measure = measures[index] ?? null;
+    // a factor without data is the same in every company; a few-valued one is the same in every
+    // company with the same value and the same factors with data (the model is fixed in a run)
+    const isShared = measure === null || definition.takesFewValues;
+    const first = measure === null ? -1 : dataMask;
+    const value = measure === null ? null : measure.value;
+    const raw =
+      measure === null ? null : typeof measure.raw === 'number' ? roundTo(measure.raw, 4) : measure.raw;
+    if (isShared) {
+      const existing = findWithinRun<FactorScore>(context.shared, definition.id, first, value, raw);
+      if (existing !== undefined) return existing;
+    }
+    const score: FactorScore = {
       id: definition.id,
       axis,
       label: definition.label,
       value,
       weight,
       contribution: value === null || dataWeight === 0 ? 0 : roundTo((weight * value) / dataWeight, 2),
-      raw: raws[index] ?? null,
+      raw,
       hasData: value !== null,
     };
+    return isShared ? storeWithinRun(context.shared, definition.id, first, value, raw, score) : score;
   });
   return {
     value: dataWeight === 0 ? 0 : roundTo(toScale(weightedSum / dataWeight), 1),

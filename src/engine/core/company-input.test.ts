@@ -10,7 +10,7 @@ describe('readCompanyInput', () => {
       company({ deals: [deal({ amount: 100, currency: 'USD', amountInHomeCurrency: 90 })] }),
     );
     expect(input.deals[0]!.amount).toBe(90);
-    expect(input.dataIssues).toEqual([]);
+    expect(input.facts.dataIssues).toEqual([]);
   });
 
   test('falls back to amount when the deal is in the home currency or names none', () => {
@@ -23,7 +23,7 @@ describe('readCompanyInput', () => {
   test('flags a foreign-currency amount without conversion instead of mixing currencies', () => {
     const input = read(company({ deals: [deal({ id: 'd-usd', amount: 100, currency: 'USD' })] }));
     expect(input.deals[0]!.amount).toBeNull();
-    expect(input.dataIssues).toEqual([
+    expect(input.facts.dataIssues).toEqual([
       {
         recordType: 'deal',
         recordId: 'd-usd',
@@ -54,7 +54,7 @@ describe('readCompanyInput', () => {
         ],
       }),
     );
-    expect(input.dataIssues.map((issue) => [issue.recordId, issue.field, issue.kind])).toEqual([
+    expect(input.facts.dataIssues.map((issue) => [issue.recordId, issue.field, issue.kind])).toEqual([
       ['future', 'closedate', 'future_date'],
       ['negative', 'amount', 'negative_number'],
       ['garbage', 'amount', 'not_a_number'],
@@ -94,7 +94,7 @@ describe('readCompanyInput', () => {
         },
       }),
     );
-    expect(input).toMatchObject({
+    expect(input.facts).toMatchObject({
       marketReputation: 'industry_leader',
       perceptionLevel: 'value_adder',
       recommendsUs: true,
@@ -103,10 +103,10 @@ describe('readCompanyInput', () => {
       growthPotential: null,
       idealCustomerProfile: 'tier_1',
     });
-    expect(input.dataIssues).toEqual([
+    expect(input.facts.dataIssues).toEqual([
       {
         recordType: 'company',
-        recordId: input.id,
+        recordId: input.facts.id,
         field: 'kam_growth_potential',
         rawValue: 'enormous',
         kind: 'unknown_value',
@@ -133,6 +133,6 @@ describe('readCompanyInput', () => {
     ]);
     expect(input.meetings.map((m) => m.outcome)).toEqual(['NO_SHOW', 'SCHEDULED']);
     expect(input.contacts[0]!.roles).toEqual(['DECISION_MAKER', 'BLOCKER']);
-    expect(input.dataIssues.map((issue) => issue.kind)).toEqual(['unknown_value']);
+    expect(input.facts.dataIssues.map((issue) => issue.kind)).toEqual(['unknown_value']);
   });
 });

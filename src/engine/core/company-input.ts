@@ -23,6 +23,7 @@ import {
   type PaymentDiscipline,
   type PerceptionLevel,
   type ReputationLevel,
+  type RecordType,
   type Tier,
 } from './enums';
 import type { CompanyRecord, CrmRecord } from './snapshot';
@@ -59,7 +60,8 @@ export type MeetingInput = { id: string; startAt: number | null; outcome: Hubspo
 
 export type ContactInput = { id: string; roles: HubspotBuyingRole[] };
 
-export type CompanyInput = {
+/** Company-level values (its own properties), kept for scoring after the associations are summarised. */
+export type CompanyFacts = {
   id: string;
   name: string | null;
   lastContactedAt: number | null;
@@ -75,12 +77,17 @@ export type CompanyInput = {
   annualCostToServe: number | null;
   lossReason: LossReason | null;
   previousTier: Tier | null;
+  /** Every value of the company and its associations that could not be read. */
+  dataIssues: DataIssue[];
+};
+
+export type CompanyInput = {
+  facts: CompanyFacts;
   /** Deals in the pipelines the model counts; the others are not part of this company's picture. */
   deals: DealInput[];
   tickets: TicketInput[];
   meetings: MeetingInput[];
   contacts: ContactInput[];
-  dataIssues: DataIssue[];
 };
 
 export type ReadOptions = { nowMs: number; homeCurrency: string; pipelines: readonly string[] };
@@ -95,9 +102,10 @@ export function readCompanyInput(record: CompanyRecord, options: ReadOptions): C
   for (const deal of record.deals) {
     if (countedPipelines !== null && !countedPipelines.includes(deal.properties.pipeline?.trim() ?? ''))
       continue;
-    deals.push(readDeal(deal, options, issues));
+    deals.push(readDeal(deal, options, source));
   }
-  return {
+  sourceFor(source, 'company', record.id);
+  const facts: CompanyFacts = {
     id: record.id,
     name: readText(p.name),
     lastContactedAt: readPastDate(p.notes_last_contacted, options.nowMs, source, 'notes_last_contacted'),
@@ -123,17 +131,27 @@ export function readCompanyInput(record: CompanyRecord, options: ReadOptions): C
     annualCostToServe: readNonNegativeNumber(p.kam_annual_cost_to_serve, source, 'kam_annual_cost_to_serve'),
     lossReason: readOption(p.kam_loss_reason, LOSS_REASONS, source, 'kam_loss_reason'),
     previousTier: readOption(p.kam_tier, TIERS, source, 'kam_tier'),
-    deals,
-    tickets: record.tickets.map((ticket) => readTicket(ticket, options.nowMs, issues)),
-    meetings: record.meetings.map((meeting) => readMeeting(meeting, issues)),
-    contacts: record.contacts.map((contact) => readContact(contact, issues)),
     dataIssues: issues,
+  };
+  return {
+    facts,
+    deals,
+    tickets: record.tickets.map((ticket) => readTicket(ticket, options.nowMs, source)),
+    meetings: record.meetings.map((meeting) => readMeeting(meeting, source)),
+    contacts: record.contacts.map((contact) => readContact(contact, source)),
   };
 }
 
-function readDeal(record: CrmRecord, options: ReadOptions, issues: DataIssue[]): DealInput {
+/** Points the company's one value source at an associated record (saves an object per record). */
+function sourceFor(source: ValueSource, recordType: RecordType, recordId: string): ValueSource {
+  source.recordType = recordType;
+  source.recordId = recordId;
+  return source;
+}
+
+function readDeal(record: CrmRecord, options: ReadOptions, companySource: ValueSource): DealInput {
   const p = record.properties;
-  const source: ValueSource = { issues, recordType: 'deal', recordId: record.id };
+  const source = sourceFor(companySource, 'deal', record.id);
   const stage = p.dealstage?.trim().toLowerCase() ?? '';
   // HubSpot computes hs_is_closed_won/hs_is_closed; the default pipeline's stage ids are the fallback
   const isWon = readBoolean(p.hs_is_closed_won, source, 'hs_is_closed_won') ?? stage === 'closedwon';
@@ -142,7 +160,7 @@ function readDeal(record: CrmRecord, options: ReadOptions, issues: DataIssue[]):
   if (isClosed) {
     closedAt = readPastDate(p.closedate, options.nowMs, source, 'closedate');
     if (closedAt === null && isWon && (p.closedate ?? '').trim() === '') {
-      issues.push({
+      source.issues.push({
         recordType: 'deal',
         recordId: record.id,
         field: 'closedate',
@@ -183,9 +201,9 @@ function readHomeAmount(record: CrmRecord, homeCurrency: string, source: ValueSo
   return null;
 }
 
-function readTicket(record: CrmRecord, nowMs: number, issues: DataIssue[]): TicketInput {
+function readTicket(record: CrmRecord, nowMs: number, companySource: ValueSource): TicketInput {
   const p = record.properties;
-  const source: ValueSource = { issues, recordType: 'ticket', recordId: record.id };
+  const source = sourceFor(companySource, 'ticket', record.id);
   const closedAt = readDate(p.closed_date, source, 'closed_date');
   return {
     id: record.id,
@@ -195,9 +213,9 @@ function readTicket(record: CrmRecord, nowMs: number, issues: DataIssue[]): Tick
   };
 }
 
-function readMeeting(record: CrmRecord, issues: DataIssue[]): MeetingInput {
+function readMeeting(record: CrmRecord, companySource: ValueSource): MeetingInput {
   const p = record.properties;
-  const source: ValueSource = { issues, recordType: 'meeting', recordId: record.id };
+  const source = sourceFor(companySource, 'meeting', record.id);
   return {
     id: record.id,
     // a meeting may be planned for later: future start times are normal
@@ -206,8 +224,8 @@ function readMeeting(record: CrmRecord, issues: DataIssue[]): MeetingInput {
   };
 }
 
-function readContact(record: CrmRecord, issues: DataIssue[]): ContactInput {
-  const source: ValueSource = { issues, recordType: 'contact', recordId: record.id };
+function readContact(record: CrmRecord, companySource: ValueSource): ContactInput {
+  const source = sourceFor(companySource, 'contact', record.id);
   return {
     id: record.id,
     roles: readOptions(record.properties.hs_buying_role, HUBSPOT_BUYING_ROLES, source, 'hs_buying_role'),

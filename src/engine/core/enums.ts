@@ -189,6 +189,7 @@ export type RecordType = (typeof RECORD_TYPES)[number];
 export const DATA_ISSUE_KINDS = [
   'not_a_number',
   'negative_number',
+  'out_of_range',
   'invalid_date',
   'future_date',
   'not_a_boolean',

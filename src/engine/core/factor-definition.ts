@@ -3,8 +3,9 @@
  * data is missing) and a clause that names the data behind it. The axes are tables of these.
  */
 import type { FactorId } from './enums';
-import type { CompanyInput } from './company-input';
+import type { CompanyFacts } from './company-input';
 import type { CompanyMetrics } from './metrics';
+import type { SharedParts } from './shared-parts';
 import type { Localised } from './text';
 import type { ScoringModel } from '../settings/model-schema';
 
@@ -14,12 +15,14 @@ export type FactorRaw = number | string | boolean | null;
 export type FactorMeasure = { value: number; raw: FactorRaw };
 
 export type FactorContext = {
-  input: CompanyInput;
+  facts: CompanyFacts;
   metrics: CompanyMetrics;
   model: ScoringModel;
   /** Won revenue that scores 100 on the revenue factor (from the portfolio, see `computeRevenueReference`). */
   revenueReference: number;
   homeCurrency: string;
+  /** Parts shared within the scoring run (see shared-parts.ts). */
+  shared: SharedParts;
 };
 
 export type FactorDefinition = {
@@ -29,4 +32,9 @@ export type FactorDefinition = {
   measure: (context: FactorContext) => FactorMeasure | null;
   /** A clause naming the data behind the value, used in recommendation reasons. */
   describe: (context: FactorContext) => Localised;
+  /**
+   * True when the factor takes few distinct values across companies (a KAM-input level, k of n
+   * quarters): equal results are then shared within a run (see shared-parts.ts).
+   */
+  takesFewValues: boolean;
 };

@@ -12,6 +12,7 @@ import { readCompanyInput } from './company-input';
 import type { FactorId } from './enums';
 import type { FactorContext, FactorMeasure } from './factor-definition';
 import { computeMetrics } from './metrics';
+import { createSharedParts } from './shared-parts';
 import { STRENGTH_FACTOR_DEFINITIONS } from './strength-factors';
 import { DEFAULT_SCORING_MODEL } from '../settings/default-model';
 
@@ -20,11 +21,12 @@ const DEFINITIONS = [...ATTRACTIVENESS_FACTOR_DEFINITIONS, ...STRENGTH_FACTOR_DE
 function contextOf(spec: CompanySpec, revenueReference = 100_000): FactorContext {
   const input = readCompanyInput(company(spec), { nowMs: NOW_MS, homeCurrency: 'EUR', pipelines: [] });
   return {
-    input,
+    facts: input.facts,
     metrics: computeMetrics(input, DEFAULT_SCORING_MODEL, NOW_MS),
     model: DEFAULT_SCORING_MODEL,
     revenueReference,
     homeCurrency: 'EUR',
+    shared: createSharedParts(),
   };
 }
 

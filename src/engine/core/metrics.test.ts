@@ -161,7 +161,7 @@ describe('computeMetrics: engagement, meetings, buying centre, tickets', () => {
     });
     expect(metrics.buyingCentre).toEqual({
       contactCount: 4,
-      rolesCovered: ['BLOCKER', 'DECISION_MAKER', 'END_USER', 'INFLUENCER'],
+      rolesCovered: ['DECISION_MAKER', 'END_USER', 'INFLUENCER', 'BLOCKER'],
       keyRolesCovered: 2,
       keyRoleCount: 5,
       blockerCount: 1,

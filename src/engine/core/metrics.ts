@@ -2,9 +2,10 @@
  * Per-company metrics (design "Data flow" 2): what the factors, the risk signals and the people
  * reading the card all look at. One pass over each kind of record, plain numbers out.
  */
-import type { HubspotBuyingRole } from './enums';
+import { HUBSPOT_BUYING_ROLES, type HubspotBuyingRole } from './enums';
 import type { CompanyInput, DealInput } from './company-input';
 import { roundTo } from './numbers';
+import { createSharedParts, shareWithinRun, type SharedParts } from './shared-parts';
 import type { ScoringModel } from '../settings/model-schema';
 
 export const DAY_MS = 86_400_000;
@@ -15,8 +16,8 @@ export type YearlyWonVolume = { year: number; amount: number };
 
 export type BuyingCentreMetrics = {
   contactCount: number;
-  /** Every HubSpot buying role held by at least one associated contact. */
-  rolesCovered: HubspotBuyingRole[];
+  /** Every HubSpot buying role held by at least one associated contact, in HubSpot's option order. */
+  rolesCovered: readonly HubspotBuyingRole[];
   /** How many of the model's key roles (§10) are held. */
   keyRolesCovered: number;
   keyRoleCount: number;
@@ -29,6 +30,9 @@ export type BuyingCentreMetrics = {
 export type CompanyMetrics = {
   /** Deals in the counted pipelines (none: the deal-based factors have no data). */
   dealCount: number;
+  /** Associated meetings and tickets, any date (none: their factors have no data). */
+  meetingCount: number;
+  ticketCount: number;
   /** Won revenue, home currency, closed in the 365 days up to now. */
   wonRevenueLast12Months: number;
   /** Won revenue, home currency, closed in the 365 days before those. */
@@ -55,7 +59,7 @@ export type CompanyMetrics = {
   winRate: number | null;
   /** Years since the first won deal; 0 with deals but no win; null without deals. */
   tenureYears: number | null;
-  /** Closed deals lost in a row, counting back from the most recent. */
+  /** Closed deals lost in a row, counting back from the most recent (those closed after the last win). */
   lostDealsStreak: number;
   /** Days since `notes_last_contacted` or the last held meeting, whichever is later. */
   daysSinceLastContact: number | null;
@@ -82,14 +86,39 @@ export type CompanyMetrics = {
 };
 
 /** Computes every metric of one company at `nowMs` under the model's windows. */
-export function computeMetrics(input: CompanyInput, model: ScoringModel, nowMs: number): CompanyMetrics {
+export function computeMetrics(
+  input: CompanyInput,
+  model: ScoringModel,
+  nowMs: number,
+  shared: SharedParts = createSharedParts(),
+): CompanyMetrics {
   const deals = dealMetrics(input.deals, model.windows.historyYears, nowMs);
   const activityMs = model.windows.activityDays * DAY_MS;
   const meetings = meetingMetrics(input, nowMs, activityMs);
   const tickets = ticketMetrics(input, nowMs, activityMs);
-  const lastContactAt = Math.max(input.lastContactedAt ?? -Infinity, meetings.lastHeldAt);
+  const lastContactAt = Math.max(input.facts.lastContactedAt ?? -Infinity, meetings.lastHeldAt);
+  // one literal listing every field (no spreads) keeps the result a fast-mode object on the hot path
   return {
-    ...deals,
+    dealCount: deals.dealCount,
+    meetingCount: input.meetings.length,
+    ticketCount: input.tickets.length,
+    wonRevenueLast12Months: deals.wonRevenueLast12Months,
+    wonRevenuePrevious12Months: deals.wonRevenuePrevious12Months,
+    wonRevenueGrowth: deals.wonRevenueGrowth,
+    yearlyWonVolumes: deals.yearlyWonVolumes,
+    wonDealsLast12Months: deals.wonDealsLast12Months,
+    wonDealsInHistory: deals.wonDealsInHistory,
+    lostDealsInHistory: deals.lostDealsInHistory,
+    purchaseFrequencyPerYear: deals.purchaseFrequencyPerYear,
+    purchaseRegularity: deals.purchaseRegularity,
+    repeatPurchaseShare: deals.repeatPurchaseShare,
+    firstWonAt: deals.firstWonAt,
+    lastWonAt: deals.lastWonAt,
+    openPipelineAmount: deals.openPipelineAmount,
+    openDealCount: deals.openDealCount,
+    winRate: deals.winRate,
+    tenureYears: deals.tenureYears,
+    lostDealsStreak: deals.lostDealsStreak,
     daysSinceLastContact: Number.isFinite(lastContactAt)
       ? Math.floor((nowMs - lastContactAt) / DAY_MS)
       : null,
@@ -103,13 +132,18 @@ export function computeMetrics(input: CompanyInput, model: ScoringModel, nowMs: 
       meetings.inWindow === 0
         ? null
         : roundTo((meetings.rescheduled + meetings.cancelled + meetings.noShow) / meetings.inWindow, 4),
-    buyingCentre: buyingCentreMetrics(input, model.buyingCentre.keyRoles),
-    ...tickets,
-    annualCostToServe: input.annualCostToServe,
+    buyingCentre: buyingCentreMetrics(input, model.buyingCentre.keyRoles, shared),
+    ticketsInActivityWindow: tickets.ticketsInActivityWindow,
+    ticketsInPreviousActivityWindow: tickets.ticketsInPreviousActivityWindow,
+    ticketTrend: tickets.ticketTrend,
+    highPriorityTicketsInActivityWindow: tickets.highPriorityTicketsInActivityWindow,
+    openTickets: tickets.openTickets,
+    openHighPriorityTickets: tickets.openHighPriorityTickets,
+    annualCostToServe: input.facts.annualCostToServe,
     netValueLast12Months:
-      input.annualCostToServe === null
+      input.facts.annualCostToServe === null
         ? null
-        : roundTo(deals.wonRevenueLast12Months - input.annualCostToServe, 2),
+        : roundTo(deals.wonRevenueLast12Months - input.facts.annualCostToServe, 2),
   };
 }
 
@@ -141,9 +175,12 @@ function dealMetrics(deals: readonly DealInput[], historyYears: number, nowMs: n
   const previousYearStart = nowMs - 2 * YEAR_MS;
   const currentYear = new Date(nowMs).getUTCFullYear();
   const firstYear = currentYear - historyYears + 1;
+  const firstYearStart = Date.UTC(firstYear, 0, 1);
   const yearly = new Array<number>(historyYears).fill(0);
-  const activeQuarters = new Uint8Array(historyYears * 4);
-  const activeYears = new Uint8Array(historyYears);
+  // bit sets of the active quarters (at most 40) and years (at most 10) counted back from now
+  let activeQuartersLow = 0;
+  let activeQuartersHigh = 0;
+  let activeYears = 0;
   let wonLast = 0;
   let wonPrevious = 0;
   let wonDealsLast = 0;
@@ -153,7 +190,6 @@ function dealMetrics(deals: readonly DealInput[], historyYears: number, nowMs: n
   let lastWon = -Infinity;
   let openAmount = 0;
   let openCount = 0;
-  const closed: DealInput[] = [];
 
   for (const deal of deals) {
     if (!deal.isClosed) {
@@ -163,7 +199,6 @@ function dealMetrics(deals: readonly DealInput[], historyYears: number, nowMs: n
     }
     const at = deal.closedAt;
     if (at === null) continue;
-    closed.push(deal);
     if (!deal.isWon) {
       if (at > historyStart) lostInHistory += 1;
       continue;
@@ -177,55 +212,67 @@ function dealMetrics(deals: readonly DealInput[], historyYears: number, nowMs: n
     } else if (at > previousYearStart) {
       wonPrevious += amount;
     }
-    const yearIndex = new Date(at).getUTCFullYear() - firstYear;
-    if (yearIndex >= 0 && yearIndex < historyYears) yearly[yearIndex]! += amount;
+    if (at >= firstYearStart) yearly[yearIndexOf(at, firstYear, historyYears)]! += amount;
     if (at > historyStart) {
       wonInHistory += 1;
-      activeQuarters[Math.floor((nowMs - at) / QUARTER_MS)] = 1;
-      activeYears[Math.floor((nowMs - at) / YEAR_MS)] = 1;
+      const quarter = Math.floor((nowMs - at) / QUARTER_MS);
+      if (quarter < 30) activeQuartersLow |= 1 << quarter;
+      else activeQuartersHigh |= 1 << (quarter - 30);
+      activeYears |= 1 << Math.floor((nowMs - at) / YEAR_MS);
     }
   }
 
   const hasDeals = deals.length > 0;
-  const hasWon = Number.isFinite(firstWon);
+  const hasWon = firstWon !== Infinity;
   const sinceFirstWon = hasWon ? nowMs - firstWon : 0;
   const observedQuarters = clamp(Math.floor(sinceFirstWon / QUARTER_MS) + 1, 4, historyYears * 4);
   const observedYears = clamp(Math.floor(sinceFirstWon / YEAR_MS) + 1, 2, historyYears);
   const closedInHistory = wonInHistory + lostInHistory;
+  const activeQuarterCount = countBits(activeQuartersLow) + countBits(activeQuartersHigh);
+  const yearlyWonVolumes = yearly.map((amount, index): YearlyWonVolume => ({
+    year: firstYear + index,
+    amount: roundTo(amount, 2),
+  }));
   return {
     dealCount: deals.length,
     wonRevenueLast12Months: roundTo(wonLast, 2),
     wonRevenuePrevious12Months: roundTo(wonPrevious, 2),
     wonRevenueGrowth: wonPrevious > 0 ? roundTo(wonLast / wonPrevious - 1, 4) : null,
-    yearlyWonVolumes: yearly.map((amount, index) => ({
-      year: firstYear + index,
-      amount: roundTo(amount, 2),
-    })),
+    yearlyWonVolumes,
     wonDealsLast12Months: wonDealsLast,
     wonDealsInHistory: wonInHistory,
     lostDealsInHistory: lostInHistory,
     purchaseFrequencyPerYear: roundTo(wonInHistory / clamp(sinceFirstWon / YEAR_MS, 1, historyYears), 4),
-    purchaseRegularity: hasDeals ? roundTo(countSet(activeQuarters) / observedQuarters, 4) : null,
-    repeatPurchaseShare: hasDeals ? roundTo(countSet(activeYears) / observedYears, 4) : null,
+    purchaseRegularity: hasDeals ? roundTo(activeQuarterCount / observedQuarters, 4) : null,
+    repeatPurchaseShare: hasDeals ? roundTo(countBits(activeYears) / observedYears, 4) : null,
     firstWonAt: hasWon ? new Date(firstWon).toISOString() : null,
     lastWonAt: hasWon ? new Date(lastWon).toISOString() : null,
     openPipelineAmount: roundTo(openAmount, 2),
     openDealCount: openCount,
     winRate: closedInHistory === 0 ? null : roundTo(wonInHistory / closedInHistory, 4),
     tenureYears: hasDeals ? roundTo(sinceFirstWon / YEAR_MS, 2) : null,
-    lostDealsStreak: lostStreak(closed),
+    lostDealsStreak: lostStreak(deals, lastWon),
   };
 }
 
-function lostStreak(closed: DealInput[]): number {
-  // most recent first; the id breaks ties so the result never depends on input order
-  closed.sort(
-    (a, b) => (b.closedAt as number) - (a.closedAt as number) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+/** Index of the calendar year (UTC) of `at` among the history years; `at` is on or after the first one. */
+function yearIndexOf(at: number, firstYear: number, historyYears: number): number {
+  let index = historyYears - 1;
+  while (index > 0 && at < Date.UTC(firstYear + index, 0, 1)) index -= 1;
+  return index;
+}
+
+function countBits(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count += 1;
+  return count;
+}
+
+/** Lost deals closed after the last won one: the streak of losses counting back from the most recent. */
+function lostStreak(deals: readonly DealInput[], lastWonAt: number): number {
   let streak = 0;
-  for (const deal of closed) {
-    if (deal.isWon) break;
-    streak += 1;
+  for (const deal of deals) {
+    if (deal.isClosed && !deal.isWon && deal.closedAt !== null && deal.closedAt > lastWonAt) streak += 1;
   }
   return streak;
 }
@@ -301,35 +348,34 @@ function ticketMetrics(
 function buyingCentreMetrics(
   input: CompanyInput,
   keyRoles: readonly HubspotBuyingRole[],
+  shared: SharedParts,
 ): BuyingCentreMetrics {
-  const covered: HubspotBuyingRole[] = [];
+  let mask = 0;
   let blockers = 0;
   for (const contact of input.contacts) {
     for (const role of contact.roles) {
-      if (!covered.includes(role)) covered.push(role);
+      mask |= 1 << HUBSPOT_BUYING_ROLES.indexOf(role);
       if (role === 'BLOCKER') blockers += 1;
     }
   }
   // no roles on contacts, but HubSpot counts decision makers: that role at least is known
-  if (covered.length === 0 && (input.numDecisionMakers ?? 0) > 0) covered.push('DECISION_MAKER');
-  covered.sort();
-  const uniqueKeyRoles = [...new Set(keyRoles)];
+  if (mask === 0 && (input.facts.numDecisionMakers ?? 0) > 0)
+    mask = 1 << HUBSPOT_BUYING_ROLES.indexOf('DECISION_MAKER');
   let keyCovered = 0;
-  for (const role of uniqueKeyRoles) if (covered.includes(role)) keyCovered += 1;
+  let keyMask = 0;
+  for (const role of keyRoles) keyMask |= 1 << HUBSPOT_BUYING_ROLES.indexOf(role);
+  for (let rest = keyMask & mask; rest !== 0; rest &= rest - 1) keyCovered += 1;
   return {
     contactCount: input.contacts.length,
-    rolesCovered: covered,
+    // one frozen list per set of roles, shared within the run by every company holding that set
+    rolesCovered: shareWithinRun(shared, 'buying-roles', mask, () =>
+      HUBSPOT_BUYING_ROLES.filter((_, index) => (mask & (1 << index)) !== 0),
+    ),
     keyRolesCovered: keyCovered,
-    keyRoleCount: uniqueKeyRoles.length,
+    keyRoleCount: countBits(keyMask),
     blockerCount: blockers,
-    decisionMakersReported: input.numDecisionMakers,
+    decisionMakersReported: input.facts.numDecisionMakers,
   };
-}
-
-function countSet(flags: Uint8Array): number {
-  let count = 0;
-  for (const flag of flags) count += flag;
-  return count;
 }
 
 function clamp(value: number, min: number, max: number): number {

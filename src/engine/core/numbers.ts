@@ -8,5 +8,6 @@ export function toScale(value: number): number {
 /** Rounds to `digits` decimals (results are rounded once, so what is shown is what was compared). */
 export function roundTo(value: number, digits: number): number {
   const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
+  const scaled = Math.round(value * factor) / factor;
+  return Number.isFinite(scaled) ? scaled : value;
 }

@@ -12,6 +12,7 @@ import {
 import { FACTOR_LABELS } from './factor-labels';
 import { recommend, RECOMMENDATION_CATALOGUE, type RecommendationContext } from './recommendations';
 import type { RiskAssessment, RiskSignal } from './risk-signals';
+import { createSharedParts } from './shared-parts';
 import { DEFAULT_SCORING_MODEL } from '../settings/default-model';
 
 const NO_RISK: RiskAssessment = { level: 'none', lossStage: 0, signals: [] };
@@ -44,7 +45,9 @@ function contextOf(overrides: Partial<RecommendationContext> = {}): Recommendati
     risk: NO_RISK,
     factors: [],
     confidence: 1,
+    dataGaps: [],
     describeFactor: (id) => ({ en: `data of ${id}`, ru: `данные ${id}` }),
+    shared: createSharedParts(),
     model: {
       ...DEFAULT_SCORING_MODEL,
       recommendations: { ...DEFAULT_SCORING_MODEL.recommendations, max: 20 },
@@ -163,9 +166,9 @@ describe('recommendations by risk, weak factors and data gaps', () => {
 
   test('low confidence asks for the missing information, naming it', () => {
     const factors = [factor('reputation', null), factor('perception_level', null), factor('tenure', 80)];
-    const collect = recommend(contextOf({ factors, confidence: 0.4 })).find(
-      (recommendation) => recommendation.id === 'collect_account_information',
-    );
+    const collect = recommend(
+      contextOf({ factors, confidence: 0.4, dataGaps: ['reputation', 'perception_level'] }),
+    ).find((recommendation) => recommendation.id === 'collect_account_information');
     expect(collect).toMatchObject({ priority: 3, source: 'data' });
     expect(collect!.reason.en).toBe(
       'Confidence is 40%: no data for market reputation, perception ladder level.',
@@ -209,6 +212,7 @@ describe('the catalogue', () => {
           ...base,
           factors: [...allFactors, ...missing],
           confidence: 0.1,
+          dataGaps: ['reputation'],
         })) {
           reached.add(recommendation.id);
         }

@@ -5,6 +5,7 @@
  * cell, the weakest factors and missing data; each says in one sentence which data triggered it.
  */
 import {
+  AXIS_LEVELS,
   RECOMMENDATIONS,
   type AxisLevel,
   type FactorId,
@@ -15,13 +16,15 @@ import {
 import type { FactorScore } from './axis-score';
 import type { RiskAssessment, RiskSeverity } from './risk-signals';
 import { STRATEGY_LABELS, strategyFor } from './strategy-matrix';
-import { formatDecimal, formatShare, type Localised } from './text';
+import { findWithinRun, shareWithinRun, storeWithinRun, type SharedParts } from './shared-parts';
+import { flat, formatDecimal, formatShare, type Localised } from './text';
 import type { ScoringModel } from '../settings/model-schema';
 
 /** 1 = act now, 2 = plan it, 3 = when there is time. */
 export type RecommendationPriority = 1 | 2 | 3;
 
-export type Recommendation = {
+/** An action; often one frozen object shared by every company of a run with the same trigger. */
+export type Recommendation = Readonly<{
   id: RecommendationId;
   priority: RecommendationPriority;
   source: RecommendationSource;
@@ -30,7 +33,7 @@ export type Recommendation = {
   reason: Localised;
   /** Where in methodology.md the action comes from. */
   methodology: string;
-};
+}>;
 
 type CatalogueEntry = { title: Localised; methodology: string };
 
@@ -156,10 +159,7 @@ export const RECOMMENDATION_CATALOGUE: Readonly<Record<RecommendationId, Catalog
   },
 };
 
-const CATALOGUE_ORDER = Object.fromEntries(RECOMMENDATIONS.map((id, index) => [id, index])) as Record<
-  RecommendationId,
-  number
->;
+const CATALOGUE_ORDER = new Map<RecommendationId, number>(RECOMMENDATIONS.map((id, index) => [id, index]));
 
 const FOR_SIGNAL: Readonly<Record<RiskSignalId, RecommendationId>> = {
   volume_decline: 'lost_client_interview',
@@ -237,98 +237,161 @@ export type RecommendationContext = {
   risk: RiskAssessment;
   factors: readonly FactorScore[];
   confidence: number;
+  /** Factors with weight but no data (shared within the run, see shared-parts.ts). */
+  dataGaps: readonly FactorId[];
   /** The clause naming the data behind a factor (from its definition). */
   describeFactor: (id: FactorId) => Localised;
+  shared: SharedParts;
   model: ScoringModel;
 };
 
-type Candidate = Omit<Recommendation, 'title' | 'methodology'>;
+/** A recommendation before the cut; a factor's reason is only written if it makes the list. */
+type Candidate = {
+  id: RecommendationId;
+  priority: RecommendationPriority;
+  source: RecommendationSource;
+  /** Sorts the list: priority, then source (risk, strategy, factor, data), then catalogue order. */
+  rank: number;
+  reason: Localised | null;
+  factor: FactorScore | null;
+};
 
 /** Chooses, orders and caps the recommendations for one company; each id appears once, at its most urgent. */
 export function recommend(context: RecommendationContext): Recommendation[] {
-  const candidates: Candidate[] = [];
+  const chosen: Candidate[] = [];
   for (const signal of context.risk.signals) {
-    candidates.push({
-      id: FOR_SIGNAL[signal.id],
-      priority: PRIORITY_OF_SEVERITY[signal.severity],
-      source: 'risk',
-      reason: signal.text,
-    });
+    offer(chosen, FOR_SIGNAL[signal.id], PRIORITY_OF_SEVERITY[signal.severity], 'risk', signal.text, null);
   }
-  candidates.push(...strategyCandidates(context));
-  const strategy = strategyFor(context.attractivenessLevel, context.strengthLevel);
+  const { attractivenessLevel: rowLevel, strengthLevel: columnLevel } = context;
+  const strategyReason = strategyReasonOf(context);
+  for (const id of FOR_CELL[rowLevel][columnLevel]) {
+    offer(chosen, id, rowLevel === 'weak' ? 3 : 2, 'strategy', strategyReason, null);
+  }
   // §4: a customer to withdraw from gets no investment in its weak spots
-  if (strategy !== 'withdraw') candidates.push(...factorCandidates(context));
+  if (strategyFor(rowLevel, columnLevel) !== 'withdraw') {
+    const threshold = context.model.recommendations.weakFactorBelow;
+    for (const factor of context.factors) {
+      const id = FOR_WEAK_FACTOR[factor.id];
+      if (id === undefined || factor.value === null || factor.weight <= 0 || factor.value >= threshold)
+        continue;
+      offer(chosen, id, factor.value < threshold / 2 ? 2 : 3, 'factor', null, factor);
+    }
+  }
   if (context.confidence < context.model.recommendations.lowConfidenceBelow) {
-    const data = dataCandidate(context);
-    if (data !== null) candidates.push(data);
+    const reason = dataReasonOf(context);
+    if (reason !== null) offer(chosen, 'collect_account_information', 3, 'data', reason, null);
   }
-  const best = new Map<RecommendationId, Candidate>();
-  for (const candidate of candidates) {
-    const current = best.get(candidate.id);
-    if (current === undefined || candidate.priority < current.priority) best.set(candidate.id, candidate);
+  // insertion sort: a handful of candidates, and no allocation on this hot path
+  for (let index = 1; index < chosen.length; index += 1) {
+    const candidate = chosen[index]!;
+    let position = index - 1;
+    while (position >= 0 && chosen[position]!.rank > candidate.rank) {
+      chosen[position + 1] = chosen[position]!;
+      position -= 1;
+    }
+    chosen[position + 1] = candidate;
   }
-  return [...best.values()]
-    .sort(
-      (a, b) =>
-        a.priority - b.priority ||
-        SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] ||
-        CATALOGUE_ORDER[a.id] - CATALOGUE_ORDER[b.id],
-    )
-    .slice(0, context.model.recommendations.max)
-    .map((candidate) => ({
-      ...candidate,
-      title: RECOMMENDATION_CATALOGUE[candidate.id].title,
-      methodology: RECOMMENDATION_CATALOGUE[candidate.id].methodology,
-    }));
+  // slice and map size the kept array exactly
+  return chosen.slice(0, context.model.recommendations.max).map((candidate) => finish(candidate, context));
 }
 
-function strategyCandidates(context: RecommendationContext): Candidate[] {
+/** Adds a candidate, or keeps the more urgent of two with the same id (of two weak factors, the weaker). */
+function offer(
+  chosen: Candidate[],
+  id: RecommendationId,
+  priority: RecommendationPriority,
+  source: RecommendationSource,
+  reason: Localised | null,
+  factor: FactorScore | null,
+): void {
+  const rank = priority * 10_000 + SOURCE_ORDER[source] * 100 + CATALOGUE_ORDER.get(id)!;
+  const index = chosen.findIndex((existing) => existing.id === id);
+  if (index >= 0) {
+    const existing = chosen[index]!;
+    const isWeaker =
+      factor !== null &&
+      existing.factor !== null &&
+      (factor.value as number) < (existing.factor.value as number);
+    if (rank > existing.rank || (rank === existing.rank && !isWeaker)) return;
+    chosen[index] = { id, priority, source, rank, reason, factor };
+    return;
+  }
+  chosen.push({ id, priority, source, rank, reason, factor });
+}
+
+function finish(candidate: Candidate, context: RecommendationContext): Recommendation {
+  const entry = RECOMMENDATION_CATALOGUE[candidate.id];
+  const reason = candidate.reason ?? factorReasonOf(candidate.factor as FactorScore, context);
+  // a reason shared within the run (frozen: a strategy cell's, a shared signal's) makes the whole
+  // recommendation repeat across companies: share it too
+  const isShared = Object.isFrozen(reason);
+  if (isShared) {
+    const existing = findWithinRun<Recommendation>(
+      context.shared,
+      'recommendation',
+      reason,
+      candidate.id,
+      candidate.priority,
+    );
+    if (existing !== undefined) return existing;
+  }
+  const recommendation: Recommendation = {
+    id: candidate.id,
+    priority: candidate.priority,
+    source: candidate.source,
+    title: entry.title,
+    reason,
+    methodology: entry.methodology,
+  };
+  return isShared
+    ? storeWithinRun(
+        context.shared,
+        'recommendation',
+        reason,
+        candidate.id,
+        candidate.priority,
+        recommendation,
+      )
+    : recommendation;
+}
+
+function strategyReasonOf(context: RecommendationContext): Localised {
   const { attractivenessLevel: rowLevel, strengthLevel: columnLevel } = context;
   const label = STRATEGY_LABELS[strategyFor(rowLevel, columnLevel)];
-  const reason: Localised = {
-    en: `Attractiveness is ${LEVEL_LABELS[rowLevel].en} (${formatDecimal(context.attractiveness, 1, 'en')}) and our position ${LEVEL_LABELS[columnLevel].en} (${formatDecimal(context.strength, 1, 'en')}): the strategy is "${label.en}".`,
-    ru: `Привлекательность клиента ${LEVEL_LABELS[rowLevel].ru} (${formatDecimal(context.attractiveness, 1, 'ru')}), наша позиция ${LEVEL_LABELS[columnLevel].ru} (${formatDecimal(context.strength, 1, 'ru')}): стратегия — «${label.ru}».`,
-  };
-  const priority: RecommendationPriority = rowLevel === 'weak' ? 3 : 2;
-  return FOR_CELL[rowLevel][columnLevel].map((id) => ({ id, priority, source: 'strategy', reason }));
+  const attractiveness = Math.round(context.attractiveness);
+  const strength = Math.round(context.strength);
+  // shared within the run by every company in the same cell at the same rounded values
+  const cell = AXIS_LEVELS.indexOf(rowLevel) * 3 + AXIS_LEVELS.indexOf(columnLevel);
+  return shareWithinRun(
+    context.shared,
+    'strategy-reason',
+    cell * 1_000_000 + attractiveness * 1000 + strength,
+    () => ({
+      en: flat`Attractiveness is ${LEVEL_LABELS[rowLevel].en} (${attractiveness}) and our position ${LEVEL_LABELS[columnLevel].en} (${strength}): the strategy is "${label.en}".`,
+      ru: flat`Привлекательность клиента ${LEVEL_LABELS[rowLevel].ru} (${attractiveness}), наша позиция ${LEVEL_LABELS[columnLevel].ru} (${strength}): стратегия — «${label.ru}».`,
+    }),
+  );
 }
 
-function factorCandidates(context: RecommendationContext): Candidate[] {
-  const threshold = context.model.recommendations.weakFactorBelow;
-  const weak = context.factors
-    .filter(
-      (factor) => factor.hasData && factor.weight > 0 && factor.value !== null && factor.value < threshold,
-    )
-    .sort((a, b) => (a.value as number) - (b.value as number) || b.weight - a.weight);
-  const candidates: Candidate[] = [];
-  for (const factor of weak) {
-    const id = FOR_WEAK_FACTOR[factor.id];
-    if (id === undefined) continue;
-    const data = context.describeFactor(factor.id);
-    candidates.push({
-      id,
-      priority: (factor.value as number) < threshold / 2 ? 2 : 3,
-      source: 'factor',
-      reason: {
-        en: `${factor.label.en} scores ${formatDecimal(factor.value as number, 1, 'en')}/100: ${data.en}.`,
-        ru: `${factor.label.ru}: ${formatDecimal(factor.value as number, 1, 'ru')} из 100 — ${data.ru}.`,
-      },
-    });
-  }
-  return candidates;
-}
-
-function dataCandidate(context: RecommendationContext): Candidate | null {
-  const missing = context.factors.filter((factor) => !factor.hasData && factor.weight > 0);
-  if (missing.length === 0) return null;
+function factorReasonOf(factor: FactorScore, context: RecommendationContext): Localised {
+  const data = context.describeFactor(factor.id);
+  const value = factor.value as number;
   return {
-    id: 'collect_account_information',
-    priority: 3,
-    source: 'data',
-    reason: {
-      en: `Confidence is ${formatShare(context.confidence)}: no data for ${missing.map((factor) => factor.label.en.toLowerCase()).join(', ')}.`,
-      ru: `Достоверность ${formatShare(context.confidence)}: нет данных — ${missing.map((factor) => factor.label.ru.toLowerCase()).join(', ')}.`,
-    },
+    en: flat`${factor.label.en} scores ${formatDecimal(value, 1, 'en')}/100: ${data.en}.`,
+    ru: flat`${factor.label.ru}: ${formatDecimal(value, 1, 'ru')} из 100 — ${data.ru}.`,
   };
+}
+
+function dataReasonOf(context: RecommendationContext): Localised | null {
+  const gaps = context.dataGaps;
+  if (gaps.length === 0) return null;
+  // the gap lists are shared within the run, so equal reasons are too
+  const existing = findWithinRun<Localised>(context.shared, 'data-reason', gaps, context.confidence, null);
+  if (existing !== undefined) return existing;
+  const missing = context.factors.filter((factor) => gaps.includes(factor.id));
+  const share = formatShare(context.confidence);
+  return storeWithinRun(context.shared, 'data-reason', gaps, context.confidence, null, {
+    en: flat`Confidence is ${share}: no data for ${missing.map((factor) => factor.label.en.toLowerCase()).join(', ')}.`,
+    ru: flat`Достоверность ${share}: нет данных — ${missing.map((factor) => factor.label.ru.toLowerCase()).join(', ')}.`,
+  });
 }

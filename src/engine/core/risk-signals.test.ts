@@ -11,16 +11,18 @@ import { readCompanyInput } from './company-input';
 import type { RiskLevel, RiskSignalId } from './enums';
 import { RISK_SIGNALS } from './enums';
 import { computeMetrics } from './metrics';
+import { createSharedParts } from './shared-parts';
 import { assessRisk, type RiskSeverity } from './risk-signals';
 import { DEFAULT_SCORING_MODEL } from '../settings/default-model';
 
 function riskOf(spec: CompanySpec) {
   const input = readCompanyInput(company(spec), { nowMs: NOW_MS, homeCurrency: 'EUR', pipelines: [] });
   return assessRisk({
-    input,
+    facts: input.facts,
     metrics: computeMetrics(input, DEFAULT_SCORING_MODEL, NOW_MS),
     model: DEFAULT_SCORING_MODEL,
     homeCurrency: 'EUR',
+    shared: createSharedParts(),
   });
 }
 

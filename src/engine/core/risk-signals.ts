@@ -7,33 +7,42 @@
  * (arbitration) is rare and leaves no trace in CRM data, so it is never inferred.
  */
 import type { LossStage, RiskLevel, RiskSignalId } from './enums';
-import type { CompanyInput } from './company-input';
+import type { CompanyFacts } from './company-input';
 import type { CompanyMetrics } from './metrics';
+import { shareWithinRun, type SharedParts } from './shared-parts';
 import { LOSS_REASON_LABELS } from './option-labels';
-import { formatAmount, formatShare, localise, type Localised } from './text';
+import { flat, formatAmount, formatShare, localise, type Localised } from './text';
 import type { ScoringModel } from '../settings/model-schema';
 
 export type RiskSeverity = Exclude<RiskLevel, 'none'>;
 
-export type RiskSignal = {
+/** A signal; often one frozen object shared by every company of a run that raised it with the same values. */
+export type RiskSignal = Readonly<{
   id: RiskSignalId;
   severity: RiskSeverity;
   /** The values that raised the signal. */
-  data: Record<string, number | string | null>;
+  data: Readonly<Record<string, number | string | null>>;
   /** One sentence naming the data, in both languages. */
-  text: Localised;
-};
+  text: Readonly<Localised>;
+}>;
 
-export type RiskAssessment = { level: RiskLevel; lossStage: LossStage; signals: RiskSignal[] };
+export type RiskAssessment = Readonly<{
+  level: RiskLevel;
+  lossStage: LossStage;
+  signals: readonly RiskSignal[];
+}>;
 
 const LOSS_STAGE_OF: Record<RiskLevel, LossStage> = { none: 0, watch: 1, at_risk: 2, critical: 3 };
 const SEVERITY_RANK: Record<RiskLevel, number> = { none: 0, watch: 1, at_risk: 2, critical: 3 };
 
+// A signal raised by the same values is identical in every company: shared within the run (see
+// shared-parts.ts). Volume decline names amounts, which rarely repeat, so it is built per company.
 type SignalContext = {
-  input: CompanyInput;
+  facts: CompanyFacts;
   metrics: CompanyMetrics;
   model: ScoringModel;
   homeCurrency: string;
+  shared: SharedParts;
 };
 type SignalRule = (context: SignalContext) => RiskSignal | null;
 
@@ -51,158 +60,184 @@ const volumeDecline: SignalRule = ({ metrics, model, homeCurrency }) => {
     text: localise((language) => {
       const amounts = `${formatAmount(previous, language)} → ${formatAmount(last, language)} ${homeCurrency}`;
       return language === 'en'
-        ? `Won revenue fell ${formatShare(decline)} against the previous 12 months (${amounts}).`
-        : `Выручка по выигранным сделкам упала на ${formatShare(decline)} к предыдущим 12 месяцам (${amounts}).`;
+        ? flat`Won revenue fell ${formatShare(decline)} against the previous 12 months (${amounts}).`
+        : flat`Выручка по выигранным сделкам упала на ${formatShare(decline)} к предыдущим 12 месяцам (${amounts}).`;
     }),
   };
 };
 
 // §8 stage 1: recurring problems show up as a burst of tickets
-const ticketBurst: SignalRule = ({ metrics, model }) => {
+const ticketBurst: SignalRule = ({ metrics, model, shared }) => {
   const recent = metrics.ticketsInActivityWindow;
   const previous = metrics.ticketsInPreviousActivityWindow;
   if (recent < model.risk.ticketBurstMinCount || recent < previous * model.risk.ticketBurstRatio) return null;
   const days = metrics.activityWindowDays;
-  return {
-    id: 'ticket_burst',
-    severity: recent >= 2 * model.risk.ticketBurstMinCount ? 'at_risk' : 'watch',
-    data: {
-      ticketsInActivityWindow: recent,
-      ticketsInPreviousActivityWindow: previous,
-      activityWindowDays: days,
-    },
-    text: {
-      en: `${recent} tickets in the last ${days} days against ${previous} in the ${days} days before.`,
-      ru: `${recent} обращений за последние ${days} дн. против ${previous} за предыдущие ${days} дн.`,
-    },
-  };
+  return shareWithinRun<RiskSignal>(
+    shared,
+    'signal',
+    `ticket_burst|${days}|${recent}|${previous}|${model.risk.ticketBurstMinCount}`,
+    () => ({
+      id: 'ticket_burst',
+      severity: recent >= 2 * model.risk.ticketBurstMinCount ? 'at_risk' : 'watch',
+      data: {
+        ticketsInActivityWindow: recent,
+        ticketsInPreviousActivityWindow: previous,
+        activityWindowDays: days,
+      },
+      text: {
+        en: flat`${recent} tickets in the last ${days} days against ${previous} in the ${days} days before.`,
+        ru: flat`${recent} обращений за последние ${days} дн. против ${previous} за предыдущие ${days} дн.`,
+      },
+    }),
+  );
 };
 
 // §8 stage 1: the client loses money while our problem stays open
-const highPriorityOpenTickets: SignalRule = ({ metrics, model }) => {
+const highPriorityOpenTickets: SignalRule = ({ metrics, model, shared }) => {
   const open = metrics.openHighPriorityTickets;
   if (open === 0) return null;
-  return {
-    id: 'high_priority_open_tickets',
-    severity: open >= model.risk.openHighPriorityTicketsAtRisk ? 'at_risk' : 'watch',
-    data: { openHighPriorityTickets: open },
-    text: {
-      en: `${open} high or urgent priority ticket(s) still open.`,
-      ru: `Открыто обращений с высоким или срочным приоритетом: ${open}.`,
-    },
-  };
+  return shareWithinRun<RiskSignal>(
+    shared,
+    'signal',
+    `high_priority_open_tickets|${open}|${model.risk.openHighPriorityTicketsAtRisk}`,
+    () => ({
+      id: 'high_priority_open_tickets',
+      severity: open >= model.risk.openHighPriorityTicketsAtRisk ? 'at_risk' : 'watch',
+      data: { openHighPriorityTickets: open },
+      text: {
+        en: flat`${open} high or urgent priority ticket(s) still open.`,
+        ru: flat`Открыто обращений с высоким или срочным приоритетом: ${open}.`,
+      },
+    }),
+  );
 };
 
 // §7 diagnostic "does it postpone planned visits?"; §8 stage 2: it is looking elsewhere
-const meetingProblems: SignalRule = ({ metrics, model }) => {
+const meetingProblems: SignalRule = ({ metrics, model, shared }) => {
   const share = metrics.meetingProblemShare;
   if (share === null || metrics.meetingsInActivityWindow < model.risk.meetingProblemMinCount) return null;
   if (share < model.risk.meetingProblemShare) return null;
   const problems = metrics.meetingsRescheduled + metrics.meetingsCancelled + metrics.meetingsNoShow;
-  return {
-    id: 'meeting_problems',
-    severity: 'at_risk',
-    data: {
-      meetingsInActivityWindow: metrics.meetingsInActivityWindow,
-      meetingsRescheduled: metrics.meetingsRescheduled,
-      meetingsCancelled: metrics.meetingsCancelled,
-      meetingsNoShow: metrics.meetingsNoShow,
-      meetingProblemShare: share,
-    },
-    text: {
-      en: `${problems} of ${metrics.meetingsInActivityWindow} meetings in ${metrics.activityWindowDays} days were rescheduled, cancelled or missed (${formatShare(share)}).`,
-      ru: `${problems} из ${metrics.meetingsInActivityWindow} встреч за ${metrics.activityWindowDays} дн. перенесены, отменены или сорваны (${formatShare(share)}).`,
-    },
-  };
+  return shareWithinRun<RiskSignal>(
+    shared,
+    'signal',
+    `meeting_problems|${metrics.activityWindowDays}|${metrics.meetingsInActivityWindow}|${metrics.meetingsRescheduled}|${metrics.meetingsCancelled}|${metrics.meetingsNoShow}`,
+    () => ({
+      id: 'meeting_problems',
+      severity: 'at_risk',
+      data: {
+        meetingsInActivityWindow: metrics.meetingsInActivityWindow,
+        meetingsRescheduled: metrics.meetingsRescheduled,
+        meetingsCancelled: metrics.meetingsCancelled,
+        meetingsNoShow: metrics.meetingsNoShow,
+        meetingProblemShare: share,
+      },
+      text: {
+        en: flat`${problems} of ${metrics.meetingsInActivityWindow} meetings in ${metrics.activityWindowDays} days were rescheduled, cancelled or missed (${formatShare(share)}).`,
+        ru: flat`${problems} из ${metrics.meetingsInActivityWindow} встреч за ${metrics.activityWindowDays} дн. перенесены, отменены или сорваны (${formatShare(share)}).`,
+      },
+    }),
+  );
 };
 
 // §5: personal contacts keep the relationship; silence lets competitors in
-const noRecentContact: SignalRule = ({ metrics, model }) => {
+const noRecentContact: SignalRule = ({ metrics, model, shared }) => {
   const days = metrics.daysSinceLastContact;
   if (days === null || days < model.risk.noContactDaysWatch) return null;
-  return {
-    id: 'no_recent_contact',
-    severity: days >= model.risk.noContactDaysAtRisk ? 'at_risk' : 'watch',
-    data: { daysSinceLastContact: days },
-    text: { en: `No contact for ${days} days.`, ru: `Нет контакта ${days} дн.` },
-  };
+  return shareWithinRun<RiskSignal>(
+    shared,
+    'signal',
+    `no_recent_contact|${days}|${model.risk.noContactDaysAtRisk}`,
+    () => ({
+      id: 'no_recent_contact',
+      severity: days >= model.risk.noContactDaysAtRisk ? 'at_risk' : 'watch',
+      data: { daysSinceLastContact: days },
+      text: { en: flat`No contact for ${days} days.`, ru: flat`Нет контакта ${days} дн.` },
+    }),
+  );
 };
 
 // §10: an anti-sponsor in the buying centre; worse with no sponsor to balance it
-const blockerInBuyingCentre: SignalRule = ({ metrics }) => {
+const blockerInBuyingCentre: SignalRule = ({ metrics, shared }) => {
   const centre = metrics.buyingCentre;
   if (centre.blockerCount === 0) return null;
   const hasSponsor =
     centre.rolesCovered.includes('CHAMPION') || centre.rolesCovered.includes('EXECUTIVE_SPONSOR');
-  return {
-    id: 'blocker_in_buying_centre',
-    severity: hasSponsor ? 'watch' : 'at_risk',
-    data: { blockerCount: centre.blockerCount, hasSponsor: hasSponsor ? 'yes' : 'no' },
-    text: hasSponsor
-      ? {
-          en: `${centre.blockerCount} blocker(s) in the buying centre.`,
-          ru: `В закупочном центре антиспонсоров: ${centre.blockerCount}.`,
-        }
-      : {
-          en: `${centre.blockerCount} blocker(s) in the buying centre and no champion or executive sponsor.`,
-          ru: `В закупочном центре антиспонсоров: ${centre.blockerCount}, а спонсора или чемпиона нет.`,
-        },
-  };
+  return shareWithinRun<RiskSignal>(
+    shared,
+    'signal',
+    `blocker_in_buying_centre|${centre.blockerCount}|${hasSponsor}`,
+    () => ({
+      id: 'blocker_in_buying_centre',
+      severity: hasSponsor ? 'watch' : 'at_risk',
+      data: { blockerCount: centre.blockerCount, hasSponsor: hasSponsor ? 'yes' : 'no' },
+      text: hasSponsor
+        ? {
+            en: flat`${centre.blockerCount} blocker(s) in the buying centre.`,
+            ru: flat`В закупочном центре антиспонсоров: ${centre.blockerCount}.`,
+          }
+        : {
+            en: flat`${centre.blockerCount} blocker(s) in the buying centre and no champion or executive sponsor.`,
+            ru: flat`В закупочном центре антиспонсоров: ${centre.blockerCount}, а спонсора или чемпиона нет.`,
+          },
+    }),
+  );
 };
 
 // §7 diagnostic "does it sign with competitors?"
-const lostDealsStreak: SignalRule = ({ metrics, model }) => {
+const lostDealsStreak: SignalRule = ({ metrics, model, shared }) => {
   const streak = metrics.lostDealsStreak;
   if (streak < model.risk.lostDealsStreak) return null;
-  return {
+  return shareWithinRun<RiskSignal>(shared, 'signal', `lost_deals_streak|${streak}`, () => ({
     id: 'lost_deals_streak',
     severity: 'at_risk',
     data: { lostDealsStreak: streak },
     text: {
-      en: `The last ${streak} closed deals were lost.`,
-      ru: `Последние ${streak} закрытых сделок проиграны.`,
+      en: flat`The last ${streak} closed deals were lost.`,
+      ru: flat`Последние ${streak} закрытых сделок проиграны.`,
     },
-  };
+  }));
 };
 
 // §7 level 1: price is everything, loyalty close to zero
-const commodityPerception: SignalRule = ({ input }) =>
-  input.perceptionLevel !== 'commodity_broker'
+const commodityPerception: SignalRule = ({ facts, shared }) =>
+  facts.perceptionLevel !== 'commodity_broker'
     ? null
-    : {
+    : shareWithinRun<RiskSignal>(shared, 'signal', 'commodity_perception', () => ({
         id: 'commodity_perception',
         severity: 'watch',
-        data: { perceptionLevel: input.perceptionLevel },
+        data: { perceptionLevel: facts.perceptionLevel },
         text: {
           en: 'The client sees us as a commodity broker, "one of many": loyalty is close to zero.',
           ru: 'Клиент видит в нас брокера, «одного из многих»: лояльность близка к нулю.',
         },
-      };
+      }));
 
 // 002: a customer worth the effort pays on time
-const latePayment: SignalRule = ({ input }) =>
-  input.paymentDiscipline !== 'often_late'
+const latePayment: SignalRule = ({ facts, shared }) =>
+  facts.paymentDiscipline !== 'often_late'
     ? null
-    : {
+    : shareWithinRun<RiskSignal>(shared, 'signal', 'late_payment', () => ({
         id: 'late_payment',
         severity: 'watch',
-        data: { paymentDiscipline: input.paymentDiscipline },
+        data: { paymentDiscipline: 'often_late' },
         text: { en: 'The client often pays late.', ru: 'Клиент часто платит с опозданием.' },
-      };
+      }));
 
 // §9 step 3: the KAM has recorded why the client stopped or cut buying
-const lossReasonRecorded: SignalRule = ({ input }) =>
-  input.lossReason === null
-    ? null
-    : {
-        id: 'loss_reason_recorded',
-        severity: 'critical',
-        data: { lossReason: input.lossReason },
-        text: {
-          en: `A loss reason is recorded: ${LOSS_REASON_LABELS[input.lossReason].en}.`,
-          ru: `Указана причина потери клиента: ${LOSS_REASON_LABELS[input.lossReason].ru}.`,
-        },
-      };
+const lossReasonRecorded: SignalRule = ({ facts, shared }) => {
+  const reason = facts.lossReason;
+  if (reason === null) return null;
+  return shareWithinRun<RiskSignal>(shared, 'signal', `loss_reason_recorded|${reason}`, () => ({
+    id: 'loss_reason_recorded',
+    severity: 'critical',
+    data: { lossReason: reason },
+    text: {
+      en: flat`A loss reason is recorded: ${LOSS_REASON_LABELS[reason].en}.`,
+      ru: flat`Указана причина потери клиента: ${LOSS_REASON_LABELS[reason].ru}.`,
+    },
+  }));
+};
 
 const SIGNAL_RULES: readonly SignalRule[] = [
   volumeDecline,
@@ -231,5 +266,13 @@ export function assessRisk(context: SignalContext): RiskAssessment {
     if (SEVERITY_RANK[signal.severity] >= SEVERITY_RANK.at_risk) serious += 1;
   }
   if (serious >= context.model.risk.criticalSignalCount) level = 'critical';
-  return { level, lossStage: LOSS_STAGE_OF[level], signals };
+  if (signals.length === 0) {
+    return shareWithinRun<RiskAssessment>(context.shared, 'risk', 'none', () => ({
+      level,
+      lossStage: 0,
+      signals,
+    }));
+  }
+  // a copy sized exactly: the list is kept in the result
+  return { level, lossStage: LOSS_STAGE_OF[level], signals: signals.slice() };
 }

@@ -11,6 +11,7 @@ import { formatDecimal, formatShare, localise } from './text';
 
 const tenure: FactorDefinition = {
   id: 'tenure',
+  takesFewValues: false,
   label: { en: 'Tenure as a customer', ru: 'Срок сотрудничества' },
   measure: ({ metrics, model }) =>
     metrics.tenureYears === null
@@ -29,6 +30,7 @@ const tenure: FactorDefinition = {
 
 const repeatPurchase: FactorDefinition = {
   id: 'repeat_purchase',
+  takesFewValues: true,
   label: { en: 'Repeat purchase', ru: 'Повторные покупки' },
   measure: ({ metrics }) =>
     metrics.repeatPurchaseShare === null
@@ -45,6 +47,7 @@ const repeatPurchase: FactorDefinition = {
 
 const winRate: FactorDefinition = {
   id: 'win_rate',
+  takesFewValues: true,
   label: { en: 'Win rate', ru: 'Доля выигранных сделок' },
   measure: ({ metrics }) =>
     metrics.winRate === null ? null : { value: toScale(100 * metrics.winRate), raw: metrics.winRate },
@@ -61,6 +64,7 @@ const winRate: FactorDefinition = {
 
 const engagementRecency: FactorDefinition = {
   id: 'engagement_recency',
+  takesFewValues: false,
   label: { en: 'Recent contact', ru: 'Давность контакта' },
   // §5 personal contacts; linear from full score to zero between the model's two day counts
   measure: ({ metrics, model }) => {
@@ -77,10 +81,11 @@ const engagementRecency: FactorDefinition = {
 
 const meetingHealth: FactorDefinition = {
   id: 'meeting_health',
+  takesFewValues: true,
   label: { en: 'Meeting health', ru: 'Встречи' },
   // §7 diagnostic "does it postpone planned visits?": intensity times the share held as planned
-  measure: ({ input, metrics, model }) => {
-    if (input.meetings.length === 0) return null;
+  measure: ({ metrics, model }) => {
+    if (metrics.meetingCount === 0) return null;
     const intensity = Math.min(1, metrics.meetingsInActivityWindow / model.scales.meetingsForFullScore);
     return {
       value: toScale(100 * intensity * (1 - (metrics.meetingProblemShare ?? 0))),
@@ -98,10 +103,11 @@ const meetingHealth: FactorDefinition = {
 
 const buyingCentreCoverage: FactorDefinition = {
   id: 'buying_centre_coverage',
+  takesFewValues: true,
   label: { en: 'Buying-centre coverage', ru: 'Охват закупочного центра' },
   // §10: an organisation map of the buying centre; an anti-sponsor (BLOCKER) costs points
-  measure: ({ input, metrics, model }) => {
-    if (input.contacts.length === 0 && input.numDecisionMakers === null) return null;
+  measure: ({ facts, metrics, model }) => {
+    if (metrics.buyingCentre.contactCount === 0 && facts.numDecisionMakers === null) return null;
     const centre = metrics.buyingCentre;
     const coverage = (100 * centre.keyRolesCovered) / centre.keyRoleCount;
     return {
@@ -120,36 +126,39 @@ const buyingCentreCoverage: FactorDefinition = {
 
 const perceptionLevel: FactorDefinition = {
   id: 'perception_level',
+  takesFewValues: true,
   label: { en: 'Perception ladder level', ru: 'Ступень лестницы восприятия' },
   // §7: where the client places us (KAM input)
-  measure: ({ input, model }) =>
-    input.perceptionLevel === null
+  measure: ({ facts, model }) =>
+    facts.perceptionLevel === null
       ? null
-      : { value: model.inputValues.perceptionLevel[input.perceptionLevel], raw: input.perceptionLevel },
-  describe: ({ input }) => {
-    const level = input.perceptionLevel === null ? NOT_SET : PERCEPTION_LEVEL_LABELS[input.perceptionLevel];
+      : { value: model.inputValues.perceptionLevel[facts.perceptionLevel], raw: facts.perceptionLevel },
+  describe: ({ facts }) => {
+    const level = facts.perceptionLevel === null ? NOT_SET : PERCEPTION_LEVEL_LABELS[facts.perceptionLevel];
     return { en: `the client sees us as ${level.en}`, ru: `клиент видит в нас: ${level.ru}` };
   },
 };
 
 const recommendsUs: FactorDefinition = {
   id: 'recommends_us',
+  takesFewValues: true,
   label: { en: 'Recommends us', ru: 'Рекомендует нас' },
   // 002: recommends us; §2: speaks well of us (KAM input)
-  measure: ({ input }) =>
-    input.recommendsUs === null ? null : { value: input.recommendsUs ? 100 : 0, raw: input.recommendsUs },
-  describe: ({ input }) =>
-    input.recommendsUs
+  measure: ({ facts }) =>
+    facts.recommendsUs === null ? null : { value: facts.recommendsUs ? 100 : 0, raw: facts.recommendsUs },
+  describe: ({ facts }) =>
+    facts.recommendsUs
       ? { en: 'the client recommends us', ru: 'клиент рекомендует нас' }
       : { en: 'the client does not recommend us', ru: 'клиент нас не рекомендует' },
 };
 
 const ticketHealth: FactorDefinition = {
   id: 'ticket_health',
+  takesFewValues: true,
   label: { en: 'Support ticket health', ru: 'Обращения в поддержку' },
   // §8 stage 1: recurring problems and dissatisfaction; open high-priority tickets weigh extra
-  measure: ({ input, metrics, model }) => {
-    if (input.tickets.length === 0) return null;
+  measure: ({ metrics, model }) => {
+    if (metrics.ticketCount === 0) return null;
     const load = (100 * metrics.ticketsInActivityWindow) / model.scales.ticketsForZeroScore;
     const penalty = model.scales.openHighPriorityTicketPenalty * metrics.openHighPriorityTickets;
     return { value: toScale(100 - load - penalty), raw: metrics.ticketsInActivityWindow };

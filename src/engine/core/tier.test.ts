@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { TIERS, type Tier } from './enums';
+import { tierThresholdsArb } from '../../../tests/arbitraries/scoring-model';
 import { classifyTier, tierByThresholds, tierDirectionOf } from './tier';
 
 const thresholds = { key: 70, important: 45, hysteresis: 5 };
@@ -39,16 +40,9 @@ describe('tier (methodology §2) with hysteresis', () => {
   });
 
   test('noise of ±margin/2 around a threshold never makes the tier flip back and forth', () => {
-    const setup = fc
-      .record({
-        important: fc.double({ min: 5, max: 60, noNaN: true }),
-        gap: fc.double({ min: 0.5, max: 35, noNaN: true }),
-        hysteresis: fc.double({ min: 0.5, max: 20, noNaN: true }),
-      })
-      .map(({ important, gap, hysteresis }) => ({ key: important + gap, important, hysteresis }));
     fc.assert(
       fc.property(
-        setup,
+        tierThresholdsArb,
         fc.boolean(),
         fc.option(fc.constantFrom(...TIERS), { nil: null }),
         fc.array(fc.double({ min: -0.5, max: 0.5, noNaN: true }), { minLength: 2, maxLength: 40 }),

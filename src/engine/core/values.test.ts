@@ -42,6 +42,12 @@ describe('readNumber', () => {
     },
   );
 
+  test('a number beyond 10^15 is reported as out of range (sums of such values would overflow)', () => {
+    const source = sourceOf();
+    expect(readNumber('1.8e304', source, 'amount')).toBeNull();
+    expect(source.issues.map((issue) => issue.kind)).toEqual(['out_of_range']);
+  });
+
   test('a negative amount is reported and dropped where amounts cannot be negative', () => {
     const source = sourceOf();
     expect(readNonNegativeNumber('-100', source, 'amount')).toBeNull();

@@ -21,19 +21,22 @@ type Raw = string | null | undefined;
 
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
-const ISO_DATE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const MINUTE_MS = 60_000;
+// beyond this no CRM amount or count is real, and sums of such values could overflow to Infinity
+const LARGEST_NUMBER = 1e15;
 const EPOCH_MILLIS = /^\d{11,14}$/;
 const EARLIEST_YEAR = 1900;
 const LATEST_YEAR = 2200;
+const EARLIEST_MS = Date.UTC(EARLIEST_YEAR, 0, 1);
+const LATEST_MS = Date.UTC(LATEST_YEAR + 1, 0, 1) - 1;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function report(source: ValueSource, field: string, rawValue: string, kind: DataIssueKind): null {
   source.issues.push({ recordType: source.recordType, recordId: source.recordId, field, rawValue, kind });
   return null;
 }
 
-/** A finite number, or null when empty or unreadable (reported). Accepts `1234.5`, `1e3`, `1,234.50`. */
+/** A finite number up to 10^15 in size, or null when empty or unreadable (reported). Accepts `1234.5`, `1e3`, `1,234.50`. */
 export function readNumber(raw: Raw, source: ValueSource, field: string): number | null {
   if (raw === null || raw === undefined) return null;
   const text = raw.trim();
@@ -42,6 +45,7 @@ export function readNumber(raw: Raw, source: ValueSource, field: string): number
   if (PLAIN_NUMBER.test(text)) value = Number(text);
   else if (GROUPED_NUMBER.test(text)) value = Number(text.replace(/,/g, ''));
   if (!Number.isFinite(value)) return report(source, field, raw, 'not_a_number');
+  if (Math.abs(value) > LARGEST_NUMBER) return report(source, field, raw, 'out_of_range');
   return value;
 }
 
@@ -60,32 +64,9 @@ export function readDate(raw: Raw, source: ValueSource, field: string): number |
   if (raw === null || raw === undefined) return null;
   const text = raw.trim();
   if (text === '') return null;
-  if (EPOCH_MILLIS.test(text)) return checkYear(Number(text), raw, source, field);
-  const match = ISO_DATE.exec(text);
-  if (match === null) return report(source, field, raw, 'invalid_date');
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const hour = match[4] === undefined ? 0 : Number(match[4]);
-  const minute = match[5] === undefined ? 0 : Number(match[5]);
-  const second = match[6] === undefined ? 0 : Number(match[6]);
-  const millisecond = match[7] === undefined ? 0 : Number(match[7].slice(0, 3).padEnd(3, '0'));
-  // Date.UTC would roll 2023-02-30 over to March: check the calendar first
-  if (
-    year < EARLIEST_YEAR ||
-    year > LATEST_YEAR ||
-    month < 1 ||
-    month > 12 ||
-    day < 1 ||
-    day > daysInMonth(year, month) ||
-    hour > 23 ||
-    minute > 59 ||
-    second > 59
-  ) {
-    return report(source, field, raw, 'invalid_date');
-  }
-  const local = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-  return checkYear(local - zoneOffsetMinutes(match[8]) * MINUTE_MS, raw, source, field);
+  const millis = EPOCH_MILLIS.test(text) ? Number(text) : parseIsoMillis(text);
+  if (!(millis >= EARLIEST_MS && millis <= LATEST_MS)) return report(source, field, raw, 'invalid_date');
+  return millis;
 }
 
 /** Like `readDate`, but a date after `nowMs` (a won deal closing in the future, say) is reported and dropped. */
@@ -95,27 +76,89 @@ export function readPastDate(raw: Raw, nowMs: number, source: ValueSource, field
   return millis;
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function zoneOffsetMinutes(zone: string | undefined): number {
-  if (zone === undefined || zone === 'Z') return 0;
-  const sign = zone.startsWith('-') ? -1 : 1;
-  const digits = zone.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
-}
-
-function checkYear(millis: number, raw: string, source: ValueSource, field: string): number | null {
-  const year = new Date(millis).getUTCFullYear();
-  if (!Number.isFinite(millis) || year < EARLIEST_YEAR || year > LATEST_YEAR) {
-    return report(source, field, raw, 'invalid_date');
+/**
+ * `YYYY-MM-DD`, optionally `THH:MM`, `:SS`, `.fraction` (1–9 digits) and a zone (`Z`, `±HH:MM`,
+ * `±HHMM`); NaN for anything else, including impossible calendar dates (2023-02-30), which
+ * `Date.parse` would roll over. Hand-written because it runs for every date of every record.
+ */
+function parseIsoMillis(text: string): number {
+  const length = text.length;
+  if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let millisecond = 0;
+  let offsetMinutes = 0;
+  let index = 10;
+  if (index < length) {
+    const separator = text.charCodeAt(index);
+    if ((separator !== 84 && separator !== 32) || text.charCodeAt(index + 3) !== 58) return Number.NaN; // 'T' or ' ', then HH:
+    hour = digitsAt(text, index + 1, 2);
+    minute = digitsAt(text, index + 4, 2);
+    index += 6;
+    if (text.charCodeAt(index) === 58) {
+      second = digitsAt(text, index + 1, 2);
+      index += 3;
+      if (text.charCodeAt(index) === 46) {
+        let digits = 0;
+        index += 1;
+        for (
+          let code = text.charCodeAt(index) - 48;
+          code >= 0 && code <= 9;
+          code = text.charCodeAt(index) - 48
+        ) {
+          if (digits < 3) millisecond = millisecond * 10 + code;
+          digits += 1;
+          index += 1;
+        }
+        if (digits === 0 || digits > 9) return Number.NaN;
+        for (let padded = digits; padded < 3; padded += 1) millisecond *= 10;
+      }
+    }
+    const zone = text.charCodeAt(index);
+    if (zone === 90) {
+      index += 1;
+    } else if (zone === 43 || zone === 45) {
+      const zoneHours = digitsAt(text, index + 1, 2);
+      let minutesAt = index + 3;
+      if (text.charCodeAt(minutesAt) === 58) minutesAt += 1;
+      const zoneMinutes = digitsAt(text, minutesAt, 2);
+      if (zoneHours < 0 || zoneMinutes < 0) return Number.NaN;
+      offsetMinutes = (zone === 43 ? 1 : -1) * (zoneHours * 60 + zoneMinutes);
+      index = minutesAt + 2;
+    }
   }
-  return millis;
+  if (index !== length || year < EARLIEST_YEAR || year > LATEST_YEAR || month < 1 || month > 12)
+    return Number.NaN;
+  if (day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59)
+    return Number.NaN;
+  if (second < 0 || second > 59) return Number.NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - offsetMinutes * MINUTE_MS;
+}
+
+/** The number written by `count` digits at `start`, or -1 if any of them is not a digit. */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let index = start; index < start + count; index += 1) {
+    const digit = text.charCodeAt(index) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+function daysInMonth(year: number, month: number): number {
+  const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && isLeap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 /** HubSpot's `true`/`false` (also yes/no/1/0, any case); null when empty or unreadable. */
 export function readBoolean(raw: Raw, source: ValueSource, field: string): boolean | null {
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
   if (raw === null || raw === undefined) return null;
   const text = raw.trim().toLowerCase();
   if (text === '') return null;
@@ -135,6 +178,8 @@ export function readOption<T extends string>(
   field: string,
 ): T | null {
   if (raw === null || raw === undefined) return null;
+  const exact = options.indexOf(raw as T);
+  if (exact >= 0) return options[exact]!;
   const text = raw.trim();
   if (text === '') return null;
   const upper = options[0] !== undefined && options[0] === options[0].toUpperCase();

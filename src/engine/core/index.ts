@@ -1,0 +1,28 @@
+/**
+ * The pure scoring core (methodology.md as code): plain data in, plain data out, synchronous,
+ * with `now` passed in. No I/O, no clock, no randomness.
+ */
+export { scorePortfolio, scoreCompany } from './score-portfolio';
+export type { ScorePortfolioInput, ScoreCompanyOptions, PortfolioScore } from './score-portfolio';
+export { computeParetoClasses, computeRevenueReference } from './pareto';
+export type { ParetoEntry, ParetoResult, ParetoSummary } from './pareto';
+export { parseSnapshot, portfolioSnapshotSchema, companyRecordSchema, crmRecordSchema } from './snapshot';
+export type { PortfolioSnapshot, CompanyRecord, CrmRecord } from './snapshot';
+export { validateModel, scoringModelSchema, type ScoringModel } from '../settings/model-schema';
+export { DEFAULT_SCORING_MODEL } from '../settings/default-model';
+export type { CompanyScore } from './company-score';
+export type { FactorScore, AxisScore } from './axis-score';
+export type { CompanyMetrics, BuyingCentreMetrics, YearlyWonVolume } from './metrics';
+export type { RiskAssessment, RiskSignal, RiskSeverity } from './risk-signals';
+export type { Recommendation, RecommendationPriority } from './recommendations';
+export { RECOMMENDATION_CATALOGUE } from './recommendations';
+export type { DataIssue } from './values';
+export type { FactorRaw } from './factor-definition';
+export type { Localised } from './text';
+export type { ValidationIssue, ValidationResult } from './validation';
+export { classifyTier, tierByThresholds, tierDirectionOf } from './tier';
+export { axisLevelOf } from './axis-level';
+export { kaismQuadrantFor, kaismQuadrantOf, KAISM_QUADRANT_LABELS } from './kaism-quadrant';
+export { strategyFor, STRATEGY_MATRIX, STRATEGY_LABELS } from './strategy-matrix';
+export { FACTOR_LABELS } from './factor-labels';
+export * from './enums';

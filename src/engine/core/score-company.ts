@@ -1,0 +1,180 @@
+/**
+ * Scoring one company, in two steps so the portfolio path can compute its portfolio-level inputs
+ * (Pareto class, revenue reference) between them: `prepareCompany` reads the record and computes
+ * its metrics, `finishCompanyScore` scores, classifies and recommends. The card's one-company
+ * path and the portfolio path run exactly this code, so the same data gives the same result.
+ */
+import { ATTRACTIVENESS_FACTOR_DEFINITIONS } from './attractiveness-factors';
+import { axisLevelOf } from './axis-level';
+import { scoreAxis, type FactorScore } from './axis-score';
+import type { CompanyScore } from './company-score';
+import { readCompanyInput, type CompanyFacts } from './company-input';
+import type { ParetoClass, FactorId } from './enums';
+import type { FactorContext, FactorDefinition } from './factor-definition';
+import { kaismQuadrantOf } from './kaism-quadrant';
+import { computeMetrics, type CompanyMetrics } from './metrics';
+import { roundTo } from './numbers';
+import { recommend } from './recommendations';
+import { assessRisk } from './risk-signals';
+import type { DataIssue } from './values';
+import { createSharedParts, shareWithinRun, type SharedParts } from './shared-parts';
+import type { CompanyRecord } from './snapshot';
+import { STRENGTH_FACTOR_DEFINITIONS } from './strength-factors';
+import { strategyFor } from './strategy-matrix';
+import { classifyTier, tierDirectionOf } from './tier';
+import type { ScoringModel } from '../settings/model-schema';
+
+/** What scoring keeps of a company: its own values and the summary of its associations (the records themselves can go). */
+export type PreparedCompany = { facts: CompanyFacts; metrics: CompanyMetrics };
+
+export type ScoringContext = {
+  model: ScoringModel;
+  nowMs: number;
+  scoredAt: string;
+  homeCurrency: string;
+  /** Parts shared within this run (see shared-parts.ts). */
+  shared: SharedParts;
+};
+
+export type PortfolioInputs = { paretoClass: ParetoClass; revenueReference: number };
+
+const DEFINITION_BY_ID = new Map<FactorId, FactorDefinition>(
+  [...ATTRACTIVENESS_FACTOR_DEFINITIONS, ...STRENGTH_FACTOR_DEFINITIONS].map((definition) => [
+    definition.id,
+    definition,
+  ]),
+);
+
+const NO_ISSUES: readonly DataIssue[] = Object.freeze([]);
+
+/** The factors with weight but no data; one frozen list per combination, shared within the run. */
+function dataGapsOf(factors: readonly FactorScore[], shared: SharedParts): readonly FactorId[] {
+  let mask = 0;
+  factors.forEach((factor, index) => {
+    if (!factor.hasData && factor.weight > 0) mask |= 1 << index;
+  });
+  return shareWithinRun(shared, 'data-gaps', mask, () =>
+    factors.filter((_, index) => (mask & (1 << index)) !== 0).map((factor) => factor.id),
+  );
+}
+
+/** Reads a company record and computes its metrics (no portfolio-level input needed yet). */
+export function prepareCompany(record: CompanyRecord, context: ScoringContext): PreparedCompany {
+  const input = readCompanyInput(record, {
+    nowMs: context.nowMs,
+    homeCurrency: context.homeCurrency,
+    pipelines: context.model.pipelines,
+  });
+  return { facts: input.facts, metrics: computeMetrics(input, context.model, context.nowMs, context.shared) };
+}
+
+/** Scores, classifies and recommends for a prepared company given the portfolio-level inputs. */
+export function finishCompanyScore(
+  prepared: PreparedCompany,
+  context: ScoringContext,
+  portfolio: PortfolioInputs,
+): CompanyScore {
+  const { facts, metrics } = prepared;
+  const { model } = context;
+  const factorContext: FactorContext = {
+    facts,
+    metrics,
+    model,
+    revenueReference: portfolio.revenueReference,
+    homeCurrency: context.homeCurrency,
+    shared: context.shared,
+  };
+  const attractivenessAxis = scoreAxis(
+    'attractiveness',
+    ATTRACTIVENESS_FACTOR_DEFINITIONS,
+    model.weights.attractiveness,
+    factorContext,
+  );
+  const strengthAxis = scoreAxis(
+    'strength',
+    STRENGTH_FACTOR_DEFINITIONS,
+    model.weights.strength,
+    factorContext,
+  );
+  const attractiveness = attractivenessAxis.value;
+  const strength = strengthAxis.value;
+
+  // an axis without any data is left out of the overall score, like a factor without data
+  const weightA = attractivenessAxis.confidence > 0 ? model.axisWeights.attractiveness : 0;
+  const weightS = strengthAxis.confidence > 0 ? model.axisWeights.strength : 0;
+  const score =
+    weightA + weightS === 0
+      ? 0
+      : roundTo((weightA * attractiveness + weightS * strength) / (weightA + weightS), 1);
+  const axisWeightTotal = model.axisWeights.attractiveness + model.axisWeights.strength;
+  const confidence = roundTo(
+    (model.axisWeights.attractiveness * attractivenessAxis.confidence +
+      model.axisWeights.strength * strengthAxis.confidence) /
+      axisWeightTotal,
+    3,
+  );
+
+  const tier = classifyTier(score, facts.previousTier, model.tiers);
+  const tierDirection = tierDirectionOf(facts.previousTier, tier);
+  const attractivenessLevel = axisLevelOf(attractiveness, model.axisLevels.attractiveness);
+  const strengthLevel = axisLevelOf(strength, model.axisLevels.strength);
+  const risk = assessRisk({
+    facts,
+    metrics,
+    model,
+    homeCurrency: context.homeCurrency,
+    shared: context.shared,
+  });
+  const allFactors = [...attractivenessAxis.factors, ...strengthAxis.factors];
+  const dataGaps = dataGapsOf(allFactors, context.shared);
+  const recommendations = recommend({
+    attractiveness,
+    strength,
+    attractivenessLevel,
+    strengthLevel,
+    risk,
+    factors: allFactors,
+    confidence,
+    dataGaps,
+    describeFactor: (id) => (DEFINITION_BY_ID.get(id) as FactorDefinition).describe(factorContext),
+    shared: context.shared,
+    model,
+  });
+
+  return {
+    companyId: facts.id,
+    name: facts.name,
+    modelVersion: model.version,
+    scoredAt: context.scoredAt,
+    score,
+    attractiveness,
+    strength,
+    confidence,
+    factors: { attractiveness: attractivenessAxis.factors, strength: strengthAxis.factors },
+    dataGaps,
+    dataIssues: facts.dataIssues.length === 0 ? NO_ISSUES : facts.dataIssues,
+    tier,
+    previousTier: facts.previousTier,
+    tierChanged: tierDirection !== null,
+    tierDirection,
+    attractivenessLevel,
+    strengthLevel,
+    kaismQuadrant: kaismQuadrantOf(attractiveness, strength, model.kaismCut),
+    strategy: strategyFor(attractivenessLevel, strengthLevel),
+    paretoClass: portfolio.paretoClass,
+    risk,
+    recommendations,
+    metrics,
+  };
+}
+
+/** The scoring context for a model and a moment; the home currency defaults to the model's. */
+export function scoringContextOf(model: ScoringModel, now: Date, homeCurrency?: string): ScoringContext {
+  return {
+    model,
+    nowMs: now.getTime(),
+    scoredAt: now.toISOString(),
+    homeCurrency: homeCurrency ?? model.homeCurrency,
+    shared: createSharedParts(),
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The two public ways to score: a whole portfolio (Pareto classes and the revenue reference
+ * computed across it), or one company with those portfolio-level inputs given.
+ */
+import type { CompanyScore } from './company-score';
+import type { ParetoClass } from './enums';
+import { computeParetoClasses, computeRevenueReference, type ParetoSummary } from './pareto';
+import { finishCompanyScore, prepareCompany, scoringContextOf } from './score-company';
+import type { CompanyRecord } from './snapshot';
+import type { ScoringModel } from '../settings/model-schema';
+
+export type ScorePortfolioInput = {
+  companies: readonly CompanyRecord[];
+  model: ScoringModel;
+  now: Date;
+  /** The portal's company currency when known (a snapshot's `homeCurrency`); defaults to the model's. */
+  homeCurrency?: string;
+};
+
+export type PortfolioScore = {
+  modelVersion: string;
+  scoredAt: string;
+  homeCurrency: string;
+  /** Won revenue (last 12 months) that scores 100 on the revenue factor; pass it to `scoreCompany` later. */
+  revenueReference: number;
+  pareto: ParetoSummary;
+  /** One result per company, in input order. */
+  results: CompanyScore[];
+};
+
+export type ScoreCompanyOptions = {
+  model: ScoringModel;
+  now: Date;
+  /** The company's class from the last portfolio run (`computeParetoClasses`). */
+  paretoClass: ParetoClass;
+  /** The portfolio's revenue reference from the same run; defaults to the model's fallback. */
+  revenueReference?: number;
+  homeCurrency?: string;
+};
+
+/**
+ * Scores every company of a portfolio: metrics, Pareto classes across it, then each company.
+ * @example scorePortfolio({ companies: snapshot.companies, model: DEFAULT_SCORING_MODEL, now: new Date(snapshot.takenAt) })
+ */
+export function scorePortfolio(input: ScorePortfolioInput): PortfolioScore {
+  const context = scoringContextOf(input.model, input.now, input.homeCurrency);
+  const prepared = input.companies.map((company) => prepareCompany(company, context));
+  const revenues = prepared.map((company) => company.metrics.wonRevenueLast12Months);
+  const pareto = computeParetoClasses(
+    prepared.map((company, index) => ({ companyId: company.facts.id, wonRevenue: revenues[index]! })),
+    input.model.pareto,
+  );
+  const revenueReference = computeRevenueReference(revenues, input.model.scales);
+  const results = prepared.map((company, index) =>
+    finishCompanyScore(company, context, { paretoClass: pareto.classes[index]!, revenueReference }),
+  );
+  return {
+    modelVersion: input.model.version,
+    scoredAt: context.scoredAt,
+    homeCurrency: context.homeCurrency,
+    revenueReference,
+    pareto: pareto.summary,
+    results,
+  };
+}
+
+/**
+ * Scores one company with the portfolio-level inputs given; equal to its result inside
+ * `scorePortfolio` when those inputs are the portfolio's.
+ * @example scoreCompany(record, { model, now, paretoClass: 'A', revenueReference: portfolio.revenueReference })
+ */
+export function scoreCompany(company: CompanyRecord, options: ScoreCompanyOptions): CompanyScore {
+  const context = scoringContextOf(options.model, options.now, options.homeCurrency);
+  return finishCompanyScore(prepareCompany(company, context), context, {
+    paretoClass: options.paretoClass,
+    revenueReference:
+      usableReference(options.revenueReference) ?? options.model.scales.revenueReferenceFallback,
+  });
+}
+
+function usableReference(reference: number | undefined): number | null {
+  return reference !== undefined && Number.isFinite(reference) && reference > 0 ? reference : null;
+}
