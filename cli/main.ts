@@ -5,11 +5,12 @@ import * as demo from './commands/demo';
 import * as emulator from './commands/emulator';
 import * as generate from './commands/generate';
 import * as report from './commands/report';
+import * as scoreFile from './commands/score-file';
 import * as setup from './commands/setup';
 import * as sync from './commands/sync';
 
 // One line per subcommand; each module lives in cli/commands/.
-const commands: CommandModule[] = [backtest, demo, emulator, generate, report, setup, sync];
+const commands: CommandModule[] = [backtest, demo, emulator, generate, report, scoreFile, setup, sync];
 
 runCli(process.argv.slice(2), processIo(), commands).then(
   (code) => {

@@ -1,0 +1,160 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { company, contact, deal, meeting, NOW } from '../../tests/arbitraries/company-builders';
+import type { PortfolioScore } from '../../src/engine/core';
+import { DEFAULT_SCORING_MODEL } from '../../src/engine/settings';
+import type { CliIo } from '../output';
+import { runCli } from '../program';
+import * as scoreFile from './score-file';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kam-score-file-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function kam(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), isTty: false, env: {} };
+  const code = await runCli(argv, io, [scoreFile]);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function writeJson(name: string, value: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
+  return path;
+}
+
+const snapshot = {
+  schemaVersion: 1,
+  takenAt: NOW.toISOString(),
+  homeCurrency: 'EUR',
+  companies: [
+    company({
+      id: 'acme',
+      properties: { name: 'Acme', kam_market_reputation: 'industry_leader', kam_tier: 'important' },
+      deals: [deal({ amount: 90_000, closedDaysAgo: 20 }), deal({ amount: 60_000, closedDaysAgo: 400 })],
+      meetings: [meeting()],
+      contacts: [contact(['DECISION_MAKER', 'CHAMPION'])],
+    }),
+    company({ id: 'small', properties: { name: 'Small Co' }, deals: [deal({ amount: 'n/a' })] }),
+  ],
+};
+
+test('prints a table, best score first, with a summary', async () => {
+  const result = await kam('score-file', writeJson('snapshot.json', snapshot));
+  expect(result).toMatchObject({ code: 0, err: '' });
+  const lines = result.out.split('\n');
+  expect(lines[0]).toMatch(
+    /^Company\s+Score\s+Tier\s+Attr\s+Str\s+Conf\s+KAISM\s+Strategy\s+P\s+Risk\s+Issues\s+Top recommendation$/,
+  );
+  expect(lines[2]).toMatch(/^Acme\s/);
+  expect(lines[3]).toMatch(/^Small Co\s/);
+  expect(result.out).toContain(
+    `2 companies scored at ${NOW.toISOString()} with model ${DEFAULT_SCORING_MODEL.version}`,
+  );
+  expect(result.out).toMatch(/Data issues: 1 unusable value\(s\) in 1 company \(details with --json\)\./);
+});
+
+test('--json prints every result for programs, scored at the snapshot time by default', async () => {
+  const result = await kam('score-file', writeJson('snapshot.json', snapshot), '--json');
+  expect(result.code).toBe(0);
+  const portfolio = JSON.parse(result.out) as PortfolioScore;
+  expect(portfolio).toMatchObject({
+    modelVersion: DEFAULT_SCORING_MODEL.version,
+    scoredAt: NOW.toISOString(),
+  });
+  expect(portfolio.results.map((score) => score.companyId)).toEqual(['acme', 'small']);
+  expect(portfolio.results[0]).toMatchObject({ previousTier: 'important', paretoClass: 'A' });
+  expect(portfolio.results[1]!.dataIssues).toEqual([
+    {
+      recordType: 'deal',
+      recordId: expect.any(String),
+      field: 'amount',
+      rawValue: 'n/a',
+      kind: 'not_a_number',
+    },
+  ]);
+});
+
+test('--now and --model change the time and the model', async () => {
+  const model = { ...DEFAULT_SCORING_MODEL, version: 'custom-7' };
+  const result = await kam(
+    'score-file',
+    writeJson('snapshot.json', snapshot),
+    '--model',
+    writeJson('model.json', model),
+    '--now',
+    '2027-01-01T00:00:00Z',
+    '--json',
+  );
+  expect(result.code).toBe(0);
+  expect(JSON.parse(result.out)).toMatchObject({
+    modelVersion: 'custom-7',
+    scoredAt: '2027-01-01T00:00:00.000Z',
+  });
+});
+
+test.each<[string, () => string[], string, RegExp]>([
+  [
+    'a missing snapshot file',
+    () => ['score-file', join(dir, 'nope.json')],
+    'snapshot.not_found',
+    /cannot read snapshot .*nope\.json: no such file/,
+  ],
+  [
+    'a snapshot that is not JSON',
+    () => ['score-file', writeJson('bad.json', '{ nope')],
+    'snapshot.invalid_json',
+    /snapshot .*bad\.json is not JSON/,
+  ],
+  [
+    'a snapshot of the wrong shape',
+    () => [
+      'score-file',
+      writeJson('shape.json', { schemaVersion: 1, companies: [{ id: 'x', properties: { amount: 5 } }] }),
+    ],
+    'snapshot.invalid',
+    /companies\.0\.properties\.amount: must be a string or null/,
+  ],
+  [
+    'a missing model file',
+    () => ['score-file', writeJson('snapshot.json', snapshot), '--model', join(dir, 'none.json')],
+    'settings.not_found',
+    /cannot read model file/,
+  ],
+  [
+    'an invalid model',
+    () => [
+      'score-file',
+      writeJson('snapshot.json', snapshot),
+      '--model',
+      writeJson('model.json', { ...DEFAULT_SCORING_MODEL, tiers: { key: 30, important: 60, hysteresis: 5 } }),
+    ],
+    'settings.invalid',
+    /model file .* is invalid:\n {2}tiers\.key: must be greater than tiers\.important \(60\)/,
+  ],
+  [
+    'a bad --now',
+    () => ['score-file', writeJson('snapshot.json', snapshot), '--now', 'tomorrow'],
+    'input.invalid',
+    /--now must be an ISO time/,
+  ],
+])('%s is a clear error with exit code 2', async (_label, argv, code, message) => {
+  const result = await kam(...argv());
+  expect(result.code).toBe(2);
+  expect(result.out).toBe('');
+  expect(result.err).toMatch(message);
+  expect(result.err).toContain(`[${code}]`);
+});
+
+test('has --help', async () => {
+  const result = await kam('score-file', '--help');
+  expect(result.out).toMatch(/Usage: kam score-file \[options\] <snapshot>/);
+  expect(result.out).toContain('--model <file>');
+});
