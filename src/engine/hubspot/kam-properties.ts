@@ -107,6 +107,14 @@ export const KAM_OUTPUT_PROPERTIES = [
     optionsOf(TIERS),
   ),
   output(
+    'kam_tier_computed',
+    'KAM computed tier',
+    'The tier the scoring model computed. Equals KAM tier unless a manager pinned the tier.',
+    'enumeration',
+    'select',
+    optionsOf(TIERS),
+  ),
+  output(
     'kam_tier_previous',
     'KAM previous tier',
     'The tier before the last tier change.',
@@ -273,9 +281,45 @@ export const KAM_INPUT_PROPERTIES = [
   ),
 ] as const satisfies readonly KamPropertyDefinition[];
 
+/**
+ * A manager's override of the tier (docs/decisions/0004-who-may-pin.md): set through the
+ * `keystone_pin_tier` function, read by every rescoring. Inputs, because Keystone never computes them.
+ */
+export const KAM_PIN_PROPERTIES = [
+  input(
+    'kam_tier_pinned',
+    'KAM pinned tier',
+    'Tier a manager pinned; while the pin lasts, KAM tier holds it instead of the computed tier.',
+    'enumeration',
+    'select',
+    optionsOf(TIERS),
+  ),
+  input(
+    'kam_strategy_pinned',
+    'KAM pinned strategy',
+    'Strategy pinned with the tier; while the pin lasts, KAM strategy holds it.',
+    'enumeration',
+    'select',
+    optionsOf(STRATEGIES),
+  ),
+  input('kam_pin_reason', 'KAM pin reason', 'Why the tier was pinned.', 'string', 'textarea'),
+  input(
+    'kam_pin_expires_at',
+    'KAM pin expires at',
+    'When the pin lapses; the next rescoring then writes the computed tier.',
+    'datetime',
+    'date',
+  ),
+  input('kam_pinned_by', 'KAM pinned by', 'Who pinned the tier (as the page reported it).', 'string', 'text'),
+] as const satisfies readonly KamPropertyDefinition[];
+
+export type KamPinPropertyName = (typeof KAM_PIN_PROPERTIES)[number]['name'];
+export const KAM_PIN_PROPERTY_NAMES = KAM_PIN_PROPERTIES.map((p) => p.name) as KamPinPropertyName[];
+
 export const KAM_PROPERTIES: readonly KamPropertyDefinition[] = [
   ...KAM_OUTPUT_PROPERTIES,
   ...KAM_INPUT_PROPERTIES,
+  ...KAM_PIN_PROPERTIES,
 ];
 
 export type KamOutputPropertyName = (typeof KAM_OUTPUT_PROPERTIES)[number]['name'];

@@ -5,11 +5,13 @@
  * company scores the same whichever path rescored it.
  */
 import { PARETO_CLASSES, scoreCompany, scorePortfolio, type CompanyScore, type ParetoClass } from '../core';
+import type { Tier } from '../core/enums';
 import type { CompanyRecord } from '../core/snapshot';
 import { explanationSchema } from '../hubspot/explanation-schema';
 import type { ScoringModel } from '../settings';
 import { outputValuesOf } from './output-values';
 import type { PortfolioScorer, ScoredCompany } from './sync-run';
+import { recordForScoring, withPinApplied } from './tier-pin';
 
 /** The Pareto class and revenue reference a company was last scored with, if any. */
 export function storedPortfolioContext(company: CompanyRecord): {
@@ -32,13 +34,23 @@ export function storedPortfolioContext(company: CompanyRecord): {
   return { paretoClass, revenueReference: fromExplanation?.revenueReference };
 }
 
-export function toScoredCompany(score: CompanyScore, revenueReference: number): ScoredCompany {
+/**
+ * The values to store for one result. `stored` is the company as read (with its pin), so a pinned
+ * tier takes precedence in `kam_tier`; `tier` is what `kam_tier` will hold.
+ */
+export function toScoredCompany(
+  score: CompanyScore,
+  revenueReference: number,
+  stored: Readonly<Record<string, string | null>>,
+  now: Date,
+): ScoredCompany {
+  const desired = withPinApplied(outputValuesOf(score, revenueReference), stored, now);
   return {
     id: score.companyId,
     name: score.name ?? `Company ${score.companyId}`,
-    desired: outputValuesOf(score, revenueReference),
+    desired,
     score: score.score,
-    tier: score.tier,
+    tier: (desired.kam_tier as Tier | undefined) ?? score.tier,
     previousTier: score.previousTier,
     quadrant: score.kaismQuadrant,
     strategy: score.strategy,
@@ -50,19 +62,27 @@ export function toScoredCompany(score: CompanyScore, revenueReference: number): 
 
 export function createPortfolioScorer(model: ScoringModel): PortfolioScorer {
   return (companies, { now, paretoFromStored }) => {
+    const storedById = new Map(companies.map((company) => [company.id, company.properties]));
     if (!paretoFromStored) {
-      const portfolio = scorePortfolio({ companies, model, now });
+      const portfolio = scorePortfolio({ companies: companies.map(recordForScoring), model, now });
       return {
         modelVersion: model.version,
-        scored: portfolio.results.map((r) => toScoredCompany(r, portfolio.revenueReference)),
+        scored: portfolio.results.map((r) =>
+          toScoredCompany(r, portfolio.revenueReference, storedById.get(r.companyId) ?? {}, now),
+        ),
       };
     }
     return {
       modelVersion: model.version,
       scored: companies.map((company) => {
         const context = storedPortfolioContext(company);
-        const score = scoreCompany(company, { model, now, ...context });
-        return toScoredCompany(score, context.revenueReference ?? model.scales.revenueReferenceFallback);
+        const score = scoreCompany(recordForScoring(company), { model, now, ...context });
+        return toScoredCompany(
+          score,
+          context.revenueReference ?? model.scales.revenueReferenceFallback,
+          company.properties,
+          now,
+        );
       }),
     };
   };

@@ -12,11 +12,14 @@ import {
 } from '../core/input-properties';
 import type { CompanyRecord, CrmRecord } from '../core/snapshot';
 import type { CrmGateway, CrmObject } from '../hubspot/gateway';
-import { KAM_OUTPUT_PROPERTY_NAMES } from '../hubspot/kam-properties';
+import { KAM_OUTPUT_PROPERTY_NAMES, KAM_PIN_PROPERTY_NAMES } from '../hubspot/kam-properties';
 
-/** Company properties read by every run: the core's inputs and the stored outputs to diff against. */
+/**
+ * Company properties read by every run: the core's inputs, the stored outputs to diff against and
+ * the tier pin, which takes precedence over the computed tier.
+ */
 export const COMPANY_READ_PROPERTIES = [
-  ...new Set<string>([...COMPANY_INPUT_PROPERTIES, ...KAM_OUTPUT_PROPERTY_NAMES]),
+  ...new Set<string>([...COMPANY_INPUT_PROPERTIES, ...KAM_OUTPUT_PROPERTY_NAMES, ...KAM_PIN_PROPERTY_NAMES]),
 ];
 
 const ASSOCIATED_TYPES = [

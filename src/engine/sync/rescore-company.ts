@@ -11,6 +11,7 @@ import type { ScoringModel } from '../settings';
 import { diffOutputs } from './diff';
 import { storedPortfolioContext, toScoredCompany } from './portfolio-scorer';
 import { readAssociatedRecords, readCompaniesById, type ReadChunkResult } from './read-portfolio';
+import { recordForScoring } from './tier-pin';
 
 /** Per associated type: enough for years of history, small enough for a 15 s function budget. */
 export const DEFAULT_MAX_RECORDS_PER_TYPE = 1000;
@@ -50,8 +51,13 @@ export async function rescoreCompany(options: {
   });
   const company = read.companies[0]!;
   const context = storedPortfolioContext(company);
-  const score = scoreCompany(company, { model, now, ...context });
-  const scored = toScoredCompany(score, context.revenueReference ?? model.scales.revenueReferenceFallback);
+  const score = scoreCompany(recordForScoring(company), { model, now, ...context });
+  const scored = toScoredCompany(
+    score,
+    context.revenueReference ?? model.scales.revenueReferenceFallback,
+    company.properties,
+    now,
+  );
   const changedProperties = diffOutputs(company.properties, scored.desired, now);
   if (!options.dryRun && Object.keys(changedProperties).length > 0) {
     const outcome = await gateway.batchUpdate('companies', [

@@ -7,6 +7,7 @@ import * as setup from '../../../cli/commands/setup';
 import * as sync from '../../../cli/commands/sync';
 import type { CliIo } from '../../../cli/output';
 import { runCli } from '../../../cli/program';
+import { KAM_PROPERTIES } from '../../../src/engine/hubspot/kam-properties';
 import { DEFAULT_SCORING_MODEL } from '../../../src/engine/settings';
 import { createModelStore } from '../../../src/engine/settings/model-store';
 import { fillPortal, gatewayFor, portalWithPortfolio, TOKEN } from '../sync/helpers';
@@ -101,7 +102,7 @@ describe('kam sync and kam setup from the command line', () => {
 
   test('setup twice: the second run changes nothing', async () => {
     const { io } = await run(['setup'], env());
-    expect(io.stdout.join('\n')).toMatch(/created: 0, updated: 0, unchanged: 28/);
+    expect(io.stdout.join('\n')).toContain(`created: 0, updated: 0, unchanged: ${KAM_PROPERTIES.length}`);
   });
 });
 

@@ -30,6 +30,7 @@ import {
   createExplanation,
   createFunctionFailure,
   createKamProperties,
+  createPinnedProperties,
   createRecalculateSuccess,
   createTaskSuccess,
 } from '../test-utils/fixtures';
@@ -409,5 +410,50 @@ describe('Create task', () => {
         },
       ]),
     );
+  });
+});
+
+describe('KeyAccountCard for a company with a pinned tier', () => {
+  test('shows the pinned tier with the computed tier beside it, who pinned it, why and until when', () => {
+    const { findByTestId } = renderCard({ properties: createPinnedProperties() });
+    expect(findByTestId(Tag, 'kam-tier').text).toBe('Tier: Key');
+    expect(findByTestId(Tag, 'kam-pin-tag').text).toBe('Pinned: Key');
+    expect(findByTestId(Tag, 'kam-computed-tier').text).toBe('Computed tier: Important');
+    expect(findByTestId(Text, 'kam-pin-by').text).toMatch(
+      /^Pinned by kam\.lead@example\.com \(user 7001\) until Mar 31, 2099, /,
+    );
+    expect(findByTestId(Text, 'kam-pin-reason').text).toBe('Reason: Board-level partnership signed');
+  });
+
+  test('names a pinned strategy and a pin without an end date', () => {
+    const { findByTestId } = renderCard({
+      properties: createPinnedProperties({ kam_strategy_pinned: 'withdraw', kam_pin_expires_at: null }),
+    });
+    expect(findByTestId(Text, 'kam-pin-strategy').text).toBe('Pinned strategy: Withdraw');
+    expect(findByTestId(Text, 'kam-pin-by').text).toBe(
+      'Pinned by kam.lead@example.com (user 7001), no end date',
+    );
+  });
+
+  test('speaks Russian about the pin to a Russian-locale user', () => {
+    const { findByTestId } = renderCard({ properties: createPinnedProperties(), locale: 'ru' });
+    expect(findByTestId(Tag, 'kam-pin-tag').text).toBe('Закреплён: Ключевой');
+    expect(findByTestId(Tag, 'kam-computed-tier').text).toBe('Расчётный уровень: Важный');
+    expect(findByTestId(Text, 'kam-pin-by').text).toMatch(
+      /^Закрепил kam\.lead@example\.com \(user 7001\) до /,
+    );
+    expect(findByTestId(Text, 'kam-pin-reason').text).toBe('Причина: Board-level partnership signed');
+  });
+
+  test('shows no pin once it has lapsed, though its fields stay on the record', () => {
+    const { maybeFindByTestId } = renderCard({
+      properties: createPinnedProperties({ kam_pin_expires_at: '2020-01-01T00:00:00.000Z' }),
+    });
+    expect(maybeFindByTestId(Flex, 'kam-pin')).toBeNull();
+  });
+
+  test('shows no pin note for a company nobody pinned', () => {
+    const { maybeFindByTestId } = renderCard();
+    expect(maybeFindByTestId(Tag, 'kam-pin-tag')).toBeNull();
   });
 });

@@ -14,6 +14,7 @@ import { formatGrowth, formatNumber, formatShare } from '../lib/format';
 import type { ScoredRecord } from '../lib/kam-record';
 import type { UiLanguage } from '../generated/app/functions/contract/client';
 import type { CardMessages } from '../lib/messages';
+import { PinnedTierNote } from './PinnedTierNote';
 
 const TIER_VARIANT: Record<Tier, 'success' | 'info' | 'default'> = {
   key: 'success',
@@ -70,6 +71,14 @@ export const ScoreOverview = ({
         </StatusTag>
       )}
     </Flex>
+    {record.pin && (
+      <PinnedTierNote
+        pin={record.pin}
+        computedTier={record.computedTier}
+        messages={messages}
+        language={language}
+      />
+    )}
     <Flex direction="row" gap="md" align="center" wrap>
       {record.score !== null && <ScoreCircle testId="kam-score" score={Math.round(record.score)} />}
       <Flex direction="column" gap="xs">

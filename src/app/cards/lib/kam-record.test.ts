@@ -1,5 +1,10 @@
-import { EXPLANATION, NEVER_SCORED_PROPERTIES, createKamProperties } from '../test-utils/fixtures';
-import { readExplanation, readKamRecord } from './kam-record';
+import {
+  EXPLANATION,
+  NEVER_SCORED_PROPERTIES,
+  createKamProperties,
+  createPinnedProperties,
+} from '../test-utils/fixtures';
+import { readActivePin, readExplanation, readKamRecord } from './kam-record';
 
 describe('readKamRecord', () => {
   test('a company with neither a score nor a scoring time was never scored', () => {
@@ -43,5 +48,35 @@ describe('readExplanation', () => {
     ],
   ])('reports %s', (_label, raw, expected) => {
     expect(readExplanation(raw)).toEqual(expected);
+  });
+});
+
+describe('readActivePin', () => {
+  const NOW = new Date('2026-11-01T00:00:00.000Z');
+
+  test.each([
+    ['no pinned tier', { kam_tier_pinned: null }, false],
+    ['a pinned tier the card does not know', { kam_tier_pinned: 'platinum' }, false],
+    ['an expiry ahead', { kam_pin_expires_at: '2026-12-01T00:00:00.000Z' }, true],
+    ['an expiry in epoch milliseconds ahead', { kam_pin_expires_at: String(Date.parse('2026-12-01')) }, true],
+    ['no expiry', { kam_pin_expires_at: null }, true],
+    ['an expiry passed', { kam_pin_expires_at: '2026-10-31T23:59:59.000Z' }, false],
+    ['an expiry exactly now', { kam_pin_expires_at: NOW.toISOString() }, false],
+  ])('%s: in force is %s', (_label, overrides, inForce) => {
+    expect(readActivePin(createPinnedProperties(overrides), NOW) !== null).toBe(inForce);
+  });
+
+  test('reads the computed tier and the pin into the record', () => {
+    expect(readKamRecord(createPinnedProperties(), NOW)).toMatchObject({
+      tier: 'key',
+      computedTier: 'important',
+      pin: {
+        tier: 'key',
+        strategy: null,
+        reason: 'Board-level partnership signed',
+        expiresAt: '2099-03-31T00:00:00.000Z',
+        pinnedBy: 'kam.lead@example.com (user 7001)',
+      },
+    });
   });
 });

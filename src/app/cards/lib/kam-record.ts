@@ -4,7 +4,10 @@
  * (or null); anything that does not parse becomes "unknown" here rather than a broken card.
  */
 import { explanationSchema, type Explanation } from '../generated/engine/hubspot/explanation-schema';
-import { KAM_OUTPUT_PROPERTY_NAMES } from '../generated/engine/hubspot/kam-properties';
+import {
+  KAM_OUTPUT_PROPERTY_NAMES,
+  KAM_PIN_PROPERTY_NAMES,
+} from '../generated/engine/hubspot/kam-properties';
 import {
   KAISM_QUADRANTS,
   RISK_LEVELS,
@@ -17,7 +20,21 @@ import {
 } from '../generated/engine/core/enums';
 
 /** What the card asks `useCrmProperties` for. */
-export const CARD_PROPERTIES: string[] = ['hs_object_id', ...KAM_OUTPUT_PROPERTY_NAMES];
+export const CARD_PROPERTIES: string[] = [
+  'hs_object_id',
+  ...KAM_OUTPUT_PROPERTY_NAMES,
+  ...KAM_PIN_PROPERTY_NAMES,
+];
+
+/** A manager's tier pin in force: `kam_tier` then shows it, and the model's own tier is `computedTier`. */
+export type TierPinView = {
+  tier: Tier;
+  strategy: Strategy | null;
+  reason: string | null;
+  /** ISO timestamp; null when the pin has no end date. */
+  expiresAt: string | null;
+  pinnedBy: string | null;
+};
 
 export type ExplanationState =
   { status: 'ok'; explanation: Explanation } | { status: 'missing' } | { status: 'corrupt'; reason: string };
@@ -29,6 +46,10 @@ export type ScoredRecord = {
   strength: number | null;
   confidence: number | null;
   tier: Tier | null;
+  /** What the model computed (`kam_tier_computed`); differs from `tier` only under a pin. */
+  computedTier: Tier | null;
+  /** The pin in force, or null (none, or lapsed: a lapsed pin stays on the record as history). */
+  pin: TierPinView | null;
   quadrant: KaismQuadrant | null;
   strategy: Strategy | null;
   riskLevel: RiskLevel | null;
@@ -86,7 +107,27 @@ export function readExplanation(raw: string | null): ExplanationState {
   return { status: 'corrupt', reason: `${where}${issue?.message ?? 'unexpected shape'}` };
 }
 
-export function readKamRecord(properties: Properties): KamRecord {
+// HubSpot echoes datetimes as ISO strings or epoch milliseconds, depending on the API.
+const toMs = (value: string): number => (/^\d+$/.test(value) ? Number(value) : Date.parse(value));
+
+/** The same rule the sync applies (engine/sync/tier-pin.ts): a pinned tier with no expiry or one after now. */
+export function readActivePin(properties: Properties, now: Date): TierPinView | null {
+  const tier = oneOf(TIERS, text(properties, 'kam_tier_pinned'));
+  if (!tier) return null;
+  const expiresRaw = text(properties, 'kam_pin_expires_at');
+  const expiresMs = expiresRaw === null ? NaN : toMs(expiresRaw);
+  if (!Number.isNaN(expiresMs) && expiresMs <= now.getTime()) return null;
+  return {
+    tier,
+    strategy: oneOf(STRATEGIES, text(properties, 'kam_strategy_pinned')),
+    reason: text(properties, 'kam_pin_reason'),
+    expiresAt: Number.isNaN(expiresMs) ? null : new Date(expiresMs).toISOString(),
+    pinnedBy: text(properties, 'kam_pinned_by'),
+  };
+}
+
+/** `now` decides whether a recorded pin is still in force; the card passes the browser's clock. */
+export function readKamRecord(properties: Properties, now: Date = new Date()): KamRecord {
   const scoredAt = text(properties, 'kam_scored_at');
   const score = number(properties, 'kam_score');
   if (scoredAt === null && score === null) return { isScored: false };
@@ -97,6 +138,8 @@ export function readKamRecord(properties: Properties): KamRecord {
     strength: number(properties, 'kam_strength'),
     confidence: number(properties, 'kam_confidence'),
     tier: oneOf(TIERS, text(properties, 'kam_tier')),
+    computedTier: oneOf(TIERS, text(properties, 'kam_tier_computed')),
+    pin: readActivePin(properties, now),
     quadrant: oneOf(KAISM_QUADRANTS, text(properties, 'kam_quadrant')),
     strategy: oneOf(STRATEGIES, text(properties, 'kam_strategy')),
     riskLevel: oneOf(RISK_LEVELS, text(properties, 'kam_risk_level')),

@@ -57,6 +57,13 @@ export type CardMessages = {
   explanationCorruptTitle: string;
   explanationCorruptBody: (reason: string) => string;
   explanationMissing: string;
+  pinned: string;
+  computedTier: string;
+  pinnedBy: (who: string, until: string) => string;
+  pinnedByNoEnd: (who: string) => string;
+  pinReason: (reason: string) => string;
+  pinnedStrategy: (strategy: string) => string;
+  unknownPerson: string;
   tierLabels: Record<Tier, string>;
   quadrantLabels: Record<KaismQuadrant, string>;
   strategyLabels: Record<Strategy, string>;
@@ -122,6 +129,13 @@ const en: CardMessages = {
   explanationCorruptBody: (reason) =>
     `The stored breakdown (kam_explanation) could not be read: ${reason}. Recalculate to rebuild it.`,
   explanationMissing: 'No score breakdown is stored for this company. Recalculate to build it.',
+  pinned: 'Pinned',
+  computedTier: 'Computed tier',
+  pinnedBy: (who, until) => `Pinned by ${who} until ${until}`,
+  pinnedByNoEnd: (who) => `Pinned by ${who}, no end date`,
+  pinReason: (reason) => `Reason: ${reason}`,
+  pinnedStrategy: (strategy) => `Pinned strategy: ${strategy}`,
+  unknownPerson: 'unknown',
   tierLabels: { key: 'Key', important: 'Important', regular: 'Regular' },
   quadrantLabels: {
     key_account: 'Key account',
@@ -215,6 +229,13 @@ const ru: CardMessages = {
   explanationCorruptBody: (reason) =>
     `Сохранённый разбор (kam_explanation) не удалось прочитать: ${reason}. Пересчитайте, чтобы построить его заново.`,
   explanationMissing: 'Разбор оценки для этой компании не сохранён. Пересчитайте, чтобы построить его.',
+  pinned: 'Закреплён',
+  computedTier: 'Расчётный уровень',
+  pinnedBy: (who, until) => `Закрепил ${who} до ${until}`,
+  pinnedByNoEnd: (who) => `Закрепил ${who}, без срока`,
+  pinReason: (reason) => `Причина: ${reason}`,
+  pinnedStrategy: (strategy) => `Закреплённая стратегия: ${strategy}`,
+  unknownPerson: 'неизвестно',
   tierLabels: { key: 'Ключевой', important: 'Важный', regular: 'Обычный' },
   quadrantLabels: {
     key_account: 'Ключевой клиент',

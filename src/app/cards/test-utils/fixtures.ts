@@ -115,6 +115,22 @@ export function createKamProperties(
 }
 
 export const SCORED_PROPERTIES = createKamProperties();
+
+/**
+ * A scored company whose tier a manager pinned to `key` over a computed `important`. The expiry is
+ * far ahead because the card judges a pin against the real clock.
+ */
+export function createPinnedProperties(overrides: Record<string, string | null> = {}) {
+  return createKamProperties({
+    kam_tier: 'key',
+    kam_tier_computed: 'important',
+    kam_tier_pinned: 'key',
+    kam_pin_reason: 'Board-level partnership signed',
+    kam_pin_expires_at: '2099-03-31T00:00:00.000Z',
+    kam_pinned_by: 'kam.lead@example.com (user 7001)',
+    ...overrides,
+  });
+}
 export const NEVER_SCORED_PROPERTIES: Record<string, string | null> = {
   ...EMPTY_PROPERTIES,
   hs_object_id: '123',

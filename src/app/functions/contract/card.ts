@@ -1,7 +1,8 @@
 /** Parameters and results of the functions the key-account card calls. */
 import { z } from 'zod';
+import { STRATEGIES, TIERS } from '../../../engine/core/enums';
 import { UI_LANGUAGES } from './client';
-import { functionResultSchema, recordIdSchema } from './common';
+import { adminRequestShape, functionResultSchema, recordIdSchema } from './common';
 
 /** The company id comes from `propertiesToSend: ['hs_object_id']`; `companyId` is for callers without a record. */
 export const recalculateCompanyParamsSchema = z.object({ companyId: recordIdSchema.optional() });
@@ -32,3 +33,42 @@ export const createTaskResultSchema = functionResultSchema({
   subject: z.string(),
 });
 export type CreateTaskResult = z.infer<typeof createTaskResultSchema>;
+
+/** A pin lasts at most a year: an override nobody revisits should not outlive the account plan. */
+export const PIN_MAX_DAYS = 365;
+export const PIN_REASON_MAX_LENGTH = 1000;
+
+/**
+ * Pin a company's tier (and optionally its strategy) or clear the pin; admin key required
+ * (docs/decisions/0004-who-may-pin.md). That `expiresAt` is in the future and within
+ * PIN_MAX_DAYS is checked by the function against its own clock.
+ */
+export const pinTierParamsSchema = z.discriminatedUnion('action', [
+  z.object({
+    ...adminRequestShape,
+    action: z.literal('set'),
+    companyId: recordIdSchema.optional(),
+    tier: z.enum(TIERS),
+    strategy: z.enum(STRATEGIES).optional(),
+    reason: z.string().trim().min(1, { error: 'say why the tier is pinned' }).max(PIN_REASON_MAX_LENGTH),
+    expiresAt: z.iso.datetime({
+      offset: true,
+      error: 'must be an ISO date and time, e.g. 2027-03-31T00:00:00Z',
+    }),
+  }),
+  z.object({
+    ...adminRequestShape,
+    action: z.literal('clear'),
+    companyId: recordIdSchema.optional(),
+  }),
+]);
+export type PinTierParams = z.input<typeof pinTierParamsSchema>;
+
+export const pinTierResultSchema = functionResultSchema({
+  companyId: z.string(),
+  /** What `kam_tier` holds after the immediate rescoring: the pinned tier, or the computed one after a clear. */
+  tier: z.enum(TIERS),
+  computedTier: z.enum(TIERS),
+  changedProperties: z.array(z.string()),
+});
+export type PinTierResult = z.infer<typeof pinTierResultSchema>;

@@ -1,6 +1,6 @@
 /**
- * Who may save or roll back the scoring model (docs/decisions/0003-who-may-change-the-model.md):
- * whoever knows the KEYSTONE_ADMIN_KEY secret. The function cannot verify who calls it from
+ * Who may save or roll back the scoring model (docs/decisions/0003-who-may-change-the-model.md)
+ * and pin a company's tier (0004-who-may-pin.md): whoever knows the KEYSTONE_ADMIN_KEY secret. The function cannot verify who calls it from
  * anything the page sends, so the check is on knowledge of a secret the page never sees.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -18,17 +18,21 @@ export const MIN_ADMIN_KEY_LENGTH = 24;
 
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
 
-/** Throws `auth.not_configured` or `auth.forbidden`; returns quietly for an admin. */
+/**
+ * Throws `auth.not_configured` or `auth.forbidden`; returns quietly for an admin. `action` names
+ * what is refused, so the message tells the user which of the admin-only actions is off.
+ */
 export function requireAdmin(
   env: Readonly<Record<string, string | undefined>>,
   adminKey: string,
   actingUser: ActingUser,
+  action: { doing: string; verb: string } = { doing: 'saving the scoring model', verb: 'save' },
 ): void {
   const secret = env[ADMIN_KEY_SECRET] ?? '';
   if (secret.length < MIN_ADMIN_KEY_LENGTH) {
     throw new KeystoneError(
       'auth.not_configured',
-      `saving the scoring model is off until a HubSpot super admin sets the secret ${ADMIN_KEY_SECRET} (at least ${MIN_ADMIN_KEY_LENGTH} characters): hs secret add ${ADMIN_KEY_SECRET}`,
+      `${action.doing} is off until a HubSpot super admin sets the secret ${ADMIN_KEY_SECRET} (at least ${MIN_ADMIN_KEY_LENGTH} characters): hs secret add ${ADMIN_KEY_SECRET}`,
     );
   }
   // Equal-length digests: timingSafeEqual needs them, and the comparison time says nothing about the key.
@@ -42,7 +46,7 @@ export function requireAdmin(
   if (allowed.length > 0 && !allowed.includes('*') && !allowed.includes(actingUser.userId)) {
     throw new KeystoneError(
       'auth.forbidden',
-      `HubSpot user ${actingUser.userId} is not in ${ADMIN_USER_IDS_SECRET}; ask a Keystone admin to save`,
+      `HubSpot user ${actingUser.userId} is not in ${ADMIN_USER_IDS_SECRET}; ask a Keystone admin to ${action.verb}`,
       { userId: actingUser.userId },
     );
   }

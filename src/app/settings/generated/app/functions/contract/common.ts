@@ -15,6 +15,7 @@ export const FUNCTION_NAMES = {
   saveModel: 'keystone_save_model',
   rollbackModel: 'keystone_rollback_model',
   previewModel: 'keystone_preview_model',
+  pinTier: 'keystone_pin_tier',
 } as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[keyof typeof FUNCTION_NAMES];
 
@@ -45,3 +46,14 @@ export const actingUserSchema = z.object({
   email: z.string().max(254),
 });
 export type ActingUser = z.infer<typeof actingUserSchema>;
+
+/**
+ * Saving or rolling back the model and pinning a tier are for Keystone admins. `adminKey` is
+ * checked against the KEYSTONE_ADMIN_KEY secret inside the function
+ * (docs/decisions/0003-who-may-change-the-model.md, 0004-who-may-pin.md); `actingUser` is
+ * recorded, not believed.
+ */
+export const adminRequestShape = {
+  adminKey: z.string().min(1, { error: 'enter the Keystone admin key' }).max(200),
+  actingUser: actingUserSchema,
+};

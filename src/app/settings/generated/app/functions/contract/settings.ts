@@ -2,7 +2,13 @@
 /** Parameters and results of the functions the settings page calls. */
 import { z } from 'zod';
 import { scoringModelSchema } from '../../../engine/settings/model-schema';
-import { actingUserSchema, fieldIssueSchema, functionResultSchema, recordIdSchema } from './common';
+import {
+  actingUserSchema,
+  adminRequestShape,
+  fieldIssueSchema,
+  functionResultSchema,
+  recordIdSchema,
+} from './common';
 
 /** One saved version of the scoring model, as the settings page lists it. */
 export const modelVersionSchema = z.object({
@@ -38,16 +44,6 @@ export const getModelResultSchema = functionResultSchema({
   problems: z.array(z.object({ versionId: z.string(), issues: z.array(fieldIssueSchema) })),
 });
 export type GetModelResult = z.infer<typeof getModelResultSchema>;
-
-/**
- * Saving and rolling back are for Keystone admins. `adminKey` is checked against the
- * KEYSTONE_ADMIN_KEY secret inside the function (docs/decisions/0003-who-may-change-the-model.md);
- * `actingUser` is recorded, not believed.
- */
-const adminRequestShape = {
-  adminKey: z.string().min(1, { error: 'enter the Keystone admin key' }).max(200),
-  actingUser: actingUserSchema,
-};
 
 export const saveModelParamsSchema = z.object({
   ...adminRequestShape,
