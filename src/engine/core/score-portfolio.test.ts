@@ -174,10 +174,11 @@ describe('scorePortfolio', () => {
 
   test('the snapshot home currency overrides the model one for the amount fallback', () => {
     const usd = company({ id: 'usd', deals: [deal({ amount: 1000, currency: 'USD' })] });
-    const [inEur] = scorePortfolio({ companies: [usd], model: DEFAULT_SCORING_MODEL, now: NOW }).results;
+    const eurModel = { ...DEFAULT_SCORING_MODEL, homeCurrency: 'EUR' };
+    const [inEur] = scorePortfolio({ companies: [usd], model: eurModel, now: NOW }).results;
     const [inUsd] = scorePortfolio({
       companies: [usd],
-      model: DEFAULT_SCORING_MODEL,
+      model: eurModel,
       now: NOW,
       homeCurrency: 'USD',
     }).results;

@@ -9,7 +9,7 @@ export const DEFAULT_MODEL_VERSION = 'keystone-default-1';
 
 export const DEFAULT_SCORING_MODEL: ScoringModel = {
   version: DEFAULT_MODEL_VERSION,
-  homeCurrency: 'EUR',
+  homeCurrency: 'USD', // HubSpot portals default to USD; admins set theirs on the settings page
   pipelines: [],
   windows: {
     activityDays: 90,
