@@ -44,7 +44,7 @@ function generateDeal(
     properties: {
       amount: String(Math.round(scale * (0.5 + uniformFloat64(rng)))),
       amount_in_home_currency: null,
-      deal_currency_code: 'EUR',
+      deal_currency_code: DEFAULT_SCORING_MODEL.homeCurrency,
       closedate: state === 'open' ? isoDaysAgo(rng, -120) : isoDaysAgo(rng, 4 * 365),
       createdate: isoDaysAgo(rng, 5 * 365),
       hs_is_closed_won: state === 'won' ? 'true' : 'false',
