@@ -6,6 +6,7 @@ import {
   EmptyState,
   ErrorState,
   Heading,
+  LineChart,
   List,
   LoadingButton,
   LoadingSpinner,
@@ -32,6 +33,8 @@ import {
   createKamProperties,
   createPinnedProperties,
   createRecalculateSuccess,
+  createScoreHistoryPoint,
+  createScoreHistorySuccess,
   createTaskSuccess,
 } from '../test-utils/fixtures';
 import { textContent } from '../test-utils/text-content';
@@ -455,5 +458,105 @@ describe('KeyAccountCard for a company with a pinned tier', () => {
   test('shows no pin note for a company nobody pinned', () => {
     const { maybeFindByTestId } = renderCard();
     expect(maybeFindByTestId(Tag, 'kam-pin-tag')).toBeNull();
+  });
+});
+
+describe('Score trend', () => {
+  const SCORE_HISTORY_CALL = ['keystone_score_history', { propertiesToSend: ['hs_object_id'] }];
+
+  async function openTrend(answer: unknown, options: RenderOptions = {}) {
+    const runFunction = jest.fn().mockResolvedValue(answer);
+    const card = renderCard({ runFunction, ...options });
+    card.findByTestId(Button, 'kam-score-trend-load').trigger('onClick');
+    expect(runFunction.mock.calls).toEqual([SCORE_HISTORY_CALL]);
+    return card;
+  }
+
+  test('calls no function until the user asks for the trend', () => {
+    const { findByTestId, runFunction } = renderCard();
+    expect(findByTestId(Heading, 'kam-score-trend-heading').text).toBe('Score trend');
+    expect(findByTestId(Button, 'kam-score-trend-load').text).toBe('Show score trend');
+    expect(runFunction).not.toHaveBeenCalled();
+  });
+
+  test('shows a spinner while the history loads', async () => {
+    const deferred = createDeferred<unknown>();
+    const runFunction = jest.fn().mockReturnValue(deferred.promise);
+    const { findByTestId, waitFor, maybeFindByTestId } = renderCard({ runFunction });
+    findByTestId(Button, 'kam-score-trend-load').trigger('onClick');
+    await waitFor(() =>
+      expect(findByTestId(LoadingSpinner, 'kam-score-trend-loading').props.label).toBe(
+        'Loading score history…',
+      ),
+    );
+    deferred.resolve(createScoreHistorySuccess());
+    await waitFor(() => expect(maybeFindByTestId(LoadingSpinner, 'kam-score-trend-loading')).toBeNull());
+  });
+
+  test.each([
+    ['no history', []],
+    ['one point', [createScoreHistoryPoint(1, 72.4, 'key')]],
+  ])('says there is not enough history yet with %s', async (_label, points) => {
+    const { findByTestId, waitFor, maybeFindByTestId } = await openTrend(
+      createScoreHistorySuccess({ points }),
+    );
+    await waitFor(() =>
+      expect(findByTestId(Text, 'kam-score-trend-empty').text).toMatch(/^Not enough history yet/),
+    );
+    expect(maybeFindByTestId(LineChart, 'kam-score-trend')).toBeNull();
+  });
+
+  test('draws the score over time and lists the tier changes', async () => {
+    const { findByTestId, waitFor, maybeFindByTestId } = await openTrend(createScoreHistorySuccess());
+    await waitFor(() => expect(findByTestId(LineChart, 'kam-score-trend')).toBeTruthy());
+    const chart = findByTestId(LineChart, 'kam-score-trend');
+    expect(chart.props.data).toEqual([
+      { at: '2026-03-01T09:30:00.000Z', score: 48 },
+      { at: '2026-03-08T09:30:00.000Z', score: 55 },
+      { at: '2026-03-15T09:30:00.000Z', score: 63 },
+      { at: '2026-03-22T09:30:00.000Z', score: 72.4 },
+    ]);
+    expect(chart.props.axes).toMatchObject({
+      x: { field: 'at', fieldType: 'datetime' },
+      y: { field: 'score', fieldType: 'linear', label: 'Key-account score' },
+    });
+    const rows = findByTestId(Table, 'kam-tier-changes')
+      .findAll(TableRow)
+      .map((row) => textContent(row));
+    expect(rows).toHaveLength(3); // header + two changes
+    expect(rows[1]).toContain('Regular → Important');
+    expect(rows[2]).toContain('Important → Key');
+    expect(maybeFindByTestId(Text, 'kam-score-trend-truncated')).toBeNull();
+  });
+
+  test('says when the tier did not change and when older points were left out, in Russian', async () => {
+    const points = [createScoreHistoryPoint(1, 70, 'key'), createScoreHistoryPoint(2, 74, 'key')];
+    const { findByTestId, waitFor, maybeFindByTestId } = await openTrend(
+      createScoreHistorySuccess({ points, truncated: true }),
+      { locale: 'ru-RU' },
+    );
+    await waitFor(() =>
+      expect(findByTestId(Text, 'kam-tier-changes-none').text).toBe('За этот период уровень не менялся.'),
+    );
+    expect(findByTestId(Heading, 'kam-score-trend-heading').text).toBe('Динамика оценки');
+    expect(findByTestId(Text, 'kam-score-trend-truncated').text).toBe('Показаны последние оценки (2).');
+    expect(maybeFindByTestId(Table, 'kam-tier-changes')).toBeNull();
+  });
+
+  test('shows the function’s error with a retry', async () => {
+    const runFunction = jest
+      .fn()
+      .mockResolvedValueOnce(createFunctionFailure())
+      .mockResolvedValueOnce(createScoreHistorySuccess());
+    const { findByTestId, waitFor } = renderCard({ runFunction });
+    findByTestId(Button, 'kam-score-trend-load').trigger('onClick');
+    await waitFor(() =>
+      expect(textContent(findByTestId(Alert, 'kam-score-trend-error'))).toContain('HTTP 503'),
+    );
+    expect(findByTestId(Alert, 'kam-score-trend-error').props.title).toBe('Score history unavailable');
+
+    findByTestId(Button, 'kam-score-trend-retry').trigger('onClick');
+    await waitFor(() => expect(findByTestId(LineChart, 'kam-score-trend')).toBeTruthy());
+    expect(runFunction).toHaveBeenCalledTimes(2);
   });
 });

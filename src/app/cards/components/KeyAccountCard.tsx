@@ -14,6 +14,7 @@ import { useCallback } from 'react';
 import { useCreateTask } from '../hooks/use-create-task';
 import { useKeyAccountRecord } from '../hooks/use-key-account-record';
 import { useRecalculate } from '../hooks/use-recalculate';
+import { useScoreHistory } from '../hooks/use-score-history';
 import type { ScoredRecord } from '../lib/kam-record';
 import {
   formatDateTime,
@@ -28,6 +29,7 @@ import { RecommendationsSection } from './RecommendationsSection';
 import { RevenueTrend } from './RevenueTrend';
 import { RiskSection } from './RiskSection';
 import { ScoreOverview } from './ScoreOverview';
+import { ScoreTrend } from './ScoreTrend';
 import { StrategySection } from './StrategySection';
 
 export type KeyAccountCardProps = {
@@ -56,6 +58,7 @@ export const KeyAccountCard = ({ context, actions, runFunction }: KeyAccountCard
     onChanged: reloadProperties,
   });
   const { runningId, createTask } = useCreateTask({ runFunction, addAlert, messages, language });
+  const { state: scoreHistory, load: loadScoreHistory } = useScoreHistory(runFunction);
   const isRecalculating = recalculation.status === 'running';
 
   if (isLoading) return <LoadingSpinner testId="kam-loading" label={messages.loading} showLabel />;
@@ -104,6 +107,8 @@ export const KeyAccountCard = ({ context, actions, runFunction }: KeyAccountCard
       onRecalculate={() => void recalculate()}
       runningTaskId={runningId}
       onCreateTask={(id) => void createTask(id)}
+      scoreHistory={scoreHistory}
+      onLoadScoreHistory={() => void loadScoreHistory()}
     />
   );
 };
@@ -116,6 +121,8 @@ type ScoredCardProps = {
   onRecalculate: () => void;
   runningTaskId: string | null;
   onCreateTask: (recommendationId: string) => void;
+  scoreHistory: ReturnType<typeof useScoreHistory>['state'];
+  onLoadScoreHistory: () => void;
 };
 
 const ScoredCard = ({
@@ -126,6 +133,8 @@ const ScoredCard = ({
   onRecalculate,
   runningTaskId,
   onCreateTask,
+  scoreHistory,
+  onLoadScoreHistory,
 }: ScoredCardProps) => {
   const explanation = record.explanation.status === 'ok' ? record.explanation.explanation : null;
   return (
@@ -172,6 +181,7 @@ const ScoredCard = ({
         language={language}
       />
       {explanation && <RevenueTrend revenueByYear={explanation.revenueByYear} messages={messages} />}
+      <ScoreTrend state={scoreHistory} onLoad={onLoadScoreHistory} messages={messages} language={language} />
       {explanation ? (
         <FactorBreakdown
           explanation={explanation}

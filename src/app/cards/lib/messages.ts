@@ -53,6 +53,16 @@ export type CardMessages = {
   year: string;
   wonRevenue: string;
   wonRevenue12m: string;
+  scoreTrend: string;
+  showScoreTrend: string;
+  scoreTrendLoading: string;
+  scoreTrendFailedTitle: string;
+  scoreTrendNotEnough: string;
+  scoreTrendTruncated: (count: number) => string;
+  scoredOn: string;
+  tierChanges: string;
+  noTierChanges: string;
+  tierChange: string;
   growth: string;
   explanationCorruptTitle: string;
   explanationCorruptBody: (reason: string) => string;
@@ -124,6 +134,17 @@ const en: CardMessages = {
   year: 'Year',
   wonRevenue: 'Won revenue',
   wonRevenue12m: 'Won revenue, last 12 months',
+  scoreTrend: 'Score trend',
+  showScoreTrend: 'Show score trend',
+  scoreTrendLoading: 'Loading score history…',
+  scoreTrendFailedTitle: 'Score history unavailable',
+  scoreTrendNotEnough:
+    'Not enough history yet: the trend appears after the score has been recorded at least twice.',
+  scoreTrendTruncated: (count) => `Showing the latest ${count} scores.`,
+  scoredOn: 'Scored on',
+  tierChanges: 'Tier changes',
+  noTierChanges: 'The tier has not changed in this period.',
+  tierChange: 'Tier',
   growth: 'Growth',
   explanationCorruptTitle: 'Score breakdown unreadable',
   explanationCorruptBody: (reason) =>
@@ -224,6 +245,17 @@ const ru: CardMessages = {
   year: 'Год',
   wonRevenue: 'Выигранная выручка',
   wonRevenue12m: 'Выручка за 12 месяцев',
+  scoreTrend: 'Динамика оценки',
+  showScoreTrend: 'Показать динамику оценки',
+  scoreTrendLoading: 'Загрузка истории оценки…',
+  scoreTrendFailedTitle: 'История оценки недоступна',
+  scoreTrendNotEnough:
+    'Пока недостаточно истории: динамика появится, когда оценка будет записана хотя бы дважды.',
+  scoreTrendTruncated: (count) => `Показаны последние оценки (${count}).`,
+  scoredOn: 'Дата оценки',
+  tierChanges: 'Смены уровня',
+  noTierChanges: 'За этот период уровень не менялся.',
+  tierChange: 'Уровень',
   growth: 'Рост',
   explanationCorruptTitle: 'Разбор оценки не читается',
   explanationCorruptBody: (reason) =>

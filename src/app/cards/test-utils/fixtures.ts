@@ -3,7 +3,12 @@
  * `NEVER_SCORED_PROPERTIES`, `EXPLANATION`) when a test does not care about the details; use the
  * `createX(overrides)` factories when a test is about one field, so the test shows only that field.
  */
-import type { RecalculateCompanyResult, CreateTaskResult } from '../generated/app/functions/contract/card';
+import type {
+  RecalculateCompanyResult,
+  CreateTaskResult,
+  ScoreHistoryPoint,
+  ScoreHistoryResult,
+} from '../generated/app/functions/contract/card';
 import type { FunctionFailure } from '../generated/app/functions/contract/common';
 import { explanationSchema, type Explanation } from '../generated/engine/hubspot/explanation-schema';
 import { CARD_PROPERTIES } from '../lib/kam-record';
@@ -167,6 +172,32 @@ export function createTaskSuccess(
   overrides: Partial<Extract<CreateTaskResult, { ok: true }>> = {},
 ): CreateTaskResult {
   return { ok: true, taskId: '9001', created: true, subject: 'Map the buying centre', ...overrides };
+}
+
+/** A point of the score trend; `day` counts days from 1 March 2026. */
+export function createScoreHistoryPoint(
+  day: number,
+  score: number,
+  tier: ScoreHistoryPoint['tier'],
+): ScoreHistoryPoint {
+  return { at: new Date(Date.UTC(2026, 2, day, 9, 30)).toISOString(), score, tier };
+}
+
+export function createScoreHistorySuccess(
+  overrides: Partial<Extract<ScoreHistoryResult, { ok: true }>> = {},
+): ScoreHistoryResult {
+  return {
+    ok: true,
+    companyId: '123',
+    points: [
+      createScoreHistoryPoint(1, 48, 'regular'),
+      createScoreHistoryPoint(8, 55, 'regular'),
+      createScoreHistoryPoint(15, 63, 'important'),
+      createScoreHistoryPoint(22, 72.4, 'key'),
+    ],
+    truncated: false,
+    ...overrides,
+  };
 }
 
 export function createFunctionFailure(

@@ -15,6 +15,7 @@ export const FUNCTION_NAMES = {
   rollbackModel: 'keystone_rollback_model',
   previewModel: 'keystone_preview_model',
   pinTier: 'keystone_pin_tier',
+  scoreHistory: 'keystone_score_history',
 } as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[keyof typeof FUNCTION_NAMES];
 

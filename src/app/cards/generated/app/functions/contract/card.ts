@@ -19,6 +19,28 @@ export const recalculateCompanyResultSchema = functionResultSchema({
 });
 export type RecalculateCompanyResult = z.infer<typeof recalculateCompanyResultSchema>;
 
+/** The card's score trend: `kam_score` and `kam_tier` over time, from HubSpot's property history. */
+export const scoreHistoryParamsSchema = z.object({ companyId: recordIdSchema.optional() });
+export type ScoreHistoryParams = z.infer<typeof scoreHistoryParamsSchema>;
+
+export const scoreHistoryPointSchema = z.object({
+  /** When HubSpot recorded this `kam_score` value (ISO). */
+  at: z.string(),
+  score: z.number().min(0).max(100),
+  /** The `kam_tier` in force at that moment; null when the tier history does not reach back that far. */
+  tier: z.enum(TIERS).nullable(),
+});
+export type ScoreHistoryPoint = z.infer<typeof scoreHistoryPointSchema>;
+
+export const scoreHistoryResultSchema = functionResultSchema({
+  companyId: z.string(),
+  /** Oldest first, at most the newest SCORE_HISTORY_MAX_POINTS. */
+  points: z.array(scoreHistoryPointSchema),
+  /** True when older points were left out. */
+  truncated: z.boolean(),
+});
+export type ScoreHistoryResult = z.infer<typeof scoreHistoryResultSchema>;
+
 export const createTaskParamsSchema = z.object({
   companyId: recordIdSchema.optional(),
   /** A recommendation id from the company's stored kam_explanation; its title and reason come from there. */
