@@ -10,9 +10,10 @@ import {
   type AddAlertAction,
   type CrmContext,
 } from '@hubspot/ui-extensions';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useCreateTask } from '../hooks/use-create-task';
 import { useKeyAccountRecord } from '../hooks/use-key-account-record';
+import { usePinTier } from '../hooks/use-pin-tier';
 import { useRecalculate } from '../hooks/use-recalculate';
 import { useScoreHistory } from '../hooks/use-score-history';
 import type { ScoredRecord } from '../lib/kam-record';
@@ -25,6 +26,7 @@ import {
 import { messagesFor, type CardMessages } from '../lib/messages';
 import { FactorBreakdown } from './FactorBreakdown';
 import { NeverScoredState } from './NeverScoredState';
+import { PinTierControl } from './PinTierControl';
 import { RecommendationsSection } from './RecommendationsSection';
 import { RevenueTrend } from './RevenueTrend';
 import { RiskSection } from './RiskSection';
@@ -59,6 +61,9 @@ export const KeyAccountCard = ({ context, actions, runFunction }: KeyAccountCard
   });
   const { runningId, createTask } = useCreateTask({ runFunction, addAlert, messages, language });
   const { state: scoreHistory, load: loadScoreHistory } = useScoreHistory(runFunction);
+  const { id: userId, email } = context.user;
+  const actingUser = useMemo(() => ({ userId: String(userId), email }), [userId, email]);
+  const pinTier = usePinTier({ runFunction, addAlert, messages, actingUser, onChanged: reloadProperties });
   const isRecalculating = recalculation.status === 'running';
 
   if (isLoading) return <LoadingSpinner testId="kam-loading" label={messages.loading} showLabel />;
@@ -109,6 +114,7 @@ export const KeyAccountCard = ({ context, actions, runFunction }: KeyAccountCard
       onCreateTask={(id) => void createTask(id)}
       scoreHistory={scoreHistory}
       onLoadScoreHistory={() => void loadScoreHistory()}
+      pinTier={pinTier}
     />
   );
 };
@@ -123,6 +129,7 @@ type ScoredCardProps = {
   onCreateTask: (recommendationId: string) => void;
   scoreHistory: ReturnType<typeof useScoreHistory>['state'];
   onLoadScoreHistory: () => void;
+  pinTier: ReturnType<typeof usePinTier>;
 };
 
 const ScoredCard = ({
@@ -135,6 +142,7 @@ const ScoredCard = ({
   onCreateTask,
   scoreHistory,
   onLoadScoreHistory,
+  pinTier,
 }: ScoredCardProps) => {
   const explanation = record.explanation.status === 'ok' ? record.explanation.explanation : null;
   return (
@@ -160,6 +168,13 @@ const ScoredCard = ({
         strengthLevel={explanation?.strengthLevel ?? null}
         messages={messages}
         language={language}
+      />
+      <PinTierControl
+        currentTier={record.tier}
+        pin={record.pin}
+        running={pinTier.running}
+        onSubmit={pinTier.submit}
+        messages={messages}
       />
       {record.strategy && <StrategySection strategy={record.strategy} messages={messages} />}
       {record.riskLevel && (

@@ -5,6 +5,7 @@
  */
 import type { AxisLevel, KaismQuadrant, RiskLevel, Strategy, Tier } from '../generated/engine/core/enums';
 import type { UiLanguage } from '../generated/app/functions/contract/client';
+import type { PinFormError } from './pin-form';
 
 export type CardMessages = {
   cardTitle: string;
@@ -74,6 +75,26 @@ export type CardMessages = {
   pinReason: (reason: string) => string;
   pinnedStrategy: (strategy: string) => string;
   unknownPerson: string;
+  pinTier: string;
+  changePin: string;
+  removePin: string;
+  cancel: string;
+  pinTierLabel: string;
+  pinStrategyLabel: string;
+  pinStrategyNone: string;
+  pinReasonLabel: string;
+  pinExpiryLabel: string;
+  pinExpiryDescription: (maxDays: number) => string;
+  adminKeyLabel: string;
+  adminKeyDescription: string;
+  pinSubmit: string;
+  pinSavedTitle: string;
+  pinSaved: (tier: string) => string;
+  pinFailedTitle: string;
+  unpinSavedTitle: string;
+  unpinSaved: (tier: string) => string;
+  unpinFailedTitle: string;
+  pinErrors: Record<PinFormError, string>;
   tierLabels: Record<Tier, string>;
   quadrantLabels: Record<KaismQuadrant, string>;
   strategyLabels: Record<Strategy, string>;
@@ -157,6 +178,34 @@ const en: CardMessages = {
   pinReason: (reason) => `Reason: ${reason}`,
   pinnedStrategy: (strategy) => `Pinned strategy: ${strategy}`,
   unknownPerson: 'unknown',
+  pinTier: 'Pin tier',
+  changePin: 'Change pin',
+  removePin: 'Remove pin',
+  cancel: 'Cancel',
+  pinTierLabel: 'Pinned tier',
+  pinStrategyLabel: 'Pinned strategy',
+  pinStrategyNone: 'Not pinned: use the computed strategy',
+  pinReasonLabel: 'Reason',
+  pinExpiryLabel: 'Pinned until',
+  pinExpiryDescription: (maxDays) =>
+    `After this day the computed tier applies again (at most ${maxDays} days ahead).`,
+  adminKeyLabel: 'Keystone admin key',
+  adminKeyDescription: 'Pinning is for Keystone admins; the key is checked by Keystone, not stored.',
+  pinSubmit: 'Pin',
+  pinSavedTitle: 'Tier pinned',
+  pinSaved: (tier) => `The tier is now ${tier}.`,
+  pinFailedTitle: 'Tier not pinned',
+  unpinSavedTitle: 'Pin removed',
+  unpinSaved: (tier) => `The computed tier applies again: ${tier}.`,
+  unpinFailedTitle: 'Pin not removed',
+  pinErrors: {
+    reasonRequired: 'Say why the tier is pinned.',
+    reasonTooLong: 'The reason is too long.',
+    expiryRequired: 'Choose the day the pin ends.',
+    expiryNotFuture: 'The end date must be in the future.',
+    expiryTooFar: 'A pin lasts at most 365 days.',
+    adminKeyRequired: 'Enter the Keystone admin key.',
+  },
   tierLabels: { key: 'Key', important: 'Important', regular: 'Regular' },
   quadrantLabels: {
     key_account: 'Key account',
@@ -268,6 +317,34 @@ const ru: CardMessages = {
   pinReason: (reason) => `Причина: ${reason}`,
   pinnedStrategy: (strategy) => `Закреплённая стратегия: ${strategy}`,
   unknownPerson: 'неизвестно',
+  pinTier: 'Закрепить уровень',
+  changePin: 'Изменить закрепление',
+  removePin: 'Снять закрепление',
+  cancel: 'Отмена',
+  pinTierLabel: 'Закреплённый уровень',
+  pinStrategyLabel: 'Закреплённая стратегия',
+  pinStrategyNone: 'Не закреплять: расчётная стратегия',
+  pinReasonLabel: 'Причина',
+  pinExpiryLabel: 'Закреплён до',
+  pinExpiryDescription: (maxDays) =>
+    `После этого дня снова действует расчётный уровень (не дальше чем на ${maxDays} дней вперёд).`,
+  adminKeyLabel: 'Ключ администратора Keystone',
+  adminKeyDescription: 'Закреплять могут администраторы Keystone; ключ проверяет Keystone и не сохраняет.',
+  pinSubmit: 'Закрепить',
+  pinSavedTitle: 'Уровень закреплён',
+  pinSaved: (tier) => `Теперь уровень: ${tier}.`,
+  pinFailedTitle: 'Уровень не закреплён',
+  unpinSavedTitle: 'Закрепление снято',
+  unpinSaved: (tier) => `Снова действует расчётный уровень: ${tier}.`,
+  unpinFailedTitle: 'Закрепление не снято',
+  pinErrors: {
+    reasonRequired: 'Укажите, почему уровень закреплён.',
+    reasonTooLong: 'Причина слишком длинная.',
+    expiryRequired: 'Выберите день окончания закрепления.',
+    expiryNotFuture: 'Дата окончания должна быть в будущем.',
+    expiryTooFar: 'Закрепление действует не больше 365 дней.',
+    adminKeyRequired: 'Введите ключ администратора Keystone.',
+  },
   tierLabels: { key: 'Ключевой', important: 'Важный', regular: 'Обычный' },
   quadrantLabels: {
     key_account: 'Ключевой клиент',

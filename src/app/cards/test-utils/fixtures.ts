@@ -6,6 +6,7 @@
 import type {
   RecalculateCompanyResult,
   CreateTaskResult,
+  PinTierResult,
   ScoreHistoryPoint,
   ScoreHistoryResult,
 } from '../generated/app/functions/contract/card';
@@ -172,6 +173,19 @@ export function createTaskSuccess(
   overrides: Partial<Extract<CreateTaskResult, { ok: true }>> = {},
 ): CreateTaskResult {
   return { ok: true, taskId: '9001', created: true, subject: 'Map the buying centre', ...overrides };
+}
+
+export function createPinSuccess(
+  overrides: Partial<Extract<PinTierResult, { ok: true }>> = {},
+): PinTierResult {
+  return {
+    ok: true,
+    companyId: '123',
+    tier: 'important',
+    computedTier: 'key',
+    changedProperties: ['kam_tier', 'kam_tier_pinned'],
+    ...overrides,
+  };
 }
 
 /** A point of the score trend; `day` counts days from 1 March 2026. */
