@@ -83,6 +83,22 @@ test.each([
   expect(result.out).toBe('');
 });
 
+test.each([
+  [['--snapshot', 'any.json', '--from', '2026-01-01', '--to', '2026-02-01'], '--from/--to need HubSpot'],
+  [['--from', '2026-01-01'], '--from and --to go together'],
+  [['--from', 'January', '--to', '2026-02-01'], '--from must be an ISO date'],
+  [['--from', '2026-01-01', '--to', '2026-02-30x'], '--to must be an ISO date'],
+  [['--from', '2026-01-01', '--to', '2026-02-30'], '--to must be an ISO date'],
+  [['--from', '2026-02-01', '--to', '2026-01-01'], '--from must be before --to'],
+  [['--from', '2026-02-01', '--to', '2026-02-01'], '--from must be before --to'],
+])('rejects --from/--to %j before reading anything (exit 2, input.invalid)', async (flags, message) => {
+  const result = await kam(['report', '--json', ...flags]);
+  expect(result.code).toBe(2);
+  expect(result.err).toContain(message);
+  expect(result.err).toContain('[input.invalid]');
+  expect(result.out).toBe('');
+});
+
 test('a missing or malformed snapshot is a clear input error', async () => {
   const missing = await kam(['report', '--snapshot', join(dir, 'nope.json')]);
   expect(missing.code).toBe(2);

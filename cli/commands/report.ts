@@ -11,11 +11,14 @@ import { KeystoneError } from '../../src/engine/errors';
 import { gatewayCompanySearch, readStoredPortfolio } from '../../src/engine/hubspot/portfolio-reader';
 import {
   PORTFOLIO_PROPERTIES,
+  TIER_MOVEMENT_PROPERTIES,
   analysePortfolio,
   appendParsedRow,
   emptyParsedPortfolio,
   type ParsedPortfolio,
   type PortfolioAnalysis,
+  tierMovement,
+  type TierMovement,
 } from '../../src/engine/portfolio';
 import { buildReportHtml, loadEchartsSource } from '../../src/engine/report';
 import { scoredSnapshotRows } from '../../src/engine/portfolio/scored-snapshot-rows';
@@ -33,6 +36,8 @@ export type ReportFlags = {
   json?: boolean;
   now?: string;
   since?: string;
+  from?: string;
+  to?: string;
   declineThreshold?: string;
   years?: string;
   acquisitionCostPerRevenue?: string;
@@ -73,9 +78,47 @@ type Loaded = {
   now: Date;
   sourceLabel: string;
   kaismCut: { attractiveness: number; strength: number } | null;
+  /** Movement between `--from` and `--to`, read from HubSpot's property history. */
+  betweenDates?: TierMovement;
 };
 
-async function loadFromHubspot(io: CliIo, flags: ReportFlags, now: Date | undefined): Promise<Loaded> {
+type DateRange = { from: Date; to: Date };
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** `--from` / `--to`: both or neither, ISO dates or times, from strictly before to. */
+function parseDateRange(flags: ReportFlags): DateRange | undefined {
+  if (flags.from === undefined && flags.to === undefined) return undefined;
+  if (flags.from === undefined || flags.to === undefined) {
+    throw new KeystoneError('input.invalid', '--from and --to go together: give both dates');
+  }
+  for (const [flag, value] of [
+    ['--from', flags.from],
+    ['--to', flags.to],
+  ] as const) {
+    const [year, month, day] = value.trim().slice(0, 10).split('-').map(Number) as [number, number, number];
+    const calendarDay = new Date(Date.UTC(year, month - 1, day));
+    const realDay = calendarDay.getUTCMonth() === month - 1 && calendarDay.getUTCDate() === day;
+    if (!ISO_DATE.test(value.trim()) || !realDay)
+      throw new KeystoneError('input.invalid', `${flag} must be an ISO date or time, got "${value}"`);
+  }
+  const from = parseDateFlag('--from', flags.from.trim()) as Date;
+  const to = parseDateFlag('--to', flags.to.trim()) as Date;
+  if (from.getTime() >= to.getTime()) {
+    throw new KeystoneError(
+      'input.invalid',
+      `--from must be before --to, got ${from.toISOString()} and ${to.toISOString()}`,
+    );
+  }
+  return { from, to };
+}
+
+async function loadFromHubspot(
+  io: CliIo,
+  flags: ReportFlags,
+  now: Date | undefined,
+  range: DateRange | undefined,
+): Promise<Loaded> {
   const progress = createProgress(io, flags.progress && !flags.json);
   const { gateway, baseUrl } = hubspotFromEnv(io, {
     onRetry: (event) => {
@@ -83,6 +126,7 @@ async function loadFromHubspot(io: CliIo, flags: ReportFlags, now: Date | undefi
     },
   });
   const portfolio = emptyParsedPortfolio();
+  let betweenDates: TierMovement | undefined;
   try {
     await readStoredPortfolio(gatewayCompanySearch(gateway), {
       properties: PORTFOLIO_PROPERTIES,
@@ -91,10 +135,33 @@ async function loadFromHubspot(io: CliIo, flags: ReportFlags, now: Date | undefi
         progress.update('reading', read.read, read.total);
       },
     });
+    if (range !== undefined) {
+      // HubSpot's own history of the output properties; the gateway reads 50 companies a call.
+      const ids = portfolio.companies.map((company) => company.id);
+      const names = new Map(portfolio.companies.map((company) => [company.id, company.name]));
+      progress.update('reading history', 0, ids.length);
+      const records = await gateway.batchReadWithHistory(
+        'companies',
+        ids,
+        TIER_MOVEMENT_PROPERTIES,
+        TIER_MOVEMENT_PROPERTIES,
+      );
+      progress.update('reading history', records.length, ids.length);
+      betweenDates = tierMovement(
+        records.map((record) => ({
+          id: record.id,
+          name: names.get(record.id) ?? null,
+          history: record.history,
+        })),
+        range.from,
+        range.to,
+      );
+    }
   } finally {
     progress.stop();
   }
   return {
+    ...(betweenDates !== undefined ? { betweenDates } : {}),
     portfolio,
     now: now ?? new Date(),
     sourceLabel: `HubSpot (${new URL(baseUrl).host})`,
@@ -182,10 +249,17 @@ export async function reportCommand(io: CliIo, flags: ReportFlags): Promise<Port
       `--portal-id must be a HubSpot account id (digits), got "${flags.portalId}"`,
     );
   }
+  const range = parseDateRange(flags);
+  if (range !== undefined && flags.snapshot !== undefined) {
+    throw new KeystoneError(
+      'input.invalid',
+      '--from/--to need HubSpot: movement between dates is read from HubSpot property history, which a --snapshot does not have',
+    );
+  }
   const loaded =
     flags.snapshot !== undefined
       ? loadFromSnapshot(flags.snapshot, flags.model, now)
-      : await loadFromHubspot(io, flags, now);
+      : await loadFromHubspot(io, flags, now, range);
   const result = analysePortfolio(loaded.portfolio, loaded.now, {
     ...loaded.modelDefaults,
     ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)),
@@ -198,7 +272,8 @@ export async function reportCommand(io: CliIo, flags: ReportFlags): Promise<Port
       issues: result.issues,
     });
   }
-  const analysis = result.value;
+  const analysis: PortfolioAnalysis =
+    loaded.betweenDates !== undefined ? { ...result.value, betweenDates: loaded.betweenDates } : result.value;
   if (flags.json) io.out(JSON.stringify(analysis, null, 2));
   if (flags.out !== undefined || !flags.json) {
     const path = resolve(flags.out ?? DEFAULT_REPORT_FILE);
@@ -241,6 +316,11 @@ export function register(program: Command, io: CliIo): void {
     .option('--json', 'print the analysis as JSON')
     .option('--now <iso>', 'analyse as of this time (default: now, or the snapshot time)')
     .option('--since <date>', 'tier movers since this date (default: 90 days before now)')
+    .option(
+      '--from <date>',
+      'with --to: tier movement between two dates from HubSpot property history (HubSpot only)',
+    )
+    .option('--to <date>', 'with --from: the later date (ISO; a date alone is 00:00 UTC)')
     .option(
       '--decline-threshold <share>',
       'a volume cut at least this share counts as sharp, 0–1 (default 0.3)',

@@ -15,6 +15,7 @@ import { kaismMatrix, type KaismMatrix } from './kaism-matrix';
 import { paretoSummary, type ParetoSummary } from './pareto-summary';
 import type { ParsedPortfolio } from './portfolio-row';
 import { strategyDistribution, type StrategyDistribution } from './strategy-distribution';
+import type { TierMovement } from './tier-movement';
 import { tierMovers, type TierMovers } from './tier-movers';
 
 const DAY_MS = 86_400_000;
@@ -56,6 +57,8 @@ export type PortfolioAnalysis = {
   atRisk: AtRiskKeys;
   pareto: ParetoSummary;
   declining: DecliningAnalysis;
+  /** Movement between two dates from property history (`kam report --from --to`); absent otherwise. */
+  betweenDates?: TierMovement;
 };
 
 /** A problem with an option: the field path and what was expected. */

@@ -50,3 +50,15 @@ export {
   type PortfolioReadStatus,
 } from './page-data';
 export { loadPortfolioPage, type LoadPortfolioPageOptions } from './load-portfolio-page';
+export {
+  TIER_MOVEMENT_PROPERTIES,
+  TIERS_OR_NONE,
+  scoreAt,
+  tierAt,
+  tierMovement,
+  valueAt,
+  type CompanyHistory,
+  type TierMovement,
+  type TierMovementRow,
+  type TierOrNone,
+} from './tier-movement';

@@ -5,7 +5,13 @@
  * accounts at risk and the declining key-account analysis (methodology §9).
  */
 import { AXIS_LEVELS, type AxisLevel, type KaismQuadrant } from '../core/enums';
-import type { DecliningAccount, PortfolioAnalysis, PortfolioCompany } from '../portfolio';
+import {
+  TIERS_OR_NONE,
+  type DecliningAccount,
+  type PortfolioAnalysis,
+  type PortfolioCompany,
+  type TierOrNone,
+} from '../portfolio';
 import { buildChartData, type ChartDataOptions } from './chart-data';
 import { CHART_SCRIPT } from './chart-script';
 import { escapeHtml, formatAmount, formatDate, formatShare, jsonForScript } from './format';
@@ -169,6 +175,39 @@ function moversSection(input: ReportInput, limit: number): string {
 <div class="chart chart-short" id="chart-movers" role="img" aria-label="Tier moves per month"></div>${table}</section>`;
 }
 
+const tierName = (tier: TierOrNone): string =>
+  tier === 'none' ? 'Not scored' : optionLabel('kam_tier', tier);
+
+const formatScore = (score: number | null): string => (score === null ? '—' : score.toFixed(1));
+
+/** Movement between `--from` and `--to` from HubSpot property history; empty when not asked for. */
+function betweenDatesSection(input: ReportInput, limit: number): string {
+  const movement = input.analysis.betweenDates;
+  if (movement === undefined) return '';
+  const header = TIERS_OR_NONE.map((to) => `<th class="num">${h(tierName(to))}</th>`).join('');
+  const matrixRows = TIERS_OR_NONE.map(
+    (from) =>
+      `<tr><th scope="row">${h(tierName(from))}</th>${TIERS_OR_NONE.map(
+        (to) =>
+          `<td class="num${from !== to && movement.matrix[from][to] > 0 ? ' moved' : ''}">${formatAmount(movement.matrix[from][to])}</td>`,
+      ).join('')}</tr>`,
+  ).join('');
+  const rows = movement.moved
+    .slice(0, limit)
+    .map(
+      (row) =>
+        `<tr><td>${companyName(input, row.id, row.name)}</td><td>${h(tierName(row.fromTier))}</td><td>${h(tierName(row.toTier))}</td><td class="num">${formatScore(row.fromScore)}</td><td class="num">${formatScore(row.toScore)}</td></tr>`,
+    )
+    .join('');
+  const table = movement.moved.length
+    ? `<table><thead><tr><th>Company</th><th>Tier on ${formatDate(movement.from)}</th><th>Tier on ${formatDate(movement.to)}</th><th class="num">Score then</th><th class="num">Score at the end</th></tr></thead><tbody>${rows}</tbody></table>${more(movement.moved.length, limit, 'companies')}`
+    : '<p class="empty">No company changed tier between these dates.</p>';
+  return `<section id="between-dates"><h2>Movement between ${formatDate(movement.from)} and ${formatDate(movement.to)}</h2>
+<p>Tiers of the ${formatAmount(movement.companies)} scored companies at both dates, from HubSpot's property history of <code>kam_tier</code> and <code>kam_score</code> (the newest value at or before each date). ${formatAmount(movement.moved.length)} changed tier.</p>
+<table class="matrix transitions"><thead><tr><th>From ↓ / to →</th>${header}</tr></thead><tbody>${matrixRows}</tbody></table>
+${table}</section>`;
+}
+
 function atRiskSection(input: ReportInput, limit: number): string {
   const { atRisk } = input.analysis;
   const rows = atRisk.accounts
@@ -255,6 +294,7 @@ th.num { white-space: normal; }
 .up { color: var(--key); }
 .down, .risk-critical { color: var(--warn); }
 .risk-at_risk { color: #b9770e; }
+.transitions td.moved { font-weight: 600; background: #fdf3e1; }
 .partial td { color: var(--muted); font-style: italic; }
 .note, .muted { color: var(--muted); font-size: 12px; }
 .empty { color: var(--muted); }
@@ -295,6 +335,7 @@ ${volumeSection(input.analysis)}
 ${decliningSection(input, limit)}
 ${atRiskSection(input, limit)}
 ${moversSection(input, limit)}
+${betweenDatesSection(input, limit)}
 </main>
 <script type="application/json" id="report-data">${jsonForScript(chartData)}</script>
 <script>${echarts}</script>
