@@ -5,7 +5,13 @@
  * the companies within a rounding step of a threshold (the explanation keeps whole points).
  */
 import type { RunningEmulator } from '../../../emulator/index';
-import { main as previewModel } from '../../../src/app/functions/handlers/preview-model';
+import { generatePortfolio } from '../../../emulator/generator';
+import {
+  main as previewModel,
+  previewModel as previewModelFunction,
+} from '../../../src/app/functions/handlers/preview-model';
+import { addMonths, runBacktest } from '../../../src/engine/backtest';
+import type { CompanyRecord } from '../../../src/engine/core/snapshot';
 import { DEFAULT_SCORING_MODEL, type ScoringModel } from '../../../src/engine/settings';
 import { createPortfolioScorer } from '../../../src/engine/sync/portfolio-scorer';
 import { createModelStore } from '../../../src/engine/settings/model-store';
@@ -42,6 +48,7 @@ describe('keystone_preview_model', () => {
   test('counts no change for the model the portfolio was scored with', async () => {
     await expect(preview(DEFAULT_SCORING_MODEL)).resolves.toEqual({
       ok: true,
+      backtest: expect.objectContaining({ horizonMonths: 12 }),
       sampled: COMPANIES,
       compared: COMPANIES,
       tierChanges: 0,
@@ -124,6 +131,81 @@ describe('keystone_preview_model', () => {
       await fillPortal(emulator, COMPANIES);
       await sync(gatewayFor(emulator));
     }
+  });
+
+  describe('backtest on the sample', () => {
+    // enough companies for a handful of decliners in the year after as-of
+    const BACKTEST_COMPANIES = 80;
+    beforeAll(async () => {
+      await fillPortal(emulator, BACKTEST_COMPANIES);
+      await sync(gatewayFor(emulator));
+    });
+    afterAll(async () => {
+      await fillPortal(emulator, COMPANIES);
+      await sync(gatewayFor(emulator));
+    });
+    const draft = {
+      ...DEFAULT_SCORING_MODEL,
+      tiers: { key: 50, important: 30, hysteresis: 2 },
+      version: 'draft',
+    };
+    const previewAt = (sampleSize: number) =>
+      previewModelFunction({ env: process.env, now: () => NOW })({
+        parameters: { model: draft, sampleSize },
+      });
+
+    test('returns both models’ figures as the pure backtest computes them on the same companies', async () => {
+      const result = await previewAt(200);
+      if (!result.ok) throw new Error(result.error.message);
+      // the whole portfolio fits in the sample, so the pure backtest of the generated snapshot is the reference
+      const { snapshot } = generatePortfolio({ companies: BACKTEST_COMPANIES, seed: 11, now: NOW });
+      const run = runBacktest({
+        companies: snapshot.companies as CompanyRecord[],
+        now: NOW,
+        asOf: addMonths(NOW, -12),
+        horizon: { months: 12 },
+        declineShare: 0.5,
+        activeModel: DEFAULT_SCORING_MODEL,
+        draftModel: draft,
+      });
+      if (!run.ok) throw new Error(JSON.stringify(run.issues));
+      const expected = run.value;
+      expect(expected.declined).toBeGreaterThanOrEqual(3);
+      const figures = (model: typeof expected.active) => ({
+        modelVersion: model.modelVersion,
+        declineAuc: model.declineAuc,
+        keyAccountsAtAsOf: model.keyAccountsAtAsOf,
+        keyRevenueShare: model.keyRevenueShare,
+      });
+      expect(result.backtest).toEqual({
+        asOf: addMonths(NOW, -12).toISOString(),
+        horizonEnd: NOW.toISOString(),
+        horizonMonths: 12,
+        sampleSize: expected.companiesAtAsOf,
+        buyingAtAsOf: expected.buyingAtAsOf,
+        declined: expected.declined,
+        enoughDecliners: true,
+        revenueBaselineDeclineAuc: expected.revenueBaselineDeclineAuc,
+        active: figures(expected.active),
+        draft: figures(expected.draft!),
+      });
+      expect(result.backtest.sampleSize).toBeGreaterThan(0);
+      expect(result.backtest.active.declineAuc).toEqual(expect.any(Number));
+      expect(result.backtest.draft.modelVersion).toBe('draft');
+    });
+
+    test('says there are too few decliners instead of an AUC on a tiny sample', async () => {
+      const result = await previewAt(2);
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.backtest).toMatchObject({
+        enoughDecliners: false,
+        revenueBaselineDeclineAuc: null,
+        active: { declineAuc: null },
+        draft: { declineAuc: null },
+      });
+      expect(result.backtest.sampleSize).toBeLessThanOrEqual(2);
+      expect(result.backtest.declined).toBeLessThan(3);
+    });
   });
 
   test('refuses an invalid draft with its field paths', async () => {

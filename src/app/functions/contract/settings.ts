@@ -71,6 +71,42 @@ export type PreviewModelParams = z.input<typeof previewModelParamsSchema>;
 
 const transitionSchema = z.object({ from: z.string(), to: z.string(), count: z.number().int() });
 
+/** Below this many decliners in the sample, an AUC says nothing: the preview reports none. */
+export const BACKTEST_MIN_DECLINERS = 3;
+
+/** One model's backtest figures on the sample. */
+const backtestFiguresSchema = z.object({
+  modelVersion: z.string(),
+  /** AUC of the risk level at as-of for decline over the horizon; null with too few decliners. */
+  declineAuc: z.number().nullable(),
+  keyAccountsAtAsOf: z.number().int(),
+  /** Share of the horizon's won revenue held by the companies in tier `key` at as-of. */
+  keyRevenueShare: z.number().nullable(),
+});
+export type BacktestFigures = z.infer<typeof backtestFiguresSchema>;
+
+/**
+ * "Would this model have seen it coming?" on the preview's sample: scored as the sampled companies
+ * stood at `asOf` and judged by the following horizon. A sample estimate, not the portfolio's figure.
+ */
+export const previewBacktestSchema = z.object({
+  asOf: z.string(),
+  horizonEnd: z.string(),
+  horizonMonths: z.number().int(),
+  /** Sampled companies that existed at as-of: the sample the figures are estimated on. */
+  sampleSize: z.number().int(),
+  /** Of those, the ones that bought in the year before as-of (the ones that can decline). */
+  buyingAtAsOf: z.number().int(),
+  declined: z.number().int(),
+  /** False when fewer than BACKTEST_MIN_DECLINERS declined: every AUC is then null. */
+  enoughDecliners: z.boolean(),
+  /** Ranking by the year's revenue before as-of, lowest first: what the models should beat. */
+  revenueBaselineDeclineAuc: z.number().nullable(),
+  active: backtestFiguresSchema,
+  draft: backtestFiguresSchema,
+});
+export type PreviewBacktest = z.infer<typeof previewBacktestSchema>;
+
 export const previewModelResultSchema = functionResultSchema({
   /** Companies read (most recently scored first). */
   sampled: z.number().int(),
@@ -82,5 +118,7 @@ export const previewModelResultSchema = functionResultSchema({
   quadrantTransitions: z.array(transitionSchema),
   /** True when more scored companies exist than the sample holds. */
   truncated: z.boolean(),
+  /** The backtest of the active model and the draft on the same sample. */
+  backtest: previewBacktestSchema,
 });
 export type PreviewModelResult = z.infer<typeof previewModelResultSchema>;

@@ -1,4 +1,4 @@
-/** App function `keystone_preview_model` (settings page): how many sampled companies a draft model would re-tier. */
+/** App function `keystone_preview_model` (settings page): how many sampled companies a draft model would re-tier, and how both models backtest on that sample. */
 import { FUNCTION_NAMES } from '../contract/common';
 import { previewModelParamsSchema } from '../contract/settings';
 import { defineAppFunction } from '../lib/app-function';
@@ -13,6 +13,7 @@ export const previewModel = defineAppFunction({
       model: params.model,
       sampleSize: params.sampleSize,
       activeModel: await baselineModel({ gateway, now }),
+      now: now(),
     }),
 });
 

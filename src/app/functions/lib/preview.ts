@@ -7,7 +7,12 @@
  * itself counts nothing, and a draft's count can differ from a full rescore only for companies
  * within a fraction of a point of a threshold. Changes to scales, input values or windows alter
  * the factor values themselves and show only after a rescore; the page says so.
+ *
+ * The same sample is then backtested (engine/backtest): its companies with their history, scored
+ * as they stood 12 months ago with both models and judged by the 12 months that followed. A
+ * sample estimate; associated records are capped per company to keep within the 15 s budget.
  */
+import { addMonths, runBacktest, type ModelFigures } from '../../../engine/backtest';
 import { classifyTier, kaismQuadrantOf } from '../../../engine/core';
 import { TIERS, type KaismQuadrant, type Tier } from '../../../engine/core/enums';
 import { KeystoneError } from '../../../engine/errors';
@@ -19,7 +24,19 @@ import {
   type CrmObject,
 } from '../../../engine/hubspot/gateway';
 import { validateModel, type ScoringModel } from '../../../engine/settings';
-import type { PreviewModelResult } from '../contract/settings';
+import { readAssociatedRecords, readCompaniesById } from '../../../engine/sync/read-portfolio';
+import {
+  BACKTEST_MIN_DECLINERS,
+  type BacktestFigures,
+  type PreviewBacktest,
+  type PreviewModelResult,
+} from '../contract/settings';
+
+export const BACKTEST_MONTHS = 12;
+/** A cut of more than half of the year before as-of counts as decline (the CLI's default). */
+const BACKTEST_DECLINE_SHARE = 0.5;
+/** Per associated type and company: years of history, within the function's time budget. */
+const BACKTEST_MAX_RECORDS_PER_TYPE = 200;
 
 const SAMPLE_PROPERTIES = ['kam_tier', 'kam_explanation'];
 
@@ -117,9 +134,56 @@ function countTransitions(pairs: readonly { from: string; to: string }[]): Trans
   return [...counts.values()].sort((a, b) => b.count - a.count || a.from.localeCompare(b.from));
 }
 
+/** The backtest of both models on the sampled companies, read with their history. */
+async function backtestSample(
+  gateway: CrmGateway,
+  ids: readonly string[],
+  request: { activeModel: ScoringModel; draftModel: ScoringModel; now: Date },
+): Promise<PreviewBacktest> {
+  const { companies: crmCompanies } = ids.length ? await readCompaniesById(gateway, ids) : { companies: [] };
+  const { companies } = await readAssociatedRecords(gateway, crmCompanies, {
+    maxRecordsPerType: BACKTEST_MAX_RECORDS_PER_TYPE,
+  });
+  const run = runBacktest({
+    companies,
+    now: request.now,
+    asOf: addMonths(request.now, -BACKTEST_MONTHS),
+    horizon: { months: BACKTEST_MONTHS },
+    declineShare: BACKTEST_DECLINE_SHARE,
+    activeModel: request.activeModel,
+    draftModel: request.draftModel,
+  });
+  if (!run.ok) {
+    throw new KeystoneError(
+      'input.invalid',
+      `backtest: ${run.issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`,
+    );
+  }
+  const result = run.value;
+  const enoughDecliners = result.declined >= BACKTEST_MIN_DECLINERS;
+  const figures = (model: ModelFigures): BacktestFigures => ({
+    modelVersion: model.modelVersion,
+    declineAuc: enoughDecliners ? model.declineAuc : null,
+    keyAccountsAtAsOf: model.keyAccountsAtAsOf,
+    keyRevenueShare: model.keyRevenueShare,
+  });
+  return {
+    asOf: result.asOf,
+    horizonEnd: result.horizonEnd,
+    horizonMonths: result.horizonMonths,
+    sampleSize: result.companiesAtAsOf,
+    buyingAtAsOf: result.buyingAtAsOf,
+    declined: result.declined,
+    enoughDecliners,
+    revenueBaselineDeclineAuc: enoughDecliners ? result.revenueBaselineDeclineAuc : null,
+    active: figures(result.active),
+    draft: figures(result.draft ?? result.active),
+  };
+}
+
 export async function previewModel(
   gateway: CrmGateway,
-  request: { model: unknown; sampleSize: number; activeModel: ScoringModel },
+  request: { model: unknown; sampleSize: number; activeModel: ScoringModel; now: Date },
 ): Promise<Omit<Extract<PreviewModelResult, { ok: true }>, 'ok'>> {
   const validated = validateModel(request.model);
   if (!validated.ok) {
@@ -152,5 +216,10 @@ export async function previewModel(
     tierTransitions: countTransitions(tierChanges),
     quadrantTransitions: countTransitions(quadrantChanges),
     truncated: total > companies.length,
+    backtest: await backtestSample(
+      gateway,
+      companies.map((company) => company.id),
+      { activeModel: request.activeModel, draftModel: validated.value, now: request.now },
+    ),
   };
 }

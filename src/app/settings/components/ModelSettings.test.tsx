@@ -181,6 +181,18 @@ describe('settings page: editing', () => {
 });
 
 describe('settings page: preview', () => {
+  /** The page after a preview of an edited draft answered with `answer`. */
+  async function previewed(answer: Answer, locale?: string) {
+    const rendered = await renderSettings({ keystone_preview_model: answer }, locale);
+    change(rendered.number('tiers.key'), 80);
+    await rendered.waitFor(() =>
+      expect(rendered.findByTestId(LoadingButton, 'kam-preview-button').props.disabled).toBe(false),
+    );
+    rendered.findByTestId(LoadingButton, 'kam-preview-button').trigger('onClick');
+    await rendered.waitFor(() => expect(rendered.findByTestId(Table, 'kam-backtest')).toBeTruthy());
+    return rendered;
+  }
+
   test('sends the draft to the preview function and shows how many companies would change', async () => {
     const { number, findByTestId, callsTo, waitFor } = await renderSettings({
       keystone_preview_model: createPreviewSuccess(),
@@ -208,6 +220,46 @@ describe('settings page: preview', () => {
       'important key 3',
     ]);
     expect(findByTestId(Text, 'kam-preview-truncated')).toBeTruthy();
+  });
+
+  test('shows the backtest of both models on the sample, labelled as a sample estimate', async () => {
+    const { findByTestId } = await previewed(createPreviewSuccess());
+    expect(findByTestId(Text, 'kam-backtest-sample').text).toBe(
+      'Sample estimate on 190 companies of the sample: scored as they stood on 2025-03-01 and judged by the following 12 months. AUC 0.5 is chance, 1 is perfect.',
+    );
+    expect(findByTestId(Table, 'kam-backtest').findAll(TableRow).map(textContent)).toEqual([
+      'Model Decline AUC (risk level) Revenue-only baseline AUC Key tier’s share of next period’s revenue',
+      'Active (v1) 0.57 0.41 39%',
+      'Draft (draft) 0.63 0.41 42%',
+    ]);
+  });
+
+  test('says the sample has too few decliners instead of an AUC', async () => {
+    const fixture = createPreviewSuccess() as Extract<ReturnType<typeof createPreviewSuccess>, { ok: true }>;
+    const backtest = {
+      ...fixture.backtest,
+      declined: 2,
+      enoughDecliners: false,
+      revenueBaselineDeclineAuc: null,
+      active: { ...fixture.backtest.active, declineAuc: null },
+      draft: { ...fixture.backtest.draft, declineAuc: null },
+    };
+    const { findByTestId } = await previewed(createPreviewSuccess({ backtest }));
+    expect(findByTestId(Text, 'kam-backtest-too-few').text).toBe(
+      'Only 2 companies of the sample declined: too few for a decline AUC.',
+    );
+    expect(findByTestId(Table, 'kam-backtest').findAll(TableRow).map(textContent).slice(1)).toEqual([
+      'Active (v1) — — 39%',
+      'Draft (draft) — — 42%',
+    ]);
+  });
+
+  test('shows the backtest in Russian to a Russian-locale admin', async () => {
+    const { findByTestId } = await previewed(createPreviewSuccess(), 'ru-RU');
+    expect(findByTestId(Text, 'kam-backtest-sample').text).toContain('Оценка по выборке из 190 компаний');
+    expect(findByTestId(Table, 'kam-backtest').findAll(TableRow).map(textContent)[1]).toBe(
+      'Действующая (v1) 0.57 0.41 39%',
+    );
   });
 
   test('shows why a preview failed', async () => {

@@ -17,6 +17,54 @@ import type { SettingsMessages } from '../lib/messages';
 
 type PreviewSuccess = Extract<PreviewModelResult, { ok: true }>;
 type Transition = PreviewSuccess['tierTransitions'][number];
+type Backtest = PreviewSuccess['backtest'];
+
+const auc = (value: number | null): string => (value === null ? '—' : value.toFixed(2));
+const share = (value: number | null): string => (value === null ? '—' : `${Math.round(value * 100)}%`);
+
+/** Both models' backtest on the sample, labelled as a sample estimate with its size. */
+const BacktestFigures = ({ backtest, messages }: { backtest: Backtest; messages: SettingsMessages }) => (
+  <Flex direction="column" gap="xs">
+    <Text format={{ fontWeight: 'demibold' }}>{messages.backtestTitle}</Text>
+    <Text testId="kam-backtest-sample" variant="microcopy">
+      {messages.backtestDescription(backtest.sampleSize, backtest.asOf.slice(0, 10), backtest.horizonMonths)}
+    </Text>
+    {!backtest.enoughDecliners && (
+      <Text testId="kam-backtest-too-few">{messages.backtestTooFewDecliners(backtest.declined)}</Text>
+    )}
+    <Table testId="kam-backtest" density="condensed" bordered>
+      <TableHead>
+        <TableRow>
+          <TableHeader>{messages.backtestModel}</TableHeader>
+          <TableHeader align="right">{messages.backtestDeclineAuc}</TableHeader>
+          <TableHeader align="right">{messages.backtestBaselineAuc}</TableHeader>
+          <TableHeader align="right">{messages.backtestKeyShare}</TableHeader>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {[
+          {
+            key: 'active',
+            label: messages.backtestActive(backtest.active.modelVersion),
+            figures: backtest.active,
+          },
+          {
+            key: 'draft',
+            label: messages.backtestDraft(backtest.draft.modelVersion),
+            figures: backtest.draft,
+          },
+        ].map((row) => (
+          <TableRow key={row.key}>
+            <TableCell>{row.label}</TableCell>
+            <TableCell align="right">{auc(row.figures.declineAuc)}</TableCell>
+            <TableCell align="right">{auc(backtest.revenueBaselineDeclineAuc)}</TableCell>
+            <TableCell align="right">{share(row.figures.keyRevenueShare)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  </Flex>
+);
 
 type PreviewPanelProps = {
   state: ActionState<PreviewSuccess>;
@@ -110,6 +158,7 @@ export const PreviewPanel = ({ state, isDraftValid, sampleSize, onPreview, messa
           transitions={state.value.quadrantTransitions}
           messages={messages}
         />
+        <BacktestFigures backtest={state.value.backtest} messages={messages} />
       </Flex>
     )}
   </Flex>

@@ -30,6 +30,15 @@ export type SettingsMessages = {
   to: string;
   companies: string;
   noChanges: string;
+  backtestTitle: string;
+  backtestDescription: (sampleSize: number, asOf: string, horizonMonths: number) => string;
+  backtestTooFewDecliners: (declined: number) => string;
+  backtestModel: string;
+  backtestActive: (version: string) => string;
+  backtestDraft: (version: string) => string;
+  backtestDeclineAuc: string;
+  backtestBaselineAuc: string;
+  backtestKeyShare: string;
   saveTitle: string;
   adminKeyLabel: string;
   adminKeyDescription: string;
@@ -89,6 +98,17 @@ const en: SettingsMessages = {
   to: 'To',
   companies: 'Companies',
   noChanges: 'No changes.',
+  backtestTitle: 'Would it have seen it coming? (backtest)',
+  backtestDescription: (sampleSize, asOf, horizonMonths) =>
+    `Sample estimate on ${sampleSize} companies of the sample: scored as they stood on ${asOf} and judged by the following ${horizonMonths} months. AUC 0.5 is chance, 1 is perfect.`,
+  backtestTooFewDecliners: (declined) =>
+    `Only ${declined} compan${declined === 1 ? 'y' : 'ies'} of the sample declined: too few for a decline AUC.`,
+  backtestModel: 'Model',
+  backtestActive: (version) => `Active (${version})`,
+  backtestDraft: (version) => `Draft (${version})`,
+  backtestDeclineAuc: 'Decline AUC (risk level)',
+  backtestBaselineAuc: 'Revenue-only baseline AUC',
+  backtestKeyShare: 'Key tier’s share of next period’s revenue',
   saveTitle: 'Save as the active model',
   adminKeyLabel: 'Keystone admin key',
   adminKeyDescription:
@@ -149,6 +169,17 @@ const ru: SettingsMessages = {
   to: 'Станет',
   companies: 'Компаний',
   noChanges: 'Изменений нет.',
+  backtestTitle: 'Предвидела бы модель это? (бэктест)',
+  backtestDescription: (sampleSize, asOf, horizonMonths) =>
+    `Оценка по выборке из ${sampleSize} компаний: оценены такими, какими были на ${asOf}, и проверены следующими ${horizonMonths} месяцами. AUC 0,5 — случайность, 1 — идеал.`,
+  backtestTooFewDecliners: (declined) =>
+    `В выборке сократили закупки лишь ${declined}: слишком мало для AUC спада.`,
+  backtestModel: 'Модель',
+  backtestActive: (version) => `Действующая (${version})`,
+  backtestDraft: (version) => `Черновик (${version})`,
+  backtestDeclineAuc: 'AUC спада (уровень риска)',
+  backtestBaselineAuc: 'AUC базовой модели по выручке',
+  backtestKeyShare: 'Доля ключевого уровня в выручке следующего периода',
   saveTitle: 'Сохранить как действующую модель',
   adminKeyLabel: 'Ключ администратора Keystone',
   adminKeyDescription:

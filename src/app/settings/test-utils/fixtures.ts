@@ -74,6 +74,18 @@ export function createPreviewSuccess(
     ],
     quadrantTransitions: [{ from: 'maintenance', to: 'key_account', count: 3 }],
     truncated: true,
+    backtest: {
+      asOf: '2025-03-01T10:00:00.000Z',
+      horizonEnd: '2026-03-01T10:00:00.000Z',
+      horizonMonths: 12,
+      sampleSize: 190,
+      buyingAtAsOf: 120,
+      declined: 24,
+      enoughDecliners: true,
+      revenueBaselineDeclineAuc: 0.412,
+      active: { modelVersion: 'v1', declineAuc: 0.571, keyAccountsAtAsOf: 30, keyRevenueShare: 0.393 },
+      draft: { modelVersion: 'draft', declineAuc: 0.634, keyAccountsAtAsOf: 26, keyRevenueShare: 0.418 },
+    },
     ...overrides,
   };
 }
