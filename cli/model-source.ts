@@ -1,31 +1,10 @@
 /** Which scoring model a CLI run uses: `--model file`, else the portal's active stored model, else the shipped defaults. */
-import { readFileSync } from 'node:fs';
-import { isKeystoneError, KeystoneError } from '../src/engine/errors';
+import { isKeystoneError } from '../src/engine/errors';
 import { createModelStore, resolveScoringModel } from '../src/engine/settings/model-store';
 import type { CrmGateway } from '../src/engine/hubspot/gateway';
-import { DEFAULT_SCORING_MODEL, validateModel, type ScoringModel } from '../src/engine/settings';
+import { DEFAULT_SCORING_MODEL, type ScoringModel } from '../src/engine/settings';
+import { readModelFile } from './input-files';
 import type { CliIo } from './output';
-
-export function readModelFile(path: string): ScoringModel {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new KeystoneError(
-      'settings.unreadable',
-      `cannot read model file ${path}: ${(error as Error).message}`,
-    );
-  }
-  const result = validateModel(json);
-  if (!result.ok) {
-    throw new KeystoneError(
-      'settings.invalid',
-      `model file ${path} is invalid:\n${result.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,
-      { issues: result.issues },
-    );
-  }
-  return result.value;
-}
 
 /** The model a run scores with, and a line saying where it came from (printed unless --json). */
 export async function loadModelForCli(

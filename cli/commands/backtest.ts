@@ -5,15 +5,14 @@
  * that followed, tier stability, and which accounts the draft would re-tier today.
  */
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { parseHorizon, runBacktest, type BacktestResult, type ModelFigures } from '../../src/engine/backtest';
 import type { CompanyRecord } from '../../src/engine/core/snapshot';
-import { portfolioSnapshotSchema } from '../../src/engine/core/snapshot';
 import { KeystoneError } from '../../src/engine/errors';
 import { DEFAULT_SCORING_MODEL, type ScoringModel } from '../../src/engine/settings';
 import { listCompanyPage, readAssociatedRecords } from '../../src/engine/sync/read-portfolio';
 import { hubspotFromEnv } from '../hubspot-env';
-import { loadModelForCli, readModelFile } from '../model-source';
+import { readModelFile, readSnapshotFile } from '../input-files';
+import { loadModelForCli } from '../model-source';
 import type { CliIo } from '../output';
 import { createProgress } from '../progress';
 
@@ -39,40 +38,16 @@ function parseDate(flag: string, value: string): Date {
 }
 
 function loadSnapshot(path: string, flags: BacktestFlags): Portfolio {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new KeystoneError(
-      'snapshot.unreadable',
-      `cannot read snapshot ${path}: ${(error as Error).message}`,
-      {
-        path,
-      },
-    );
-  }
-  const parsed = portfolioSnapshotSchema.safeParse(json);
-  if (!parsed.success) {
-    const lines = parsed.error.issues
-      .slice(0, 10)
-      .map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new KeystoneError(
-      'snapshot.invalid',
-      `snapshot ${path} is not a portfolio snapshot:\n${lines.join('\n')}`,
-      {
-        path,
-      },
-    );
-  }
-  const takenAt = parsed.data.takenAt ? new Date(parsed.data.takenAt) : null;
+  const snapshot = readSnapshotFile(path);
+  const takenAt = snapshot.takenAt ? new Date(snapshot.takenAt) : null;
   return {
-    companies: parsed.data.companies,
+    companies: snapshot.companies,
     now: flags.now
       ? parseDate('--now', flags.now)
       : takenAt && !Number.isNaN(takenAt.getTime())
         ? takenAt
         : new Date(),
-    homeCurrency: parsed.data.homeCurrency,
+    homeCurrency: snapshot.homeCurrency,
     // a file has no portal: the shipped model is "active" unless --active-model names another
     activeModel: flags.activeModel ? readModelFile(flags.activeModel) : DEFAULT_SCORING_MODEL,
   };

@@ -4,87 +4,20 @@
  * files, call `scorePortfolio`, shape the output.
  */
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import {
   KAISM_QUADRANT_LABELS,
   STRATEGY_LABELS,
-  parseSnapshot,
   scorePortfolio,
-  validateModel,
   type CompanyScore,
   type PortfolioScore,
   type PortfolioSnapshot,
-  type ScoringModel,
-  type ValidationIssue,
 } from '../../src/engine/core';
 import { DEFAULT_SCORING_MODEL } from '../../src/engine/settings';
 import { KeystoneError } from '../../src/engine/errors';
+import { readModelFile, readSnapshotFile } from '../input-files';
 import type { CliIo } from '../output';
 
 export type ScoreFileFlags = { model?: string; now?: string; json?: boolean };
-
-// at most this many validation issues in a message; the rest are counted
-const ISSUES_SHOWN = 10;
-
-/** Reads and parses a JSON file; `namespace` is the error code's (`snapshot`, `settings`). */
-function readJsonFile(path: string, namespace: 'snapshot' | 'settings', what: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new KeystoneError(`${namespace}.not_found`, `cannot read ${what} ${path}: ${reason}`, { path });
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new KeystoneError(
-      `${namespace}.invalid_json`,
-      `${what} ${path} is not JSON: ${(error as Error).message}`,
-      {
-        path,
-      },
-    );
-  }
-}
-
-function describeIssues(issues: readonly ValidationIssue[]): string {
-  const shown = issues.slice(0, ISSUES_SHOWN).map((issue) => `  ${issue.path || '(root)'}: ${issue.message}`);
-  if (issues.length > ISSUES_SHOWN) shown.push(`  … and ${issues.length - ISSUES_SHOWN} more`);
-  return shown.join('\n');
-}
-
-function readSnapshot(path: string): PortfolioSnapshot {
-  const parsed = parseSnapshot(readJsonFile(path, 'snapshot', 'snapshot'));
-  if (!parsed.ok) {
-    throw new KeystoneError(
-      'snapshot.invalid',
-      `snapshot ${path} is invalid:\n${describeIssues(parsed.issues)}`,
-      {
-        path,
-        issues: parsed.issues,
-      },
-    );
-  }
-  return parsed.value;
-}
-
-function readModel(path: string | undefined): ScoringModel {
-  if (path === undefined) return DEFAULT_SCORING_MODEL;
-  const result = validateModel(readJsonFile(path, 'settings', 'model file'));
-  if (!result.ok) {
-    throw new KeystoneError(
-      'settings.invalid',
-      `model file ${path} is invalid:\n${describeIssues(result.issues)}`,
-      {
-        path,
-        issues: result.issues,
-      },
-    );
-  }
-  return result.value;
-}
 
 /** `--now`, else the snapshot's `takenAt`, else the current time (the CLI's one use of the clock). */
 function scoringTime(flag: string | undefined, snapshot: PortfolioSnapshot): Date {
@@ -183,8 +116,8 @@ export function formatTable(portfolio: PortfolioScore): string {
 
 /** Runs `kam score-file`: reads, scores and writes through `io`. */
 export function scoreFile(io: CliIo, snapshotPath: string, flags: ScoreFileFlags): PortfolioScore {
-  const snapshot = readSnapshot(snapshotPath);
-  const model = readModel(flags.model);
+  const snapshot = readSnapshotFile(snapshotPath);
+  const model = flags.model === undefined ? DEFAULT_SCORING_MODEL : readModelFile(flags.model);
   const portfolio = scorePortfolio({
     companies: snapshot.companies,
     model,
