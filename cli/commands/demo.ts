@@ -61,14 +61,16 @@ export async function runDemo(
 
     const model = DEFAULT_SCORING_MODEL;
     const scorer = createPortfolioScorer(model);
-    const first = await runSync({
-      gateway,
-      scorer,
-      modelVersion: model.version,
-      now,
-      scope: { kind: 'all' },
-      target: 'demo',
-    });
+    const syncAt = (at: Date) =>
+      runSync({
+        gateway,
+        scorer,
+        modelVersion: model.version,
+        now: at,
+        scope: { kind: 'all' },
+        target: 'demo',
+      });
+    const first = await syncAt(now);
     say(
       `3. kam sync: ${first.summary.companiesScored} companies scored, ${first.summary.propertiesWritten} properties written, ` +
         `${first.summary.calls.totalCalls} API calls, ${(first.summary.durationMs / 1000).toFixed(1)} s`,
@@ -82,27 +84,13 @@ export async function runDemo(
     say(
       `4. the next day (${later.toISOString().slice(0, 10)}) the team logs new activity: ${activity.description}`,
     );
-    const second = await runSync({
-      gateway,
-      scorer,
-      modelVersion: model.version,
-      now: later,
-      scope: { kind: 'all' },
-      target: 'demo',
-    });
+    const second = await syncAt(later);
     say(
       `5. kam sync again: ${second.summary.companiesChanged} companies changed, ${second.summary.propertiesWritten} properties written, ` +
         `${second.summary.calls.totalCalls} API calls`,
     );
     say(formatTierChanges(second.summary.tierChanges.list, second.scored));
-    const third = await runSync({
-      gateway,
-      scorer,
-      modelVersion: model.version,
-      now: later,
-      scope: { kind: 'all' },
-      target: 'demo',
-    });
+    const third = await syncAt(later);
     say(
       `6. kam sync on unchanged data: ${third.summary.propertiesWritten} properties written (nothing changed, nothing sent)`,
     );
