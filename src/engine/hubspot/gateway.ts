@@ -68,6 +68,11 @@ export type GatewayOptions = {
   maxRetries?: number;
   /** Requests in flight at once; a few hide network latency without outrunning the budget. */
   concurrency?: number;
+  /**
+   * Batch updates in flight at once (default 8). A write batch carries up to 100 explanations, so
+   * the server spends longer on each: more in flight keeps the budget, not the round trips, the limit.
+   */
+  writeConcurrency?: number;
   clock?: Clock;
   /** Called once per retry with what happened, for progress output and tests. */
   onRetry?: (event: { endpoint: string; attempt: number; reason: string; waitMs: number }) => void;
@@ -91,6 +96,7 @@ export class CrmGateway {
   private readonly maxRetries: number;
   private readonly reserve: number;
   readonly concurrency: number;
+  readonly writeConcurrency: number;
   private readonly stats: GatewayStats = { calls: {}, totalCalls: 0, retries: 0, rateLimited: 0 };
 
   constructor(private readonly options: GatewayOptions) {
@@ -103,8 +109,10 @@ export class CrmGateway {
       basePath: options.basePath ?? HUBSPOT_API_BASE_URL,
       numberOfApiCallRetries: 0,
     });
+    // The margin covers jitter in when requests reach HubSpot (arrival, not sending, is counted);
+    // the requests kept free below the portal's 190 absorb any that still land early.
     this.limiter = new RollingWindowLimiter(
-      { maxRequests: options.requestsPerTenSeconds ?? 180, windowMs: 10_000, safetyMarginMs: 150 },
+      { maxRequests: options.requestsPerTenSeconds ?? 180, windowMs: 10_000, safetyMarginMs: 50 },
       this.clock,
     );
     this.searchLimiter = new RollingWindowLimiter(
@@ -114,6 +122,7 @@ export class CrmGateway {
     this.maxRetries = options.maxRetries ?? 6;
     this.reserve = options.reserveForOtherApps ?? 10;
     this.concurrency = Math.max(1, options.concurrency ?? 4);
+    this.writeConcurrency = Math.max(1, options.writeConcurrency ?? 8);
   }
 
   /** A copy of the call counters. */
@@ -306,15 +315,19 @@ export class CrmGateway {
   /**
    * Updates objects in batches of 100. Items a 207 reports as failed are retried one by one
    * (a single bad item must not sink its 99 neighbours); what still fails is returned, never dropped.
+   * `beforeBatch` runs before each batch is sent: throwing there (an abort) stops the run between
+   * batches, never inside one; batches already in flight still land and are reported.
    */
   async batchUpdate(
     objectType: CrmObjectType,
     inputs: readonly { id: string; properties: Record<string, string> }[],
     onBatchDone?: (ids: string[]) => void | Promise<void>,
+    beforeBatch?: () => void,
   ): Promise<{ updated: number; failures: BatchFailure[] }> {
     let updated = 0;
     const failures: BatchFailure[] = [];
-    await mapPool(chunkOf(inputs, BATCH_LIMIT), this.concurrency, async (chunk) => {
+    await mapPool(chunkOf(inputs, BATCH_LIMIT), this.writeConcurrency, async (chunk) => {
+      beforeBatch?.();
       const response = await this.send(
         `POST /crm/v3/objects/${objectType}/batch/update`,
         () =>

@@ -3,7 +3,7 @@
  * Numbers are rounded so that noise below display precision never causes a write.
  */
 import type { CompanyScore } from '../core';
-import { explanationSchema, type Explanation } from '../hubspot/explanation-schema';
+import type { Explanation } from '../hubspot/explanation-schema';
 import type { OutputValues } from './diff';
 
 // HubSpot textarea properties hold 65,536 characters; these caps keep the document far below.
@@ -26,14 +26,16 @@ export function explanationOf(score: CompanyScore, revenueReference: number): Ex
     contribution: Number(f.contribution.toFixed(1)),
     hasData: f.hasData,
   });
-  return explanationSchema.parse({
+  // built to the schema's type, not parsed: this runs for every company of a portfolio run, and
+  // output-values.test.ts checks that what is built is what the schema (and so the card) accepts
+  const explanation: Explanation = {
     v: 1,
     modelVersion: score.modelVersion,
     factors: {
       attractiveness: score.factors.attractiveness.map(factor),
       strength: score.factors.strength.map(factor),
     },
-    dataGaps: score.dataGaps,
+    dataGaps: [...score.dataGaps],
     dataIssueCount: score.dataIssues.length,
     attractivenessLevel: score.attractivenessLevel,
     strengthLevel: score.strengthLevel,
@@ -52,7 +54,8 @@ export function explanationOf(score: CompanyScore, revenueReference: number): Ex
       amount: Number(v.amount.toFixed(2)),
     })),
     portfolio: { revenueReference: Number(revenueReference.toFixed(2)), paretoClass: score.paretoClass },
-  });
+  };
+  return explanation;
 }
 
 /** The output property values of one result (the tier-change trail is the diff's job). */

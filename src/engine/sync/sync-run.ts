@@ -151,8 +151,9 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     const companies: CompanyRecord[] = state ? state.reads.flatMap((read) => read.companies) : [];
     const lastRead = state?.reads.at(-1);
     const readFinished = lastRead?.done ?? false;
-    const report = (total: number | null) =>
-      options.onProgress?.({ phase: 'read', companiesRead: companies.length, total });
+    // known up front for a list of ids, not for the whole portfolio
+    let total: number | null = null;
+    const report = () => options.onProgress?.({ phase: 'read', companiesRead: companies.length, total });
     const absorb = async (raw: CrmObject[], after: string | null, done: boolean) => {
       const result = await readAssociatedRecords(gateway, raw);
       missingRecords += result.missingRecords;
@@ -161,33 +162,52 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
       journal?.append({ type: 'read', after, companies: result.companies, done });
     };
     if (!readFinished) {
+      // The next chunk's companies are listed while this chunk's associations are read: the
+      // listing is a chain of cursor pages, and overlapping it keeps the rate budget busy to the end.
+      type Listed = { raw: CrmObject[]; after: string | null; done: boolean };
+      const ahead = (listing: Promise<Listed>) => {
+        listing.catch(() => undefined); // awaited below; a failure while absorbing must not go unhandled
+        return listing;
+      };
+      let listChunk: (index: number) => Promise<Listed>;
+      let chunkCount: number | null = null;
       if (scope.kind === 'all') {
-        let after: string | undefined = lastRead?.after ?? undefined;
-        let buffer: CrmObject[] = [];
-        do {
-          throwIfAborted(signal);
-          const page = await listCompanyPage(gateway, after);
-          buffer.push(...page.companies);
-          after = page.after;
-          if (buffer.length >= chunkSize || !after) {
-            await absorb(buffer, after ?? null, !after);
-            buffer = [];
-            report(null);
-          }
-        } while (after);
+        let cursor: string | undefined = lastRead?.after ?? undefined;
+        listChunk = async () => {
+          const raw: CrmObject[] = [];
+          do {
+            throwIfAborted(signal);
+            const page = await listCompanyPage(gateway, cursor);
+            raw.push(...page.companies);
+            cursor = page.after;
+          } while (cursor && raw.length < chunkSize);
+          return { raw, after: cursor ?? null, done: !cursor };
+        };
       } else {
         const ids =
           scope.kind === 'ids' ? scope.ids : await findCompaniesChangedSince(gateway, new Date(scope.since));
         const alreadyRead = new Set(companies.map((c) => c.id));
         const toRead = ids.filter((id) => !alreadyRead.has(id));
         const chunks = chunk(toRead, chunkSize);
+        chunkCount = chunks.length;
         if (chunks.length === 0) journal?.append({ type: 'read', after: null, companies: [], done: true });
-        for (const [index, ids] of chunks.entries()) {
+        listChunk = async (index) => {
           throwIfAborted(signal);
-          const { companies: raw, missing } = await readCompaniesById(gateway, ids);
+          const { companies: raw, missing } = await readCompaniesById(gateway, chunks[index]!);
           unknownCompanyIds.push(...missing);
-          await absorb(raw, null, index === chunks.length - 1);
-          report(toRead.length);
+          return { raw, after: null, done: index === chunks.length - 1 };
+        };
+        total = toRead.length;
+      }
+      if (chunkCount !== 0) {
+        let next = ahead(listChunk(0));
+        for (let index = 0; ; index += 1) {
+          const listed = await next;
+          if (!listed.done) next = ahead(listChunk(index + 1));
+          throwIfAborted(signal);
+          await absorb(listed.raw, listed.after, listed.done);
+          report();
+          if (listed.done) break;
         }
       }
     }
@@ -219,16 +239,18 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
   let written = writes.length - pending.length;
   const writeFailures: SyncSummary['writeFailures'] = [];
   if (!options.dryRun && pending.length > 0) {
-    // Slices of one round of parallel batches: an abort lands between them, never inside one.
-    for (const slice of chunk(pending, 100 * gateway.concurrency)) {
-      throwIfAborted(signal);
-      const outcome = await gateway.batchUpdate('companies', slice, (ids) => {
+    // An abort stops the writes between batches, never inside one.
+    const outcome = await gateway.batchUpdate(
+      'companies',
+      pending,
+      (ids) => {
         journal?.append({ type: 'written', ids });
         written += ids.length;
         options.onProgress?.({ phase: 'write', written, total: writes.length });
-      });
-      writeFailures.push(...outcome.failures.map((f) => ({ ids: f.ids, message: f.message })));
-    }
+      },
+      () => throwIfAborted(signal),
+    );
+    writeFailures.push(...outcome.failures.map((f) => ({ ids: f.ids, message: f.message })));
   }
   if (writeFailures.length === 0) journal?.append({ type: 'done' });
 

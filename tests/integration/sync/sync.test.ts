@@ -99,7 +99,7 @@ describe('kam sync against the emulator', () => {
     await fillPortal(emulator, COMPANIES);
     const checkpoint = tempCheckpoint();
     const controller = new AbortController();
-    const interrupted = sync(gatewayFor(emulator, { concurrency: 1 }), {
+    const interrupted = sync(gatewayFor(emulator, { concurrency: 1, writeConcurrency: 1 }), {
       checkpoint,
       chunkSize: 50,
       signal: controller.signal,
@@ -118,6 +118,36 @@ describe('kam sync against the emulator', () => {
     });
     expect(resumed.summary.resumed).toBe(true);
     expect(resumed.summary.now).toBe(NOW.toISOString());
+    expect(await outputsOf(emulator)).toEqual(clean);
+  });
+
+  test('killed with write batches in flight, the landed ones are journaled and not sent again', async () => {
+    // three write batches; two are in flight when the first lands and the run is stopped
+    const companies = 250;
+    await fillPortal(emulator, companies);
+    await sync(gatewayFor(emulator));
+    const clean = await outputsOf(emulator);
+
+    await fillPortal(emulator, companies);
+    const checkpoint = tempCheckpoint();
+    const controller = new AbortController();
+    const interrupted = sync(gatewayFor(emulator, { writeConcurrency: 2 }), {
+      checkpoint,
+      signal: controller.signal,
+      onProgress: (event) => {
+        if (event.phase === 'write') controller.abort();
+      },
+    });
+    await expect(interrupted).rejects.toMatchObject({ code: 'sync.aborted' });
+    const partial = await outputsOf(emulator);
+    expect(Object.values(partial).filter((c) => c.kam_tier !== null)).toHaveLength(200);
+
+    const resumed = await sync(gatewayFor(emulator), {
+      checkpoint: new FileCheckpoint(checkpoint.path),
+      resume: true,
+    });
+    // only the batch that never started is sent
+    expect(resumed.summary.calls.calls['POST /crm/v3/objects/companies/batch/update']).toBe(1);
     expect(await outputsOf(emulator)).toEqual(clean);
   });
 
