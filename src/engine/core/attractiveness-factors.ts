@@ -4,6 +4,7 @@
  * factors (volume and frequency of orders, regularity, growth prospects, financial reputation)
  * and 002's "worth the effort" list (net value after costs to serve, pays on time).
  */
+import { FACTOR_LABELS } from './catalogue-texts';
 import type { FactorDefinition } from './factor-definition';
 import { roundTo, toScale } from './numbers';
 import {
@@ -20,7 +21,7 @@ const TARGET_ACCOUNT: Localised = { en: 'a target account', ru: 'целевой 
 const revenue: FactorDefinition = {
   id: 'revenue',
   takesFewValues: false,
-  label: { en: 'Revenue size', ru: 'Объём выручки' },
+  label: FACTOR_LABELS.revenue,
   // §1 financial contribution: log scale against the portfolio, so one giant does not flatten everyone else
   measure: ({ metrics, model, revenueReference }) => {
     if (metrics.dealCount === 0) return null;
@@ -39,7 +40,7 @@ const revenue: FactorDefinition = {
 const growth: FactorDefinition = {
   id: 'growth',
   takesFewValues: false,
-  label: { en: 'Revenue growth', ru: 'Рост выручки' },
+  label: FACTOR_LABELS.growth,
   // §3 growth prospects, §9 step 1 volume dynamics: flat scores 50
   measure: ({ metrics, model }) => {
     if (metrics.dealCount === 0) return null;
@@ -69,7 +70,7 @@ const growth: FactorDefinition = {
 const purchaseFrequency: FactorDefinition = {
   id: 'purchase_frequency',
   takesFewValues: false,
-  label: { en: 'Purchase frequency', ru: 'Частота покупок' },
+  label: FACTOR_LABELS.purchase_frequency,
   // 001: volume and frequency of orders
   measure: ({ metrics, model }) =>
     metrics.dealCount === 0
@@ -91,7 +92,7 @@ const purchaseFrequency: FactorDefinition = {
 const purchaseRegularity: FactorDefinition = {
   id: 'purchase_regularity',
   takesFewValues: true,
-  label: { en: 'Purchase regularity', ru: 'Регулярность покупок' },
+  label: FACTOR_LABELS.purchase_regularity,
   // 001 regularity of cooperation, consistency; 002 buys steadily, so sales can be forecast
   measure: ({ metrics }) =>
     metrics.purchaseRegularity === null
@@ -109,7 +110,7 @@ const purchaseRegularity: FactorDefinition = {
 const reputation: FactorDefinition = {
   id: 'reputation',
   takesFewValues: true,
-  label: { en: 'Market reputation', ru: 'Репутация на рынке' },
+  label: FACTOR_LABELS.reputation,
   // §1 reputational capital (KAM input)
   measure: ({ facts, model }) =>
     facts.marketReputation === null
@@ -124,7 +125,7 @@ const reputation: FactorDefinition = {
 const growthPotential: FactorDefinition = {
   id: 'growth_potential',
   takesFewValues: true,
-  label: { en: 'Growth potential', ru: 'Потенциал развития' },
+  label: FACTOR_LABELS.growth_potential,
   // §1 development potential; 004 growth potential (KAM input)
   measure: ({ facts, model }) =>
     facts.growthPotential === null
@@ -139,7 +140,7 @@ const growthPotential: FactorDefinition = {
 const strategicFit: FactorDefinition = {
   id: 'strategic_fit',
   takesFewValues: true,
-  label: { en: 'Strategic fit', ru: 'Соответствие целям' },
+  label: FACTOR_LABELS.strategic_fit,
   // §2: how well the customer fits our goals; the KAM's judgement first, then HubSpot's ICP tier, then target-account flag
   measure: ({ facts, model }) => {
     if (facts.strategicFit !== null) {
@@ -171,7 +172,7 @@ const strategicFit: FactorDefinition = {
 const paymentDiscipline: FactorDefinition = {
   id: 'payment_discipline',
   takesFewValues: true,
-  label: { en: 'Payment discipline', ru: 'Платёжная дисциплина' },
+  label: FACTOR_LABELS.payment_discipline,
   // 002: pays on time; 001: good financial reputation (KAM input)
   measure: ({ facts, model }) =>
     facts.paymentDiscipline === null
@@ -187,7 +188,7 @@ const paymentDiscipline: FactorDefinition = {
 const netValue: FactorDefinition = {
   id: 'net_value',
   takesFewValues: false,
-  label: { en: 'Net value after cost to serve', ru: 'Чистая ценность за вычетом затрат' },
+  label: FACTOR_LABELS.net_value,
   // 002: positive net value after all costs to serve; the value is the share of revenue left
   measure: ({ metrics }) => {
     if (metrics.annualCostToServe === null || metrics.netValueLast12Months === null) return null;

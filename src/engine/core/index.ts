@@ -24,5 +24,5 @@ export { classifyTier, tierByThresholds, tierDirectionOf } from './tier';
 export { axisLevelOf } from './axis-level';
 export { kaismQuadrantFor, kaismQuadrantOf, KAISM_QUADRANT_LABELS } from './kaism-quadrant';
 export { strategyFor, STRATEGY_MATRIX, STRATEGY_LABELS } from './strategy-matrix';
-export { FACTOR_LABELS } from './factor-labels';
+export { FACTOR_LABELS, RECOMMENDATION_TITLES, type CatalogueText } from './catalogue-texts';
 export * from './enums';

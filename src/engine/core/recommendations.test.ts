@@ -9,7 +9,7 @@ import {
   type FactorId,
   type RecommendationId,
 } from './enums';
-import { FACTOR_LABELS } from './factor-labels';
+import { FACTOR_LABELS } from './catalogue-texts';
 import { recommend, RECOMMENDATION_CATALOGUE, type RecommendationContext } from './recommendations';
 import type { RiskAssessment, RiskSignal } from './risk-signals';
 import { createSharedParts } from './shared-parts';

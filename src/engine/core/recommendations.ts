@@ -4,6 +4,7 @@
  * account work of §7 and §10. They are chosen by the risk signals (most urgent), the §4 strategy
  * cell, the weakest factors and missing data; each says in one sentence which data triggered it.
  */
+import { RECOMMENDATION_TITLES } from './catalogue-texts';
 import {
   AXIS_LEVELS,
   RECOMMENDATIONS,
@@ -40,121 +41,79 @@ type CatalogueEntry = { title: Localised; methodology: string };
 /** The catalogue: every action the core can recommend, with its title and source. */
 export const RECOMMENDATION_CATALOGUE: Readonly<Record<RecommendationId, CatalogueEntry>> = {
   lost_client_interview: {
-    title: {
-      en: 'Run the lost-client analysis and interview',
-      ru: 'Провести анализ потери клиента и интервью',
-    },
+    title: RECOMMENDATION_TITLES.lost_client_interview,
     methodology: '§9',
   },
   resolve_recurring_problems: {
-    title: {
-      en: 'Find and fix the recurring problem behind the complaints',
-      ru: 'Найти и устранить повторяющуюся проблему, стоящую за жалобами',
-    },
+    title: RECOMMENDATION_TITLES.resolve_recurring_problems,
     methodology: '§8 stage 1',
   },
   reengage_personal_contact: {
-    title: {
-      en: 'Re-establish personal contact: book a meeting',
-      ru: 'Восстановить личный контакт: назначить встречу',
-    },
+    title: RECOMMENDATION_TITLES.reengage_personal_contact,
     methodology: '§5 personal contacts',
   },
   build_trust: {
-    title: { en: 'Build and deepen trust', ru: 'Формировать и углублять доверие' },
+    title: RECOMMENDATION_TITLES.build_trust,
     methodology: '§5 table 1',
   },
   entry_barriers: {
-    title: { en: 'Raise barriers to entry for competitors', ru: 'Создавать барьеры входа для конкурентов' },
+    title: RECOMMENDATION_TITLES.entry_barriers,
     methodology: '§5 table 1',
   },
   joint_activities: {
-    title: {
-      en: 'Start joint activities: project teams, market research, a shared database',
-      ru: 'Инициировать совместные мероприятия: проектные команды, исследования рынка, общая база данных',
-    },
+    title: RECOMMENDATION_TITLES.joint_activities,
     methodology: '§5 table 1',
   },
   exit_barriers: {
-    title: {
-      en: 'Strengthen barriers to exit: technical support, leasing or factoring, logistics',
-      ru: 'Укреплять барьеры выхода: техподдержка, лизинг или факторинг, логистика',
-    },
+    title: RECOMMENDATION_TITLES.exit_barriers,
     methodology: '§5 table 1',
   },
   consistent_communication: {
-    title: { en: 'Communicate regularly and consistently', ru: 'Общаться своевременно и последовательно' },
+    title: RECOMMENDATION_TITLES.consistent_communication,
     methodology: '§5 strategies',
   },
   build_community: {
-    title: {
-      en: 'Bring the client into our community: webinars, events, forums',
-      ru: 'Вовлечь клиента в сообщество: вебинары, мероприятия, форумы',
-    },
+    title: RECOMMENDATION_TITLES.build_community,
     methodology: '§5 strategies',
   },
   account_development_plan: {
-    title: {
-      en: 'Write and review an account development plan',
-      ru: 'Составить и регулярно пересматривать план развития клиента',
-    },
+    title: RECOMMENDATION_TITLES.account_development_plan,
     methodology: '§10',
   },
   buying_centre_mapping: {
-    title: {
-      en: 'Map the buying centre and build a network across the client',
-      ru: 'Составить карту закупочного центра и выстроить сеть контактов у клиента',
-    },
+    title: RECOMMENDATION_TITLES.buying_centre_mapping,
     methodology: '§10',
   },
   climb_perception_ladder: {
-    title: {
-      en: 'Climb the perception ladder: add value beyond price',
-      ru: 'Подняться по лестнице восприятия: добавлять ценность помимо цены',
-    },
+    title: RECOMMENDATION_TITLES.climb_perception_ladder,
     methodology: '§7',
   },
   grow_share_of_wallet: {
-    title: {
-      en: 'Grow use and sales of existing products; cross-sell',
-      ru: 'Увеличить использование и продажи существующих продуктов; перекрёстные продажи',
-    },
+    title: RECOMMENDATION_TITLES.grow_share_of_wallet,
     methodology: '§10 opportunities',
   },
   preventive_support: {
-    title: { en: 'Offer priority, preventive support', ru: 'Предложить приоритетную превентивную поддержку' },
+    title: RECOMMENDATION_TITLES.preventive_support,
     methodology: '§10 rules',
   },
   loyalty_recognition: {
-    title: { en: 'Recognise and reward loyalty', ru: 'Признавать и поощрять лояльность клиента' },
+    title: RECOMMENDATION_TITLES.loyalty_recognition,
     methodology: '§5 retention practices',
   },
   review_cost_to_serve: {
-    title: {
-      en: 'Weigh the cost to serve against what the client brings',
-      ru: 'Сопоставить затраты на обслуживание с тем, что приносит клиент',
-    },
+    title: RECOMMENDATION_TITLES.review_cost_to_serve,
     methodology: '§1, §9 step 6',
   },
   minimal_effort_service: {
-    title: {
-      en: 'Serve with minimal effort: standard terms, digital tools',
-      ru: 'Обслуживать с минимальными усилиями: стандартные условия, цифровые инструменты',
-    },
+    title: RECOMMENDATION_TITLES.minimal_effort_service,
     methodology: '§4, §5 retention practices',
   },
   withdraw_gracefully: {
-    title: {
-      en: 'Withdraw: stop investing in the relationship',
-      ru: 'Отступить: прекратить вложения в отношения с клиентом',
-    },
+    title: RECOMMENDATION_TITLES.withdraw_gracefully,
     methodology: '§4',
   },
   collect_account_information: {
-    title: {
-      en: 'Fill in the missing account information',
-      ru: 'Заполнить недостающую информацию о клиенте',
-    },
+    title: RECOMMENDATION_TITLES.collect_account_information,
     methodology: '§10 information to hold',
   },
 };

@@ -4,6 +4,7 @@
  * postpones visits (§7 diagnostics), where it places us on the perception ladder (§7), how well we
  * know its buying centre (§10), whether it recommends us (002) and how much it complains (§8 stage 1).
  */
+import { FACTOR_LABELS } from './catalogue-texts';
 import type { FactorDefinition } from './factor-definition';
 import { toScale } from './numbers';
 import { NOT_SET, PERCEPTION_LEVEL_LABELS } from './option-labels';
@@ -12,7 +13,7 @@ import { formatDecimal, formatShare, localise } from './text';
 const tenure: FactorDefinition = {
   id: 'tenure',
   takesFewValues: false,
-  label: { en: 'Tenure as a customer', ru: 'Срок сотрудничества' },
+  label: FACTOR_LABELS.tenure,
   measure: ({ metrics, model }) =>
     metrics.tenureYears === null
       ? null
@@ -31,7 +32,7 @@ const tenure: FactorDefinition = {
 const repeatPurchase: FactorDefinition = {
   id: 'repeat_purchase',
   takesFewValues: true,
-  label: { en: 'Repeat purchase', ru: 'Повторные покупки' },
+  label: FACTOR_LABELS.repeat_purchase,
   measure: ({ metrics }) =>
     metrics.repeatPurchaseShare === null
       ? null
@@ -48,7 +49,7 @@ const repeatPurchase: FactorDefinition = {
 const winRate: FactorDefinition = {
   id: 'win_rate',
   takesFewValues: true,
-  label: { en: 'Win rate', ru: 'Доля выигранных сделок' },
+  label: FACTOR_LABELS.win_rate,
   measure: ({ metrics }) =>
     metrics.winRate === null ? null : { value: toScale(100 * metrics.winRate), raw: metrics.winRate },
   describe: ({ metrics }) => {
@@ -65,7 +66,7 @@ const winRate: FactorDefinition = {
 const engagementRecency: FactorDefinition = {
   id: 'engagement_recency',
   takesFewValues: false,
-  label: { en: 'Recent contact', ru: 'Давность контакта' },
+  label: FACTOR_LABELS.engagement_recency,
   // §5 personal contacts; linear from full score to zero between the model's two day counts
   measure: ({ metrics, model }) => {
     const days = metrics.daysSinceLastContact;
@@ -82,7 +83,7 @@ const engagementRecency: FactorDefinition = {
 const meetingHealth: FactorDefinition = {
   id: 'meeting_health',
   takesFewValues: true,
-  label: { en: 'Meeting health', ru: 'Встречи' },
+  label: FACTOR_LABELS.meeting_health,
   // §7 diagnostic "does it postpone planned visits?": intensity times the share held as planned
   measure: ({ metrics, model }) => {
     if (metrics.meetingCount === 0) return null;
@@ -104,7 +105,7 @@ const meetingHealth: FactorDefinition = {
 const buyingCentreCoverage: FactorDefinition = {
   id: 'buying_centre_coverage',
   takesFewValues: true,
-  label: { en: 'Buying-centre coverage', ru: 'Охват закупочного центра' },
+  label: FACTOR_LABELS.buying_centre_coverage,
   // §10: an organisation map of the buying centre; an anti-sponsor (BLOCKER) costs points
   measure: ({ facts, metrics, model }) => {
     if (metrics.buyingCentre.contactCount === 0 && facts.numDecisionMakers === null) return null;
@@ -127,7 +128,7 @@ const buyingCentreCoverage: FactorDefinition = {
 const perceptionLevel: FactorDefinition = {
   id: 'perception_level',
   takesFewValues: true,
-  label: { en: 'Perception ladder level', ru: 'Ступень лестницы восприятия' },
+  label: FACTOR_LABELS.perception_level,
   // §7: where the client places us (KAM input)
   measure: ({ facts, model }) =>
     facts.perceptionLevel === null
@@ -142,7 +143,7 @@ const perceptionLevel: FactorDefinition = {
 const recommendsUs: FactorDefinition = {
   id: 'recommends_us',
   takesFewValues: true,
-  label: { en: 'Recommends us', ru: 'Рекомендует нас' },
+  label: FACTOR_LABELS.recommends_us,
   // 002: recommends us; §2: speaks well of us (KAM input)
   measure: ({ facts }) =>
     facts.recommendsUs === null ? null : { value: facts.recommendsUs ? 100 : 0, raw: facts.recommendsUs },
@@ -155,7 +156,7 @@ const recommendsUs: FactorDefinition = {
 const ticketHealth: FactorDefinition = {
   id: 'ticket_health',
   takesFewValues: true,
-  label: { en: 'Support ticket health', ru: 'Обращения в поддержку' },
+  label: FACTOR_LABELS.ticket_health,
   // §8 stage 1: recurring problems and dissatisfaction; open high-priority tickets weigh extra
   measure: ({ metrics, model }) => {
     if (metrics.ticketCount === 0) return null;

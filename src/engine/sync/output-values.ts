@@ -3,7 +3,7 @@
  * Numbers are rounded so that noise below display precision never causes a write.
  */
 import type { CompanyScore } from '../core';
-import type { Explanation } from '../hubspot/explanation-schema';
+import type { StoredExplanation } from '../hubspot/explanation-schema';
 import type { OutputValues } from './diff';
 
 // HubSpot textarea properties hold 65,536 characters; these caps keep the document far below.
@@ -16,10 +16,9 @@ const fixed = (value: number, digits: number): string => {
   return String(Object.is(rounded, -0) ? 0 : rounded);
 };
 
-export function explanationOf(score: CompanyScore, revenueReference: number): Explanation {
+export function explanationOf(score: CompanyScore, revenueReference: number): StoredExplanation {
   const factor = (f: CompanyScore['factors']['attractiveness'][number]) => ({
     id: f.id,
-    label: f.label,
     // Whole points: finer values drift daily (tenure, days since contact) and would rewrite the document.
     value: f.value === null ? null : Math.round(f.value),
     weight: Number(f.weight.toFixed(3)),
@@ -28,8 +27,8 @@ export function explanationOf(score: CompanyScore, revenueReference: number): Ex
   });
   // built to the schema's type, not parsed: this runs for every company of a portfolio run, and
   // output-values.test.ts checks that what is built is what the schema (and so the card) accepts
-  const explanation: Explanation = {
-    v: 1,
+  const explanation: StoredExplanation = {
+    v: 2,
     modelVersion: score.modelVersion,
     factors: {
       attractiveness: score.factors.attractiveness.map(factor),
@@ -48,7 +47,7 @@ export function explanationOf(score: CompanyScore, revenueReference: number): Ex
     },
     recommendations: score.recommendations
       .slice(0, MAX_RECOMMENDATIONS)
-      .map((r) => ({ id: r.id, priority: r.priority, title: r.title, reason: r.reason })),
+      .map((r) => ({ id: r.id, priority: r.priority, reason: r.reason })),
     revenueByYear: score.metrics.yearlyWonVolumes.map((v) => ({
       year: v.year,
       amount: Number(v.amount.toFixed(2)),

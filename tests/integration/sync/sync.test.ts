@@ -30,7 +30,7 @@ describe('kam sync against the emulator', () => {
       expect(company.kam_quadrant).toBeTruthy();
       expect(company.kam_strategy).toBeTruthy();
       expect(Number.isFinite(Number(company.kam_score))).toBe(true);
-      expect(JSON.parse(company.kam_explanation ?? 'null')).toMatchObject({ v: 1 });
+      expect(JSON.parse(company.kam_explanation ?? 'null')).toMatchObject({ v: 2 });
     }
   });
 

@@ -169,6 +169,36 @@ describe('KeyAccountCard for a scored company', () => {
     expect(findByTestId(Text, 'kam-data-issues').text).toBe('2 unusable values ignored');
   });
 
+  test.each([
+    ['en-US', 'Revenue size 82 25 20.5', 'Map the buying centre and build a network across the client'],
+    [
+      'ru-RU',
+      'Объём выручки 82 25 20,5',
+      'Составить карту закупочного центра и выстроить сеть контактов у клиента',
+    ],
+  ])(
+    'shows a v2 explanation (no stored labels or titles) with the catalogue’s texts in %s',
+    (locale, revenueRow, title) => {
+      // what the sync writes since v2: ids and figures, the fixed texts left to the catalogue
+      const stored = {
+        ...EXPLANATION,
+        v: 2,
+        factors: {
+          attractiveness: EXPLANATION.factors.attractiveness.map(({ label: _label, ...rest }) => rest),
+          strength: EXPLANATION.factors.strength.map(({ label: _label, ...rest }) => rest),
+        },
+        recommendations: EXPLANATION.recommendations.map(({ title: _title, ...rest }) => rest),
+      };
+      const { findByTestId } = renderCard({
+        locale,
+        properties: createKamProperties({ kam_explanation: JSON.stringify(stored) }),
+      });
+      const rows = findByTestId(Table, 'kam-factors-attractiveness').findAll(TableRow).map(textContent);
+      expect(rows[1]).toBe(revenueRow);
+      expect(textContent(findByTestId(Tile, 'kam-recommendation-buying_centre_mapping'))).toContain(title);
+    },
+  );
+
   test('draws the revenue trend by year when there is won revenue', () => {
     const { findByTestId } = renderCard();
     expect(findByTestId(BarChart, 'kam-revenue-trend').props.data).toEqual([
@@ -208,7 +238,7 @@ describe('KeyAccountCard with an unreadable kam_explanation', () => {
       JSON.stringify({ ...EXPLANATION, risk: { level: 'doomed' } }),
       'risk.level',
     ],
-    ['an unknown document version', JSON.stringify({ ...EXPLANATION, v: 2 }), 'v:'],
+    ['an unknown document version', JSON.stringify({ ...EXPLANATION, v: 3 }), 'v:'],
   ])('shows an alert for %s and falls back to the stored summary lines', (_label, raw, reason) => {
     const { findByTestId, maybeFindByTestId } = renderCard({
       properties: createKamProperties({ kam_explanation: raw }),

@@ -3,31 +3,32 @@
  * The JSON document stored in `kam_explanation`: what the card needs to show "why this score"
  * without calling a function. Versioned (`v`) so a card can refuse a document it does not know.
  * Kept under HubSpot's 65,536-character textarea limit by the serializer (lists are capped).
+ *
+ * Version 2 (written since) leaves out the factor labels and action titles: they are fixed texts
+ * the catalogue holds (core/catalogue-texts.ts), and repeating them in every company's document
+ * made each about a third bigger. Parsing fills them in, so readers see one shape for v1 and v2.
  */
 import { z } from 'zod';
+import { FACTOR_LABELS, RECOMMENDATION_TITLES, type CatalogueText } from '../core/catalogue-texts';
 
 const localisedSchema = z.object({ en: z.string(), ru: z.string() });
 export type Localised = z.infer<typeof localisedSchema>;
 
-export const explanationFactorSchema = z.object({
+const factorFields = {
   id: z.string(),
-  label: localisedSchema,
   /** 0–100, or null when the factor had no data (then it carries no weight). */
   value: z.number().nullable(),
   weight: z.number(),
   contribution: z.number(),
   hasData: z.boolean(),
-});
+};
 
-export const explanationSchema = z.object({
-  v: z.literal(1),
+const recommendationFields = { id: z.string(), priority: z.number(), reason: localisedSchema };
+
+const sharedFields = {
   modelVersion: z.string(),
   /** Not written any more: a time in the document made every later rescore a write (see kam_scored_at). */
   scoredAt: z.string().optional(),
-  factors: z.object({
-    attractiveness: z.array(explanationFactorSchema),
-    strength: z.array(explanationFactorSchema),
-  }),
   dataGaps: z.array(z.string()),
   dataIssueCount: z.number().int().nonnegative(),
   attractivenessLevel: z.enum(['weak', 'medium', 'strong']),
@@ -37,9 +38,6 @@ export const explanationSchema = z.object({
     lossStage: z.number().int().min(0).max(4),
     signals: z.array(z.object({ id: z.string(), severity: z.string(), text: localisedSchema })),
   }),
-  recommendations: z.array(
-    z.object({ id: z.string(), priority: z.number(), title: localisedSchema, reason: localisedSchema }),
-  ),
   revenueByYear: z.array(z.object({ year: z.number().int(), amount: z.number() })),
   /**
    * The portfolio-level inputs of the run that produced this score, so rescoring one company
@@ -48,5 +46,54 @@ export const explanationSchema = z.object({
   portfolio: z
     .object({ revenueReference: z.number().positive(), paretoClass: z.enum(['A', 'B', 'C']) })
     .optional(),
+};
+
+const factorsOf = <T extends z.ZodType>(factor: T) =>
+  z.object({ attractiveness: z.array(factor), strength: z.array(factor) });
+
+const version1Schema = z.object({
+  v: z.literal(1),
+  ...sharedFields,
+  factors: factorsOf(z.object({ ...factorFields, label: localisedSchema })),
+  recommendations: z.array(z.object({ ...recommendationFields, title: localisedSchema })),
 });
-export type Explanation = z.infer<typeof explanationSchema>;
+
+const version2Schema = z.object({
+  v: z.literal(2),
+  ...sharedFields,
+  factors: factorsOf(z.object(factorFields)),
+  recommendations: z.array(z.object(recommendationFields)),
+});
+
+/** What the sync writes. */
+export type StoredExplanation = z.input<typeof version2Schema>;
+
+/** A text the catalogue does not hold (a document from a newer version) shows its id. */
+const catalogueText = (texts: Readonly<Record<string, CatalogueText>>, id: string): Localised => {
+  const text = Object.hasOwn(texts, id) ? texts[id] : undefined;
+  return text ? { en: text.en, ru: text.ru } : { en: id, ru: id };
+};
+
+export const explanationSchema = z
+  .discriminatedUnion('v', [version1Schema, version2Schema])
+  .transform((document) => {
+    if (document.v === 1) return document;
+    const withLabel = (factor: z.infer<typeof version2Schema>['factors']['strength'][number]) => ({
+      ...factor,
+      label: catalogueText(FACTOR_LABELS, factor.id),
+    });
+    return {
+      ...document,
+      factors: {
+        attractiveness: document.factors.attractiveness.map(withLabel),
+        strength: document.factors.strength.map(withLabel),
+      },
+      recommendations: document.recommendations.map((recommendation) => ({
+        ...recommendation,
+        title: catalogueText(RECOMMENDATION_TITLES, recommendation.id),
+      })),
+    };
+  });
+
+/** A parsed document, v1 or v2: labels and titles are always there. */
+export type Explanation = z.output<typeof explanationSchema>;

@@ -1,0 +1,103 @@
+/**
+ * The fixed texts of the catalogue: each factor's label and each recommended action's title, in
+ * English and Russian. Data only, so the card can look them up by id: the stored explanation
+ * (kam_explanation) carries ids and figures, not these texts, which keeps every company's
+ * document small.
+ */
+import type { FactorId, RecommendationId } from './enums';
+
+export type CatalogueText = Readonly<{ en: string; ru: string }>;
+
+export const FACTOR_LABELS: Readonly<Record<FactorId, CatalogueText>> = {
+  revenue: { en: 'Revenue size', ru: 'Объём выручки' },
+  growth: { en: 'Revenue growth', ru: 'Рост выручки' },
+  purchase_frequency: { en: 'Purchase frequency', ru: 'Частота покупок' },
+  purchase_regularity: { en: 'Purchase regularity', ru: 'Регулярность покупок' },
+  reputation: { en: 'Market reputation', ru: 'Репутация на рынке' },
+  growth_potential: { en: 'Growth potential', ru: 'Потенциал развития' },
+  strategic_fit: { en: 'Strategic fit', ru: 'Соответствие целям' },
+  payment_discipline: { en: 'Payment discipline', ru: 'Платёжная дисциплина' },
+  net_value: { en: 'Net value after cost to serve', ru: 'Чистая ценность за вычетом затрат' },
+  tenure: { en: 'Tenure as a customer', ru: 'Срок сотрудничества' },
+  repeat_purchase: { en: 'Repeat purchase', ru: 'Повторные покупки' },
+  win_rate: { en: 'Win rate', ru: 'Доля выигранных сделок' },
+  engagement_recency: { en: 'Recent contact', ru: 'Давность контакта' },
+  meeting_health: { en: 'Meeting health', ru: 'Встречи' },
+  buying_centre_coverage: { en: 'Buying-centre coverage', ru: 'Охват закупочного центра' },
+  perception_level: { en: 'Perception ladder level', ru: 'Ступень лестницы восприятия' },
+  recommends_us: { en: 'Recommends us', ru: 'Рекомендует нас' },
+  ticket_health: { en: 'Support ticket health', ru: 'Обращения в поддержку' },
+};
+
+export const RECOMMENDATION_TITLES: Readonly<Record<RecommendationId, CatalogueText>> = {
+  lost_client_interview: {
+    en: 'Run the lost-client analysis and interview',
+    ru: 'Провести анализ потери клиента и интервью',
+  },
+  resolve_recurring_problems: {
+    en: 'Find and fix the recurring problem behind the complaints',
+    ru: 'Найти и устранить повторяющуюся проблему, стоящую за жалобами',
+  },
+  reengage_personal_contact: {
+    en: 'Re-establish personal contact: book a meeting',
+    ru: 'Восстановить личный контакт: назначить встречу',
+  },
+  build_trust: { en: 'Build and deepen trust', ru: 'Формировать и углублять доверие' },
+  entry_barriers: {
+    en: 'Raise barriers to entry for competitors',
+    ru: 'Создавать барьеры входа для конкурентов',
+  },
+  joint_activities: {
+    en: 'Start joint activities: project teams, market research, a shared database',
+    ru: 'Инициировать совместные мероприятия: проектные команды, исследования рынка, общая база данных',
+  },
+  exit_barriers: {
+    en: 'Strengthen barriers to exit: technical support, leasing or factoring, logistics',
+    ru: 'Укреплять барьеры выхода: техподдержка, лизинг или факторинг, логистика',
+  },
+  consistent_communication: {
+    en: 'Communicate regularly and consistently',
+    ru: 'Общаться своевременно и последовательно',
+  },
+  build_community: {
+    en: 'Bring the client into our community: webinars, events, forums',
+    ru: 'Вовлечь клиента в сообщество: вебинары, мероприятия, форумы',
+  },
+  account_development_plan: {
+    en: 'Write and review an account development plan',
+    ru: 'Составить и регулярно пересматривать план развития клиента',
+  },
+  buying_centre_mapping: {
+    en: 'Map the buying centre and build a network across the client',
+    ru: 'Составить карту закупочного центра и выстроить сеть контактов у клиента',
+  },
+  climb_perception_ladder: {
+    en: 'Climb the perception ladder: add value beyond price',
+    ru: 'Подняться по лестнице восприятия: добавлять ценность помимо цены',
+  },
+  grow_share_of_wallet: {
+    en: 'Grow use and sales of existing products; cross-sell',
+    ru: 'Увеличить использование и продажи существующих продуктов; перекрёстные продажи',
+  },
+  preventive_support: {
+    en: 'Offer priority, preventive support',
+    ru: 'Предложить приоритетную превентивную поддержку',
+  },
+  loyalty_recognition: { en: 'Recognise and reward loyalty', ru: 'Признавать и поощрять лояльность клиента' },
+  review_cost_to_serve: {
+    en: 'Weigh the cost to serve against what the client brings',
+    ru: 'Сопоставить затраты на обслуживание с тем, что приносит клиент',
+  },
+  minimal_effort_service: {
+    en: 'Serve with minimal effort: standard terms, digital tools',
+    ru: 'Обслуживать с минимальными усилиями: стандартные условия, цифровые инструменты',
+  },
+  withdraw_gracefully: {
+    en: 'Withdraw: stop investing in the relationship',
+    ru: 'Отступить: прекратить вложения в отношения с клиентом',
+  },
+  collect_account_information: {
+    en: 'Fill in the missing account information',
+    ru: 'Заполнить недостающую информацию о клиенте',
+  },
+};
