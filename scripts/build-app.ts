@@ -43,6 +43,7 @@ export const SHARED_CODE: readonly { folder: string; entries: readonly string[] 
     entries: [
       'src/engine/settings/model-schema.ts',
       'src/engine/settings/default-model.ts',
+      'src/engine/core/catalogue-texts.ts',
       'src/app/functions/contract/settings.ts',
       'src/app/functions/contract/client.ts',
     ],

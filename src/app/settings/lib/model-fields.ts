@@ -15,6 +15,7 @@ import {
   type AttractivenessFactor,
   type StrengthFactor,
 } from '../generated/engine/core/enums';
+import { FACTOR_LABELS } from '../generated/engine/core/catalogue-texts';
 
 /** A text in both languages of the UI. */
 export type Localised = { en: string; ru: string };
@@ -88,27 +89,8 @@ export const SECTION_TITLES: Record<SectionId, Localised> = {
   buyingCentre: { en: 'Buying centre (§10)', ru: 'Закупочный центр (§10)' },
 };
 
-// Same names the core gives the factors in the card's breakdown.
-const FACTOR_NAMES: Record<AttractivenessFactor | StrengthFactor, Localised> = {
-  revenue: { en: 'Revenue size', ru: 'Объём выручки' },
-  growth: { en: 'Revenue growth', ru: 'Рост выручки' },
-  purchase_frequency: { en: 'Purchase frequency', ru: 'Частота покупок' },
-  purchase_regularity: { en: 'Purchase regularity', ru: 'Регулярность покупок' },
-  reputation: { en: 'Market reputation', ru: 'Репутация на рынке' },
-  growth_potential: { en: 'Growth potential', ru: 'Потенциал развития' },
-  strategic_fit: { en: 'Strategic fit', ru: 'Соответствие целям' },
-  payment_discipline: { en: 'Payment discipline', ru: 'Платёжная дисциплина' },
-  net_value: { en: 'Net value after cost to serve', ru: 'Чистая ценность за вычетом затрат' },
-  tenure: { en: 'Tenure as a customer', ru: 'Срок сотрудничества' },
-  repeat_purchase: { en: 'Repeat purchase', ru: 'Повторные покупки' },
-  win_rate: { en: 'Win rate', ru: 'Доля выигранных сделок' },
-  engagement_recency: { en: 'Recent contact', ru: 'Давность контакта' },
-  meeting_health: { en: 'Meeting health', ru: 'Встречи' },
-  buying_centre_coverage: { en: 'Buying-centre coverage', ru: 'Охват закупочного центра' },
-  perception_level: { en: 'Perception ladder level', ru: 'Ступень лестницы восприятия' },
-  recommends_us: { en: 'Recommends us', ru: 'Рекомендует нас' },
-  ticket_health: { en: 'Support ticket health', ru: 'Обращения в поддержку' },
-};
+// The names the core gives the factors, as the card's breakdown shows them.
+const FACTOR_NAMES = FACTOR_LABELS;
 
 const factorWeights = (
   section: SectionId,
