@@ -6,7 +6,7 @@
 import type { Axis, FactorId } from './enums';
 import type { FactorContext, FactorDefinition, FactorMeasure, FactorRaw } from './factor-definition';
 import { roundTo, toScale } from './numbers';
-import { findWithinRun, storeWithinRun } from './shared-parts';
+import { freezeShared, tableWithinRun, type SharedParts } from './shared-parts';
 import type { Localised } from './text';
 
 /** One factor of one company, with what it added to its axis (the explanation on the card). */
@@ -32,6 +32,10 @@ export type AxisScore = {
   factors: FactorScore[];
 };
 
+// The factor measures of the axis being scored: one scratch list reused by every call (scoring is
+// synchronous and a measure never scores an axis), so the hot path allocates no list for them.
+const measures: (FactorMeasure | null)[] = [];
+
 /** Scores one axis from its factor table and the model's weights for it. */
 export function scoreAxis(
   axis: Axis,
@@ -39,12 +43,13 @@ export function scoreAxis(
   weights: Readonly<Record<string, number>>,
   context: FactorContext,
 ): AxisScore {
-  const measures: (FactorMeasure | null)[] = [];
+  const count = definitions.length;
   let totalWeight = 0;
   let dataWeight = 0;
   let weightedSum = 0;
   let dataMask = 0;
-  definitions.forEach((definition, index) => {
+  for (let index = 0; index < count; index += 1) {
+    const definition = definitions[index]!;
     const weight = weights[definition.id] ?? 0;
     const measure = definition.measure(context);
     totalWeight += weight;
@@ -54,38 +59,116 @@ export function scoreAxis(
       weightedSum += weight * measure.value;
       dataMask |= 1 << index;
     }
-    measures.push(measure);
-  });
-  // map, not push: the arrays are kept in the results, and map sizes them exactly
-  const factors = definitions.map((definition, index): FactorScore => {
+    measures[index] = measure;
+  }
+  const tables = factorTablesOf(context.shared, axis);
+  // sized exactly up front: the list is kept in the result
+  const factors = new Array<FactorScore>(count);
+  for (let index = 0; index < count; index += 1) {
+    const definition = definitions[index]!;
+    const measure = measures[index]!;
+    measures[index] = null;
     const weight = weights[definition.id] ?? 0;
-    const measure = measures[index] ?? null;
-    // a factor without data is the same in every company; a few-valued one is the same in every
-    // company with the same value and the same factors with data (the model is fixed in a run)
-    const isShared = measure === null || definition.takesFewValues;
-    const first = measure === null ? -1 : dataMask;
-    const value = measure === null ? null : measure.value;
-    const raw =
-      measure === null ? null : typeof measure.raw === 'number' ? roundTo(measure.raw, 4) : measure.raw;
-    if (isShared) {
-      const existing = findWithinRun<FactorScore>(context.shared, definition.id, first, value, raw);
-      if (existing !== undefined) return existing;
-    }
-    const score: FactorScore = {
-      id: definition.id,
-      axis,
-      label: definition.label,
-      value,
-      weight,
-      contribution: value === null || dataWeight === 0 ? 0 : roundTo((weight * value) / dataWeight, 2),
-      raw,
-      hasData: value !== null,
-    };
-    return isShared ? storeWithinRun(context.shared, definition.id, first, value, raw, score) : score;
-  });
+    factors[index] =
+      measure === null
+        ? factorWithoutData(tables, definition, axis, weight)
+        : factorWithData(tables, definition, axis, weight, measure, dataMask, dataWeight);
+  }
   return {
     value: dataWeight === 0 ? 0 : roundTo(toScale(weightedSum / dataWeight), 1),
     confidence: totalWeight === 0 ? 0 : roundTo(dataWeight / totalWeight, 3),
     factors,
+  };
+}
+
+/**
+ * The run's shared factor scores of one axis, per definition: the one without data, and those
+ * with data keyed by `sharedKeyOf` (a bucket holds the scores of that key; its raw values differ).
+ */
+type FactorTable = { withoutData: FactorScore | null; withData: Map<number, FactorScore[]> };
+type FactorTables = Map<FactorDefinition, FactorTable>;
+
+const TABLE_KIND: Readonly<Record<Axis, string>> = {
+  attractiveness: 'factor-scores-attractiveness',
+  strength: 'factor-scores-strength',
+};
+
+function factorTablesOf(shared: SharedParts, axis: Axis): FactorTables {
+  return tableWithinRun<FactorDefinition, FactorTable>(shared, TABLE_KIND[axis]);
+}
+
+function factorTableOf(tables: FactorTables, definition: FactorDefinition): FactorTable {
+  let table = tables.get(definition);
+  if (table === undefined) {
+    table = { withoutData: null, withData: new Map() };
+    tables.set(definition, table);
+  }
+  return table;
+}
+
+// a factor without data is the same in every company (the model is fixed in a run)
+function factorWithoutData(
+  tables: FactorTables,
+  definition: FactorDefinition,
+  axis: Axis,
+  weight: number,
+): FactorScore {
+  const table = factorTableOf(tables, definition);
+  table.withoutData ??= freezeShared(scoreOf(definition, axis, weight, null, null, 0));
+  return table.withoutData;
+}
+
+// a few-valued factor is the same in every company with the same value, raw value and factors
+// with data (they fix the weight its contribution is taken of)
+function factorWithData(
+  tables: FactorTables,
+  definition: FactorDefinition,
+  axis: Axis,
+  weight: number,
+  measure: FactorMeasure,
+  dataMask: number,
+  dataWeight: number,
+): FactorScore {
+  const value = measure.value;
+  const raw = typeof measure.raw === 'number' ? roundTo(measure.raw, 4) : measure.raw;
+  const contribution = dataWeight === 0 ? 0 : roundTo((weight * value) / dataWeight, 2);
+  if (!definition.takesFewValues) return scoreOf(definition, axis, weight, value, raw, contribution);
+  const buckets = factorTableOf(tables, definition).withData;
+  const key = sharedKeyOf(dataMask, value);
+  let bucket = buckets.get(key);
+  if (bucket === undefined) {
+    bucket = [];
+    buckets.set(key, bucket);
+  }
+  for (const existing of bucket) {
+    if (existing.value === value && existing.raw === raw) return existing;
+  }
+  const score = freezeShared(scoreOf(definition, axis, weight, value, raw, contribution));
+  bucket.push(score);
+  return score;
+}
+
+/** One integer for the data mask and the value (0–100, one decimal): a single cheap lookup. */
+function sharedKeyOf(dataMask: number, value: number): number {
+  return dataMask * 1024 + Math.round(value * 10);
+}
+
+function scoreOf(
+  definition: FactorDefinition,
+  axis: Axis,
+  weight: number,
+  value: number | null,
+  raw: FactorRaw,
+  contribution: number,
+): FactorScore {
+  return {
+    id: definition.id,
+    axis,
+    label: definition.label,
+    value,
+    weight,
+    contribution,
+    raw,
+    hasData: value !== null,
   };
 }

@@ -28,6 +28,7 @@ import {
 } from './enums';
 import type { CompanyRecord, CrmRecord } from './snapshot';
 import {
+  isIsoString,
   readBoolean,
   readDate,
   readNonNegativeNumber,
@@ -45,6 +46,11 @@ export type DealInput = {
   amount: number | null;
   /** Close date (epoch ms); null when missing, unreadable, or in the future for a closed deal. */
   closedAt: number | null;
+  /**
+   * The close date as HubSpot sent it when that text is already `closedAt` in ISO form (as
+   * `toISOString` writes it), else null: metrics then keep HubSpot's string instead of a new one.
+   */
+  closedAtIso: string | null;
   isWon: boolean;
   isClosed: boolean;
 };
@@ -152,10 +158,11 @@ function sourceFor(source: ValueSource, recordType: RecordType, recordId: string
 function readDeal(record: CrmRecord, options: ReadOptions, companySource: ValueSource): DealInput {
   const p = record.properties;
   const source = sourceFor(companySource, 'deal', record.id);
-  const stage = p.dealstage?.trim().toLowerCase() ?? '';
   // HubSpot computes hs_is_closed_won/hs_is_closed; the default pipeline's stage ids are the fallback
-  const isWon = readBoolean(p.hs_is_closed_won, source, 'hs_is_closed_won') ?? stage === 'closedwon';
-  const isClosed = isWon || (readBoolean(p.hs_is_closed, source, 'hs_is_closed') ?? stage === 'closedlost');
+  const isWon =
+    readBoolean(p.hs_is_closed_won, source, 'hs_is_closed_won') ?? stageOf(record) === 'closedwon';
+  const isClosed =
+    isWon || (readBoolean(p.hs_is_closed, source, 'hs_is_closed') ?? stageOf(record) === 'closedlost');
   let closedAt: number | null = null;
   if (isClosed) {
     closedAt = readPastDate(p.closedate, options.nowMs, source, 'closedate');
@@ -176,9 +183,15 @@ function readDeal(record: CrmRecord, options: ReadOptions, companySource: ValueS
     id: record.id,
     amount: readHomeAmount(record, options.homeCurrency, source),
     closedAt,
+    closedAtIso: closedAt !== null && isIsoString(p.closedate) ? p.closedate : null,
     isWon,
     isClosed,
   };
+}
+
+/** The deal stage in lower case; read only when HubSpot's closed flags are missing. */
+function stageOf(record: CrmRecord): string {
+  return record.properties.dealstage?.trim().toLowerCase() ?? '';
 }
 
 /** `amount_in_home_currency` first; `amount` only when the deal is in the home currency (or names none). */

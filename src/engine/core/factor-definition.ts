@@ -34,7 +34,8 @@ export type FactorDefinition = {
   describe: (context: FactorContext) => Localised;
   /**
    * True when the factor takes few distinct values across companies (a KAM-input level, k of n
-   * quarters): equal results are then shared within a run (see shared-parts.ts).
+   * quarters, whole days, years to two decimals): equal results are then shared within a run
+   * (see shared-parts.ts).
    */
   takesFewValues: boolean;
 };

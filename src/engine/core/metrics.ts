@@ -5,7 +5,7 @@
 import { HUBSPOT_BUYING_ROLES, type HubspotBuyingRole } from './enums';
 import type { CompanyInput, DealInput } from './company-input';
 import { roundTo } from './numbers';
-import { createSharedParts, shareWithinRun, type SharedParts } from './shared-parts';
+import { createSharedParts, freezeShared, tableWithinRun, type SharedParts } from './shared-parts';
 import type { ScoringModel } from '../settings/model-schema';
 
 export const DAY_MS = 86_400_000;
@@ -188,6 +188,8 @@ function dealMetrics(deals: readonly DealInput[], historyYears: number, nowMs: n
   let lostInHistory = 0;
   let firstWon = Infinity;
   let lastWon = -Infinity;
+  let firstWonDeal: DealInput | null = null;
+  let lastWonDeal: DealInput | null = null;
   let openAmount = 0;
   let openCount = 0;
 
@@ -204,8 +206,14 @@ function dealMetrics(deals: readonly DealInput[], historyYears: number, nowMs: n
       continue;
     }
     const amount = deal.amount ?? 0;
-    if (at < firstWon) firstWon = at;
-    if (at > lastWon) lastWon = at;
+    if (at < firstWon) {
+      firstWon = at;
+      firstWonDeal = deal;
+    }
+    if (at > lastWon) {
+      lastWon = at;
+      lastWonDeal = deal;
+    }
     if (at > lastYearStart) {
       wonLast += amount;
       wonDealsLast += 1;
@@ -245,14 +253,19 @@ function dealMetrics(deals: readonly DealInput[], historyYears: number, nowMs: n
     purchaseFrequencyPerYear: roundTo(wonInHistory / clamp(sinceFirstWon / YEAR_MS, 1, historyYears), 4),
     purchaseRegularity: hasDeals ? roundTo(activeQuarterCount / observedQuarters, 4) : null,
     repeatPurchaseShare: hasDeals ? roundTo(countBits(activeYears) / observedYears, 4) : null,
-    firstWonAt: hasWon ? new Date(firstWon).toISOString() : null,
-    lastWonAt: hasWon ? new Date(lastWon).toISOString() : null,
+    firstWonAt: firstWonDeal === null ? null : isoOf(firstWonDeal),
+    lastWonAt: lastWonDeal === null ? null : isoOf(lastWonDeal),
     openPipelineAmount: roundTo(openAmount, 2),
     openDealCount: openCount,
     winRate: closedInHistory === 0 ? null : roundTo(wonInHistory / closedInHistory, 4),
     tenureYears: hasDeals ? roundTo(sinceFirstWon / YEAR_MS, 2) : null,
     lostDealsStreak: lostStreak(deals, lastWon),
   };
+}
+
+/** A won deal's close date in ISO form: HubSpot's own text when it is that already (no new string). */
+function isoOf(deal: DealInput): string {
+  return deal.closedAtIso ?? new Date(deal.closedAt as number).toISOString();
 }
 
 /** Index of the calendar year (UTC) of `at` among the history years; `at` is on or after the first one. */
@@ -367,15 +380,23 @@ function buyingCentreMetrics(
   for (let rest = keyMask & mask; rest !== 0; rest &= rest - 1) keyCovered += 1;
   return {
     contactCount: input.contacts.length,
-    // one frozen list per set of roles, shared within the run by every company holding that set
-    rolesCovered: shareWithinRun(shared, 'buying-roles', mask, () =>
-      HUBSPOT_BUYING_ROLES.filter((_, index) => (mask & (1 << index)) !== 0),
-    ),
+    rolesCovered: rolesOf(mask, shared),
     keyRolesCovered: keyCovered,
     keyRoleCount: countBits(keyMask),
     blockerCount: blockers,
     decisionMakersReported: input.facts.numDecisionMakers,
   };
+}
+
+/** The roles in a bit set; one frozen list per set, shared within the run by every company holding it. */
+function rolesOf(mask: number, shared: SharedParts): readonly HubspotBuyingRole[] {
+  const table = tableWithinRun<number, readonly HubspotBuyingRole[]>(shared, 'buying-roles');
+  let roles = table.get(mask);
+  if (roles === undefined) {
+    roles = freezeShared(HUBSPOT_BUYING_ROLES.filter((_, index) => (mask & (1 << index)) !== 0));
+    table.set(mask, roles);
+  }
+  return roles;
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -17,7 +17,7 @@ import {
 import type { FactorScore } from './axis-score';
 import type { RiskAssessment, RiskSeverity } from './risk-signals';
 import { STRATEGY_LABELS, strategyFor } from './strategy-matrix';
-import { findWithinRun, shareWithinRun, storeWithinRun, type SharedParts } from './shared-parts';
+import { freezeShared, tableWithinRun, type SharedParts } from './shared-parts';
 import { flat, formatDecimal, formatShare, type Localised } from './text';
 import type { ScoringModel } from '../settings/model-schema';
 
@@ -118,7 +118,9 @@ export const RECOMMENDATION_CATALOGUE: Readonly<Record<RecommendationId, Catalog
   },
 };
 
-const CATALOGUE_ORDER = new Map<RecommendationId, number>(RECOMMENDATIONS.map((id, index) => [id, index]));
+const CATALOGUE_ORDER = Object.fromEntries(RECOMMENDATIONS.map((id, index) => [id, index])) as Readonly<
+  Record<RecommendationId, number>
+>;
 
 const FOR_SIGNAL: Readonly<Record<RiskSignalId, RecommendationId>> = {
   volume_decline: 'lost_client_interview',
@@ -250,8 +252,10 @@ export function recommend(context: RecommendationContext): Recommendation[] {
     }
     chosen[position + 1] = candidate;
   }
-  // slice and map size the kept array exactly
-  return chosen.slice(0, context.model.recommendations.max).map((candidate) => finish(candidate, context));
+  // sized exactly up front: the list is kept in the result
+  const kept = new Array<Recommendation>(Math.min(chosen.length, context.model.recommendations.max));
+  for (let index = 0; index < kept.length; index += 1) kept[index] = finish(chosen[index]!, context);
+  return kept;
 }
 
 /** Adds a candidate, or keeps the more urgent of two with the same id (of two weak factors, the weaker). */
@@ -263,8 +267,9 @@ function offer(
   reason: Localised | null,
   factor: FactorScore | null,
 ): void {
-  const rank = priority * 10_000 + SOURCE_ORDER[source] * 100 + CATALOGUE_ORDER.get(id)!;
-  const index = chosen.findIndex((existing) => existing.id === id);
+  const rank = priority * 10_000 + SOURCE_ORDER[source] * 100 + CATALOGUE_ORDER[id];
+  let index = chosen.length - 1;
+  while (index >= 0 && chosen[index]!.id !== id) index -= 1;
   if (index >= 0) {
     const existing = chosen[index]!;
     const isWeaker =
@@ -279,22 +284,27 @@ function offer(
 }
 
 function finish(candidate: Candidate, context: RecommendationContext): Recommendation {
-  const entry = RECOMMENDATION_CATALOGUE[candidate.id];
   const reason = candidate.reason ?? factorReasonOf(candidate.factor as FactorScore, context);
-  // a reason shared within the run (frozen: a strategy cell's, a shared signal's) makes the whole
-  // recommendation repeat across companies: share it too
-  const isShared = Object.isFrozen(reason);
-  if (isShared) {
-    const existing = findWithinRun<Recommendation>(
-      context.shared,
-      'recommendation',
-      reason,
-      candidate.id,
-      candidate.priority,
-    );
-    if (existing !== undefined) return existing;
+  // a reason shared within the run (frozen: a strategy cell's, a shared signal's, a few-valued
+  // factor's) makes the whole recommendation repeat across companies: share it too
+  if (!Object.isFrozen(reason)) return recommendationOf(candidate, reason);
+  const table = tableWithinRun<Localised, Recommendation[]>(context.shared, 'recommendation');
+  let sameReason = table.get(reason);
+  if (sameReason === undefined) {
+    sameReason = [];
+    table.set(reason, sameReason);
   }
-  const recommendation: Recommendation = {
+  for (const existing of sameReason) {
+    if (existing.id === candidate.id && existing.priority === candidate.priority) return existing;
+  }
+  const recommendation = freezeShared(recommendationOf(candidate, reason));
+  sameReason.push(recommendation);
+  return recommendation;
+}
+
+function recommendationOf(candidate: Candidate, reason: Localised): Recommendation {
+  const entry = RECOMMENDATION_CATALOGUE[candidate.id];
+  return {
     id: candidate.id,
     priority: candidate.priority,
     source: candidate.source,
@@ -302,16 +312,6 @@ function finish(candidate: Candidate, context: RecommendationContext): Recommend
     reason,
     methodology: entry.methodology,
   };
-  return isShared
-    ? storeWithinRun(
-        context.shared,
-        'recommendation',
-        reason,
-        candidate.id,
-        candidate.priority,
-        recommendation,
-      )
-    : recommendation;
 }
 
 function strategyReasonOf(context: RecommendationContext): Localised {
@@ -321,36 +321,59 @@ function strategyReasonOf(context: RecommendationContext): Localised {
   const strength = Math.round(context.strength);
   // shared within the run by every company in the same cell at the same rounded values
   const cell = AXIS_LEVELS.indexOf(rowLevel) * 3 + AXIS_LEVELS.indexOf(columnLevel);
-  return shareWithinRun(
-    context.shared,
-    'strategy-reason',
-    cell * 1_000_000 + attractiveness * 1000 + strength,
-    () => ({
+  const key = cell * 1_000_000 + attractiveness * 1000 + strength;
+  const table = tableWithinRun<number, Localised>(context.shared, 'strategy-reason');
+  let reason = table.get(key);
+  if (reason === undefined) {
+    reason = freezeShared({
       en: flat`Attractiveness is ${LEVEL_LABELS[rowLevel].en} (${attractiveness}) and our position ${LEVEL_LABELS[columnLevel].en} (${strength}): the strategy is "${label.en}".`,
       ru: flat`Привлекательность клиента ${LEVEL_LABELS[rowLevel].ru} (${attractiveness}), наша позиция ${LEVEL_LABELS[columnLevel].ru} (${strength}): стратегия — «${label.ru}».`,
-    }),
-  );
+    });
+    table.set(key, reason);
+  }
+  return reason;
 }
 
 function factorReasonOf(factor: FactorScore, context: RecommendationContext): Localised {
   const data = context.describeFactor(factor.id);
   const value = factor.value as number;
-  return {
+  const reason: Localised = {
     en: flat`${factor.label.en} scores ${formatDecimal(value, 1, 'en')}/100: ${data.en}.`,
     ru: flat`${factor.label.ru}: ${formatDecimal(value, 1, 'ru')} из 100 — ${data.ru}.`,
   };
+  // a shared (few-valued) factor's reason repeats across companies: keep one copy per text
+  return Object.isFrozen(factor) ? sharedText(context.shared, reason) : reason;
+}
+
+/** The run's one frozen copy of a text (equal in both languages), kept from now on. */
+function sharedText(shared: SharedParts, text: Localised): Localised {
+  const table = tableWithinRun<string, Localised>(shared, 'factor-reason');
+  const existing = table.get(text.en);
+  if (existing === undefined) {
+    table.set(text.en, freezeShared(text));
+    return text;
+  }
+  return existing.ru === text.ru ? existing : text;
 }
 
 function dataReasonOf(context: RecommendationContext): Localised | null {
   const gaps = context.dataGaps;
   if (gaps.length === 0) return null;
   // the gap lists are shared within the run, so equal reasons are too
-  const existing = findWithinRun<Localised>(context.shared, 'data-reason', gaps, context.confidence, null);
+  const table = tableWithinRun<readonly FactorId[], Map<number, Localised>>(context.shared, 'data-reason');
+  let byConfidence = table.get(gaps);
+  if (byConfidence === undefined) {
+    byConfidence = new Map();
+    table.set(gaps, byConfidence);
+  }
+  const existing = byConfidence.get(context.confidence);
   if (existing !== undefined) return existing;
   const missing = context.factors.filter((factor) => gaps.includes(factor.id));
   const share = formatShare(context.confidence);
-  return storeWithinRun(context.shared, 'data-reason', gaps, context.confidence, null, {
+  const reason = freezeShared({
     en: flat`Confidence is ${share}: no data for ${missing.map((factor) => factor.label.en.toLowerCase()).join(', ')}.`,
     ru: flat`Достоверность ${share}: нет данных — ${missing.map((factor) => factor.label.ru.toLowerCase()).join(', ')}.`,
   });
+  byConfidence.set(context.confidence, reason);
+  return reason;
 }

@@ -9,7 +9,7 @@
 import type { LossStage, RiskLevel, RiskSignalId } from './enums';
 import type { CompanyFacts } from './company-input';
 import type { CompanyMetrics } from './metrics';
-import { shareWithinRun, type SharedParts } from './shared-parts';
+import { findWithinRun, storeWithinRun, type SharedParts } from './shared-parts';
 import { LOSS_REASON_LABELS } from './option-labels';
 import { flat, formatAmount, formatShare, localise, type Localised } from './text';
 import type { ScoringModel } from '../settings/model-schema';
@@ -46,6 +46,25 @@ type SignalContext = {
 };
 type SignalRule = (context: SignalContext) => RiskSignal | null;
 
+/**
+ * The run's signal `id` raised by the company values `first`, `second`, `third`, built by `build`
+ * the first time. The keys are values, not strings, so a lookup allocates nothing; the model's
+ * thresholds are left out of them because the model is fixed within a run.
+ */
+function sharedSignal(
+  shared: SharedParts,
+  id: RiskSignalId,
+  first: number | string | boolean | null,
+  second: number | null,
+  third: number | null,
+  build: () => RiskSignal,
+): RiskSignal {
+  return (
+    findWithinRun<RiskSignal>(shared, id, first, second, third) ??
+    storeWithinRun(shared, id, first, second, third, build())
+  );
+}
+
 // §9 step 2: clients who stopped buying or sharply reduced volumes
 const volumeDecline: SignalRule = ({ metrics, model, homeCurrency }) => {
   const previous = metrics.wonRevenuePrevious12Months;
@@ -72,44 +91,34 @@ const ticketBurst: SignalRule = ({ metrics, model, shared }) => {
   const previous = metrics.ticketsInPreviousActivityWindow;
   if (recent < model.risk.ticketBurstMinCount || recent < previous * model.risk.ticketBurstRatio) return null;
   const days = metrics.activityWindowDays;
-  return shareWithinRun<RiskSignal>(
-    shared,
-    'signal',
-    `ticket_burst|${days}|${recent}|${previous}|${model.risk.ticketBurstMinCount}`,
-    () => ({
-      id: 'ticket_burst',
-      severity: recent >= 2 * model.risk.ticketBurstMinCount ? 'at_risk' : 'watch',
-      data: {
-        ticketsInActivityWindow: recent,
-        ticketsInPreviousActivityWindow: previous,
-        activityWindowDays: days,
-      },
-      text: {
-        en: flat`${recent} tickets in the last ${days} days against ${previous} in the ${days} days before.`,
-        ru: flat`${recent} обращений за последние ${days} дн. против ${previous} за предыдущие ${days} дн.`,
-      },
-    }),
-  );
+  return sharedSignal(shared, 'ticket_burst', recent, previous, null, () => ({
+    id: 'ticket_burst',
+    severity: recent >= 2 * model.risk.ticketBurstMinCount ? 'at_risk' : 'watch',
+    data: {
+      ticketsInActivityWindow: recent,
+      ticketsInPreviousActivityWindow: previous,
+      activityWindowDays: days,
+    },
+    text: {
+      en: flat`${recent} tickets in the last ${days} days against ${previous} in the ${days} days before.`,
+      ru: flat`${recent} обращений за последние ${days} дн. против ${previous} за предыдущие ${days} дн.`,
+    },
+  }));
 };
 
 // §8 stage 1: the client loses money while our problem stays open
 const highPriorityOpenTickets: SignalRule = ({ metrics, model, shared }) => {
   const open = metrics.openHighPriorityTickets;
   if (open === 0) return null;
-  return shareWithinRun<RiskSignal>(
-    shared,
-    'signal',
-    `high_priority_open_tickets|${open}|${model.risk.openHighPriorityTicketsAtRisk}`,
-    () => ({
-      id: 'high_priority_open_tickets',
-      severity: open >= model.risk.openHighPriorityTicketsAtRisk ? 'at_risk' : 'watch',
-      data: { openHighPriorityTickets: open },
-      text: {
-        en: flat`${open} high or urgent priority ticket(s) still open.`,
-        ru: flat`Открыто обращений с высоким или срочным приоритетом: ${open}.`,
-      },
-    }),
-  );
+  return sharedSignal(shared, 'high_priority_open_tickets', open, null, null, () => ({
+    id: 'high_priority_open_tickets',
+    severity: open >= model.risk.openHighPriorityTicketsAtRisk ? 'at_risk' : 'watch',
+    data: { openHighPriorityTickets: open },
+    text: {
+      en: flat`${open} high or urgent priority ticket(s) still open.`,
+      ru: flat`Открыто обращений с высоким или срочным приоритетом: ${open}.`,
+    },
+  }));
 };
 
 // §7 diagnostic "does it postpone planned visits?"; §8 stage 2: it is looking elsewhere
@@ -118,10 +127,15 @@ const meetingProblems: SignalRule = ({ metrics, model, shared }) => {
   if (share === null || metrics.meetingsInActivityWindow < model.risk.meetingProblemMinCount) return null;
   if (share < model.risk.meetingProblemShare) return null;
   const problems = metrics.meetingsRescheduled + metrics.meetingsCancelled + metrics.meetingsNoShow;
-  return shareWithinRun<RiskSignal>(
+  const inWindow = metrics.meetingsInActivityWindow;
+  // the no-shows are at most the meetings in the window: one key for them and the cancelled
+  const cancelledAndNoShow = metrics.meetingsCancelled * (inWindow + 1) + metrics.meetingsNoShow;
+  return sharedSignal(
     shared,
-    'signal',
-    `meeting_problems|${metrics.activityWindowDays}|${metrics.meetingsInActivityWindow}|${metrics.meetingsRescheduled}|${metrics.meetingsCancelled}|${metrics.meetingsNoShow}`,
+    'meeting_problems',
+    inWindow,
+    metrics.meetingsRescheduled,
+    cancelledAndNoShow,
     () => ({
       id: 'meeting_problems',
       severity: 'at_risk',
@@ -144,17 +158,12 @@ const meetingProblems: SignalRule = ({ metrics, model, shared }) => {
 const noRecentContact: SignalRule = ({ metrics, model, shared }) => {
   const days = metrics.daysSinceLastContact;
   if (days === null || days < model.risk.noContactDaysWatch) return null;
-  return shareWithinRun<RiskSignal>(
-    shared,
-    'signal',
-    `no_recent_contact|${days}|${model.risk.noContactDaysAtRisk}`,
-    () => ({
-      id: 'no_recent_contact',
-      severity: days >= model.risk.noContactDaysAtRisk ? 'at_risk' : 'watch',
-      data: { daysSinceLastContact: days },
-      text: { en: flat`No contact for ${days} days.`, ru: flat`Нет контакта ${days} дн.` },
-    }),
-  );
+  return sharedSignal(shared, 'no_recent_contact', days, null, null, () => ({
+    id: 'no_recent_contact',
+    severity: days >= model.risk.noContactDaysAtRisk ? 'at_risk' : 'watch',
+    data: { daysSinceLastContact: days },
+    text: { en: flat`No contact for ${days} days.`, ru: flat`Нет контакта ${days} дн.` },
+  }));
 };
 
 // §10: an anti-sponsor in the buying centre; worse with no sponsor to balance it
@@ -163,32 +172,27 @@ const blockerInBuyingCentre: SignalRule = ({ metrics, shared }) => {
   if (centre.blockerCount === 0) return null;
   const hasSponsor =
     centre.rolesCovered.includes('CHAMPION') || centre.rolesCovered.includes('EXECUTIVE_SPONSOR');
-  return shareWithinRun<RiskSignal>(
-    shared,
-    'signal',
-    `blocker_in_buying_centre|${centre.blockerCount}|${hasSponsor}`,
-    () => ({
-      id: 'blocker_in_buying_centre',
-      severity: hasSponsor ? 'watch' : 'at_risk',
-      data: { blockerCount: centre.blockerCount, hasSponsor: hasSponsor ? 'yes' : 'no' },
-      text: hasSponsor
-        ? {
-            en: flat`${centre.blockerCount} blocker(s) in the buying centre.`,
-            ru: flat`В закупочном центре антиспонсоров: ${centre.blockerCount}.`,
-          }
-        : {
-            en: flat`${centre.blockerCount} blocker(s) in the buying centre and no champion or executive sponsor.`,
-            ru: flat`В закупочном центре антиспонсоров: ${centre.blockerCount}, а спонсора или чемпиона нет.`,
-          },
-    }),
-  );
+  return sharedSignal(shared, 'blocker_in_buying_centre', hasSponsor, centre.blockerCount, null, () => ({
+    id: 'blocker_in_buying_centre',
+    severity: hasSponsor ? 'watch' : 'at_risk',
+    data: { blockerCount: centre.blockerCount, hasSponsor: hasSponsor ? 'yes' : 'no' },
+    text: hasSponsor
+      ? {
+          en: flat`${centre.blockerCount} blocker(s) in the buying centre.`,
+          ru: flat`В закупочном центре антиспонсоров: ${centre.blockerCount}.`,
+        }
+      : {
+          en: flat`${centre.blockerCount} blocker(s) in the buying centre and no champion or executive sponsor.`,
+          ru: flat`В закупочном центре антиспонсоров: ${centre.blockerCount}, а спонсора или чемпиона нет.`,
+        },
+  }));
 };
 
 // §7 diagnostic "does it sign with competitors?"
 const lostDealsStreak: SignalRule = ({ metrics, model, shared }) => {
   const streak = metrics.lostDealsStreak;
   if (streak < model.risk.lostDealsStreak) return null;
-  return shareWithinRun<RiskSignal>(shared, 'signal', `lost_deals_streak|${streak}`, () => ({
+  return sharedSignal(shared, 'lost_deals_streak', streak, null, null, () => ({
     id: 'lost_deals_streak',
     severity: 'at_risk',
     data: { lostDealsStreak: streak },
@@ -203,7 +207,7 @@ const lostDealsStreak: SignalRule = ({ metrics, model, shared }) => {
 const commodityPerception: SignalRule = ({ facts, shared }) =>
   facts.perceptionLevel !== 'commodity_broker'
     ? null
-    : shareWithinRun<RiskSignal>(shared, 'signal', 'commodity_perception', () => ({
+    : sharedSignal(shared, 'commodity_perception', null, null, null, () => ({
         id: 'commodity_perception',
         severity: 'watch',
         data: { perceptionLevel: facts.perceptionLevel },
@@ -217,7 +221,7 @@ const commodityPerception: SignalRule = ({ facts, shared }) =>
 const latePayment: SignalRule = ({ facts, shared }) =>
   facts.paymentDiscipline !== 'often_late'
     ? null
-    : shareWithinRun<RiskSignal>(shared, 'signal', 'late_payment', () => ({
+    : sharedSignal(shared, 'late_payment', null, null, null, () => ({
         id: 'late_payment',
         severity: 'watch',
         data: { paymentDiscipline: 'often_late' },
@@ -228,7 +232,7 @@ const latePayment: SignalRule = ({ facts, shared }) =>
 const lossReasonRecorded: SignalRule = ({ facts, shared }) => {
   const reason = facts.lossReason;
   if (reason === null) return null;
-  return shareWithinRun<RiskSignal>(shared, 'signal', `loss_reason_recorded|${reason}`, () => ({
+  return sharedSignal(shared, 'loss_reason_recorded', reason, null, null, () => ({
     id: 'loss_reason_recorded',
     severity: 'critical',
     data: { lossReason: reason },
@@ -266,13 +270,22 @@ export function assessRisk(context: SignalContext): RiskAssessment {
     if (SEVERITY_RANK[signal.severity] >= SEVERITY_RANK.at_risk) serious += 1;
   }
   if (serious >= context.model.risk.criticalSignalCount) level = 'critical';
-  if (signals.length === 0) {
-    return shareWithinRun<RiskAssessment>(context.shared, 'risk', 'none', () => ({
-      level,
-      lossStage: 0,
-      signals,
-    }));
+  const lossStage = LOSS_STAGE_OF[level];
+  // signals shared within the run make the assessment repeat across companies: share it too
+  // (by up to three signals, which covers nearly every company; none is a key too)
+  if (signals.length <= 3 && signals.every(isShared)) {
+    const first = signals[0] ?? null;
+    const second = signals[1] ?? null;
+    const third = signals[2] ?? null;
+    return (
+      findWithinRun<RiskAssessment>(context.shared, 'risk', first, second, third) ??
+      storeWithinRun(context.shared, 'risk', first, second, third, { level, lossStage, signals })
+    );
   }
   // a copy sized exactly: the list is kept in the result
-  return { level, lossStage: LOSS_STAGE_OF[level], signals: signals.slice() };
+  return { level, lossStage, signals: signals.slice() };
+}
+
+function isShared(signal: RiskSignal): boolean {
+  return Object.isFrozen(signal);
 }

@@ -17,7 +17,7 @@ import { roundTo } from './numbers';
 import { recommend } from './recommendations';
 import { assessRisk } from './risk-signals';
 import type { DataIssue } from './values';
-import { createSharedParts, shareWithinRun, type SharedParts } from './shared-parts';
+import { createSharedParts, freezeShared, tableWithinRun, type SharedParts } from './shared-parts';
 import type { CompanyRecord } from './snapshot';
 import { STRENGTH_FACTOR_DEFINITIONS } from './strength-factors';
 import { strategyFor } from './strategy-matrix';
@@ -50,12 +50,17 @@ const NO_ISSUES: readonly DataIssue[] = Object.freeze([]);
 /** The factors with weight but no data; one frozen list per combination, shared within the run. */
 function dataGapsOf(factors: readonly FactorScore[], shared: SharedParts): readonly FactorId[] {
   let mask = 0;
-  factors.forEach((factor, index) => {
+  for (let index = 0; index < factors.length; index += 1) {
+    const factor = factors[index]!;
     if (!factor.hasData && factor.weight > 0) mask |= 1 << index;
-  });
-  return shareWithinRun(shared, 'data-gaps', mask, () =>
-    factors.filter((_, index) => (mask & (1 << index)) !== 0).map((factor) => factor.id),
-  );
+  }
+  const table = tableWithinRun<number, readonly FactorId[]>(shared, 'data-gaps');
+  let gaps = table.get(mask);
+  if (gaps === undefined) {
+    gaps = freezeShared(factors.filter((_, index) => (mask & (1 << index)) !== 0).map((factor) => factor.id));
+    table.set(mask, gaps);
+  }
+  return gaps;
 }
 
 /** Reads a company record and computes its metrics (no portfolio-level input needed yet). */
@@ -125,7 +130,8 @@ export function finishCompanyScore(
     homeCurrency: context.homeCurrency,
     shared: context.shared,
   });
-  const allFactors = [...attractivenessAxis.factors, ...strengthAxis.factors];
+  // concat sizes the list exactly (a spread goes through the iterator)
+  const allFactors = attractivenessAxis.factors.concat(strengthAxis.factors);
   const dataGaps = dataGapsOf(allFactors, context.shared);
   const recommendations = recommend({
     attractiveness,

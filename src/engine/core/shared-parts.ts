@@ -26,6 +26,19 @@ function tableOf(shared: SharedParts, kind: string): Map<unknown, unknown> {
   return table;
 }
 
+/**
+ * The run's table of one kind, for a caller that keys it itself (say with one packed integer,
+ * which is cheaper to look up than nested tables).
+ */
+export function tableWithinRun<K, V>(shared: SharedParts, kind: string): Map<K, V> {
+  return tableOf(shared, kind) as Map<K, V>;
+}
+
+/** Freezes a part built to be shared (and everything in it); returns it. */
+export function freezeShared<T>(value: T): T {
+  return deepFreeze(value);
+}
+
 function childOf(table: Map<unknown, unknown>, key: unknown): Map<unknown, unknown> {
   let child = table.get(key) as Map<unknown, unknown> | undefined;
   if (child === undefined) {

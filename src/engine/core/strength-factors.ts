@@ -12,7 +12,8 @@ import { formatDecimal, formatShare, localise } from './text';
 
 const tenure: FactorDefinition = {
   id: 'tenure',
-  takesFewValues: false,
+  // years to two decimals: a few hundred values
+  takesFewValues: true,
   label: FACTOR_LABELS.tenure,
   measure: ({ metrics, model }) =>
     metrics.tenureYears === null
@@ -65,7 +66,8 @@ const winRate: FactorDefinition = {
 
 const engagementRecency: FactorDefinition = {
   id: 'engagement_recency',
-  takesFewValues: false,
+  // whole days: a few hundred values
+  takesFewValues: true,
   label: FACTOR_LABELS.engagement_recency,
   // §5 personal contacts; linear from full score to zero between the model's two day counts
   measure: ({ metrics, model }) => {

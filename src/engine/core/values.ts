@@ -155,6 +155,31 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
+/**
+ * Whether a date that `readDate` read is written exactly as `toISOString` would write it
+ * (`2024-05-01T09:30:00.000Z`): then the text itself can stand for the date, no new string needed.
+ * Only the layout is checked; that the digits make a valid date is `readDate`'s part.
+ */
+export function isIsoString(raw: Raw): raw is string {
+  return (
+    raw !== null &&
+    raw !== undefined &&
+    raw.length === 24 &&
+    isDigit(raw.charCodeAt(0)) &&
+    raw.charCodeAt(4) === 45 && // -
+    raw.charCodeAt(7) === 45 &&
+    raw.charCodeAt(10) === 84 && // T
+    raw.charCodeAt(13) === 58 && // :
+    raw.charCodeAt(16) === 58 &&
+    raw.charCodeAt(19) === 46 && // .
+    raw.charCodeAt(23) === 90 // Z
+  );
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /** HubSpot's `true`/`false` (also yes/no/1/0, any case); null when empty or unreadable. */
 export function readBoolean(raw: Raw, source: ValueSource, field: string): boolean | null {
   if (raw === 'true') return true;
