@@ -140,7 +140,8 @@ function factorWithData(
     bucket = [];
     buckets.set(key, bucket);
   }
-  for (const existing of bucket) {
+  for (let index = 0; index < bucket.length; index += 1) {
+    const existing = bucket[index]!;
     if (existing.value === value && existing.raw === raw) return existing;
   }
   const score = freezeShared(scoreOf(definition, axis, weight, value, raw, contribution));

@@ -5,7 +5,14 @@
 import { HUBSPOT_BUYING_ROLES, type HubspotBuyingRole } from './enums';
 import type { CompanyInput, DealInput } from './company-input';
 import { roundTo } from './numbers';
-import { createSharedParts, freezeShared, tableWithinRun, type SharedParts } from './shared-parts';
+import {
+  createSharedParts,
+  findWithinRun,
+  freezeShared,
+  storeWithinRun,
+  tableWithinRun,
+  type SharedParts,
+} from './shared-parts';
 import type { ScoringModel } from '../settings/model-schema';
 
 export const DAY_MS = 86_400_000;
@@ -92,7 +99,7 @@ export function computeMetrics(
   nowMs: number,
   shared: SharedParts = createSharedParts(),
 ): CompanyMetrics {
-  const deals = dealMetrics(input.deals, model.windows.historyYears, nowMs);
+  const deals = dealMetrics(input.deals, model.windows.historyYears, nowMs, shared);
   const activityMs = model.windows.activityDays * DAY_MS;
   const meetings = meetingMetrics(input, nowMs, activityMs);
   const tickets = ticketMetrics(input, nowMs, activityMs);
@@ -169,14 +176,19 @@ type DealMetrics = Pick<
   | 'lostDealsStreak'
 >;
 
-function dealMetrics(deals: readonly DealInput[], historyYears: number, nowMs: number): DealMetrics {
+function dealMetrics(
+  deals: readonly DealInput[],
+  historyYears: number,
+  nowMs: number,
+  shared: SharedParts,
+): DealMetrics {
   const historyStart = nowMs - historyYears * YEAR_MS;
   const lastYearStart = nowMs - YEAR_MS;
   const previousYearStart = nowMs - 2 * YEAR_MS;
   const currentYear = new Date(nowMs).getUTCFullYear();
   const firstYear = currentYear - historyYears + 1;
   const firstYearStart = Date.UTC(firstYear, 0, 1);
-  const yearly = new Array<number>(historyYears).fill(0);
+  const yearly = yearlyScratch(historyYears);
   // bit sets of the active quarters (at most 40) and years (at most 10) counted back from now
   let activeQuartersLow = 0;
   let activeQuartersHigh = 0;
@@ -237,10 +249,13 @@ function dealMetrics(deals: readonly DealInput[], historyYears: number, nowMs: n
   const observedYears = clamp(Math.floor(sinceFirstWon / YEAR_MS) + 1, 2, historyYears);
   const closedInHistory = wonInHistory + lostInHistory;
   const activeQuarterCount = countBits(activeQuartersLow) + countBits(activeQuartersHigh);
-  const yearlyWonVolumes = yearly.map((amount, index): YearlyWonVolume => ({
-    year: firstYear + index,
-    amount: roundTo(amount, 2),
-  }));
+  // sized exactly up front: the list is kept in the result
+  const yearlyWonVolumes = new Array<YearlyWonVolume>(historyYears);
+  for (let index = 0; index < historyYears; index += 1) {
+    const amount = roundTo(yearly[index]!, 2);
+    yearlyWonVolumes[index] =
+      amount === 0 ? noVolumeIn(firstYear + index, shared) : { year: firstYear + index, amount };
+  }
   return {
     dealCount: deals.length,
     wonRevenueLast12Months: roundTo(wonLast, 2),
@@ -266,6 +281,28 @@ function dealMetrics(deals: readonly DealInput[], historyYears: number, nowMs: n
 /** A won deal's close date in ISO form: HubSpot's own text when it is that already (no new string). */
 function isoOf(deal: DealInput): string {
   return deal.closedAtIso ?? new Date(deal.closedAt as number).toISOString();
+}
+
+// Won amounts per history year of the company being measured: one scratch array reused by every
+// call (metrics are computed synchronously, one company at a time), so none is allocated per company.
+let yearlyAmounts = new Float64Array(0);
+
+/** The scratch array for `historyYears` years, zeroed. */
+function yearlyScratch(historyYears: number): Float64Array {
+  if (yearlyAmounts.length < historyYears) yearlyAmounts = new Float64Array(historyYears);
+  yearlyAmounts.fill(0);
+  return yearlyAmounts;
+}
+
+/** A year without won revenue: one frozen entry per year, shared within the run. */
+function noVolumeIn(year: number, shared: SharedParts): YearlyWonVolume {
+  const table = tableWithinRun<number, YearlyWonVolume>(shared, 'no-volume');
+  let volume = table.get(year);
+  if (volume === undefined) {
+    volume = freezeShared({ year, amount: 0 });
+    table.set(year, volume);
+  }
+  return volume;
 }
 
 /** Index of the calendar year (UTC) of `at` among the history years; `at` is on or after the first one. */
@@ -374,18 +411,23 @@ function buyingCentreMetrics(
   // no roles on contacts, but HubSpot counts decision makers: that role at least is known
   if (mask === 0 && (input.facts.numDecisionMakers ?? 0) > 0)
     mask = 1 << HUBSPOT_BUYING_ROLES.indexOf('DECISION_MAKER');
-  let keyCovered = 0;
+  const contactCount = input.contacts.length;
+  const reported = input.facts.numDecisionMakers;
+  // the same contacts' roles give the same summary in every company: one frozen copy per run
+  // (a contact is a blocker at most once, so the blockers are at most the contacts: one key for both)
+  const counts = contactCount * (contactCount + 1) + blockers;
+  const existing = findWithinRun<BuyingCentreMetrics>(shared, 'buying-centre', reported, mask, counts);
+  if (existing !== undefined) return existing;
   let keyMask = 0;
   for (const role of keyRoles) keyMask |= 1 << HUBSPOT_BUYING_ROLES.indexOf(role);
-  for (let rest = keyMask & mask; rest !== 0; rest &= rest - 1) keyCovered += 1;
-  return {
-    contactCount: input.contacts.length,
+  return storeWithinRun(shared, 'buying-centre', reported, mask, counts, {
+    contactCount,
     rolesCovered: rolesOf(mask, shared),
-    keyRolesCovered: keyCovered,
+    keyRolesCovered: countBits(keyMask & mask),
     keyRoleCount: countBits(keyMask),
     blockerCount: blockers,
-    decisionMakersReported: input.facts.numDecisionMakers,
-  };
+    decisionMakersReported: reported,
+  });
 }
 
 /** The roles in a bit set; one frozen list per set, shared within the run by every company holding it. */

@@ -341,8 +341,9 @@ function factorReasonOf(factor: FactorScore, context: RecommendationContext): Lo
     en: flat`${factor.label.en} scores ${formatDecimal(value, 1, 'en')}/100: ${data.en}.`,
     ru: flat`${factor.label.ru}: ${formatDecimal(value, 1, 'ru')} из 100 — ${data.ru}.`,
   };
-  // a shared (few-valued) factor's reason repeats across companies: keep one copy per text
-  return Object.isFrozen(factor) ? sharedText(context.shared, reason) : reason;
+  // reasons repeat across companies (a few-valued factor's always, and any factor's at 0, say
+  // "no revenue"): keep one copy per text, which also lets its recommendation be shared
+  return sharedText(context.shared, reason);
 }
 
 /** The run's one frozen copy of a text (equal in both languages), kept from now on. */
