@@ -15,6 +15,7 @@ import { readModelFile, readSnapshotFile } from '../input-files';
 import { loadModelForCli } from '../model-source';
 import type { CliIo } from '../output';
 import { createProgress } from '../progress';
+import { parseTimeFlag } from '../time-flags';
 
 export type BacktestFlags = {
   model?: string;
@@ -30,20 +31,13 @@ export type BacktestFlags = {
 
 type Portfolio = { companies: CompanyRecord[]; now: Date; homeCurrency?: string; activeModel: ScoringModel };
 
-function parseDate(flag: string, value: string): Date {
-  const date = new Date(value);
-  if (value.trim() === '' || Number.isNaN(date.getTime()))
-    throw new KeystoneError('input.invalid', `${flag} must be an ISO date or time, got "${value}"`);
-  return date;
-}
-
 function loadSnapshot(path: string, flags: BacktestFlags): Portfolio {
   const snapshot = readSnapshotFile(path);
   const takenAt = snapshot.takenAt ? new Date(snapshot.takenAt) : null;
   return {
     companies: snapshot.companies,
     now: flags.now
-      ? parseDate('--now', flags.now)
+      ? parseTimeFlag('--now', flags.now)
       : takenAt && !Number.isNaN(takenAt.getTime())
         ? takenAt
         : new Date(),
@@ -70,7 +64,7 @@ async function loadFromHubspot(io: CliIo, flags: BacktestFlags): Promise<Portfol
   } finally {
     progress.stop();
   }
-  return { companies, now: flags.now ? parseDate('--now', flags.now) : new Date(), activeModel };
+  return { companies, now: flags.now ? parseTimeFlag('--now', flags.now) : new Date(), activeModel };
 }
 
 const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`);
@@ -107,7 +101,7 @@ function formatResult(result: BacktestResult): string {
 }
 
 export async function backtestCommand(io: CliIo, flags: BacktestFlags): Promise<BacktestResult> {
-  const asOf = parseDate('--as-of', flags.asOf);
+  const asOf = parseTimeFlag('--as-of', flags.asOf);
   const horizon = parseHorizon(flags.horizon);
   if (!horizon.ok) throw new KeystoneError('input.invalid', `--horizon ${horizon.issues[0]!.message}`);
   const declineShare = Number(flags.declineShare);

@@ -102,12 +102,12 @@ test.each([
 test('a missing or malformed snapshot is a clear input error', async () => {
   const missing = await kam(['report', '--snapshot', join(dir, 'nope.json')]);
   expect(missing.code).toBe(2);
-  expect(missing.err).toMatch(/cannot read snapshot .*nope\.json.*\[snapshot\.unreadable\]/);
+  expect(missing.err).toMatch(/cannot read snapshot .*nope\.json.*\[snapshot\.not_found]/);
   const wrongShape = join(dir, 'wrong.json');
   writeFileSync(wrongShape, JSON.stringify({ schemaVersion: 1, companies: [{ id: 7 }] }));
   const invalid = await kam(['report', '--snapshot', wrongShape]);
   expect(invalid.code).toBe(2);
-  expect(invalid.err).toContain('is not a portfolio snapshot');
+  expect(invalid.err).toContain('is invalid');
   expect(invalid.err).toContain('companies.0.id');
 });
 

@@ -5,7 +5,7 @@
  * snapshot file locally with the core and the shipped model.
  */
 import type { Command } from 'commander';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { KeystoneError } from '../../src/engine/errors';
 import { gatewayCompanySearch, readStoredPortfolio } from '../../src/engine/hubspot/portfolio-reader';
@@ -22,12 +22,13 @@ import {
 } from '../../src/engine/portfolio';
 import { buildReportHtml, loadEchartsSource } from '../../src/engine/report';
 import { scoredSnapshotRows } from '../../src/engine/portfolio/scored-snapshot-rows';
-import { portfolioSnapshotSchema } from '../../src/engine/core/snapshot';
-import { DEFAULT_SCORING_MODEL, validateModel, type ScoringModel } from '../../src/engine/settings';
+import { DEFAULT_SCORING_MODEL } from '../../src/engine/settings';
 import { createPortfolioScorer } from '../../src/engine/sync/portfolio-scorer';
 import { hubspotFromEnv } from '../hubspot-env';
+import { readModelFile, readSnapshotFile } from '../input-files';
 import type { CliIo } from '../output';
 import { createProgress } from '../progress';
+import { parseTimeFlag } from '../time-flags';
 
 export type ReportFlags = {
   snapshot?: string;
@@ -49,11 +50,7 @@ export type ReportFlags = {
 export const DEFAULT_REPORT_FILE = 'kam-report.html';
 
 function parseDateFlag(flag: string, value: string | undefined): Date | undefined {
-  if (value === undefined) return undefined;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime()))
-    throw new KeystoneError('input.invalid', `${flag} must be an ISO date or time, got "${value}"`);
-  return date;
+  return value === undefined ? undefined : parseTimeFlag(flag, value);
 }
 
 function parseNumberFlag(flag: string, value: string | undefined): number | undefined {
@@ -84,26 +81,14 @@ type Loaded = {
 
 type DateRange = { from: Date; to: Date };
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
-
 /** `--from` / `--to`: both or neither, ISO dates or times, from strictly before to. */
 function parseDateRange(flags: ReportFlags): DateRange | undefined {
   if (flags.from === undefined && flags.to === undefined) return undefined;
   if (flags.from === undefined || flags.to === undefined) {
     throw new KeystoneError('input.invalid', '--from and --to go together: give both dates');
   }
-  for (const [flag, value] of [
-    ['--from', flags.from],
-    ['--to', flags.to],
-  ] as const) {
-    const [year, month, day] = value.trim().slice(0, 10).split('-').map(Number) as [number, number, number];
-    const calendarDay = new Date(Date.UTC(year, month - 1, day));
-    const realDay = calendarDay.getUTCMonth() === month - 1 && calendarDay.getUTCDate() === day;
-    if (!ISO_DATE.test(value.trim()) || !realDay)
-      throw new KeystoneError('input.invalid', `${flag} must be an ISO date or time, got "${value}"`);
-  }
-  const from = parseDateFlag('--from', flags.from.trim()) as Date;
-  const to = parseDateFlag('--to', flags.to.trim()) as Date;
+  const from = parseTimeFlag('--from', flags.from);
+  const to = parseTimeFlag('--to', flags.to);
   if (from.getTime() >= to.getTime()) {
     throw new KeystoneError(
       'input.invalid',
@@ -170,42 +155,12 @@ async function loadFromHubspot(
   };
 }
 
-function readJsonFile(path: string, what: string, code: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new KeystoneError(code, `cannot read ${what} ${path}: ${(error as Error).message}`, { path });
-  }
-}
-
-function readModel(path: string | undefined): ScoringModel {
-  if (path === undefined) return DEFAULT_SCORING_MODEL;
-  const result = validateModel(readJsonFile(path, 'model file', 'settings.unreadable'));
-  if (!result.ok) {
-    const lines = result.issues.map((issue) => `  ${issue.path}: ${issue.message}`);
-    throw new KeystoneError('settings.invalid', `model file ${path} is invalid:\n${lines.join('\n')}`, {
-      issues: result.issues,
-    });
-  }
-  return result.value;
-}
-
 function loadFromSnapshot(path: string, modelPath: string | undefined, now: Date | undefined): Loaded {
-  const parsed = portfolioSnapshotSchema.safeParse(readJsonFile(path, 'snapshot', 'snapshot.unreadable'));
-  if (!parsed.success) {
-    const lines = parsed.error.issues
-      .slice(0, 10)
-      .map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    throw new KeystoneError(
-      'snapshot.invalid',
-      `snapshot ${path} is not a portfolio snapshot:\n${lines.join('\n')}`,
-      { path },
-    );
-  }
-  const model = readModel(modelPath);
-  const takenAt = parsed.data.takenAt ? new Date(parsed.data.takenAt) : undefined;
+  const snapshot = readSnapshotFile(path);
+  const model = modelPath === undefined ? DEFAULT_SCORING_MODEL : readModelFile(modelPath);
+  const takenAt = snapshot.takenAt ? new Date(snapshot.takenAt) : undefined;
   const at = now ?? (takenAt && !Number.isNaN(takenAt.getTime()) ? takenAt : new Date());
-  const scored = scoredSnapshotRows(parsed.data.companies, createPortfolioScorer(model), at);
+  const scored = scoredSnapshotRows(snapshot.companies, createPortfolioScorer(model), at);
   const portfolio = emptyParsedPortfolio();
   for (const row of scored.rows) appendParsedRow(portfolio, row);
   return {

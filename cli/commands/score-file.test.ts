@@ -143,7 +143,7 @@ test.each<[string, () => string[], string, RegExp]>([
     'a bad --now',
     () => ['score-file', writeJson('snapshot.json', snapshot), '--now', 'tomorrow'],
     'input.invalid',
-    /--now must be an ISO time/,
+    /--now must be an ISO date or time/,
   ],
 ])('%s is a clear error with exit code 2', async (_label, argv, code, message) => {
   const result = await kam(...argv());

@@ -16,17 +16,13 @@ import { DEFAULT_SCORING_MODEL } from '../../src/engine/settings';
 import { KeystoneError } from '../../src/engine/errors';
 import { readModelFile, readSnapshotFile } from '../input-files';
 import type { CliIo } from '../output';
+import { parseTimeFlag } from '../time-flags';
 
 export type ScoreFileFlags = { model?: string; now?: string; json?: boolean };
 
 /** `--now`, else the snapshot's `takenAt`, else the current time (the CLI's one use of the clock). */
 function scoringTime(flag: string | undefined, snapshot: PortfolioSnapshot): Date {
-  if (flag !== undefined) {
-    const now = new Date(flag);
-    if (Number.isNaN(now.getTime()))
-      throw new KeystoneError('input.invalid', `--now must be an ISO time, got "${flag}"`);
-    return now;
-  }
+  if (flag !== undefined) return parseTimeFlag('--now', flag);
   if (snapshot.takenAt !== undefined) {
     const takenAt = new Date(snapshot.takenAt);
     if (Number.isNaN(takenAt.getTime())) {

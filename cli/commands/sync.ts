@@ -9,6 +9,7 @@ import { loadModelForCli } from '../model-source';
 import type { CliIo } from '../output';
 import { createProgress } from '../progress';
 import { formatSyncSummary } from '../sync-summary';
+import { parseTimeFlag } from '../time-flags';
 
 type SyncFlags = {
   company?: string[];
@@ -42,21 +43,14 @@ function parseScope(flags: SyncFlags): SyncScope {
     }
     return { kind: 'ids', ids: [...new Set(ids)] };
   }
-  if (flags.since) {
-    const since = new Date(flags.since);
-    if (Number.isNaN(since.getTime()))
-      throw new KeystoneError('input.invalid', `--since must be an ISO date or time, got "${flags.since}"`);
-    return { kind: 'since', since: since.toISOString() };
+  if (flags.since !== undefined) {
+    return { kind: 'since', since: parseTimeFlag('--since', flags.since).toISOString() };
   }
   return { kind: 'all' };
 }
 
 function parseNow(value: string | undefined): Date {
-  if (value === undefined) return new Date();
-  const now = new Date(value);
-  if (Number.isNaN(now.getTime()))
-    throw new KeystoneError('input.invalid', `--now must be an ISO date or time, got "${value}"`);
-  return now;
+  return value === undefined ? new Date() : parseTimeFlag('--now', value);
 }
 
 export async function syncCommand(io: CliIo, flags: SyncFlags): Promise<SyncResult> {
