@@ -176,6 +176,30 @@ type DealMetrics = Pick<
   | 'lostDealsStreak'
 >;
 
+// The deal, meeting and ticket summaries of the company being measured: one scratch object each,
+// reused by every call (metrics are computed synchronously and `computeMetrics` copies them into
+// its result right away), so none is allocated per company.
+const dealScratch: DealMetrics = {
+  dealCount: 0,
+  wonRevenueLast12Months: 0,
+  wonRevenuePrevious12Months: 0,
+  wonRevenueGrowth: null,
+  yearlyWonVolumes: [],
+  wonDealsLast12Months: 0,
+  wonDealsInHistory: 0,
+  lostDealsInHistory: 0,
+  purchaseFrequencyPerYear: 0,
+  purchaseRegularity: null,
+  repeatPurchaseShare: null,
+  firstWonAt: null,
+  lastWonAt: null,
+  openPipelineAmount: 0,
+  openDealCount: 0,
+  winRate: null,
+  tenureYears: null,
+  lostDealsStreak: 0,
+};
+
 function dealMetrics(
   deals: readonly DealInput[],
   historyYears: number,
@@ -256,26 +280,26 @@ function dealMetrics(
     yearlyWonVolumes[index] =
       amount === 0 ? noVolumeIn(firstYear + index, shared) : { year: firstYear + index, amount };
   }
-  return {
-    dealCount: deals.length,
-    wonRevenueLast12Months: roundTo(wonLast, 2),
-    wonRevenuePrevious12Months: roundTo(wonPrevious, 2),
-    wonRevenueGrowth: wonPrevious > 0 ? roundTo(wonLast / wonPrevious - 1, 4) : null,
-    yearlyWonVolumes,
-    wonDealsLast12Months: wonDealsLast,
-    wonDealsInHistory: wonInHistory,
-    lostDealsInHistory: lostInHistory,
-    purchaseFrequencyPerYear: roundTo(wonInHistory / clamp(sinceFirstWon / YEAR_MS, 1, historyYears), 4),
-    purchaseRegularity: hasDeals ? roundTo(activeQuarterCount / observedQuarters, 4) : null,
-    repeatPurchaseShare: hasDeals ? roundTo(countBits(activeYears) / observedYears, 4) : null,
-    firstWonAt: firstWonDeal === null ? null : isoOf(firstWonDeal),
-    lastWonAt: lastWonDeal === null ? null : isoOf(lastWonDeal),
-    openPipelineAmount: roundTo(openAmount, 2),
-    openDealCount: openCount,
-    winRate: closedInHistory === 0 ? null : roundTo(wonInHistory / closedInHistory, 4),
-    tenureYears: hasDeals ? roundTo(sinceFirstWon / YEAR_MS, 2) : null,
-    lostDealsStreak: lostStreak(deals, lastWon),
-  };
+  const out = dealScratch;
+  out.dealCount = deals.length;
+  out.wonRevenueLast12Months = roundTo(wonLast, 2);
+  out.wonRevenuePrevious12Months = roundTo(wonPrevious, 2);
+  out.wonRevenueGrowth = wonPrevious > 0 ? roundTo(wonLast / wonPrevious - 1, 4) : null;
+  out.yearlyWonVolumes = yearlyWonVolumes;
+  out.wonDealsLast12Months = wonDealsLast;
+  out.wonDealsInHistory = wonInHistory;
+  out.lostDealsInHistory = lostInHistory;
+  out.purchaseFrequencyPerYear = roundTo(wonInHistory / clamp(sinceFirstWon / YEAR_MS, 1, historyYears), 4);
+  out.purchaseRegularity = hasDeals ? roundTo(activeQuarterCount / observedQuarters, 4) : null;
+  out.repeatPurchaseShare = hasDeals ? roundTo(countBits(activeYears) / observedYears, 4) : null;
+  out.firstWonAt = firstWonDeal === null ? null : isoOf(firstWonDeal);
+  out.lastWonAt = lastWonDeal === null ? null : isoOf(lastWonDeal);
+  out.openPipelineAmount = roundTo(openAmount, 2);
+  out.openDealCount = openCount;
+  out.winRate = closedInHistory === 0 ? null : roundTo(wonInHistory / closedInHistory, 4);
+  out.tenureYears = hasDeals ? roundTo(sinceFirstWon / YEAR_MS, 2) : null;
+  out.lostDealsStreak = lostStreak(deals, lastWon);
+  return out;
 }
 
 /** A won deal's close date in ISO form: HubSpot's own text when it is that already (no new string). */
@@ -327,7 +351,9 @@ function lostStreak(deals: readonly DealInput[], lastWonAt: number): number {
   return streak;
 }
 
-function meetingMetrics(input: CompanyInput, nowMs: number, activityMs: number) {
+const meetingScratch = { inWindow: 0, completed: 0, rescheduled: 0, cancelled: 0, noShow: 0, lastHeldAt: 0 };
+
+function meetingMetrics(input: CompanyInput, nowMs: number, activityMs: number): typeof meetingScratch {
   const windowStart = nowMs - activityMs;
   let inWindow = 0;
   let completed = 0;
@@ -347,14 +373,17 @@ function meetingMetrics(input: CompanyInput, nowMs: number, activityMs: number) 
     else if (meeting.outcome === 'CANCELED') cancelled += 1;
     else if (meeting.outcome === 'NO_SHOW') noShow += 1;
   }
-  return { inWindow, completed, rescheduled, cancelled, noShow, lastHeldAt };
+  const out = meetingScratch;
+  out.inWindow = inWindow;
+  out.completed = completed;
+  out.rescheduled = rescheduled;
+  out.cancelled = cancelled;
+  out.noShow = noShow;
+  out.lastHeldAt = lastHeldAt;
+  return out;
 }
 
-function ticketMetrics(
-  input: CompanyInput,
-  nowMs: number,
-  activityMs: number,
-): Pick<
+type TicketMetrics = Pick<
   CompanyMetrics,
   | 'ticketsInActivityWindow'
   | 'ticketsInPreviousActivityWindow'
@@ -362,7 +391,18 @@ function ticketMetrics(
   | 'highPriorityTicketsInActivityWindow'
   | 'openTickets'
   | 'openHighPriorityTickets'
-> {
+>;
+
+const ticketScratch: TicketMetrics = {
+  ticketsInActivityWindow: 0,
+  ticketsInPreviousActivityWindow: 0,
+  ticketTrend: null,
+  highPriorityTicketsInActivityWindow: 0,
+  openTickets: 0,
+  openHighPriorityTickets: 0,
+};
+
+function ticketMetrics(input: CompanyInput, nowMs: number, activityMs: number): TicketMetrics {
   const windowStart = nowMs - activityMs;
   const previousStart = windowStart - activityMs;
   let recent = 0;
@@ -385,14 +425,14 @@ function ticketMetrics(
       previous += 1;
     }
   }
-  return {
-    ticketsInActivityWindow: recent,
-    ticketsInPreviousActivityWindow: previous,
-    ticketTrend: previous === 0 ? null : roundTo(recent / previous, 4),
-    highPriorityTicketsInActivityWindow: highRecent,
-    openTickets: open,
-    openHighPriorityTickets: openHigh,
-  };
+  const out = ticketScratch;
+  out.ticketsInActivityWindow = recent;
+  out.ticketsInPreviousActivityWindow = previous;
+  out.ticketTrend = previous === 0 ? null : roundTo(recent / previous, 4);
+  out.highPriorityTicketsInActivityWindow = highRecent;
+  out.openTickets = open;
+  out.openHighPriorityTickets = openHigh;
+  return out;
 }
 
 function buyingCentreMetrics(

@@ -35,23 +35,38 @@ export function computeParetoClasses(
   entries: readonly ParetoEntry[],
   thresholds: ScoringModel['pareto'],
 ): ParetoResult {
-  const revenueOf = (index: number) => {
-    const revenue = entries[index]!.wonRevenue;
-    return Number.isFinite(revenue) && revenue > 0 ? revenue : 0;
-  };
+  return paretoClassesOf(
+    Float64Array.from(entries, (entry) => entry.wonRevenue),
+    thresholds,
+  );
+}
+
+/** `computeParetoClasses` on the revenues alone, in entry order (the portfolio path: no object per company). */
+export function paretoClassesOf(
+  revenues: ArrayLike<number>,
+  thresholds: ScoringModel['pareto'],
+): ParetoResult {
+  const count = revenues.length;
+  const usable = new Float64Array(count);
   let total = 0;
-  for (let index = 0; index < entries.length; index += 1) total += revenueOf(index);
-  const order = entries.map((_, index) => index).sort((a, b) => revenueOf(b) - revenueOf(a));
-  const classes = new Array<ParetoClass>(entries.length).fill('C');
+  for (let index = 0; index < count; index += 1) {
+    const revenue = revenues[index]!;
+    usable[index] = Number.isFinite(revenue) && revenue > 0 ? revenue : 0;
+    total += usable[index]!;
+  }
+  const order = new Uint32Array(count);
+  for (let index = 0; index < count; index += 1) order[index] = index;
+  order.sort((a, b) => usable[b]! - usable[a]!);
+  const classes = new Array<ParetoClass>(count).fill('C');
   let cumulative = 0;
   let position = 0;
-  while (position < order.length) {
-    const revenue = revenueOf(order[position]!);
+  while (position < count) {
+    const revenue = usable[order[position]!]!;
     if (revenue === 0) break;
     const shareBefore = cumulative / total;
     const paretoClass: ParetoClass =
       shareBefore < thresholds.a ? 'A' : shareBefore < thresholds.b ? 'B' : 'C';
-    while (position < order.length && revenueOf(order[position]!) === revenue) {
+    while (position < count && usable[order[position]!] === revenue) {
       classes[order[position]!] = paretoClass;
       cumulative += revenue;
       position += 1;
@@ -65,10 +80,11 @@ export function computeParetoClasses(
     wonRevenue: { A: 0, B: 0, C: 0 },
     revenueShare: { A: 0, B: 0, C: 0 },
   };
-  classes.forEach((paretoClass, index) => {
+  for (let index = 0; index < count; index += 1) {
+    const paretoClass = classes[index]!;
     summary.companies[paretoClass] += 1;
-    summary.wonRevenue[paretoClass] += revenueOf(index);
-  });
+    summary.wonRevenue[paretoClass] += usable[index]!;
+  }
   for (const paretoClass of ['A', 'B', 'C'] as const) {
     summary.revenueShare[paretoClass] = total === 0 ? 0 : summary.wonRevenue[paretoClass] / total;
   }
@@ -80,10 +96,25 @@ export function computeParetoClasses(
  * above zero (nearest rank), or the model's fallback when nobody has revenue.
  */
 export function computeRevenueReference(revenues: readonly number[], scales: ScoringModel['scales']): number {
-  const positive = revenues
-    .filter((revenue) => Number.isFinite(revenue) && revenue > 0)
-    .sort((a, b) => a - b);
-  if (positive.length === 0) return scales.revenueReferenceFallback;
-  const rank = Math.ceil(scales.revenueReferencePercentile * positive.length) - 1;
-  return positive[Math.min(positive.length - 1, Math.max(0, rank))]!;
+  return revenueReferenceOf(revenues, scales);
+}
+
+/** `computeRevenueReference` on any list of numbers (the portfolio path passes a Float64Array). */
+export function revenueReferenceOf(revenues: ArrayLike<number>, scales: ScoringModel['scales']): number {
+  let positiveCount = 0;
+  for (let index = 0; index < revenues.length; index += 1) {
+    const revenue = revenues[index]!;
+    if (Number.isFinite(revenue) && revenue > 0) positiveCount += 1;
+  }
+  if (positiveCount === 0) return scales.revenueReferenceFallback;
+  // a typed array sorts numerically without a comparator
+  const positive = new Float64Array(positiveCount);
+  let next = 0;
+  for (let index = 0; index < revenues.length; index += 1) {
+    const revenue = revenues[index]!;
+    if (Number.isFinite(revenue) && revenue > 0) positive[next++] = revenue;
+  }
+  positive.sort();
+  const rank = Math.ceil(scales.revenueReferencePercentile * positiveCount) - 1;
+  return positive[Math.min(positiveCount - 1, Math.max(0, rank))]!;
 }

@@ -4,8 +4,8 @@
  */
 import type { CompanyScore } from './company-score';
 import type { ParetoClass } from './enums';
-import { computeParetoClasses, computeRevenueReference, type ParetoSummary } from './pareto';
-import { finishCompanyScore, prepareCompany, scoringContextOf } from './score-company';
+import { paretoClassesOf, revenueReferenceOf, type ParetoSummary } from './pareto';
+import { finishCompanyScore, prepareCompany, scoringContextOf, type PreparedCompany } from './score-company';
 import type { CompanyRecord } from './snapshot';
 import type { ScoringModel } from '../settings/model-schema';
 
@@ -44,16 +44,27 @@ export type ScoreCompanyOptions = {
  */
 export function scorePortfolio(input: ScorePortfolioInput): PortfolioScore {
   const context = scoringContextOf(input.model, input.now, input.homeCurrency);
-  const prepared = input.companies.map((company) => prepareCompany(company, context));
-  const revenues = prepared.map((company) => company.metrics.wonRevenueLast12Months);
-  const pareto = computeParetoClasses(
-    prepared.map((company, index) => ({ companyId: company.facts.id, wonRevenue: revenues[index]! })),
-    input.model.pareto,
-  );
-  const revenueReference = computeRevenueReference(revenues, input.model.scales);
-  const results = prepared.map((company, index) =>
-    finishCompanyScore(company, context, { paretoClass: pareto.classes[index]!, revenueReference }),
-  );
+  const companies = input.companies;
+  // two plain lists and a Float64Array instead of an object per company: a portfolio run keeps
+  // them all until the last company is scored, so every per-company wrapper is old-space growth
+  const facts = new Array<PreparedCompany['facts']>(companies.length);
+  const metrics = new Array<PreparedCompany['metrics']>(companies.length);
+  const revenues = new Float64Array(companies.length);
+  for (let index = 0; index < companies.length; index += 1) {
+    const prepared = prepareCompany(companies[index]!, context);
+    facts[index] = prepared.facts;
+    metrics[index] = prepared.metrics;
+    revenues[index] = prepared.metrics.wonRevenueLast12Months;
+  }
+  const pareto = paretoClassesOf(revenues, input.model.pareto);
+  const revenueReference = revenueReferenceOf(revenues, input.model.scales);
+  const results = new Array<CompanyScore>(companies.length);
+  for (let index = 0; index < companies.length; index += 1) {
+    results[index] = finishCompanyScore({ facts: facts[index]!, metrics: metrics[index]! }, context, {
+      paretoClass: pareto.classes[index]!,
+      revenueReference,
+    });
+  }
   return {
     modelVersion: input.model.version,
     scoredAt: context.scoredAt,

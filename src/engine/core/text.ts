@@ -44,7 +44,14 @@ export function localise(build: (language: Language) => string): Localised {
  * @example flat`${count} tickets in ${days} days`
  */
 export function flat(strings: TemplateStringsArray, ...values: readonly (string | number)[]): string {
-  const parts: (string | number)[] = [strings[0]!];
+  const parts = flatParts;
+  parts.length = 0;
+  parts.push(strings[0]!);
   for (let index = 0; index < values.length; index += 1) parts.push(values[index]!, strings[index + 1]!);
-  return parts.join('');
+  const text = parts.join('');
+  parts.length = 0;
+  return text;
 }
+
+// `flat`'s pieces: one scratch list reused by every call (synchronous, and join copies them out)
+const flatParts: (string | number)[] = [];

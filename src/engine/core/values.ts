@@ -222,6 +222,11 @@ export function readOptions<T extends string>(
   field: string,
 ): T[] {
   if (raw === null || raw === undefined || raw.trim() === '') return [];
+  // most contacts hold one role: no split (and no list of parts) for them
+  if (!raw.includes(';')) {
+    const value = readOption(raw, options, source, field);
+    return value === null ? [] : [value];
+  }
   const values: T[] = [];
   for (const part of raw.split(';')) {
     if (part.trim() === '') continue;
