@@ -41,7 +41,12 @@ export const DEAL_INPUT_PROPERTIES = [
   'dealstage',
 ] as const;
 
-export const TICKET_INPUT_PROPERTIES = ['hs_ticket_priority', 'createdate', 'closed_date', 'hs_pipeline_stage'] as const;
+export const TICKET_INPUT_PROPERTIES = [
+  'hs_ticket_priority',
+  'createdate',
+  'closed_date',
+  'hs_pipeline_stage',
+] as const;
 
 export const MEETING_INPUT_PROPERTIES = ['hs_meeting_start_time', 'hs_meeting_outcome'] as const;
 
