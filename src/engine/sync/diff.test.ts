@@ -94,6 +94,41 @@ describe('worded properties', () => {
     ).toEqual({});
   });
 
+  test('a factor value that moved rewrites the explanation, not the texts listing the same signals and actions', () => {
+    const moved = JSON.parse(explanation(139)) as { factors: { strength: { value: number }[] } };
+    moved.factors.strength[0]!.value = 39;
+    const changes = diffOutputs(
+      storedWorded,
+      {
+        kam_explanation: JSON.stringify(moved),
+        kam_risk_reasons: 'No contact for 139 days.',
+        kam_top_recommendations: '1. Call — 139 days',
+      },
+      now,
+    );
+    expect(Object.keys(changes).sort()).toEqual(['kam_explanation', 'kam_scored_at']);
+  });
+
+  test('an action whose priority changed rewrites the texts', () => {
+    const raised = JSON.parse(explanation(139)) as { recommendations: { priority: number }[] };
+    raised.recommendations[0]!.priority = 1;
+    const changes = diffOutputs(
+      storedWorded,
+      {
+        kam_explanation: JSON.stringify(raised),
+        kam_risk_reasons: 'No contact for 139 days.',
+        kam_top_recommendations: '1. Call — 139 days',
+      },
+      now,
+    );
+    expect(Object.keys(changes).sort()).toEqual([
+      'kam_explanation',
+      'kam_risk_reasons',
+      'kam_scored_at',
+      'kam_top_recommendations',
+    ]);
+  });
+
   test('a new signal rewrites the explanation and both texts', () => {
     const changes = diffOutputs(
       storedWorded,

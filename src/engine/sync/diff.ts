@@ -37,24 +37,33 @@ export function sameValue(name: string, stored: string | null | undefined, desir
 
 /**
  * Signal and recommendation texts quote figures that move every day ("no contact for 138
- * days"). They are rewritten only when what they say changes: the signal and recommendation
- * ids, levels and factor values of the explanation, with the wording taken out.
+ * days"). They are rewritten only when what they say changes: the explanation is compared with
+ * its wording taken out, and the two text properties only by which signals and actions they
+ * list, so a factor value that drifts by a point rewrites the explanation but not the texts.
  */
 const WORDED_PROPERTIES = new Set<string>(['kam_explanation', 'kam_risk_reasons', 'kam_top_recommendations']);
 
-function explanationMeaning(json: string | null | undefined): string | null {
+type Meaning = { explanation: string; texts: string };
+
+function meaningOf(json: string | null | undefined): Meaning | null {
   if (!json) return null;
   try {
     const document = JSON.parse(json) as {
-      risk?: { signals?: { text?: unknown }[] };
-      recommendations?: { reason?: unknown; title?: unknown }[];
+      risk?: { signals?: { id?: unknown; severity?: unknown; text?: unknown }[] };
+      recommendations?: { id?: unknown; priority?: unknown; reason?: unknown; title?: unknown }[];
     };
-    for (const signal of document.risk?.signals ?? []) delete signal.text;
-    for (const recommendation of document.recommendations ?? []) {
+    const signals = document.risk?.signals ?? [];
+    const recommendations = document.recommendations ?? [];
+    const texts = JSON.stringify([
+      signals.map((signal) => [signal.id, signal.severity]),
+      recommendations.map((recommendation) => [recommendation.id, recommendation.priority]),
+    ]);
+    for (const signal of signals) delete signal.text;
+    for (const recommendation of recommendations) {
       delete recommendation.reason;
       delete recommendation.title;
     }
-    return JSON.stringify(document);
+    return { explanation: JSON.stringify(document), texts };
   } catch {
     return null;
   }
@@ -70,11 +79,15 @@ export function diffOutputs(
   now: Date,
 ): Record<string, string> {
   const changes: Record<string, string> = {};
-  const storedMeaning = explanationMeaning(stored.kam_explanation);
-  const sameMeaning = storedMeaning !== null && storedMeaning === explanationMeaning(desired.kam_explanation);
+  const storedMeaning = meaningOf(stored.kam_explanation);
+  const desiredMeaning = storedMeaning && meaningOf(desired.kam_explanation);
+  const sameExplanation = desiredMeaning?.explanation === storedMeaning?.explanation;
+  const sameTexts = desiredMeaning?.texts === storedMeaning?.texts;
   for (const [name, value] of Object.entries(desired)) {
     if (value === undefined || TRAIL_PROPERTIES.has(name)) continue;
-    if (sameMeaning && WORDED_PROPERTIES.has(name)) continue;
+    if (desiredMeaning && WORDED_PROPERTIES.has(name)) {
+      if (name === 'kam_explanation' ? sameExplanation : sameTexts) continue;
+    }
     if (!sameValue(name, stored[name], value)) changes[name] = value;
   }
   if (Object.keys(changes).length === 0) return {};
