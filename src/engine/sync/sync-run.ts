@@ -7,11 +7,10 @@ import type { Tier } from '../core/enums';
 import type { CompanyRecord } from '../core/snapshot';
 import { KeystoneError } from '../errors';
 import type { CrmGateway, CrmObject, GatewayStats } from '../hubspot/gateway';
-import { chunk } from '../util/pool';
 import { FileCheckpoint, type CheckpointState, type PlannedWrite, type SyncScope } from './checkpoint';
 import { diffOutputs, type OutputValues } from './diff';
-import { listCompanyPage, readAssociatedRecords, readCompaniesById } from './read-portfolio';
-import { findCompaniesChangedSince } from './changed-since';
+import { companyChunks, readAhead } from './company-chunks';
+import { readAssociatedRecords } from './read-portfolio';
 
 /** What the scorer returns per company: the output property values and a few fields for summaries. */
 export type ScoredCompany = {
@@ -151,9 +150,6 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     const companies: CompanyRecord[] = state ? state.reads.flatMap((read) => read.companies) : [];
     const lastRead = state?.reads.at(-1);
     const readFinished = lastRead?.done ?? false;
-    // known up front for a list of ids, not for the whole portfolio
-    let total: number | null = null;
-    const report = () => options.onProgress?.({ phase: 'read', companiesRead: companies.length, total });
     const absorb = async (raw: CrmObject[], after: string | null, done: boolean) => {
       const result = await readAssociatedRecords(gateway, raw);
       missingRecords += result.missingRecords;
@@ -162,54 +158,19 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
       journal?.append({ type: 'read', after, companies: result.companies, done });
     };
     if (!readFinished) {
-      // The next chunk's companies are listed while this chunk's associations are read: the
-      // listing is a chain of cursor pages, and overlapping it keeps the rate budget busy to the end.
-      type Listed = { raw: CrmObject[]; after: string | null; done: boolean };
-      const ahead = (listing: Promise<Listed>) => {
-        listing.catch(() => undefined); // awaited below; a failure while absorbing must not go unhandled
-        return listing;
-      };
-      let listChunk: (index: number) => Promise<Listed>;
-      let chunkCount: number | null = null;
-      if (scope.kind === 'all') {
-        let cursor: string | undefined = lastRead?.after ?? undefined;
-        listChunk = async () => {
-          const raw: CrmObject[] = [];
-          do {
-            throwIfAborted(signal);
-            const page = await listCompanyPage(gateway, cursor);
-            raw.push(...page.companies);
-            cursor = page.after;
-          } while (cursor && raw.length < chunkSize);
-          return { raw, after: cursor ?? null, done: !cursor };
-        };
-      } else {
-        const ids =
-          scope.kind === 'ids' ? scope.ids : await findCompaniesChangedSince(gateway, new Date(scope.since));
-        const alreadyRead = new Set(companies.map((c) => c.id));
-        const toRead = ids.filter((id) => !alreadyRead.has(id));
-        const chunks = chunk(toRead, chunkSize);
-        chunkCount = chunks.length;
-        if (chunks.length === 0) journal?.append({ type: 'read', after: null, companies: [], done: true });
-        listChunk = async (index) => {
-          throwIfAborted(signal);
-          const { companies: raw, missing } = await readCompaniesById(gateway, chunks[index]!);
-          unknownCompanyIds.push(...missing);
-          return { raw, after: null, done: index === chunks.length - 1 };
-        };
-        total = toRead.length;
-      }
-      if (chunkCount !== 0) {
-        let next = ahead(listChunk(0));
-        for (let index = 0; ; index += 1) {
-          const listed = await next;
-          if (!listed.done) next = ahead(listChunk(index + 1));
-          throwIfAborted(signal);
-          await absorb(listed.raw, listed.after, listed.done);
-          report();
-          if (listed.done) break;
-        }
-      }
+      const chunks = await companyChunks(gateway, scope, {
+        chunkSize,
+        resumeAfter: lastRead?.after ?? undefined,
+        alreadyRead: new Set(companies.map((c) => c.id)),
+        checkAborted: () => throwIfAborted(signal),
+      });
+      if (chunks.isEmpty) journal?.append({ type: 'read', after: null, companies: [], done: true });
+      await readAhead(chunks, async (listed) => {
+        throwIfAborted(signal);
+        await absorb(listed.raw, listed.after, listed.done);
+        options.onProgress?.({ phase: 'read', companiesRead: companies.length, total: chunks.total });
+      });
+      unknownCompanyIds.push(...chunks.unknownIds);
     }
     throwIfAborted(signal);
 
