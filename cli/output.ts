@@ -5,6 +5,11 @@ export interface CliIo {
   /** True when stdout is an interactive terminal (progress bars, colours). */
   isTty: boolean;
   env: NodeJS.ProcessEnv;
+  /**
+   * Calls `handler` on Ctrl-C until the returned function is called. Optional: without it a
+   * command cannot be interrupted gracefully (tests inject their own).
+   */
+  onInterrupt?: (handler: () => void) => () => void;
 }
 
 export function processIo(): CliIo {
@@ -13,5 +18,9 @@ export function processIo(): CliIo {
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     isTty: Boolean(process.stdout.isTTY),
     env: process.env,
+    onInterrupt: (handler) => {
+      process.on('SIGINT', handler);
+      return () => process.off('SIGINT', handler);
+    },
   };
 }

@@ -71,8 +71,18 @@ export async function syncCommand(io: CliIo, flags: SyncFlags): Promise<SyncResu
     },
   });
   const model = await loadModelForCli(io, gateway, flags.model, { quiet: flags.json });
+  // First Ctrl-C: stop between requests, let the ones in flight land and be journaled, exit with
+  // "run again with --resume". A second one quits at once (the journal still resumes safely).
+  const controller = new AbortController();
+  const stopListening = io.onInterrupt?.(() => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+    progress.stop();
+    io.err('stopping after the requests in flight (Ctrl-C again to quit now)…');
+  });
   try {
     return await runSync({
+      signal: controller.signal,
       gateway,
       scorer: createPortfolioScorer(model),
       modelVersion: model.version,
@@ -88,6 +98,7 @@ export async function syncCommand(io: CliIo, flags: SyncFlags): Promise<SyncResu
       },
     });
   } finally {
+    stopListening?.();
     progress.stop();
   }
 }
@@ -100,7 +111,10 @@ export function register(program: Command, io: CliIo): void {
       'score the whole portfolio (or some companies) and write back only the kam_* values that changed',
     )
     .option('--company <ids...>', 'only these company ids (space- or comma-separated)')
-    .option('--since <time>', 'only companies whose company, deals or tickets changed since this ISO time')
+    .option(
+      '--since <time>',
+      'only companies whose company record, deals, tickets, meetings or contacts changed since this ISO time',
+    )
     .option('--dry-run', 'read and score, print what would change, write nothing')
     .option('--json', 'print the summary as JSON')
     .option('--resume', 'continue the interrupted run recorded in the checkpoint')

@@ -100,6 +100,35 @@ describe('kam sync and kam setup from the command line', () => {
     expect(JSON.parse(io.stdout.join('\n')).summary.modelVersion).toBe(saved.model.version);
   });
 
+  test('Ctrl-C stops the run cleanly with a pointer to --resume, which then finishes it', async () => {
+    const checkpoint = join(checkpointDir, 'interrupted.jsonl');
+    const io = captureIo(env());
+    let interrupt: (() => void) | undefined;
+    io.onInterrupt = (handler) => {
+      interrupt = handler;
+      return () => {
+        interrupt = undefined;
+      };
+    };
+    const running = runCli(['sync', '--checkpoint', checkpoint], io, [sync]);
+    // press Ctrl-C once the first company page has been asked for
+    while (!emulator.requestLog.counts()['GET /crm/v3/objects/{objectType}']) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    interrupt?.();
+    expect(await running).toBe(6);
+    expect(io.stderr.join('\n')).toContain('stopping after the requests in flight');
+    expect(io.stderr.join('\n')).toContain('--resume');
+    expect(interrupt).toBeUndefined(); // the handler is removed when the command ends
+    expect(Object.keys(emulator.requestLog.counts()).some((route) => route.includes('batch/update'))).toBe(
+      false,
+    );
+
+    const resumed = await run(['sync', '--resume', '--checkpoint', checkpoint], env());
+    expect(resumed.code).toBe(0);
+    expect(resumed.io.stdout.join('\n')).toMatch(/companies scored:\s+120/);
+  });
+
   test('setup twice: the second run changes nothing', async () => {
     const { io } = await run(['setup'], env());
     expect(io.stdout.join('\n')).toContain(`created: 0, updated: 0, unchanged: ${KAM_PROPERTIES.length}`);
