@@ -48,21 +48,6 @@ function childOf(table: Map<unknown, unknown>, key: unknown): Map<unknown, unkno
   return child;
 }
 
-/** The run's frozen value for (`kind`, `key`), built by `build` the first time it is asked for. */
-export function shareWithinRun<T extends object>(
-  shared: SharedParts,
-  kind: string,
-  key: unknown,
-  build: () => T,
-): T {
-  const table = tableOf(shared, kind);
-  const existing = table.get(key);
-  if (existing !== undefined) return existing as T;
-  const value = deepFreeze(build());
-  table.set(key, value);
-  return value;
-}
-
 /** The run's value for (`kind`, `first`, `second`, `third`), if one was stored. */
 export function findWithinRun<T extends object>(
   shared: SharedParts,
