@@ -95,8 +95,8 @@ export class CrmGateway {
   private readonly clock: Clock;
   private readonly maxRetries: number;
   private readonly reserve: number;
-  readonly concurrency: number;
-  readonly writeConcurrency: number;
+  private readonly concurrency: number;
+  private readonly writeConcurrency: number;
   private readonly stats: GatewayStats = { calls: {}, totalCalls: 0, retries: 0, rateLimited: 0 };
 
   constructor(private readonly options: GatewayOptions) {

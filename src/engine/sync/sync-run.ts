@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Tier } from '../core/enums';
 import type { CompanyRecord } from '../core/snapshot';
 import { KeystoneError } from '../errors';
-import type { CrmGateway, CrmObject, GatewayStats } from '../hubspot/gateway';
+import type { CrmGateway, GatewayStats } from '../hubspot/gateway';
 import { FileCheckpoint, type CheckpointState, type PlannedWrite, type SyncScope } from './checkpoint';
 import { diffOutputs, type OutputValues } from './diff';
 import { companyChunks, readAhead } from './company-chunks';
@@ -150,13 +150,6 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     const companies: CompanyRecord[] = state ? state.reads.flatMap((read) => read.companies) : [];
     const lastRead = state?.reads.at(-1);
     const readFinished = lastRead?.done ?? false;
-    const absorb = async (raw: CrmObject[], after: string | null, done: boolean) => {
-      const result = await readAssociatedRecords(gateway, raw);
-      missingRecords += result.missingRecords;
-      truncated += result.truncated.length;
-      companies.push(...result.companies);
-      journal?.append({ type: 'read', after, companies: result.companies, done });
-    };
     if (!readFinished) {
       const chunks = await companyChunks(gateway, scope, {
         chunkSize,
@@ -165,9 +158,13 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
         checkAborted: () => throwIfAborted(signal),
       });
       if (chunks.isEmpty) journal?.append({ type: 'read', after: null, companies: [], done: true });
-      await readAhead(chunks, async (listed) => {
+      await readAhead(chunks, async ({ raw, after, done }) => {
         throwIfAborted(signal);
-        await absorb(listed.raw, listed.after, listed.done);
+        const result = await readAssociatedRecords(gateway, raw);
+        missingRecords += result.missingRecords;
+        truncated += result.truncated.length;
+        companies.push(...result.companies);
+        journal?.append({ type: 'read', after, companies: result.companies, done });
         options.onProgress?.({ phase: 'read', companiesRead: companies.length, total: chunks.total });
       });
       unknownCompanyIds.push(...chunks.unknownIds);

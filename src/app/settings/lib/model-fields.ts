@@ -89,18 +89,15 @@ export const SECTION_TITLES: Record<SectionId, Localised> = {
   buyingCentre: { en: 'Buying centre (§10)', ru: 'Закупочный центр (§10)' },
 };
 
-// The names the core gives the factors, as the card's breakdown shows them.
-const FACTOR_NAMES = FACTOR_LABELS;
-
 const factorWeights = (
   section: SectionId,
   axis: 'attractiveness' | 'strength',
   factors: readonly (AttractivenessFactor | StrengthFactor)[],
 ): FieldDescriptor[] =>
   factors.map((factor) =>
-    field(section, `weights.${axis}.${factor}`, weight, FACTOR_NAMES[factor], {
-      en: `How much “${FACTOR_NAMES[factor].en}” counts in ${axis === 'attractiveness' ? 'customer attractiveness' : 'relationship strength'}, relative to the other factors of the axis. 0 switches the factor off.`,
-      ru: `Насколько «${FACTOR_NAMES[factor].ru}» влияет на ${axis === 'attractiveness' ? 'привлекательность клиента' : 'силу отношений'} относительно других факторов оси. 0 отключает фактор.`,
+    field(section, `weights.${axis}.${factor}`, weight, FACTOR_LABELS[factor], {
+      en: `How much “${FACTOR_LABELS[factor].en}” counts in ${axis === 'attractiveness' ? 'customer attractiveness' : 'relationship strength'}, relative to the other factors of the axis. 0 switches the factor off.`,
+      ru: `Насколько «${FACTOR_LABELS[factor].ru}» влияет на ${axis === 'attractiveness' ? 'привлекательность клиента' : 'силу отношений'} относительно других факторов оси. 0 отключает фактор.`,
     }),
   );
 
