@@ -1,5 +1,6 @@
+import type { CrmGateway } from '../hubspot/gateway';
 import type { CompanyChunks, ListedChunk } from './company-chunks';
-import { readAhead } from './company-chunks';
+import { companyChunks, readAhead } from './company-chunks';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -59,5 +60,63 @@ describe('readAhead', () => {
     await readAhead(fakeChunks(0, log), absorb);
     expect(log).toEqual([]);
     expect(absorb).not.toHaveBeenCalled();
+  });
+});
+
+/** A portal of `count` companies behind just the two gateway calls chunking uses. */
+function fakeGateway(count: number): CrmGateway {
+  const ids = Array.from({ length: count }, (_, index) => String(index + 1));
+  const record = (id: string) => ({ id, properties: {} });
+  return {
+    listPage: async (_type: string, _properties: readonly string[], after?: string) => {
+      const start = after === undefined ? 0 : Number(after);
+      const end = Math.min(count, start + 100);
+      return { results: ids.slice(start, end).map(record), after: end < count ? String(end) : undefined };
+    },
+    batchRead: async (_type: string, wanted: readonly string[]) => ({
+      records: wanted.filter((id) => Number(id) <= count).map(record),
+      missing: wanted.filter((id) => Number(id) > count),
+    }),
+  } as unknown as CrmGateway;
+}
+
+async function chunkSizes(chunks: CompanyChunks): Promise<number[]> {
+  const sizes: number[] = [];
+  await readAhead(chunks, async ({ raw }) => {
+    sizes.push(raw.length);
+  });
+  return sizes;
+}
+
+describe('companyChunks', () => {
+  const base = { chunkSize: 1000, alreadyRead: new Set<string>(), checkAborted: () => undefined };
+
+  test.each([
+    { companies: 1000, first: 300, sizes: [300, 700] },
+    { companies: 2500, first: 300, sizes: [300, 1000, 1000, 200] },
+    { companies: 250, first: 300, sizes: [250] },
+    { companies: 1000, first: undefined, sizes: [1000] },
+    { companies: 1000, first: 5000, sizes: [1000] },
+  ])(
+    'whole portfolio of $companies, first chunk $first: chunks of $sizes',
+    async ({ companies, first, sizes }) => {
+      const chunks = await companyChunks(
+        fakeGateway(companies),
+        { kind: 'all' },
+        { ...base, firstChunkSize: first },
+      );
+      expect(await chunkSizes(chunks)).toEqual(sizes);
+    },
+  );
+
+  test('an id list is chunked the same way, skipping ids a resumed run already read', async () => {
+    const ids = Array.from({ length: 1500 }, (_, index) => String(index + 1));
+    const chunks = await companyChunks(
+      fakeGateway(2000),
+      { kind: 'ids', ids },
+      { ...base, firstChunkSize: 300, alreadyRead: new Set(ids.slice(0, 100)) },
+    );
+    expect(chunks.total).toBe(1400);
+    expect(await chunkSizes(chunks)).toEqual([300, 1000, 100]);
   });
 });

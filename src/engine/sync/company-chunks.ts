@@ -26,6 +26,12 @@ export type CompanyChunks = {
 
 export type ChunkOptions = {
   chunkSize: number;
+  /**
+   * The first chunk's size (at most `chunkSize`). HubSpot's window is rolling, so the second
+   * window's requests may go only as the first window's age out: a small first chunk starts the
+   * association and record reads while the listing goes on, which moves those grants early.
+   */
+  firstChunkSize?: number;
   /** The cursor to continue from when resuming a whole-portfolio run. */
   resumeAfter?: string;
   /** Companies a resumed run already read. */
@@ -40,20 +46,24 @@ export async function companyChunks(
   options: ChunkOptions,
 ): Promise<CompanyChunks> {
   const unknownIds: string[] = [];
+  const sizeOf = (index: number) =>
+    index === 0
+      ? Math.min(options.chunkSize, options.firstChunkSize ?? options.chunkSize)
+      : options.chunkSize;
   if (scope.kind === 'all') {
     let cursor = options.resumeAfter;
     return {
       total: null,
       isEmpty: false,
       unknownIds,
-      list: async () => {
+      list: async (index) => {
         const raw: CrmObject[] = [];
         do {
           options.checkAborted();
           const page = await listCompanyPage(gateway, cursor);
           raw.push(...page.companies);
           cursor = page.after;
-        } while (cursor && raw.length < options.chunkSize);
+        } while (cursor && raw.length < sizeOf(index));
         return { raw, after: cursor ?? null, done: !cursor };
       },
     };
@@ -61,7 +71,10 @@ export async function companyChunks(
   const ids =
     scope.kind === 'ids' ? scope.ids : await findCompaniesChangedSince(gateway, new Date(scope.since));
   const toRead = ids.filter((id) => !options.alreadyRead.has(id));
-  const chunks = chunk(toRead, options.chunkSize);
+  const first = sizeOf(0);
+  const chunks = [toRead.slice(0, first), ...chunk(toRead.slice(first), options.chunkSize)].filter(
+    (ids) => ids.length > 0,
+  );
   return {
     total: toRead.length,
     isEmpty: chunks.length === 0,
