@@ -8,11 +8,11 @@
  *   (`/app/functions/dist/<name>.js`). `@hubspot/api-client` stays external: HubSpot installs it
  *   from `src/app/functions/package.json`. The bundles are build output (git-ignored `dist/`),
  *   produced before `hs project upload`.
- * - **Cards and settings**: HubSpot bundles these itself from the folder, so the engine modules
- *   they use (zod schemas, enumerations, shipped defaults, the function contract) are copied with
- *   everything they import into `<folder>/generated/`, mirroring their path under `src/`. The
- *   copies are committed (the card must type-check and test on a fresh clone) and a test fails
- *   when they drift from their sources.
+ * - **Cards, settings and pages**: HubSpot bundles these itself from the folder, so the engine
+ *   modules they use (zod schemas, enumerations, shipped defaults, the function contract) and the
+ *   helpers the UI folders share (`src/ui-shared/`) are copied with everything they import into
+ *   `<folder>/generated/`, mirroring their path under `src/`. The copies are committed (the card
+ *   must type-check and test on a fresh clone) and a test fails when they drift from their sources.
  *
  * Usage: `npx tsx scripts/build-app.ts` writes both; `--check` exits 1 when generated/ is stale
  * (writes nothing); `--functions-out <dir>` bundles the functions into <dir> only (tests).
@@ -36,6 +36,8 @@ export const SHARED_CODE: readonly { folder: string; entries: readonly string[] 
       'src/engine/hubspot/explanation-schema.ts',
       'src/app/functions/contract/card.ts',
       'src/app/functions/contract/client.ts',
+      'src/ui-shared/hooks/use-is-mounted.ts',
+      'src/ui-shared/test-utils/text-content.ts',
     ],
   },
   {
@@ -46,12 +48,16 @@ export const SHARED_CODE: readonly { folder: string; entries: readonly string[] 
       'src/engine/core/catalogue-texts.ts',
       'src/app/functions/contract/settings.ts',
       'src/app/functions/contract/client.ts',
+      'src/ui-shared/hooks/use-is-mounted.ts',
+      'src/ui-shared/test-utils/text-content.ts',
     ],
+  },
+  {
+    folder: 'src/app/pages',
+    entries: ['src/ui-shared/test-utils/text-content.ts'],
   },
 ];
 
-/** Bare imports a copied module may keep: each UI folder's package.json provides them. */
-const PACKAGES_ALLOWED_IN_UI_COPIES = new Set(['zod']);
 const GENERATED_DIR = 'generated';
 const FUNCTIONS_DIR = 'src/app/functions';
 
@@ -68,11 +74,20 @@ function resolveRelativeImport(fromFile: string, specifier: string): string {
   return toPosix(path.relative(ROOT, found));
 }
 
+/** The bare imports a copied module may keep: the ones the UI folder's own package.json provides. */
+function packagesProvidedBy(folder: string): Set<string> {
+  const pkg = JSON.parse(readFileSync(absolute(path.posix.join(folder, 'package.json')), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  return new Set(Object.keys(pkg.dependencies ?? {}));
+}
+
 /**
  * The entry modules plus every module they import, type-only imports included (esbuild drops
- * those, but the copies must type-check), refusing any package not provided to UI folders.
+ * those, but the copies must type-check), refusing any package the UI folder does not provide.
  */
-export function importClosure(entries: readonly string[]): string[] {
+export function importClosure(folder: string, entries: readonly string[]): string[] {
+  const provided = packagesProvidedBy(folder);
   const seen = new Set<string>();
   const pending = [...entries];
   while (pending.length > 0) {
@@ -83,8 +98,8 @@ export function importClosure(entries: readonly string[]): string[] {
     for (const { fileName: specifier } of importedFiles) {
       if (specifier.startsWith('.')) {
         pending.push(resolveRelativeImport(file, specifier));
-      } else if (!PACKAGES_ALLOWED_IN_UI_COPIES.has(specifier)) {
-        throw new Error(`${file} imports '${specifier}', which HubSpot-built UI folders do not provide`);
+      } else if (!provided.has(specifier)) {
+        throw new Error(`${file} imports '${specifier}', which ${folder}/package.json does not provide`);
       }
     }
   }
@@ -103,7 +118,7 @@ function header(source: string): string {
 export async function generatedSharedCode(): Promise<GeneratedFile[]> {
   const files: GeneratedFile[] = [];
   for (const { folder, entries } of SHARED_CODE) {
-    for (const source of importClosure(entries)) {
+    for (const source of importClosure(folder, entries)) {
       const target = copyTarget(folder, source);
       const options = (await prettier.resolveConfig(absolute(target))) ?? {};
       const content = await prettier.format(header(source) + readFileSync(absolute(source), 'utf8'), {

@@ -40,12 +40,12 @@ function generatedFiles(folder: string): string[] {
 }
 
 describe('scripts/build-app.ts', () => {
-  test('the generated engine copies in the card and settings folders match their sources', () => {
+  test('the generated copies in the card, settings and pages folders match their sources', () => {
     const { status, output } = runBuild(['--check']);
     expect({ status, output }).toEqual({ status: 0, output: '' });
   });
 
-  test.each(['src/app/cards', 'src/app/settings'])(
+  test.each(['src/app/cards', 'src/app/settings', 'src/app/pages'])(
     'every file in %s/generated names the source it was copied from',
     (folder) => {
       for (const file of generatedFiles(folder)) {

@@ -37,7 +37,7 @@ import {
   createScoreHistorySuccess,
   createTaskSuccess,
 } from '../test-utils/fixtures';
-import { textContent } from '../test-utils/text-content';
+import { textContent } from '../generated/ui-shared/test-utils/text-content';
 import { KeyAccountCard } from './KeyAccountCard';
 
 type RenderOptions = {

@@ -5,7 +5,7 @@ import type { UiLanguage } from '../generated/app/functions/contract/client';
 import { FUNCTION_NAMES } from '../generated/app/functions/contract/common';
 import { callFunction, type FunctionRunner } from '../generated/app/functions/contract/client';
 import type { CardMessages } from '../lib/messages';
-import { useIsMounted } from './use-is-mounted';
+import { useIsMounted } from '../generated/ui-shared/hooks/use-is-mounted';
 
 type Options = {
   runFunction: FunctionRunner;

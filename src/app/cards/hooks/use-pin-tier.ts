@@ -9,7 +9,7 @@ import {
 import { callFunction, type FunctionRunner } from '../generated/app/functions/contract/client';
 import type { Strategy, Tier } from '../generated/engine/core/enums';
 import type { CardMessages } from '../lib/messages';
-import { useIsMounted } from './use-is-mounted';
+import { useIsMounted } from '../generated/ui-shared/hooks/use-is-mounted';
 
 export type PinTierSuccess = Extract<PinTierResult, { ok: true }>;
 

@@ -7,7 +7,7 @@ import {
 import { FUNCTION_NAMES, type FunctionError } from '../generated/app/functions/contract/common';
 import { callFunction, type FunctionRunner } from '../generated/app/functions/contract/client';
 import type { CardMessages } from '../lib/messages';
-import { useIsMounted } from './use-is-mounted';
+import { useIsMounted } from '../generated/ui-shared/hooks/use-is-mounted';
 
 export type RecalculateSuccess = Extract<RecalculateCompanyResult, { ok: true }>;
 

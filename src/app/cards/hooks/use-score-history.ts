@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { scoreHistoryResultSchema, type ScoreHistoryResult } from '../generated/app/functions/contract/card';
 import { FUNCTION_NAMES, type FunctionError } from '../generated/app/functions/contract/common';
 import { callFunction, type FunctionRunner } from '../generated/app/functions/contract/client';
-import { useIsMounted } from './use-is-mounted';
+import { useIsMounted } from '../generated/ui-shared/hooks/use-is-mounted';
 
 export type ScoreHistorySuccess = Extract<ScoreHistoryResult, { ok: true }>;
 

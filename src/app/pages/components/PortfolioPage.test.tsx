@@ -14,7 +14,7 @@ import {
 } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { EMPTY_PORTFOLIO, PORTFOLIO, largePortfolio, runnerAnswering } from '../test-utils/fixtures';
-import { textContent } from '../test-utils/text-content';
+import { textContent } from '../generated/ui-shared/test-utils/text-content';
 import { PortfolioPage } from './PortfolioPage';
 
 const NOW = new Date('2026-03-15T10:00:00Z');

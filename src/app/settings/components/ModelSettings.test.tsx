@@ -27,7 +27,7 @@ import {
   createPreviewSuccess,
   createSavedResult,
 } from '../test-utils/fixtures';
-import { textContent } from '../test-utils/text-content';
+import { textContent } from '../generated/ui-shared/test-utils/text-content';
 import { ModelSettings } from './ModelSettings';
 
 /** Fires an input's onChange with a value (HubSpot's `trigger` types the argument as the handler itself). */

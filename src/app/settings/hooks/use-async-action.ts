@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { CallOutcome } from '../generated/app/functions/contract/client';
 import type { FunctionError } from '../generated/app/functions/contract/common';
-import { useIsMounted } from './use-is-mounted';
+import { useIsMounted } from '../generated/ui-shared/hooks/use-is-mounted';
 
 export type ActionState<T> =
   | { status: 'idle' }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { callFunction, type FunctionRunner } from '../generated/app/functions/contract/client';
 import { FUNCTION_NAMES, type FunctionError } from '../generated/app/functions/contract/common';
 import { getModelResultSchema, type GetModelResult } from '../generated/app/functions/contract/settings';
-import { useIsMounted } from './use-is-mounted';
+import { useIsMounted } from '../generated/ui-shared/hooks/use-is-mounted';
 
 export type LoadedModel = Extract<GetModelResult, { ok: true }>;
 
