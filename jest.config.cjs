@@ -13,7 +13,7 @@ const swc = [
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/cli', '<rootDir>/emulator', '<rootDir>/tests'],
+  roots: ['<rootDir>/src', '<rootDir>/cli', '<rootDir>/emulator', '<rootDir>/tests', '<rootDir>/bench'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   // @hubspot/ui-extensions and its dependency tinyspy ship only ES modules: let SWC turn them into CommonJS.
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
