@@ -4,11 +4,10 @@
  * write changed is delivered back as HubSpot would (even with every property subscribed, the
  * worst case); Keystone must drop those events, write nothing, and so raise no further event.
  */
-import type { RunningEmulator } from '../../../emulator';
-import { silentLogger, type WebhookSummary } from '../../../src/engine/incremental';
-import { TEST_CLIENT_SECRET } from '../../../src/engine/incremental/test-utils/fixtures';
+import type { WebhookSummary } from '../../../src/engine/incremental';
 import { webhookRescore } from '../../../src/app/functions/handlers/webhook-rescore';
-import { fillPortal, gatewayFor, NOW, outputsOf, portalWithPortfolio, sync, TOKEN } from '../sync/helpers';
+import { gatewayFor, NOW, outputsOf, sync } from '../sync/helpers';
+import { usePortalFixture } from './portal-fixture';
 import {
   delivery,
   functionContext,
@@ -21,24 +20,11 @@ import {
 
 const COMPANIES = 8;
 const MAX_ROUNDS = 5;
-let emulator: RunningEmulator;
-
-beforeAll(async () => {
-  emulator = await portalWithPortfolio(COMPANIES);
-});
-beforeEach(async () => fillPortal(emulator, COMPANIES));
-afterAll(() => emulator.close());
-
-const endpoint = () =>
-  webhookRescore({
-    env: { KEYSTONE_CLIENT_SECRET: TEST_CLIENT_SECRET, PRIVATE_APP_ACCESS_TOKEN: TOKEN },
-    basePath: emulator.url,
-    now: () => NOW,
-    logger: silentLogger,
-  });
+const portal = usePortalFixture(COMPANIES);
+const endpoint = () => webhookRescore(portal.endpointDeps());
 
 const writeCalls = () =>
-  Object.entries(emulator.requestLog.counts())
+  Object.entries(portal.emulator.requestLog.counts())
     .filter(([route]) => route.includes('batch/update') || route.startsWith('PATCH'))
     .reduce((sum, [, count]) => sum + count, 0);
 
@@ -51,7 +37,7 @@ async function playLoop(
   firstEvents: Record<string, unknown>[],
   options: { subscribed: 'hsmeta' | 'everything'; keystoneSource: ChangeSource },
 ): Promise<WebhookSummary[]> {
-  const gateway = gatewayFor(emulator);
+  const gateway = gatewayFor(portal.emulator);
   const rounds: WebhookSummary[] = [];
   let events = firstEvents;
   while (events.length > 0) {
@@ -70,15 +56,15 @@ async function playLoop(
 }
 
 async function companyAfterFirstRun(): Promise<string> {
-  await sync(gatewayFor(emulator));
-  const [companyId] = Object.keys(await outputsOf(emulator));
+  await sync(gatewayFor(portal.emulator));
+  const [companyId] = Object.keys(await outputsOf(portal.emulator));
   if (!companyId) throw new Error('no company in the portal');
   return companyId;
 }
 
 /** A KAM raises the company's growth potential: a score input, so Keystone rescores and writes. */
 async function kamRaisesGrowthPotential(companyId: string): Promise<Record<string, unknown>[]> {
-  const gateway = gatewayFor(emulator);
+  const gateway = gatewayFor(portal.emulator);
   const before = await readState(gateway, [{ objectType: 'company', ids: [companyId] }]);
   const current = before.get(`company:${companyId}`)?.kam_growth_potential;
   await gateway.batchUpdate('companies', [
@@ -105,7 +91,7 @@ describe('loop safety', () => {
       const companyId = await companyAfterFirstRun();
       const userEvents = await kamRaisesGrowthPotential(companyId);
       expect(userEvents.length).toBeGreaterThan(0);
-      emulator.requestLog.clear();
+      portal.emulator.requestLog.clear();
 
       const rounds = await playLoop(companyId, userEvents, { subscribed, keystoneSource });
 
@@ -128,7 +114,7 @@ describe('loop safety', () => {
 
   test('a rescore of unchanged data writes nothing, so it raises no event', async () => {
     const companyId = await companyAfterFirstRun();
-    emulator.requestLog.clear();
+    portal.emulator.requestLog.clear();
     // HubSpot retrying a delivery (or an event whose change Keystone already scored)
     const event = {
       eventId: 9,

@@ -4,36 +4,22 @@
  * deal's company through associations, rescores it with the real engine and writes its `kam_*`
  * values through the real `@hubspot/api-client`.
  */
-import type { RunningEmulator } from '../../../emulator';
-import { silentLogger, type SignedRequest, type WebhookSummary } from '../../../src/engine/incremental';
-import { TEST_CLIENT_SECRET } from '../../../src/engine/incremental/test-utils/fixtures';
+import type { SignedRequest, WebhookSummary } from '../../../src/engine/incremental';
 import { webhookRescore } from '../../../src/app/functions/handlers/webhook-rescore';
-import { fillPortal, gatewayFor, NOW, outputsOf, portalWithPortfolio, sync, TOKEN } from '../sync/helpers';
+import { gatewayFor, NOW, outputsOf, sync } from '../sync/helpers';
+import { usePortalFixture } from './portal-fixture';
 import { delivery, functionContext, propertyChangeEvents, readState, USER_CHANGE } from './webhook-simulator';
 
 const COMPANIES = 12;
 const DAY_MS = 86_400_000;
-let emulator: RunningEmulator;
-
-beforeAll(async () => {
-  emulator = await portalWithPortfolio(COMPANIES);
-});
-beforeEach(async () => fillPortal(emulator, COMPANIES));
-afterAll(() => emulator.close());
-
-const endpoint = () =>
-  webhookRescore({
-    env: { KEYSTONE_CLIENT_SECRET: TEST_CLIENT_SECRET, PRIVATE_APP_ACCESS_TOKEN: TOKEN },
-    basePath: emulator.url,
-    now: () => NOW,
-    logger: silentLogger,
-  });
+const portal = usePortalFixture(COMPANIES);
+const endpoint = () => webhookRescore(portal.endpointDeps());
 
 /** A company after the first portfolio run, with one of its deals. */
 async function scoredCompanyWithDeal() {
-  const gateway = gatewayFor(emulator);
+  const gateway = gatewayFor(portal.emulator);
   await sync(gateway);
-  const outputs = await outputsOf(emulator);
+  const outputs = await outputsOf(portal.emulator);
   const companyIds = Object.keys(outputs);
   const dealsByCompany = await gateway.batchReadAssociations('companies', 'deals', companyIds);
   const companyId = companyIds.find((id) => (dealsByCompany.get(id) ?? []).length > 0);
@@ -83,7 +69,7 @@ describe('webhook → rescore → property written', () => {
     const summary = JSON.parse(response.body) as WebhookSummary;
     expect(summary.written).toEqual([companyId]);
 
-    const after = await outputsOf(emulator);
+    const after = await outputsOf(portal.emulator);
     expect(Number(after[companyId]?.kam_won_revenue_12m)).toBeGreaterThan(
       Number(before[companyId]?.kam_won_revenue_12m),
     );
@@ -117,7 +103,7 @@ describe('webhook → rescore → property written', () => {
     const response = await endpoint()(functionContext(delivery(events, NOW.getTime())));
     expect(response.statusCode).toBe(200);
     expect((JSON.parse(response.body) as WebhookSummary).written).toEqual([companyId]);
-    const after = await outputsOf(emulator);
+    const after = await outputsOf(portal.emulator);
     expect(Number(after[companyId]?.kam_won_revenue_12m)).toBeGreaterThan(
       Number(before[companyId]?.kam_won_revenue_12m),
     );
@@ -155,20 +141,20 @@ describe('webhook → rescore → property written', () => {
     ['no signature headers', 401, (request: SignedRequest) => ({ ...request, headers: {} })],
   ])('a delivery with %s is refused (%i) before any CRM call', async (_label, status, tamper) => {
     const { companyId } = await scoredCompanyWithDeal();
-    emulator.requestLog.clear();
+    portal.emulator.requestLog.clear();
     const response = await endpoint()(
       functionContext(tamper(delivery([industryChange(companyId)], NOW.getTime()))),
     );
     expect(response.statusCode).toBe(status);
-    expect(Object.keys(emulator.requestLog.counts())).toEqual([]);
+    expect(Object.keys(portal.emulator.requestLog.counts())).toEqual([]);
   });
 
   test('a correctly signed but malformed delivery is refused (400) before any CRM call', async () => {
     await scoredCompanyWithDeal();
-    emulator.requestLog.clear();
+    portal.emulator.requestLog.clear();
     const malformed = delivery([{ objectId: 1, propertyName: 'industry' }], NOW.getTime());
     const response = await endpoint()(functionContext(malformed));
     expect(response.statusCode).toBe(400);
-    expect(Object.keys(emulator.requestLog.counts())).toEqual([]);
+    expect(Object.keys(portal.emulator.requestLog.counts())).toEqual([]);
   });
 });

@@ -3,17 +3,12 @@
  * execution request for an enrolled company to the endpoint function, which rescores it with the
  * real engine against the emulator and answers output fields equal to what it stored.
  */
-import type { RunningEmulator } from '../../../emulator';
-import { silentLogger } from '../../../src/engine/incremental';
 import { workflowActionRecalculate } from '../../../src/app/functions/handlers/workflow-action-recalculate';
-import {
-  createActionBody,
-  signedActionRequest,
-  TEST_CLIENT_SECRET,
-} from '../../../src/engine/incremental/test-utils/fixtures';
+import { createActionBody, signedActionRequest } from '../../../src/engine/incremental/test-utils/fixtures';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fillPortal, gatewayFor, NOW, outputsOf, portalWithPortfolio, sync, TOKEN } from '../sync/helpers';
+import { gatewayFor, NOW, outputsOf, sync } from '../sync/helpers';
+import { usePortalFixture } from './portal-fixture';
 
 const ACTION_URL = (
   JSON.parse(
@@ -25,21 +20,8 @@ const ACTION_URL = (
 ).config.actionUrl;
 
 const COMPANIES = 6;
-let emulator: RunningEmulator;
-
-beforeAll(async () => {
-  emulator = await portalWithPortfolio(COMPANIES);
-});
-beforeEach(async () => fillPortal(emulator, COMPANIES));
-afterAll(() => emulator.close());
-
-const endpoint = () =>
-  workflowActionRecalculate({
-    env: { KEYSTONE_CLIENT_SECRET: TEST_CLIENT_SECRET, PRIVATE_APP_ACCESS_TOKEN: TOKEN },
-    basePath: emulator.url,
-    now: () => NOW,
-    logger: silentLogger,
-  });
+const portal = usePortalFixture(COMPANIES);
+const endpoint = () => workflowActionRecalculate(portal.endpointDeps());
 
 function execution(companyId: string, options: { v2Only?: boolean } = {}) {
   const body = JSON.stringify(
@@ -55,10 +37,10 @@ function execution(companyId: string, options: { v2Only?: boolean } = {}) {
 
 describe('custom action "Recalculate key-account score"', () => {
   test('rescores a never-scored company, writes its kam_* values and returns them as output fields', async () => {
-    const [companyId] = Object.keys(await outputsOf(emulator));
+    const [companyId] = Object.keys(await outputsOf(portal.emulator));
     const response = await endpoint()(execution(companyId as string));
     expect(response.statusCode).toBe(200);
-    const stored = (await outputsOf(emulator))[companyId as string];
+    const stored = (await outputsOf(portal.emulator))[companyId as string];
     expect(JSON.parse(response.body)).toEqual({
       outputFields: {
         kam_tier: stored?.kam_tier,
@@ -70,16 +52,16 @@ describe('custom action "Recalculate key-account score"', () => {
   });
 
   test('after a portfolio run it writes nothing new and still returns the stored values (v2-only request)', async () => {
-    await sync(gatewayFor(emulator));
-    const before = await outputsOf(emulator);
+    await sync(gatewayFor(portal.emulator));
+    const before = await outputsOf(portal.emulator);
     const [companyId] = Object.keys(before);
-    emulator.requestLog.clear();
+    portal.emulator.requestLog.clear();
     const response = await endpoint()(execution(companyId as string, { v2Only: true }));
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body)).toMatchObject({
       outputFields: { kam_tier: before[companyId as string]?.kam_tier, hs_execution_state: 'SUCCESS' },
     });
-    expect(await outputsOf(emulator)).toEqual(before);
+    expect(await outputsOf(portal.emulator)).toEqual(before);
   });
 
   test('a company that no longer exists lets the workflow continue', async () => {
