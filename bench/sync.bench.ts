@@ -5,6 +5,8 @@
  * one-call-per-record client. Run: `npm run bench:sync [-- --sizes 1000,10000]`.
  */
 import { Client } from '@hubspot/api-client';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { startEmulator } from '../emulator';
@@ -14,6 +16,7 @@ import { ensureKamProperties } from '../src/engine/hubspot/property-setup';
 import { DEFAULT_SCORING_MODEL } from '../src/engine/settings';
 import { createPortfolioScorer } from '../src/engine/sync/portfolio-scorer';
 import { COMPANY_READ_PROPERTIES } from '../src/engine/sync/read-portfolio';
+import { FileCheckpoint } from '../src/engine/sync/checkpoint';
 import { runSync } from '../src/engine/sync/sync-run';
 import { dependentBound, minimalSyncCalls, rateBound as rateBoundOf } from './rate-bounds';
 
@@ -107,8 +110,11 @@ async function benchOne(companies: number): Promise<void> {
     now: NOW,
     scope: { kind: 'all' },
     target: 'bench',
+    // journaled like `kam sync`, so a kill could be resumed: its cost is part of the run
+    checkpoint: new FileCheckpoint(join(checkpointDir, `sync-${companies}.jsonl`)),
   });
   const seconds = (Date.now() - started) / 1000;
+  const journalBytes = statSync(join(checkpointDir, `sync-${companies}.jsonl`)).size;
 
   const bound = {
     'company reads': Math.ceil(companies / 100),
@@ -161,6 +167,7 @@ async function benchOne(companies: number): Promise<void> {
   line(
     `  phases: reading until ${phaseAt.score?.toFixed(1)} s, scoring until ${phaseAt.write?.toFixed(1) ?? '-'} s (first write landed), done at ${seconds.toFixed(1)} s`,
   );
+  line(`  journal (for --resume) ${(journalBytes / 1e6).toFixed(1)} MB`);
   line(
     `  429s seen ${summary.calls.rateLimited} (all absorbed: the run completed), retries ${summary.calls.retries}`,
   );
@@ -201,9 +208,15 @@ async function benchOne(companies: number): Promise<void> {
   await naivePortal.close();
 }
 
+const checkpointDir = mkdtempSync(join(tmpdir(), 'kam-sync-bench-'));
+
 async function main(): Promise<void> {
   line(`kam sync benchmark — node ${process.version}`);
-  for (const size of sizes) await benchOne(size);
+  try {
+    for (const size of sizes) await benchOne(size);
+  } finally {
+    rmSync(checkpointDir, { recursive: true, force: true });
+  }
 }
 
 void main();

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { KeystoneError } from '../../src/engine/errors';
 import { FileCheckpoint, type SyncScope } from '../../src/engine/sync/checkpoint';
 import { runSync, type SyncResult } from '../../src/engine/sync/sync-run';
+import { modelFingerprint } from '../../src/engine/settings';
 import { createPortfolioScorer } from '../../src/engine/sync/portfolio-scorer';
 import { hubspotFromEnv } from '../hubspot-env';
 import { loadModelForCli } from '../model-source';
@@ -86,6 +87,7 @@ export async function syncCommand(io: CliIo, flags: SyncFlags): Promise<SyncResu
       gateway,
       scorer: createPortfolioScorer(model),
       modelVersion: model.version,
+      modelFingerprint: modelFingerprint(model),
       now: parseNow(flags.now),
       scope,
       dryRun: flags.dryRun,

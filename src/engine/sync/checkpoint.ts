@@ -28,6 +28,8 @@ const entrySchema = z.discriminatedUnion('type', [
     modelVersion: z.string(),
     scope: scopeSchema,
     target: z.string(),
+    /** `modelFingerprint` of the model the run scores with (journals before it have none). */
+    modelFingerprint: z.string().optional(),
   }),
   z.object({
     type: z.literal('read'),
@@ -37,7 +39,14 @@ const entrySchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('planned'),
-    writes: z.array(plannedWriteSchema),
+    /**
+     * How many companies the plan writes. The plan itself is not journaled: the reads and `now`
+     * are, so a resume scores them again and must get the same plan (a 10k plan is ~46 MB of
+     * JSON, and writing it held the first write back by seconds). Journals from before carry
+     * the `writes` instead.
+     */
+    writeCount: z.number().int().nonnegative().optional(),
+    writes: z.array(plannedWriteSchema).optional(),
     summary: z.record(z.string(), z.unknown()),
   }),
   z.object({ type: z.literal('written'), ids: z.array(z.string()) }),

@@ -66,7 +66,7 @@ export type SyncSummary = {
 
 export type SyncResult = {
   summary: SyncSummary;
-  /** The scored companies of this run (empty when a resume skipped scoring). */
+  /** The scored companies of this run (empty when resuming a journal that carries its plan). */
   scored: ScoredCompany[];
   /** Property changes per company: what was written, or with dryRun what would be. */
   writes: PlannedWrite[];
@@ -76,6 +76,8 @@ export type SyncOptions = {
   gateway: CrmGateway;
   scorer: PortfolioScorer;
   modelVersion: string;
+  /** `modelFingerprint(model)`: a resume refuses a model whose content changed under the same version. */
+  modelFingerprint?: string;
   now: Date;
   scope: SyncScope;
   dryRun?: boolean;
@@ -133,6 +135,16 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
       `the interrupted run scored with model ${state.start.modelVersion}, the active model is now ${options.modelVersion}; start a new run`,
     );
   }
+  if (
+    state?.start.modelFingerprint !== undefined &&
+    options.modelFingerprint !== undefined &&
+    state.start.modelFingerprint !== options.modelFingerprint
+  ) {
+    throw new KeystoneError(
+      'sync.checkpoint_mismatch',
+      `model ${modelVersion} was changed since the interrupted run started; start a new run`,
+    );
+  }
   if (!state && checkpoint && !options.dryRun) {
     checkpoint.begin({
       type: 'start',
@@ -141,6 +153,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
       modelVersion,
       scope,
       target: options.target,
+      ...(options.modelFingerprint === undefined ? {} : { modelFingerprint: options.modelFingerprint }),
     });
   }
   const journal = options.dryRun ? undefined : checkpoint;
@@ -152,7 +165,8 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
   let missingRecords = 0;
   let truncated = 0;
 
-  if (state?.planned) {
+  if (state?.planned?.writes) {
+    // a journal written before plans were recomputed on resume
     writes = state.planned.writes;
     plannedSummary = state.planned.summary;
   } else {
@@ -192,15 +206,32 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
       const changes = diffOutputs(storedById.get(company.id) ?? {}, company.desired, now);
       if (Object.keys(changes).length > 0) writes.push({ id: company.id, properties: changes });
     }
-    plannedSummary = {
-      companiesRead: companies.length,
-      companiesScored: scored.length,
-      unknownCompanyIds,
-      missingRecords,
-      truncated,
-      tierChanges: tierChangesOf(scored, writes),
-    };
-    journal?.append({ type: 'planned', writes, summary: plannedSummary });
+    const tierChanges = tierChangesOf(scored, writes);
+    if (state?.planned) {
+      // the same reads, `now` and model give the same plan; anything else must not be half-applied
+      const journaled = state.planned;
+      if (
+        journaled.writeCount !== writes.length ||
+        JSON.stringify(journaled.summary.tierChanges) !== JSON.stringify(tierChanges)
+      ) {
+        throw new KeystoneError(
+          'sync.checkpoint_mismatch',
+          `scoring the interrupted run's reads again no longer gives the plan it journaled in ${checkpoint?.path} (${journaled.writeCount} companies to write, now ${writes.length}); was Keystone updated since? Start a new run`,
+        );
+      }
+      // what the first attempt learned while reading (unknown ids, missing records) is in its summary
+      plannedSummary = journaled.summary;
+    } else {
+      plannedSummary = {
+        companiesRead: companies.length,
+        companiesScored: scored.length,
+        unknownCompanyIds,
+        missingRecords,
+        truncated,
+        tierChanges,
+      };
+      journal?.append({ type: 'planned', writeCount: writes.length, summary: plannedSummary });
+    }
   }
 
   // 3. Write only what changed, 100 per batch; each landed batch is journaled.
