@@ -189,9 +189,10 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
         missingRecords += result.missingRecords;
         truncated += result.truncated.length;
         companies.push(...result.companies);
-        journal?.append({ type: 'read', after, companies: result.companies, done });
+        journal?.appendReadInBackground({ type: 'read', after, companies: result.companies, done });
         options.onProgress?.({ phase: 'read', companiesRead: companies.length, total: chunks.total });
-      });
+      }).finally(() => journal?.settle());
+      await journal?.flush();
       unknownCompanyIds.push(...chunks.unknownIds);
     }
     throwIfAborted(signal);

@@ -1,0 +1,85 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CompanyRecord } from '../core/snapshot';
+import { FileCheckpoint } from './checkpoint';
+
+const companiesFrom = (first: number, count: number): CompanyRecord[] =>
+  Array.from({ length: count }, (_, index) => ({
+    id: String(first + index),
+    properties: { name: `Company "${first + index}"`, annualrevenue: null },
+    deals: [{ id: `d${first + index}`, properties: { amount: '1200.5', closedate: null } }],
+    tickets: [],
+    meetings: [],
+    contacts: [],
+  }));
+
+function freshCheckpoint(): FileCheckpoint {
+  const checkpoint = new FileCheckpoint(join(mkdtempSync(join(tmpdir(), 'kam-checkpoint-')), 'run.jsonl'));
+  checkpoint.begin({
+    type: 'start',
+    runId: 'run-1',
+    now: '2026-11-01T00:00:00.000Z',
+    modelVersion: 'v1',
+    scope: { kind: 'all' },
+    target: 'test',
+  });
+  return checkpoint;
+}
+
+describe('FileCheckpoint read entries written in the background', () => {
+  test('land in order, read back equal, and come before what is appended after the flush', async () => {
+    const checkpoint = freshCheckpoint();
+    const chunks = [companiesFrom(1, 120), companiesFrom(121, 3), companiesFrom(124, 0)];
+    chunks.forEach((companies, index) =>
+      checkpoint.appendReadInBackground({
+        type: 'read',
+        after: index === 2 ? null : `cursor-${index}`,
+        companies,
+        done: index === 2,
+      }),
+    );
+    await checkpoint.flush();
+    checkpoint.append({ type: 'planned', writeCount: 0, summary: {} });
+    const state = checkpoint.load();
+    expect(state.reads.map((read) => read.after)).toEqual(['cursor-0', 'cursor-1', null]);
+    expect(state.reads.map((read) => read.companies)).toEqual(chunks);
+    expect(state.planned).toMatchObject({ writeCount: 0 });
+  });
+
+  test('let the event loop turn while a large entry is serialised', async () => {
+    const checkpoint = freshCheckpoint();
+    const companies = companiesFrom(1, 500);
+    const stringify = JSON.stringify;
+    let serialised = 0;
+    const spy = jest.spyOn(JSON, 'stringify').mockImplementation((...args: Parameters<typeof stringify>) => {
+      serialised += 1;
+      return stringify(...args);
+    });
+    // what each turn of the event loop saw: in one go, a turn would see none or all of them
+    const seen: number[] = [];
+    let ticking = true;
+    const tick = () => {
+      seen.push(serialised);
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    checkpoint.appendReadInBackground({ type: 'read', after: null, companies, done: true });
+    await checkpoint.flush();
+    ticking = false;
+    spy.mockRestore();
+    expect(seen.some((count) => count > 1 && count < companies.length)).toBe(true);
+  });
+
+  test('a journal that cannot be written fails the flush with a clear error, not an unhandled rejection', async () => {
+    const checkpoint = new FileCheckpoint(join(tmpdir(), 'kam-no-such-dir', 'nested', 'run.jsonl'));
+    checkpoint.appendReadInBackground({
+      type: 'read',
+      after: null,
+      companies: companiesFrom(1, 1),
+      done: true,
+    });
+    await checkpoint.settle();
+    await expect(checkpoint.flush()).rejects.toMatchObject({ code: 'sync.checkpoint_unwritable' });
+  });
+});
