@@ -167,12 +167,17 @@ export class CrmGateway {
           failure.kind === 'network' ||
           (failure.kind === 'server' && failure.status !== 501);
         if (!retryable || attempt >= this.maxRetries) throw toKeystoneError(endpoint, error, options.context);
+        // A ten-secondly refusal without Retry-After means some of our requests reached HubSpot
+        // later than our margin allows: widen it, and wait a little longer each time this request
+        // is refused again (other apps may be using the window), up to a quarter of it.
         const waitMs =
           failure.kind === 'rate_limited'
-            ? (failure.retryAfterMs ?? (options.isSearch ? 1_000 : 10_000 / 4))
+            ? (failure.retryAfterMs ?? (options.isSearch ? 1_000 : Math.min(2_500, 250 * 2 ** attempt)))
             : Math.min(8_000, 250 * 2 ** attempt);
         if (failure.kind === 'rate_limited') {
           this.stats.rateLimited += 1;
+          if (!options.isSearch && failure.body.policyName === 'TEN_SECONDLY_ROLLING')
+            this.limiter.widenMargin();
           (options.isSearch ? this.searchLimiter : this.limiter).pauseUntil(this.clock.now() + waitMs);
         }
         this.stats.retries += 1;

@@ -43,6 +43,29 @@ describe('RollingWindowLimiter', () => {
     expect(clock.time).toBe(2_500);
   });
 
+  test('widenMargin doubles the margin (from at least 100 ms, up to 1 s), once per window', async () => {
+    const clock = fakeClock();
+    const limiter = new RollingWindowLimiter({ maxRequests: 2, windowMs: 10_000, safetyMarginMs: 50 }, clock);
+    const margins = [limiter.safetyMarginMs];
+    for (let step = 0; step < 6; step += 1) {
+      limiter.widenMargin();
+      limiter.widenMargin(); // a second refusal of the same burst teaches nothing new
+      margins.push(limiter.safetyMarginMs);
+      clock.time += 10_000;
+    }
+    expect(margins).toEqual([50, 100, 200, 400, 800, 1_000, 1_000]);
+  });
+
+  test('a widened margin holds the next grant back by that much', async () => {
+    const clock = fakeClock();
+    const limiter = new RollingWindowLimiter({ maxRequests: 2, windowMs: 10_000, safetyMarginMs: 50 }, clock);
+    await limiter.acquire();
+    await limiter.acquire();
+    limiter.widenMargin();
+    await limiter.acquire();
+    expect(clock.time).toBe(10_100);
+  });
+
   test('rejects a nonsensical budget', () => {
     expect(() => new RollingWindowLimiter({ maxRequests: 0, windowMs: 10_000 })).toThrow(RangeError);
   });

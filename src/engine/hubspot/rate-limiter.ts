@@ -18,11 +18,16 @@ export type RollingWindowOptions = {
   safetyMarginMs?: number;
 };
 
+// The widest margin `widenMargin` goes to: a second of every window is a lot to give up.
+const MAX_SAFETY_MARGIN_MS = 1_000;
+
 export class RollingWindowLimiter {
   private readonly grants: number[] = [];
   private head = 0;
   private pausedUntil = 0;
   private queue: Promise<void> = Promise.resolve();
+  private marginMs: number;
+  private widenedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly options: RollingWindowOptions,
@@ -33,6 +38,25 @@ export class RollingWindowLimiter {
         `rate limiter needs maxRequests ≥ 1 and windowMs > 0, got ${JSON.stringify(options)}`,
       );
     }
+    this.marginMs = options.safetyMarginMs ?? 0;
+  }
+
+  /** The margin now added to the window (it only grows, see `widenMargin`). */
+  get safetyMarginMs(): number {
+    return this.marginMs;
+  }
+
+  /**
+   * The portal refused a request this limiter had room for: it still counted some of ours that
+   * we stamped as gone, so they reached it later than the margin allows (a slow network, a queue
+   * at the server). Doubles the margin (to at least 100 ms, at most 1 s) for the rest of the
+   * run; the refusals of one burst teach it once, so it widens at most once per window.
+   */
+  widenMargin(): void {
+    const now = this.clock.now();
+    if (now - this.widenedAt < this.options.windowMs) return;
+    this.widenedAt = now;
+    this.marginMs = Math.min(MAX_SAFETY_MARGIN_MS, Math.max(100, 2 * this.marginMs));
   }
 
   /** Resolves when one more request may be sent; callers are served in order. */
@@ -48,8 +72,8 @@ export class RollingWindowLimiter {
   }
 
   private async waitForSlot(): Promise<void> {
-    const window = this.options.windowMs + (this.options.safetyMarginMs ?? 0);
     for (;;) {
+      const window = this.options.windowMs + this.marginMs;
       const now = this.clock.now();
       if (now < this.pausedUntil) {
         await this.clock.sleep(this.pausedUntil - now);

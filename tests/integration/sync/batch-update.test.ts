@@ -70,4 +70,20 @@ describe('CrmGateway.batchUpdate', () => {
     const outputs = await outputsOf(emulator);
     expect(ids.every((id) => outputs[id]!.kam_risk_reasons === 'after faults')).toBe(true);
   });
+
+  test('a ten-secondly 429 without Retry-After is retried after 250 ms, not a quarter of the window', async () => {
+    emulator.setFaults({ rate429: 1 });
+    const retries: { reason: string; waitMs: number }[] = [];
+    const gateway = gatewayFor(emulator, {
+      onRetry: (event) => {
+        retries.push({ reason: event.reason, waitMs: event.waitMs });
+        emulator.setFaults({ rate429: 0 });
+      },
+    });
+    const started = Date.now();
+    const result = await gateway.batchUpdate('companies', [update(ids[0]!, 'after one refusal')]);
+    expect(result).toEqual({ updated: 1, failures: [] });
+    expect(retries).toEqual([{ reason: '429 TEN_SECONDLY_ROLLING', waitMs: 250 }]);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
 });
