@@ -169,7 +169,7 @@ async function benchOne(companies: number): Promise<void> {
   );
   line(`  journal (for --resume) ${(journalBytes / 1e6).toFixed(1)} MB`);
   line(
-    `  429s seen ${summary.calls.rateLimited} (all absorbed: the run completed), retries ${summary.calls.retries}`,
+    `  429s seen ${summary.calls.rateLimited} (all absorbed: the run completed), retries ${summary.calls.retries}, window margin at the end ${summary.calls.safetyMarginMs} ms`,
   );
   line(
     `  properties written ${summary.propertiesWritten.toLocaleString('en-US')} on ${summary.companiesChanged} companies`,

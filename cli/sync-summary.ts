@@ -26,7 +26,7 @@ export function formatSyncSummary({ summary, writes }: SyncResult): string {
   lines.push(`  tier changes:        ${tiers.up} up, ${tiers.down} down, ${tiers.new} first assignments`);
   const calls = Object.entries(summary.calls.calls).sort((a, b) => b[1] - a[1]);
   lines.push(
-    `  API calls:           ${number(summary.calls.totalCalls)} (retries ${summary.calls.retries}, 429s absorbed ${summary.calls.rateLimited})`,
+    `  API calls:           ${number(summary.calls.totalCalls)} (retries ${summary.calls.retries}, 429s absorbed ${summary.calls.rateLimited}${summary.calls.rateLimited > 0 ? `; window margin now ${summary.calls.safetyMarginMs} ms` : ''})`,
   );
   for (const [endpoint, count] of calls) lines.push(`    ${String(count).padStart(6)}  ${endpoint}`);
   lines.push(`  time:                ${(summary.durationMs / 1000).toFixed(1)} s`);

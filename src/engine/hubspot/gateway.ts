@@ -94,6 +94,8 @@ export type GatewayStats = {
   totalCalls: number;
   retries: number;
   rateLimited: number;
+  /** The rolling window's safety margin at the end (50 ms unless refusals widened it). */
+  safetyMarginMs: number;
 };
 
 type HttpInfoLike<T> = { httpStatusCode: number; headers: Record<string, string>; data: T };
@@ -107,7 +109,12 @@ export class CrmGateway {
   private readonly reserve: number;
   private readonly concurrency: number;
   private readonly writeConcurrency: number;
-  private readonly stats: GatewayStats = { calls: {}, totalCalls: 0, retries: 0, rateLimited: 0 };
+  private readonly stats: Omit<GatewayStats, 'safetyMarginMs'> = {
+    calls: {},
+    totalCalls: 0,
+    retries: 0,
+    rateLimited: 0,
+  };
 
   constructor(private readonly options: GatewayOptions) {
     if (!options.accessToken || options.accessToken.trim() === '') {
@@ -137,7 +144,7 @@ export class CrmGateway {
 
   /** A copy of the call counters. */
   getStats(): GatewayStats {
-    return { ...this.stats, calls: { ...this.stats.calls } };
+    return { ...this.stats, calls: { ...this.stats.calls }, safetyMarginMs: this.limiter.safetyMarginMs };
   }
 
   /**
