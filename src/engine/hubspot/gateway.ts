@@ -400,7 +400,8 @@ export class CrmGateway {
     const response = await this.client.apiRequest({
       method: 'POST',
       path: `/crm/v3/objects/${objectType}/batch/update`,
-      body: Buffer.from(JSON.stringify({ inputs: chunk })),
+      // only the fields HubSpot takes, as the typed API's serializer would send
+      body: Buffer.from(JSON.stringify({ inputs: chunk.map(({ id, properties }) => ({ id, properties })) })),
       defaultJson: false,
       headers: { 'Content-Type': 'application/json' },
     });
