@@ -65,7 +65,7 @@ describe('formatSyncSummary', () => {
       result({ dryRun: true }, [{ id: '5', properties: { kam_tier: 'key', kam_explanation: '{"v":2}' } }]),
     );
     expect(dry).toContain('kam sync (dry run, nothing written)');
-    expect(dry).toContain('would change:        1 companies, 2 properties');
+    expect(dry).toContain('would change:        1 company, 2 properties');
     expect(dry).toContain('  5: kam_tier=key');
     expect(dry).not.toContain('kam_explanation=');
   });

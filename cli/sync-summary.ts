@@ -2,6 +2,7 @@
 import type { SyncResult } from '../src/engine/sync/sync-run';
 
 const number = (value: number) => value.toLocaleString('en-US');
+const plural = (count: number, one: string, many: string) => `${number(count)} ${count === 1 ? one : many}`;
 
 export function formatSyncSummary({ summary, writes }: SyncResult): string {
   const lines: string[] = [];
@@ -16,7 +17,11 @@ export function formatSyncSummary({ summary, writes }: SyncResult): string {
   );
   if (summary.dryRun) {
     lines.push(
-      `  would change:        ${number(writes.length)} companies, ${number(writes.reduce((s, w) => s + Object.keys(w.properties).length, 0))} properties`,
+      `  would change:        ${plural(writes.length, 'company', 'companies')}, ${plural(
+        writes.reduce((s, w) => s + Object.keys(w.properties).length, 0),
+        'property',
+        'properties',
+      )}`,
     );
   } else {
     lines.push(`  companies changed:   ${number(summary.companiesChanged)}`);
