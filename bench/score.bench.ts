@@ -4,7 +4,13 @@
  * record shape only) and `scorePortfolio`. Goal (issue #2): 100k companies in under 5 s on 2 cores.
  *
  *   npx tsx bench/score.bench.ts [sizes…]      e.g. npx tsx bench/score.bench.ts 10000 100000
+ *   npx tsx bench/score.bench.ts --runs 5 100000
+ *
+ * With `--runs N` every size is scored N times, each in a fresh process (a cold start, as
+ * `kam score-file` has), and the median and range are printed: on a shared 2-core VM one run
+ * can differ from the next by 15%.
  */
+import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_SCORING_MODEL, scorePortfolio } from '../src/engine/core';
@@ -37,14 +43,58 @@ function run(size: number): void {
   );
 }
 
-const sizes = process.argv
-  .slice(2)
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 1;
+const sizes = args
+  .filter((_, index) => runsAt < 0 || (index !== runsAt && index !== runsAt + 1))
   .map(Number)
   .filter((size) => Number.isInteger(size) && size > 0);
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error('--runs takes a whole number ≥ 1');
+  process.exit(2);
+}
+
+/** Milliseconds of one line of `run`'s output, e.g. "score" or "parse + score". */
+const figureOf = (output: string, label: string): number => {
+  const match = new RegExp(`^  ${label.replace('+', '\\+')}\\s+(\\d+) ms`, 'm').exec(output);
+  if (!match) throw new Error(`no "${label}" figure in:\n${output}`);
+  return Number(match[1]);
+};
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const summary = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const median =
+    sorted[Math.floor((sorted.length - 1) / 2)]! / 2 + sorted[Math.ceil((sorted.length - 1) / 2)]! / 2;
+  return `median ${seconds(median)} (${seconds(sorted[0]!)}–${seconds(sorted.at(-1)!)}): ${values.map(seconds).join(', ')}`;
+};
+
 // the machine's load changes wall-clock figures a lot: print it with them
 console.log(
   `node ${process.version}, ${availableParallelism()} cores, load ${loadavg()
     .map((load) => load.toFixed(1))
     .join(' ')}, model ${DEFAULT_SCORING_MODEL.version}, seed ${SEED}`,
 );
-for (const size of sizes.length > 0 ? sizes : [10_000, 100_000]) run(size);
+for (const size of sizes.length > 0 ? sizes : [10_000, 100_000]) {
+  if (runs === 1) {
+    run(size);
+    continue;
+  }
+  const scores: number[] = [];
+  const totals: number[] = [];
+  for (let attempt = 1; attempt <= runs; attempt += 1) {
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename, String(size)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
+    if (child.status !== 0) throw new Error(`run ${attempt} of ${size} failed:\n${child.stderr}`);
+    scores.push(figureOf(child.stdout, 'score'));
+    totals.push(figureOf(child.stdout, 'parse + score'));
+    console.log(
+      `  run ${attempt}/${runs}: score ${seconds(scores.at(-1)!)}, parse + score ${seconds(totals.at(-1)!)}`,
+    );
+  }
+  console.log(`${size.toLocaleString('en')} companies, ${runs} fresh processes`);
+  console.log(`  score          ${summary(scores)}`);
+  console.log(`  parse + score  ${summary(totals)}`);
+}
