@@ -98,6 +98,7 @@ async function benchOne(companies: number): Promise<void> {
       retryReasons[event.reason] = (retryReasons[event.reason] ?? 0) + 1;
     },
   });
+  const journal = new FileCheckpoint(join(checkpointDir, `sync-${companies}.jsonl`));
   const started = Date.now();
   const phaseAt: Record<string, number> = {};
   const { summary } = await runSync({
@@ -111,10 +112,11 @@ async function benchOne(companies: number): Promise<void> {
     scope: { kind: 'all' },
     target: 'bench',
     // journaled like `kam sync`, so a kill could be resumed: its cost is part of the run
-    checkpoint: new FileCheckpoint(join(checkpointDir, `sync-${companies}.jsonl`)),
+    checkpoint: journal,
   });
   const seconds = (Date.now() - started) / 1000;
-  const journalBytes = statSync(join(checkpointDir, `sync-${companies}.jsonl`)).size;
+  const journalBytes = journal.bytesWritten;
+  const finishedJournalBytes = statSync(journal.path).size;
 
   const bound = {
     'company reads': Math.ceil(companies / 100),
@@ -167,7 +169,9 @@ async function benchOne(companies: number): Promise<void> {
   line(
     `  phases: reading until ${phaseAt.score?.toFixed(1)} s, scoring until ${phaseAt.write?.toFixed(1) ?? '-'} s (first write landed), done at ${seconds.toFixed(1)} s`,
   );
-  line(`  journal (for --resume) ${(journalBytes / 1e6).toFixed(1)} MB`);
+  line(
+    `  journal (for --resume) ${(journalBytes / 1e6).toFixed(1)} MB written, ${(finishedJournalBytes / 1e3).toFixed(1)} KB kept once finished`,
+  );
   line(
     `  429s seen ${summary.calls.rateLimited} (all absorbed: the run completed), retries ${summary.calls.retries}, window margin at the end ${summary.calls.safetyMarginMs} ms`,
   );

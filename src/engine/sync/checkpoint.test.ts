@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CompanyRecord } from '../core/snapshot';
@@ -81,5 +81,29 @@ describe('FileCheckpoint read entries written in the background', () => {
     });
     await checkpoint.settle();
     await expect(checkpoint.flush()).rejects.toMatchObject({ code: 'sync.checkpoint_unwritable' });
+  });
+
+  test('finish keeps the start and the plan, drops the reads, and the run reads as done', async () => {
+    const checkpoint = freshCheckpoint();
+    checkpoint.appendReadInBackground({
+      type: 'read',
+      after: null,
+      companies: companiesFrom(1, 300),
+      done: true,
+    });
+    await checkpoint.flush();
+    checkpoint.append({ type: 'planned', writeCount: 300, summary: { companiesRead: 300 } });
+    checkpoint.append({ type: 'written', ids: ['1', '2'] });
+    const before = checkpoint.bytesWritten;
+    checkpoint.finish();
+    const lines = readFileSync(checkpoint.path, 'utf8').trim().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as { type: string }).type)).toEqual([
+      'start',
+      'planned',
+      'done',
+    ]);
+    expect(statSync(checkpoint.path).size).toBeLessThan(before / 50);
+    const state = new FileCheckpoint(checkpoint.path).load();
+    expect(state).toMatchObject({ done: true, reads: [], planned: { writeCount: 300 } });
   });
 });

@@ -4,7 +4,15 @@
  * work nor writes a tier change twice: the plan, including its `now`, is fixed once recorded.
  * A line cut short by a kill is ignored.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
@@ -72,8 +80,17 @@ export class FileCheckpoint {
   // read entries being written in the background, in order; a failure is kept for `flush`
   private pending: Promise<void> = Promise.resolve();
   private failure: KeystoneError | null = null;
+  // what a finished journal keeps (see `finish`)
+  private start: Extract<CheckpointEntry, { type: 'start' }> | null = null;
+  private planned: Extract<CheckpointEntry, { type: 'planned' }> | null = null;
+  private written = 0;
 
   constructor(readonly path: string) {}
+
+  /** Bytes this object appended to the journal (before `finish` compacts it). */
+  get bytesWritten(): number {
+    return this.written;
+  }
 
   exists(): boolean {
     return existsSync(this.path);
@@ -87,7 +104,27 @@ export class FileCheckpoint {
   }
 
   append(entry: CheckpointEntry): void {
-    appendFileSync(this.path, `${JSON.stringify(entry)}\n`);
+    this.remember(entry);
+    const line = `${JSON.stringify(entry)}\n`;
+    appendFileSync(this.path, line);
+    this.written += Buffer.byteLength(line);
+  }
+
+  /**
+   * Marks the run finished and keeps only its start and plan. A finished run cannot be resumed,
+   * and its reads (~8 MB per 1,000 companies) would otherwise stay on disk until the next run.
+   * Written to a new file and renamed over the journal, so a kill leaves one or the other whole.
+   */
+  finish(): void {
+    const kept = [this.start, this.planned, { type: 'done' } as const].filter((entry) => entry !== null);
+    const compacted = `${this.path}.done`;
+    writeFileSync(compacted, kept.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+    renameSync(compacted, this.path);
+  }
+
+  private remember(entry: CheckpointEntry): void {
+    if (entry.type === 'start') this.start = entry;
+    else if (entry.type === 'planned') this.planned = entry;
   }
 
   /**
@@ -100,7 +137,9 @@ export class FileCheckpoint {
     this.pending = this.pending.then(async () => {
       if (this.failure) return;
       try {
-        await appendFile(this.path, await readEntryLine(entry));
+        const line = await readEntryLine(entry);
+        await appendFile(this.path, line);
+        this.written += Buffer.byteLength(line);
       } catch (error) {
         this.failure = new KeystoneError(
           'sync.checkpoint_unwritable',
@@ -158,12 +197,14 @@ export class FileCheckpoint {
       switch (parsed.type) {
         case 'start':
           state.start = parsed;
+          this.start = parsed;
           break;
         case 'read':
           state.reads.push(parsed);
           break;
         case 'planned':
           state.planned = parsed;
+          this.planned = parsed;
           break;
         case 'written':
           for (const id of parsed.ids) state.writtenIds.add(id);

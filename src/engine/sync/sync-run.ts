@@ -253,7 +253,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     );
     writeFailures.push(...outcome.failures.map((f) => ({ ids: f.ids, message: f.message })));
   }
-  if (writeFailures.length === 0) journal?.append({ type: 'done' });
+  if (writeFailures.length === 0) journal?.finish();
 
   const failedIds = new Set(writeFailures.flatMap((f) => f.ids));
   const landed = writes.filter((w) => !failedIds.has(w.id));
