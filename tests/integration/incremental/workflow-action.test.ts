@@ -62,6 +62,11 @@ describe('custom action "Recalculate key-account score"', () => {
       outputFields: { kam_tier: before[companyId as string]?.kam_tier, hs_execution_state: 'SUCCESS' },
     });
     expect(await outputsOf(portal.emulator)).toEqual(before);
+    // not even equal values go out again (a rewrite would add property history)
+    const writes = Object.entries(portal.emulator.requestLog.counts()).filter(
+      ([route]) => route.includes('batch/update') || route.startsWith('PATCH'),
+    );
+    expect(writes).toEqual([]);
   });
 
   test('a company that no longer exists lets the workflow continue', async () => {
