@@ -3,9 +3,13 @@ import { z } from 'zod';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { generateCompanies, type CompanyRecord } from '../../emulator/generator';
 import { KeystoneError } from '../../src/engine/errors';
+import { createGateway } from '../../src/engine/hubspot/gateway';
+import { ensureKamProperties } from '../../src/engine/hubspot/property-setup';
 import type { CliIo } from '../output';
 
 const DAY_MS = 86_400_000;
+/** The bearer the emulator's own setup uses when any token is accepted (its rate budget is its own). */
+const INSTALLER_TOKEN = 'kam-emulator-setup';
 /** Companies per loadSnapshot call: the generator streams, so a 100k portfolio is never one array. */
 const LOAD_CHUNK_COMPANIES = 1_000;
 
@@ -83,9 +87,16 @@ export async function runEmulator(
   });
   try {
     if (flags.companies > 0) {
+      // The generated companies carry KAM inputs (reputation, perception level, cost to serve…)
+      // that managers fill in once Keystone is installed: install its properties first, as
+      // `kam setup` would, or the loader would define them as plain text and setup would then
+      // refuse to clobber them.
+      await ensureKamProperties(
+        createGateway({ accessToken: flags.token ?? INSTALLER_TOKEN, basePath: emulator.url }),
+      );
       const { records, ms } = fill(emulator, flags);
       io.out(
-        `Filled with ${flags.companies} companies and ${records} records (seed ${flags.seed}) in ${Math.round(ms)} ms.`,
+        `Filled with ${flags.companies} companies and ${records} records (seed ${flags.seed}) in ${Math.round(ms)} ms; Keystone's kam_* properties are installed (kam setup will find nothing to change).`,
       );
     } else {
       io.out('Empty portal: standard properties and owners only; fill it through the API.');

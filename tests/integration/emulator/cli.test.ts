@@ -4,6 +4,8 @@ import { Client } from '@hubspot/api-client';
 import { runEmulator, type EmulatorFlags } from '../../../cli/commands/emulator';
 import type { CliIo } from '../../../cli/output';
 import type { RunningEmulator } from '../../../emulator';
+import { createGateway } from '../../../src/engine/hubspot/gateway';
+import { ensureKamProperties } from '../../../src/engine/hubspot/property-setup';
 
 function captureIo(): { io: CliIo; lines: string[] } {
   const lines: string[] = [];
@@ -65,6 +67,28 @@ describe('kam emulator', () => {
     expect(
       lines.filter((line) => / GET \/crm\/v3\/objects\/companies\?limit=1 200 /.test(line)),
     ).toHaveLength(1);
+  });
+
+  test("--companies N installs Keystone's properties before the portfolio, so `kam setup` then finds nothing to change", async () => {
+    const { io } = captureIo();
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    let report: Awaited<ReturnType<typeof ensureKamProperties>> | undefined;
+    await runEmulator(
+      io,
+      flags({ companies: 20, seed: 3, token: 'cli-token' }),
+      stopped,
+      async (emulator) => {
+        try {
+          const gateway = createGateway({ accessToken: 'cli-token', basePath: emulator.url });
+          report = await ensureKamProperties(gateway, { dryRun: true });
+        } finally {
+          stop();
+        }
+      },
+    );
+    // the generated KAM inputs (a cost to serve, a loss reason…) land in typed properties
+    expect(report).toMatchObject({ groupCreated: false, created: [], updated: [], conflicts: [] });
   });
 
   test('the kam process exits 0 on SIGTERM after closing the server', async () => {
