@@ -9,6 +9,15 @@ import * as scoreFile from './commands/score-file';
 import * as setup from './commands/setup';
 import * as sync from './commands/sync';
 
+// A reader that stops early (`kam score-file s.json --json | head`) closes the pipe: that is the
+// reader's choice, not an error, so exit quietly instead of dying with an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 // One line per subcommand; each module lives in cli/commands/.
 const commands: CommandModule[] = [backtest, demo, emulator, generate, report, scoreFile, setup, sync];
 
