@@ -1,8 +1,9 @@
 /**
- * A sync run's journal (JSON Lines, appended as the run goes): what it read, what it planned to
- * write and which writes landed. `--resume` replays it, so a killed run neither redoes finished
- * work nor writes a tier change twice: the plan, including its `now`, is fixed once recorded.
- * A line cut short by a kill is ignored.
+ * A sync run's journal (JSON Lines, appended as the run goes): its start (`now`, model), what it
+ * read, how many writes it planned and which writes landed. `--resume` replays it, so a killed run
+ * neither redoes finished work nor writes a tier change twice: the reads and `now` are fixed once
+ * recorded, so scoring them again plans the same writes (docs/decisions/0006). A line cut short
+ * by a kill is ignored.
  */
 import {
   appendFileSync,
