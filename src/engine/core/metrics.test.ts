@@ -39,6 +39,17 @@ describe('computeMetrics: deals', () => {
     expect(metricsOf({ deals: [deal({ closedDaysAgo: 5 })] }).wonRevenueGrowth).toBeNull();
   });
 
+  test.each([
+    { previous: 5e-324, label: 'the smallest positive number' },
+    { previous: 0.004, label: 'less than half a cent' },
+  ])('growth is null, not Infinity, over a previous year of $label (it shows as 0.00)', ({ previous }) => {
+    const metrics = metricsOf({
+      deals: [deal({ amount: 1, closedDaysAgo: 10 }), deal({ amount: previous, closedDaysAgo: 400 })],
+    });
+    expect(metrics.wonRevenuePrevious12Months).toBe(0);
+    expect(metrics.wonRevenueGrowth).toBeNull();
+  });
+
   test('yearly won volumes cover the history window in calendar years, oldest first', () => {
     // NOW is 2026-06-01: the years are 2023…2026
     const metrics = metricsOf({

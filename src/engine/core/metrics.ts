@@ -284,7 +284,10 @@ function dealMetrics(
   out.dealCount = deals.length;
   out.wonRevenueLast12Months = roundTo(wonLast, 2);
   out.wonRevenuePrevious12Months = roundTo(wonPrevious, 2);
-  out.wonRevenueGrowth = wonPrevious > 0 ? roundTo(wonLast / wonPrevious - 1, 4) : null;
+  // no growth over a previous year that shows as 0.00: a garbage amount such as "5e-324" there
+  // made the ratio Infinity (and `kam_growth` the text "Infinity")
+  const growth = out.wonRevenuePrevious12Months > 0 ? wonLast / wonPrevious - 1 : Number.NaN;
+  out.wonRevenueGrowth = Number.isFinite(growth) ? roundTo(growth, 4) : null;
   out.yearlyWonVolumes = yearlyWonVolumes;
   out.wonDealsLast12Months = wonDealsLast;
   out.wonDealsInHistory = wonInHistory;
