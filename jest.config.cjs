@@ -15,6 +15,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/cli', '<rootDir>/emulator', '<rootDir>/tests', '<rootDir>/bench'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  // one fixed seed for every property test (tests/setup/fast-check-seed.ts; FC_SEED to explore)
+  setupFiles: ['<rootDir>/tests/setup/fast-check-seed.ts'],
   // @hubspot/ui-extensions and its dependency tinyspy ship only ES modules: let SWC turn them into CommonJS.
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@hubspot/ui-extensions|tinyspy)/)'],
