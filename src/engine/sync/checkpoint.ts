@@ -65,6 +65,9 @@ const entrySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('done') }),
 ]);
 export type CheckpointEntry = z.infer<typeof entrySchema>;
+type StartEntry = Extract<CheckpointEntry, { type: 'start' }>;
+type ReadEntry = Extract<CheckpointEntry, { type: 'read' }>;
+type PlannedEntry = Extract<CheckpointEntry, { type: 'planned' }>;
 
 /**
  * A chunk's reads as the journal stores them: the companies' JSON, gzipped and in base64 (a
@@ -89,14 +92,12 @@ function parseLine(line: string): CheckpointEntry {
 }
 
 export type CheckpointState = {
-  start: Extract<CheckpointEntry, { type: 'start' }>;
-  reads: Extract<CheckpointEntry, { type: 'read' }>[];
-  planned: Extract<CheckpointEntry, { type: 'planned' }> | null;
+  start: StartEntry;
+  reads: ReadEntry[];
+  planned: PlannedEntry | null;
   writtenIds: Set<string>;
   done: boolean;
 };
-
-type ReadEntry = Extract<CheckpointEntry, { type: 'read' }>;
 
 const gzipAsync = promisify(gzip);
 
@@ -108,8 +109,8 @@ export class FileCheckpoint {
   private pending: Promise<void> = Promise.resolve();
   private failure: KeystoneError | null = null;
   // what a finished journal keeps (see `finish`)
-  private start: Extract<CheckpointEntry, { type: 'start' }> | null = null;
-  private planned: Extract<CheckpointEntry, { type: 'planned' }> | null = null;
+  private start: StartEntry | null = null;
+  private planned: PlannedEntry | null = null;
   private written = 0;
 
   constructor(readonly path: string) {}
@@ -124,7 +125,7 @@ export class FileCheckpoint {
   }
 
   /** Starts a new journal, replacing any previous one. */
-  begin(entry: Extract<CheckpointEntry, { type: 'start' }>): void {
+  begin(entry: StartEntry): void {
     mkdirSync(dirname(this.path), { recursive: true });
     rmSync(this.path, { force: true });
     this.append(entry);
@@ -221,17 +222,16 @@ export class FileCheckpoint {
           },
         );
       }
+      this.remember(parsed);
       switch (parsed.type) {
         case 'start':
           state.start = parsed;
-          this.start = parsed;
           break;
         case 'read':
           state.reads.push(parsed);
           break;
         case 'planned':
           state.planned = parsed;
-          this.planned = parsed;
           break;
         case 'written':
           for (const id of parsed.ids) state.writtenIds.add(id);
