@@ -1,4 +1,21 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's require hook, so `npx kam` works right after `npm ci` with no build step.
-require('tsx/cjs');
-require('../cli/main.ts');
+'use strict';
+// Runs the CLI from its bundle (dist/kam.cjs): built by `npm ci` (the prepare step) and rebuilt
+// here whenever a source file is newer, so an edit is never run stale. One bundled file scores
+// ~25% faster than TypeScript loaded module by module (scripts/bundle.cjs says why). If the
+// bundle can't be built (a read-only install, say), the CLI runs from source through tsx.
+const { CLI_ENTRY, freshBundle } = require('../scripts/bundle.cjs');
+
+let bundle = null;
+try {
+  bundle = freshBundle(CLI_ENTRY);
+} catch (error) {
+  process.stderr.write(`kam: running from source, the bundle could not be built (${error.message})\n`);
+}
+if (bundle !== null) {
+  process.setSourceMapsEnabled(true);
+  require(bundle);
+} else {
+  require('tsx/cjs');
+  require('../cli/main.ts');
+}
