@@ -2,7 +2,7 @@
  * The CLI's input files — portfolio snapshots and scoring-model files — read and validated in one
  * place, so every command reports a missing file, bad JSON or an invalid field the same way.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import {
   parseSnapshot,
   validateModel,
@@ -11,6 +11,7 @@ import {
   type ValidationIssue,
 } from '../src/engine/core';
 import { KeystoneError } from '../src/engine/errors';
+import { parseCompanyAt, SnapshotSyntaxError, splitSnapshot, type SnapshotLayout } from './snapshot-split';
 
 // at most this many validation issues in a message; the rest are counted
 const ISSUES_SHOWN = 10;
@@ -44,19 +45,66 @@ function describeIssues(issues: readonly ValidationIssue[]): string {
   return shown.join('\n');
 }
 
-/** A portfolio snapshot file (the format `kam generate` writes), validated by the core's schema. */
-export function readSnapshotFile(path: string): PortfolioSnapshot {
-  const parsed = parseSnapshot(readJsonFile(path, 'snapshot', 'snapshot'));
-  if (!parsed.ok) {
-    throw new KeystoneError(
-      'snapshot.invalid',
-      `snapshot ${path} is invalid:\n${describeIssues(parsed.issues)}`,
-      {
-        path,
-        issues: parsed.issues,
-      },
-    );
+/**
+ * A file's bytes. Not a string: a 100k-company snapshot (~760 MB) is longer than the longest
+ * string V8 can make.
+ */
+function readFileBytes(path: string, what: string): Uint8Array {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(path, 'r');
+    const size = fstatSync(descriptor).size;
+    const bytes = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const count = readSync(descriptor, bytes, read, size - read, read);
+      if (count === 0) break;
+      read += count;
+    }
+    return read === size ? bytes : bytes.subarray(0, read);
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new KeystoneError('snapshot.not_found', `cannot read ${what} ${path}: ${reason}`, { path });
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
   }
+}
+
+function notJson(path: string, error: unknown): unknown {
+  if (!(error instanceof SnapshotSyntaxError)) return error;
+  return new KeystoneError('snapshot.invalid_json', `snapshot ${path} is not JSON: ${error.message}`, {
+    path,
+    offset: error.offset,
+  });
+}
+
+function invalidSnapshot(path: string, issues: ValidationIssue[]): KeystoneError {
+  return new KeystoneError('snapshot.invalid', `snapshot ${path} is invalid:\n${describeIssues(issues)}`, {
+    path,
+    issues,
+  });
+}
+
+/**
+ * A portfolio snapshot file (the format `kam generate` writes), validated by the core's schema.
+ * Its bytes are split into companies first (cli/snapshot-split.ts) and each is parsed on its own,
+ * so a file longer than V8's longest string still reads.
+ */
+export function readSnapshotFile(path: string): PortfolioSnapshot {
+  const bytes = readFileBytes(path, 'snapshot');
+  let layout: SnapshotLayout;
+  const companies: unknown[] = [];
+  try {
+    layout = splitSnapshot(bytes);
+    const count = (layout.companies?.length ?? 0) / 2;
+    for (let index = 0; index < count; index += 1) companies.push(parseCompanyAt(bytes, layout, index));
+  } catch (error) {
+    throw notJson(path, error);
+  }
+  // a missing or non-list `companies` stays in the head, for the schema to name
+  const parsed = parseSnapshot(layout.companies === null ? layout.head : { ...layout.head, companies });
+  if (!parsed.ok) throw invalidSnapshot(path, parsed.issues);
   return parsed.value;
 }
 

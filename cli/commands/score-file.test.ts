@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { company, contact, deal, meeting, NOW } from '../../tests/arbitraries/company-builders';
-import type { PortfolioScore } from '../../src/engine/core';
+import { parseSnapshot, scorePortfolio, type PortfolioScore } from '../../src/engine/core';
 import { DEFAULT_SCORING_MODEL } from '../../src/engine/settings';
 import type { CliIo } from '../output';
 import { runCli } from '../program';
@@ -81,6 +81,34 @@ test('--json prints every result for programs, scored at the snapshot time by de
     },
   ]);
 });
+
+test.each([
+  ['a portfolio', () => snapshot.companies],
+  ['no companies', () => []],
+])(
+  '--json writes, in pieces, exactly the text of the whole result pretty-printed (%s)',
+  async (_, companies) => {
+    // the pieces as processIo writes them: a newline added to a piece without one
+    let written = '';
+    const io: CliIo = {
+      out: (text) => (written += text.endsWith('\n') ? text : `${text}\n`),
+      err: () => undefined,
+      isTty: false,
+      env: {},
+    };
+    const path = writeJson('snapshot.json', { ...snapshot, companies: companies() });
+    expect(await runCli(['score-file', path, '--json'], io, [scoreFile])).toBe(0);
+    const parsed = parseSnapshot({ ...snapshot, companies: companies() });
+    if (!parsed.ok) throw new Error('the test snapshot is invalid');
+    const portfolio = scorePortfolio({
+      companies: parsed.value.companies,
+      model: DEFAULT_SCORING_MODEL,
+      now: NOW,
+      homeCurrency: 'EUR',
+    });
+    expect(written).toBe(`${JSON.stringify(portfolio, null, 2)}\n`);
+  },
+);
 
 test('--now and --model change the time and the model', async () => {
   const model = { ...DEFAULT_SCORING_MODEL, version: 'custom-7' };

@@ -1,21 +1,23 @@
 /**
  * `kam score-file <snapshot.json>`: scores a portfolio snapshot file with the core, offline (no
  * HubSpot, no emulator). A table for people, `--json` for programs. Thin: read and validate the
- * files, call `scorePortfolio`, shape the output.
+ * files, call `scorePortfolio`, write the output (cli/score-file-output.ts).
  */
 import type { Command } from 'commander';
-import {
-  KAISM_QUADRANT_LABELS,
-  STRATEGY_LABELS,
-  scorePortfolio,
-  type CompanyScore,
-  type PortfolioScore,
-  type PortfolioSnapshot,
-} from '../../src/engine/core';
+import { scorePortfolio, type PortfolioSnapshot } from '../../src/engine/core';
 import { DEFAULT_SCORING_MODEL } from '../../src/engine/settings';
 import { KeystoneError } from '../../src/engine/errors';
 import { readModelFile, readSnapshotFile } from '../input-files';
 import type { CliIo } from '../output';
+import {
+  countResult,
+  emptyCounts,
+  formatTable,
+  jsonHead,
+  jsonResult,
+  JSON_TAIL,
+  tableRowOf,
+} from '../score-file-output';
 import { parseTimeFlag } from '../time-flags';
 
 export type ScoreFileFlags = { model?: string; now?: string; json?: boolean };
@@ -36,92 +38,44 @@ function scoringTime(flag: string | undefined, snapshot: PortfolioSnapshot): Dat
   return new Date();
 }
 
-const TIER_ARROW = { up: '↑', down: '↓' } as const;
-
-function cell(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
-}
-
-function tierText(result: CompanyScore): string {
-  if (result.tierDirection === null || result.previousTier === null) return result.tier;
-  return `${result.tier} ${TIER_ARROW[result.tierDirection]} (was ${result.previousTier})`;
-}
-
-/** The table for people: one line per company, best score first, then a summary. */
-export function formatTable(portfolio: PortfolioScore): string {
-  const columns: [string, number][] = [
-    ['Company', 28],
-    ['Score', 5],
-    ['Tier', 26],
-    ['Attr', 5],
-    ['Str', 5],
-    ['Conf', 4],
-    ['KAISM', 21],
-    ['Strategy', 26],
-    ['P', 1],
-    ['Risk', 12],
-    ['Issues', 6],
-    ['Top recommendation', 44],
-  ];
-  const line = (values: string[]) =>
-    values
-      .map((value, index) => cell(value, columns[index]![1]))
-      .join('  ')
-      .trimEnd();
-  const rows = [...portfolio.results]
-    .sort((a, b) => b.score - a.score || (a.companyId < b.companyId ? -1 : 1))
-    .map((result) =>
-      line([
-        result.name ?? `#${result.companyId}`,
-        result.score.toFixed(1),
-        tierText(result),
-        result.attractiveness.toFixed(1),
-        result.strength.toFixed(1),
-        result.confidence.toFixed(2),
-        KAISM_QUADRANT_LABELS[result.kaismQuadrant].en,
-        STRATEGY_LABELS[result.strategy].en,
-        result.paretoClass,
-        result.risk.level === 'none' ? '-' : `${result.risk.level} (${result.risk.lossStage})`,
-        String(result.dataIssues.length),
-        result.recommendations[0]?.title.en ?? '-',
-      ]),
-    );
-  const tiers = { key: 0, important: 0, regular: 0 };
-  let changed = 0;
-  let issues = 0;
-  let companiesWithIssues = 0;
-  for (const result of portfolio.results) {
-    tiers[result.tier] += 1;
-    if (result.tierChanged) changed += 1;
-    issues += result.dataIssues.length;
-    if (result.dataIssues.length > 0) companiesWithIssues += 1;
-  }
-  const { pareto } = portfolio;
-  const share = (value: number) => `${Math.round(value * 100)}%`;
-  return [
-    line(columns.map(([title]) => title)),
-    line(columns.map(([, width]) => '-'.repeat(width))),
-    ...rows,
-    '',
-    `${portfolio.results.length} companies scored at ${portfolio.scoredAt} with model ${portfolio.modelVersion} (home currency ${portfolio.homeCurrency}).`,
-    `Tiers: key ${tiers.key}, important ${tiers.important}, regular ${tiers.regular}; ${changed} changed tier.`,
-    `Pareto (won revenue, last 12 months): A ${pareto.companies.A} companies ${share(pareto.revenueShare.A)}, B ${pareto.companies.B} ${share(pareto.revenueShare.B)}, C ${pareto.companies.C} ${share(pareto.revenueShare.C)}.`,
-    `Data issues: ${issues} unusable value(s) in ${companiesWithIssues} compan${companiesWithIssues === 1 ? 'y' : 'ies'}${issues > 0 ? ' (details with --json)' : ''}.`,
-  ].join('\n');
-}
+// the JSON goes out in pieces of about this many characters: at 100k companies the document is
+// longer than any one string can be
+const JSON_PIECE_CHARS = 16 * 1024 * 1024;
 
 /** Runs `kam score-file`: reads, scores and writes through `io`. */
-export function scoreFile(io: CliIo, snapshotPath: string, flags: ScoreFileFlags): PortfolioScore {
+export function scoreFile(io: CliIo, snapshotPath: string, flags: ScoreFileFlags): void {
   const snapshot = readSnapshotFile(snapshotPath);
   const model = flags.model === undefined ? DEFAULT_SCORING_MODEL : readModelFile(flags.model);
-  const portfolio = scorePortfolio({
+  const { results, ...header } = scorePortfolio({
     companies: snapshot.companies,
     model,
     now: scoringTime(flags.now, snapshot),
     homeCurrency: snapshot.homeCurrency,
   });
-  io.out(flags.json ? JSON.stringify(portfolio, null, 2) : formatTable(portfolio));
-  return portfolio;
+  if (!flags.json) {
+    const counts = emptyCounts();
+    const rows = results.map((result) => {
+      countResult(counts, result);
+      return tableRowOf(result);
+    });
+    io.out(formatTable(header, rows, counts));
+    return;
+  }
+  io.out(jsonHead(header, results.length));
+  if (results.length === 0) return;
+  let piece: string[] = [];
+  let pieceChars = 0;
+  for (let index = 0; index < results.length; index += 1) {
+    const text = jsonResult(results[index]!, index === results.length - 1);
+    piece.push(text);
+    pieceChars += text.length;
+    if (pieceChars >= JSON_PIECE_CHARS || index === results.length - 1) {
+      io.out(piece.join(''));
+      piece = [];
+      pieceChars = 0;
+    }
+  }
+  io.out(JSON_TAIL);
 }
 
 export function register(program: Command, io: CliIo): void {
