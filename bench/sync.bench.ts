@@ -39,8 +39,10 @@ const rateBound = (calls: number) => rateBoundOf(calls, WINDOW);
 type WorkerPortal = { url: string; load: () => Promise<void>; close: () => Promise<void> };
 
 async function portalInWorker(companies: number, seed: number, perTenSeconds: number): Promise<WorkerPortal> {
-  const worker = new Worker(join(__dirname, 'emulator-worker.ts'), {
-    execArgv: ['--require', 'tsx/cjs'],
+  // the emulator's thread runs from its own bundle, as this benchmark does (scripts/bundle.cjs)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const bundler = require('../scripts/bundle.cjs') as { freshBundle: (entry: string) => string };
+  const worker = new Worker(bundler.freshBundle('bench/emulator-worker.ts'), {
     workerData: { token: TOKEN, companies, seed, now: NOW.toISOString(), perTenSeconds },
   });
   const next = (type: string) =>
