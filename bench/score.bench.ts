@@ -13,8 +13,12 @@
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { tuneHeapForPortfolios } from '../cli/heap-tuning';
 import { DEFAULT_SCORING_MODEL, scorePortfolio } from '../src/engine/core';
 import { DEALS_PER_COMPANY, NOW, SEED, generateAndParse } from './score-portfolio';
+
+// as `kam` runs (cli/heap-tuning.ts)
+tuneHeapForPortfolios();
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { tuneHeapForPortfolios } from '../cli/heap-tuning';
 import { startEmulator } from '../emulator';
 import { generatePortfolio } from '../emulator/generator';
 import { createGateway } from '../src/engine/hubspot/gateway';
@@ -19,6 +20,9 @@ import { COMPANY_READ_PROPERTIES } from '../src/engine/sync/read-portfolio';
 import { FileCheckpoint } from '../src/engine/sync/checkpoint';
 import { runSync } from '../src/engine/sync/sync-run';
 import { dependentBound, minimalSyncCalls, rateBound as rateBoundOf } from './rate-bounds';
+
+// as `kam` runs (cli/heap-tuning.ts)
+tuneHeapForPortfolios();
 
 const TOKEN = 'bench-token';
 const LATENCY_MS = 100;

@@ -1,3 +1,4 @@
+import { tuneHeapForPortfolios } from './heap-tuning';
 import { processIo } from './output';
 import { runCli, type CommandModule } from './program';
 import * as backtest from './commands/backtest';
@@ -8,6 +9,8 @@ import * as report from './commands/report';
 import * as scoreFile from './commands/score-file';
 import * as setup from './commands/setup';
 import * as sync from './commands/sync';
+
+tuneHeapForPortfolios();
 
 // A reader that stops early (`kam score-file s.json --json | head`) closes the pipe: that is the
 // reader's choice, not an error, so exit quietly instead of dying with an EPIPE stack trace.
