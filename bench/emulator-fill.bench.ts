@@ -3,8 +3,8 @@
  * takes to fill 10k and 100k companies"). Generation is streamed and not timed; only the
  * emulator's loadSnapshot calls are, in chunks of 1,000 companies as `kam emulator` loads them.
  *
- *   npx tsx bench/emulator-fill.bench.ts            # 10,000 and 100,000 companies
- *   npx tsx bench/emulator-fill.bench.ts 20000      # any sizes
+ *   npm run bench:emulator                   # 10,000 and 100,000 companies
+ *   npm run bench:emulator -- 20000          # any sizes
  *
  * Prints companies, records, associations, fill time (wall and CPU: on a shared machine the CPU
  * figure is the steadier one), records per second and heap used.

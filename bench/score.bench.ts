@@ -3,12 +3,13 @@
  * tickets, meetings and contacts) with a seeded generator, then times the boundary parse (zod,
  * record shape only) and `scorePortfolio`. Goal (issue #2): 100k companies in under 5 s on 2 cores.
  *
- *   npx tsx bench/score.bench.ts [sizes…]      e.g. npx tsx bench/score.bench.ts 10000 100000
- *   npx tsx bench/score.bench.ts --runs 5 100000
+ *   npm run bench:score [-- sizes…]             e.g. npm run bench:score -- 10000 100000
+ *   npm run bench:score -- --runs 5 100000
  *
- * With `--runs N` every size is scored N times, each in a fresh process (a cold start, as
- * `kam score-file` has), and the median and range are printed: on a shared 2-core VM one run
- * can differ from the next by 15%.
+ * Runs from its bundle, as `kam` does (scripts/bundle.cjs): through tsx, module by module, the
+ * same code is ~25% slower. With `--runs N` every size is scored N times, each in a fresh process
+ * (a cold start, as `kam score-file` has), and the median and range are printed: on this shared
+ * 2-core VM one series can differ from the next by 30%.
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
