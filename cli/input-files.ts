@@ -86,25 +86,45 @@ function invalidSnapshot(path: string, issues: ValidationIssue[]): KeystoneError
   });
 }
 
+/** How far reading a snapshot file is: its bytes read, its companies parsed one by one, then validated. */
+export type SnapshotReadProgress =
+  | { step: 'read'; bytes: number }
+  | { step: 'parse'; done: number; total: number }
+  | { step: 'validated'; total: number };
+
+// parse progress is reported every this many companies (and at the end)
+const PARSE_PROGRESS_EVERY = 1024;
+
 /**
  * A portfolio snapshot file (the format `kam generate` writes), validated by the core's schema.
  * Its bytes are split into companies first (cli/snapshot-split.ts) and each is parsed on its own,
  * so a file longer than V8's longest string still reads.
  */
-export function readSnapshotFile(path: string): PortfolioSnapshot {
+export function readSnapshotFile(
+  path: string,
+  onProgress?: (progress: SnapshotReadProgress) => void,
+): PortfolioSnapshot {
   const bytes = readFileBytes(path, 'snapshot');
+  onProgress?.({ step: 'read', bytes: bytes.length });
   let layout: SnapshotLayout;
   const companies: unknown[] = [];
   try {
     layout = splitSnapshot(bytes);
-    const count = (layout.companies?.length ?? 0) / 2;
-    for (let index = 0; index < count; index += 1) companies.push(parseCompanyAt(bytes, layout, index));
+    const total = (layout.companies?.length ?? 0) / 2;
+    for (let index = 0; index < total; index += 1) {
+      companies.push(parseCompanyAt(bytes, layout, index));
+      if (onProgress !== undefined && (index + 1) % PARSE_PROGRESS_EVERY === 0) {
+        onProgress({ step: 'parse', done: index + 1, total });
+      }
+    }
+    onProgress?.({ step: 'parse', done: total, total });
   } catch (error) {
     throw notJson(path, error);
   }
   // a missing or non-list `companies` stays in the head, for the schema to name
   const parsed = parseSnapshot(layout.companies === null ? layout.head : { ...layout.head, companies });
   if (!parsed.ok) throw invalidSnapshot(path, parsed.issues);
+  onProgress?.({ step: 'validated', total: companies.length });
   return parsed.value;
 }
 

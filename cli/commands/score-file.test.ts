@@ -110,6 +110,40 @@ test.each([
   },
 );
 
+test('--progress prints the read and each step on stderr, leaving stdout the table', async () => {
+  const result = await kam('score-file', writeJson('snapshot.json', snapshot), '--progress');
+  expect(result.code).toBe(0);
+  expect(result.err.split('\n').map((line) => line.replace(/ · [\d.]+ s$/, ' · T'))).toEqual([
+    expect.stringMatching(/^read .*snapshot\.json: 0\.0 MB · T$/),
+    'parsed 2/2 companies (100%) · T',
+    'validated 2 companies · T',
+    'measured 2/2 companies (100%) · T',
+    'scored 2/2 companies (100%) · T',
+  ]);
+  expect(result.out).toMatch(/^Company\s+Score/);
+});
+
+test('progress lines appear by themselves from 10,000 companies, about ten per step, and --no-progress hides them', async () => {
+  const many = {
+    schemaVersion: 1,
+    takenAt: NOW.toISOString(),
+    companies: Array.from({ length: 10_000 }, (_, index) => ({ id: `c${index}`, properties: {} })),
+  };
+  const path = writeJson('many.json', many);
+  const shown = await kam('score-file', path);
+  expect(shown.code).toBe(0);
+  const lines = shown.err.split('\n');
+  expect(lines[0]).toMatch(/^read .*many\.json: [\d.]+ MB · [\d.]+ s$/);
+  for (const word of ['parsed', 'measured', 'scored']) {
+    const ofStep = lines.filter((line) => line.startsWith(`${word} `));
+    expect(ofStep.length).toBeGreaterThanOrEqual(9);
+    expect(ofStep.length).toBeLessThanOrEqual(11);
+    expect(ofStep.at(-1)).toMatch(new RegExp(`^${word} 10,000/10,000 companies \\(100%\\)`));
+  }
+  expect((await kam('score-file', path, '--no-progress')).err).toBe('');
+  expect((await kam('score-file', writeJson('small.json', snapshot))).err).toBe('');
+});
+
 test('--now and --model change the time and the model', async () => {
   const model = { ...DEFAULT_SCORING_MODEL, version: 'custom-7' };
   const result = await kam(

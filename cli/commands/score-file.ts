@@ -3,7 +3,8 @@
  * HubSpot, no emulator). A table for people, `--json` for programs. Thin: read and validate the
  * files, call `scorePortfolio`, write the output (cli/score-file-output.ts).
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { performance } from 'node:perf_hooks';
 import { scorePortfolio, type PortfolioSnapshot } from '../../src/engine/core';
 import { DEFAULT_SCORING_MODEL } from '../../src/engine/settings';
 import { KeystoneError } from '../../src/engine/errors';
@@ -20,7 +21,49 @@ import {
 } from '../score-file-output';
 import { parseTimeFlag } from '../time-flags';
 
-export type ScoreFileFlags = { model?: string; now?: string; json?: boolean };
+export type ScoreFileFlags = { model?: string; now?: string; json?: boolean; progress?: boolean };
+
+/** From this many companies on, progress lines are shown unless `--no-progress`. */
+const PROGRESS_FROM_COMPANIES = 10_000;
+
+const STEP_WORDS = { parse: 'parsed', measure: 'measured', score: 'scored' } as const;
+
+/**
+ * Progress lines on stderr (stdout stays the table or the JSON): the file read, then about ten
+ * lines per step (parse, measure, score) and one when the companies are validated, each with
+ * the time since the start. `setting` is the
+ * `--progress` flag; left out, the lines appear for snapshots of `PROGRESS_FROM_COMPANIES` or more.
+ */
+function progressLines(io: CliIo, path: string, setting: boolean | undefined) {
+  const started = performance.now();
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  let shown = setting === true;
+  let readLine: string | null = null;
+  const lastTenth = new Map<string, number>();
+  return {
+    validated(total: number): void {
+      if (shown) io.err(`validated ${total.toLocaleString('en')} companies · ${elapsed()}`);
+    },
+    read(bytes: number): void {
+      readLine = `read ${path}: ${(bytes / 1024 / 1024).toFixed(1)} MB · ${elapsed()}`;
+      if (shown) io.err(readLine);
+    },
+    step(step: keyof typeof STEP_WORDS, done: number, total: number): void {
+      if (setting === undefined && !shown && total >= PROGRESS_FROM_COMPANIES) {
+        shown = true;
+        if (readLine !== null) io.err(readLine);
+      }
+      if (!shown) return;
+      const tenth = total === 0 ? 10 : Math.floor((done * 10) / total);
+      if (lastTenth.get(step) === tenth) return;
+      lastTenth.set(step, tenth);
+      const share = total === 0 ? 100 : Math.round((done * 100) / total);
+      io.err(
+        `${STEP_WORDS[step]} ${done.toLocaleString('en')}/${total.toLocaleString('en')} companies (${share}%) · ${elapsed()}`,
+      );
+    },
+  };
+}
 
 /** `--now`, else the snapshot's `takenAt`, else the current time (the CLI's one use of the clock). */
 function scoringTime(flag: string | undefined, snapshot: PortfolioSnapshot): Date {
@@ -44,13 +87,19 @@ const JSON_PIECE_CHARS = 16 * 1024 * 1024;
 
 /** Runs `kam score-file`: reads, scores and writes through `io`. */
 export function scoreFile(io: CliIo, snapshotPath: string, flags: ScoreFileFlags): void {
-  const snapshot = readSnapshotFile(snapshotPath);
+  const progress = progressLines(io, snapshotPath, flags.progress);
   const model = flags.model === undefined ? DEFAULT_SCORING_MODEL : readModelFile(flags.model);
+  const snapshot = readSnapshotFile(snapshotPath, (event) => {
+    if (event.step === 'read') progress.read(event.bytes);
+    else if (event.step === 'parse') progress.step('parse', event.done, event.total);
+    else progress.validated(event.total);
+  });
   const { results, ...header } = scorePortfolio({
     companies: snapshot.companies,
     model,
     now: scoringTime(flags.now, snapshot),
     homeCurrency: snapshot.homeCurrency,
+    onProgress: (step, done, total) => progress.step(step, done, total),
   });
   if (!flags.json) {
     const counts = emptyCounts();
@@ -88,6 +137,11 @@ export function register(program: Command, io: CliIo): void {
     .option('--model <file>', 'scoring model JSON file (default: the shipped model)')
     .option('--now <iso>', "score as of this time (default: the snapshot's takenAt, else now)")
     .option('--json', 'print the full results as JSON')
+    .option(
+      '--progress',
+      `print progress lines on stderr (default: on from ${PROGRESS_FROM_COMPANIES.toLocaleString('en')} companies)`,
+    )
+    .addOption(new Option('--no-progress', 'never print progress lines'))
     .action((snapshotPath: string, flags: ScoreFileFlags) => {
       scoreFile(io, snapshotPath, flags);
     });

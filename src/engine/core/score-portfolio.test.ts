@@ -197,6 +197,45 @@ describe('scorePortfolio', () => {
   });
 });
 
+describe('scorePortfolio progress', () => {
+  const many = Array.from({ length: 2500 }, (_, index) =>
+    company({ id: `c${index}`, deals: [deal({ amount: 1000 + index, closedDaysAgo: index % 700 })] }),
+  );
+
+  it('reports each step every 1,024 companies and at its end, and scores exactly as without it', () => {
+    const calls: [string, number, number][] = [];
+    const withProgress = scorePortfolio({
+      companies: many,
+      model: DEFAULT_SCORING_MODEL,
+      now: NOW,
+      onProgress: (step, done, total) => calls.push([step, done, total]),
+    });
+    expect(calls).toEqual([
+      ['measure', 1024, 2500],
+      ['measure', 2048, 2500],
+      ['measure', 2500, 2500],
+      ['score', 1024, 2500],
+      ['score', 2048, 2500],
+      ['score', 2500, 2500],
+    ]);
+    expect(withProgress).toEqual(scorePortfolio({ companies: many, model: DEFAULT_SCORING_MODEL, now: NOW }));
+  });
+
+  it('reports an empty portfolio as done', () => {
+    const calls: [string, number, number][] = [];
+    scorePortfolio({
+      companies: [],
+      model: DEFAULT_SCORING_MODEL,
+      now: NOW,
+      onProgress: (...call) => calls.push(call),
+    });
+    expect(calls).toEqual([
+      ['measure', 0, 0],
+      ['score', 0, 0],
+    ]);
+  });
+});
+
 describe('scoreCompany', () => {
   test('uses the model fallback reference when none is given', () => {
     const record: CompanyRecord = company({

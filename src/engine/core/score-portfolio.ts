@@ -15,7 +15,15 @@ export type ScorePortfolioInput = {
   now: Date;
   /** The portal's company currency when known (a snapshot's `homeCurrency`); defaults to the model's. */
   homeCurrency?: string;
+  /**
+   * Told how far the run is, every `PROGRESS_EVERY` companies and at the end of each step:
+   * measuring every company first, then scoring each. For a progress display; it must not throw.
+   */
+  onProgress?: (step: 'measure' | 'score', done: number, total: number) => void;
 };
+
+/** How often (in companies) `onProgress` is called: often enough for a display, rarely enough to cost nothing. */
+export const PROGRESS_EVERY = 1024;
 
 export type PortfolioScore = {
   modelVersion: string;
@@ -50,12 +58,16 @@ export function scorePortfolio(input: ScorePortfolioInput): PortfolioScore {
   const facts = new Array<PreparedCompany['facts']>(companies.length);
   const metrics = new Array<PreparedCompany['metrics']>(companies.length);
   const revenues = new Float64Array(companies.length);
+  const report = input.onProgress;
   for (let index = 0; index < companies.length; index += 1) {
     const prepared = prepareCompany(companies[index]!, context);
     facts[index] = prepared.facts;
     metrics[index] = prepared.metrics;
     revenues[index] = prepared.metrics.wonRevenueLast12Months;
+    if (report !== undefined && (index + 1) % PROGRESS_EVERY === 0)
+      report('measure', index + 1, companies.length);
   }
+  report?.('measure', companies.length, companies.length);
   const pareto = paretoClassesOf(revenues, input.model.pareto);
   const revenueReference = revenueReferenceOf(revenues, input.model.scales);
   const results = new Array<CompanyScore>(companies.length);
@@ -64,7 +76,10 @@ export function scorePortfolio(input: ScorePortfolioInput): PortfolioScore {
       paretoClass: pareto.classes[index]!,
       revenueReference,
     });
+    if (report !== undefined && (index + 1) % PROGRESS_EVERY === 0)
+      report('score', index + 1, companies.length);
   }
+  report?.('score', companies.length, companies.length);
   return {
     modelVersion: input.model.version,
     scoredAt: context.scoredAt,
