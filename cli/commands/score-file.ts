@@ -10,15 +10,7 @@ import { DEFAULT_SCORING_MODEL } from '../../src/engine/settings';
 import { KeystoneError } from '../../src/engine/errors';
 import { readModelFile, readSnapshotFile } from '../input-files';
 import type { CliIo } from '../output';
-import {
-  countResult,
-  emptyCounts,
-  formatTable,
-  jsonHead,
-  jsonResult,
-  JSON_TAIL,
-  tableRowOf,
-} from '../score-file-output';
+import { formatTable, jsonPieces } from '../score-file-output';
 import { parseTimeFlag } from '../time-flags';
 
 export type ScoreFileFlags = { model?: string; now?: string; json?: boolean; progress?: boolean };
@@ -31,8 +23,8 @@ const STEP_WORDS = { parse: 'parsed', measure: 'measured', score: 'scored' } as 
 /**
  * Progress lines on stderr (stdout stays the table or the JSON): the file read, then about ten
  * lines per step (parse, measure, score) and one when the companies are validated, each with
- * the time since the start. `setting` is the
- * `--progress` flag; left out, the lines appear for snapshots of `PROGRESS_FROM_COMPANIES` or more.
+ * the time since the start. `setting` is the `--progress` flag; left out, the lines appear for
+ * snapshots of `PROGRESS_FROM_COMPANIES` or more.
  */
 function progressLines(io: CliIo, path: string, setting: boolean | undefined) {
   const started = performance.now();
@@ -81,10 +73,6 @@ function scoringTime(flag: string | undefined, snapshot: PortfolioSnapshot): Dat
   return new Date();
 }
 
-// the JSON goes out in pieces of about this many characters: at 100k companies the document is
-// longer than any one string can be
-const JSON_PIECE_CHARS = 16 * 1024 * 1024;
-
 /** Runs `kam score-file`: reads, scores and writes through `io`. */
 export function scoreFile(io: CliIo, snapshotPath: string, flags: ScoreFileFlags): void {
   const progress = progressLines(io, snapshotPath, flags.progress);
@@ -94,7 +82,7 @@ export function scoreFile(io: CliIo, snapshotPath: string, flags: ScoreFileFlags
     else if (event.step === 'parse') progress.step('parse', event.done, event.total);
     else progress.validated(event.total);
   });
-  const { results, ...header } = scorePortfolio({
+  const portfolio = scorePortfolio({
     companies: snapshot.companies,
     model,
     now: scoringTime(flags.now, snapshot),
@@ -102,29 +90,10 @@ export function scoreFile(io: CliIo, snapshotPath: string, flags: ScoreFileFlags
     onProgress: (step, done, total) => progress.step(step, done, total),
   });
   if (!flags.json) {
-    const counts = emptyCounts();
-    const rows = results.map((result) => {
-      countResult(counts, result);
-      return tableRowOf(result);
-    });
-    io.out(formatTable(header, rows, counts));
+    io.out(formatTable(portfolio));
     return;
   }
-  io.out(jsonHead(header, results.length));
-  if (results.length === 0) return;
-  let piece: string[] = [];
-  let pieceChars = 0;
-  for (let index = 0; index < results.length; index += 1) {
-    const text = jsonResult(results[index]!, index === results.length - 1);
-    piece.push(text);
-    pieceChars += text.length;
-    if (pieceChars >= JSON_PIECE_CHARS || index === results.length - 1) {
-      io.out(piece.join(''));
-      piece = [];
-      pieceChars = 0;
-    }
-  }
-  io.out(JSON_TAIL);
+  for (const piece of jsonPieces(portfolio)) io.out(piece);
 }
 
 export function register(program: Command, io: CliIo): void {
