@@ -22,10 +22,10 @@ export async function simulateActivity(
   const risers = byScore.filter((c) => c.tier !== 'key').slice(0, 3);
   const fallers = byScore.filter((c) => c.tier === 'key').slice(-3);
   const day = at.toISOString();
-  const topKeyRevenue = Math.max(
-    ...scored.filter((c) => c.tier === 'key').map((c) => Number(c.desired.kam_won_revenue_12m ?? 0)),
-    100_000,
-  );
+  // reduce, not Math.max(...): a large demo portfolio has more key accounts than a call takes arguments
+  const topKeyRevenue = scored
+    .filter((c) => c.tier === 'key')
+    .reduce((top, c) => Math.max(top, Number(c.desired.kam_won_revenue_12m ?? 0)), 100_000);
 
   await gateway.batchCreate(
     'deals',

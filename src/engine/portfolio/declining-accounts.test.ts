@@ -181,3 +181,13 @@ describe('§9 step 6: cost to retain against the cost to win the volume anew', (
     });
   });
 });
+
+test('a 100k-company portfolio (~400k yearly volumes) does not overflow the call stack', () => {
+  // Math.min(...years) threw "Maximum call stack size exceeded" here in `kam report` at 100k
+  const companies = parsePortfolioRows([
+    keyAccountRow('1', { 2022: 100, 2023: 90, 2024: 80, 2025: 70 }),
+  ]).companies;
+  const many = Array.from({ length: 100_000 }, (_, index) => ({ ...companies[0]!, id: String(index + 1) }));
+  const result = decliningKeyAccounts(many, now);
+  expect(result.years.map((entry) => entry.year)).toEqual([2022, 2023, 2024, 2025]);
+});

@@ -234,9 +234,11 @@ export function decliningKeyAccounts(
   options: DecliningOptions = DEFAULT_DECLINING_OPTIONS,
 ): DecliningAnalysis {
   const currentYear = now.getUTCFullYear();
-  const firstYearWithData = Math.min(
-    ...companies.flatMap((company) => company.revenueByYear.map((entry) => entry.year)),
-  );
+  // a loop, not Math.min(...years): a 100k portfolio has ~400k years, past the call stack's limit
+  let firstYearWithData = Infinity;
+  for (const company of companies) {
+    for (const entry of company.revenueByYear) firstYearWithData = Math.min(firstYearWithData, entry.year);
+  }
   const windowYears = Array.from(
     { length: options.yearCount },
     (_, index) => currentYear - options.yearCount + index,

@@ -251,7 +251,9 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
       },
       () => throwIfAborted(signal),
     );
-    writeFailures.push(...outcome.failures.map((f) => ({ ids: f.ids, message: f.message })));
+    // one at a time: every single write of a large portfolio may fail, too many to spread into push()
+    for (const failure of outcome.failures)
+      writeFailures.push({ ids: failure.ids, message: failure.message });
   }
   if (writeFailures.length === 0) journal?.finish();
 
