@@ -114,10 +114,8 @@ test('--progress prints the read and each step on stderr, leaving stdout the tab
   const result = await kam('score-file', writeJson('snapshot.json', snapshot), '--progress');
   expect(result.code).toBe(0);
   expect(result.err.split('\n').map((line) => line.replace(/ · [\d.]+ s$/, ' · T'))).toEqual([
-    expect.stringMatching(/^read .*snapshot\.json: 0\.0 MB · T$/),
-    'parsed 2/2 companies (100%) · T',
-    'validated 2 companies · T',
-    'measured 2/2 companies (100%) · T',
+    expect.stringMatching(/^read .*snapshot\.json: 0\.0 MB, 2 companies · T$/),
+    'parsed and measured 2/2 companies (100%) · T',
     'scored 2/2 companies (100%) · T',
   ]);
   expect(result.out).toMatch(/^Company\s+Score/);
@@ -133,8 +131,8 @@ test('progress lines appear by themselves from 10,000 companies, about ten per s
   const shown = await kam('score-file', path);
   expect(shown.code).toBe(0);
   const lines = shown.err.split('\n');
-  expect(lines[0]).toMatch(/^read .*many\.json: [\d.]+ MB · [\d.]+ s$/);
-  for (const word of ['parsed', 'measured', 'scored']) {
+  expect(lines[0]).toMatch(/^read .*many\.json: [\d.]+ MB, 10,000 companies · [\d.]+ s$/);
+  for (const word of ['parsed and measured', 'scored']) {
     const ofStep = lines.filter((line) => line.startsWith(`${word} `));
     expect(ofStep.length).toBeGreaterThanOrEqual(9);
     expect(ofStep.length).toBeLessThanOrEqual(11);
@@ -142,6 +140,21 @@ test('progress lines appear by themselves from 10,000 companies, about ten per s
   }
   expect((await kam('score-file', path, '--no-progress')).err).toBe('');
   expect((await kam('score-file', writeJson('small.json', snapshot))).err).toBe('');
+});
+
+test('companies are validated as they are scored; every bad one after the first is named too', async () => {
+  const good = snapshot.companies[0]!;
+  const path = writeJson('mixed.json', {
+    schemaVersion: 1,
+    companies: [good, { id: 'x', properties: { amount: 5 } }, good, { properties: {} }],
+  });
+  const result = await kam('score-file', path);
+  expect(result.code).toBe(2);
+  expect(result.out).toBe('');
+  expect(result.err).toContain('[snapshot.invalid]');
+  expect(result.err).toMatch(/companies\.1\.properties\.amount: must be a string or null/);
+  expect(result.err).toMatch(/companies\.3\.id: /);
+  expect(result.err).not.toMatch(/companies\.[02]/);
 });
 
 test('--now and --model change the time and the model', async () => {

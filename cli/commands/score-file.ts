@@ -5,10 +5,10 @@
  */
 import { Option, type Command } from 'commander';
 import { performance } from 'node:perf_hooks';
-import { scorePortfolio, type PortfolioSnapshot } from '../../src/engine/core';
+import { scorePortfolio } from '../../src/engine/core';
 import { DEFAULT_SCORING_MODEL } from '../../src/engine/settings';
 import { KeystoneError } from '../../src/engine/errors';
-import { readModelFile, readSnapshotFile } from '../input-files';
+import { readModelFile, streamSnapshotFile, type SnapshotStream } from '../input-files';
 import type { CliIo } from '../output';
 import { formatTable, jsonPieces } from '../score-file-output';
 import { parseTimeFlag } from '../time-flags';
@@ -18,33 +18,28 @@ export type ScoreFileFlags = { model?: string; now?: string; json?: boolean; pro
 /** From this many companies on, progress lines are shown unless `--no-progress`. */
 const PROGRESS_FROM_COMPANIES = 10_000;
 
-const STEP_WORDS = { parse: 'parsed', measure: 'measured', score: 'scored' } as const;
+// a file's companies are parsed as they are measured
+const STEP_WORDS = { measure: 'parsed and measured', score: 'scored' } as const;
 
 /**
  * Progress lines on stderr (stdout stays the table or the JSON): the file read, then about ten
- * lines per step (parse, measure, score) and one when the companies are validated, each with
- * the time since the start. `setting` is the `--progress` flag; left out, the lines appear for
- * snapshots of `PROGRESS_FROM_COMPANIES` or more.
+ * lines per step, each with the time since the start. `setting` is the `--progress` flag; left
+ * out, the lines appear for snapshots of `PROGRESS_FROM_COMPANIES` companies or more.
  */
 function progressLines(io: CliIo, path: string, setting: boolean | undefined) {
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
-  let shown = setting === true;
-  let readLine: string | null = null;
+  let shown = false;
   const lastTenth = new Map<string, number>();
   return {
-    validated(total: number): void {
-      if (shown) io.err(`validated ${total.toLocaleString('en')} companies · ${elapsed()}`);
-    },
-    read(bytes: number): void {
-      readLine = `read ${path}: ${(bytes / 1024 / 1024).toFixed(1)} MB · ${elapsed()}`;
-      if (shown) io.err(readLine);
+    read(bytes: number, companies: number): void {
+      shown = setting ?? companies >= PROGRESS_FROM_COMPANIES;
+      if (!shown) return;
+      io.err(
+        `read ${path}: ${(bytes / 1024 / 1024).toFixed(1)} MB, ${companies.toLocaleString('en')} companies · ${elapsed()}`,
+      );
     },
     step(step: keyof typeof STEP_WORDS, done: number, total: number): void {
-      if (setting === undefined && !shown && total >= PROGRESS_FROM_COMPANIES) {
-        shown = true;
-        if (readLine !== null) io.err(readLine);
-      }
       if (!shown) return;
       const tenth = total === 0 ? 10 : Math.floor((done * 10) / total);
       if (lastTenth.get(step) === tenth) return;
@@ -58,7 +53,7 @@ function progressLines(io: CliIo, path: string, setting: boolean | undefined) {
 }
 
 /** `--now`, else the snapshot's `takenAt`, else the current time (the CLI's one use of the clock). */
-function scoringTime(flag: string | undefined, snapshot: PortfolioSnapshot): Date {
+function scoringTime(flag: string | undefined, snapshot: SnapshotStream['head']): Date {
   if (flag !== undefined) return parseTimeFlag('--now', flag);
   if (snapshot.takenAt !== undefined) {
     const takenAt = new Date(snapshot.takenAt);
@@ -77,17 +72,16 @@ function scoringTime(flag: string | undefined, snapshot: PortfolioSnapshot): Dat
 export function scoreFile(io: CliIo, snapshotPath: string, flags: ScoreFileFlags): void {
   const progress = progressLines(io, snapshotPath, flags.progress);
   const model = flags.model === undefined ? DEFAULT_SCORING_MODEL : readModelFile(flags.model);
-  const snapshot = readSnapshotFile(snapshotPath, (event) => {
-    if (event.step === 'read') progress.read(event.bytes);
-    else if (event.step === 'parse') progress.step('parse', event.done, event.total);
-    else progress.validated(event.total);
-  });
+  const snapshot = streamSnapshotFile(snapshotPath);
+  progress.read(snapshot.bytes, snapshot.count);
   const portfolio = scorePortfolio({
+    // parsed one by one as they are scored: the records never all live at once
     companies: snapshot.companies,
+    companyCount: snapshot.count,
     model,
-    now: scoringTime(flags.now, snapshot),
-    homeCurrency: snapshot.homeCurrency,
-    onProgress: (step, done, total) => progress.step(step, done, total),
+    now: scoringTime(flags.now, snapshot.head),
+    homeCurrency: snapshot.head.homeCurrency,
+    onProgress: (step, done, total) => progress.step(step, done, total ?? snapshot.count),
   });
   if (!flags.json) {
     io.out(formatTable(portfolio));

@@ -203,7 +203,7 @@ describe('scorePortfolio progress', () => {
   );
 
   it('reports each step every 1,024 companies and at its end, and scores exactly as without it', () => {
-    const calls: [string, number, number][] = [];
+    const calls: [string, number, number | null][] = [];
     const withProgress = scorePortfolio({
       companies: many,
       model: DEFAULT_SCORING_MODEL,
@@ -221,8 +221,33 @@ describe('scorePortfolio progress', () => {
     expect(withProgress).toEqual(scorePortfolio({ companies: many, model: DEFAULT_SCORING_MODEL, now: NOW }));
   });
 
+  it('scores companies read one by one from any iterable exactly as from a list, read once', () => {
+    let reads = 0;
+    function* oneByOne() {
+      for (const record of many) {
+        reads += 1;
+        yield record;
+      }
+    }
+    const calls: [string, number, number | null][] = [];
+    const streamed = scorePortfolio({
+      companies: oneByOne(),
+      model: DEFAULT_SCORING_MODEL,
+      now: NOW,
+      onProgress: (...call) => calls.push(call),
+    });
+    expect(reads).toBe(many.length);
+    expect(streamed).toEqual(scorePortfolio({ companies: many, model: DEFAULT_SCORING_MODEL, now: NOW }));
+    // without a count the measuring step cannot say its total until it is done
+    expect(calls.slice(0, 3)).toEqual([
+      ['measure', 1024, null],
+      ['measure', 2048, null],
+      ['measure', 2500, 2500],
+    ]);
+  });
+
   it('reports an empty portfolio as done', () => {
-    const calls: [string, number, number][] = [];
+    const calls: [string, number, number | null][] = [];
     scorePortfolio({
       companies: [],
       model: DEFAULT_SCORING_MODEL,

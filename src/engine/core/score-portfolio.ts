@@ -10,7 +10,14 @@ import type { CompanyRecord } from './snapshot';
 import type { ScoringModel } from '../settings/model-schema';
 
 export type ScorePortfolioInput = {
-  companies: readonly CompanyRecord[];
+  /**
+   * The companies in order: a list, or any iterable, read once. An iterable that parses each
+   * record as it is asked for (`kam score-file`) never holds every record at once: scoring keeps
+   * only what it measured of each company.
+   */
+  companies: Iterable<CompanyRecord>;
+  /** How many companies there are, for `onProgress` (a list's length when left out). */
+  companyCount?: number;
   model: ScoringModel;
   now: Date;
   /** The portal's company currency when known (a snapshot's `homeCurrency`); defaults to the model's. */
@@ -19,7 +26,7 @@ export type ScorePortfolioInput = {
    * Told how far the run is, every `PROGRESS_EVERY` companies and at the end of each step:
    * measuring every company first, then scoring each. For a progress display; it must not throw.
    */
-  onProgress?: (step: 'measure' | 'score', done: number, total: number) => void;
+  onProgress?: (step: 'measure' | 'score', done: number, total: number | null) => void;
 };
 
 /** How often (in companies) `onProgress` is called: often enough for a display, rarely enough to cost nothing. */
@@ -53,33 +60,33 @@ export type ScoreCompanyOptions = {
 export function scorePortfolio(input: ScorePortfolioInput): PortfolioScore {
   const context = scoringContextOf(input.model, input.now, input.homeCurrency);
   const companies = input.companies;
-  // two plain lists and a Float64Array instead of an object per company: a portfolio run keeps
-  // them all until the last company is scored, so every per-company wrapper is old-space growth
-  const facts = new Array<PreparedCompany['facts']>(companies.length);
-  const metrics = new Array<PreparedCompany['metrics']>(companies.length);
-  const revenues = new Float64Array(companies.length);
+  const count = input.companyCount ?? (Array.isArray(companies) ? companies.length : null);
+  // two plain lists instead of an object per company: a portfolio run keeps them all until the
+  // last company is scored, so every per-company wrapper is old-space growth
+  const facts: PreparedCompany['facts'][] = [];
+  const metrics: PreparedCompany['metrics'][] = [];
+  const revenues: number[] = [];
   const report = input.onProgress;
-  for (let index = 0; index < companies.length; index += 1) {
-    const prepared = prepareCompany(companies[index]!, context);
-    facts[index] = prepared.facts;
-    metrics[index] = prepared.metrics;
-    revenues[index] = prepared.metrics.wonRevenueLast12Months;
-    if (report !== undefined && (index + 1) % PROGRESS_EVERY === 0)
-      report('measure', index + 1, companies.length);
+  for (const company of companies) {
+    const prepared = prepareCompany(company, context);
+    facts.push(prepared.facts);
+    metrics.push(prepared.metrics);
+    revenues.push(prepared.metrics.wonRevenueLast12Months);
+    if (report !== undefined && facts.length % PROGRESS_EVERY === 0) report('measure', facts.length, count);
   }
-  report?.('measure', companies.length, companies.length);
+  const total = facts.length;
+  report?.('measure', total, count ?? total);
   const pareto = paretoClassesOf(revenues, input.model.pareto);
   const revenueReference = revenueReferenceOf(revenues, input.model.scales);
-  const results = new Array<CompanyScore>(companies.length);
-  for (let index = 0; index < companies.length; index += 1) {
+  const results = new Array<CompanyScore>(total);
+  for (let index = 0; index < total; index += 1) {
     results[index] = finishCompanyScore({ facts: facts[index]!, metrics: metrics[index]! }, context, {
       paretoClass: pareto.classes[index]!,
       revenueReference,
     });
-    if (report !== undefined && (index + 1) % PROGRESS_EVERY === 0)
-      report('score', index + 1, companies.length);
+    if (report !== undefined && (index + 1) % PROGRESS_EVERY === 0) report('score', index + 1, total);
   }
-  report?.('score', companies.length, companies.length);
+  report?.('score', total, total);
   return {
     modelVersion: input.model.version,
     scoredAt: context.scoredAt,
