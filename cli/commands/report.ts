@@ -23,9 +23,8 @@ import {
 import { buildReportHtml, loadEchartsSource } from '../../src/engine/report';
 import { scoredSnapshotRows } from '../../src/engine/portfolio/scored-snapshot-rows';
 import { DEFAULT_SCORING_MODEL } from '../../src/engine/settings';
-import { createPortfolioScorer } from '../../src/engine/sync/portfolio-scorer';
 import { hubspotFromEnv } from '../hubspot-env';
-import { readModelFile, readSnapshotFile } from '../input-files';
+import { readModelFile, streamSnapshotFile } from '../input-files';
 import type { CliIo } from '../output';
 import { createProgress } from '../progress';
 import { parseTimeFlag } from '../time-flags';
@@ -156,11 +155,12 @@ async function loadFromHubspot(
 }
 
 function loadFromSnapshot(path: string, modelPath: string | undefined, now: Date | undefined): Loaded {
-  const snapshot = readSnapshotFile(path);
   const model = modelPath === undefined ? DEFAULT_SCORING_MODEL : readModelFile(modelPath);
-  const takenAt = snapshot.takenAt ? new Date(snapshot.takenAt) : undefined;
+  const snapshot = streamSnapshotFile(path);
+  const takenAt = snapshot.head.takenAt ? new Date(snapshot.head.takenAt) : undefined;
   const at = now ?? (takenAt && !Number.isNaN(takenAt.getTime()) ? takenAt : new Date());
-  const scored = scoredSnapshotRows(snapshot.companies, createPortfolioScorer(model), at);
+  // parsed company by company as they are scored: only their own properties stay in memory
+  const scored = scoredSnapshotRows(snapshot.companies, model, at, snapshot.count);
   const portfolio = emptyParsedPortfolio();
   for (const row of scored.rows) appendParsedRow(portfolio, row);
   return {

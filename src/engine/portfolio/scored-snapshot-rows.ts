@@ -5,19 +5,24 @@
  * and a report read from HubSpot after a sync analyse the same values.
  */
 import type { CompanyRecord } from '../core/snapshot';
+import type { ScoringModel } from '../settings';
 import { diffOutputs } from '../sync/diff';
-import type { PortfolioScorer } from '../sync/sync-run';
+import { scoreWholePortfolio } from '../sync/portfolio-scorer';
 import type { PortfolioRow } from './portfolio-row';
 
+/**
+ * `companies` is read once: a snapshot file's companies parsed one by one keep only their own
+ * properties in memory, not their deals, tickets, meetings and contacts.
+ */
 export function scoredSnapshotRows(
-  companies: readonly CompanyRecord[],
-  scorer: PortfolioScorer,
+  companies: Iterable<CompanyRecord>,
+  model: ScoringModel,
   now: Date,
+  companyCount?: number,
 ): { modelVersion: string; rows: PortfolioRow[] } {
-  const { modelVersion, scored } = scorer([...companies], { now, paretoFromStored: false });
-  const byId = new Map(companies.map((company) => [company.id, company]));
+  const { modelVersion, scored, storedById } = scoreWholePortfolio(companies, model, now, companyCount);
   const rows = scored.map((result): PortfolioRow => {
-    const stored = byId.get(result.id)?.properties ?? {};
+    const stored = storedById.get(result.id) ?? {};
     return {
       id: result.id,
       properties: { ...stored, ...result.desired, ...diffOutputs(stored, result.desired, now) },

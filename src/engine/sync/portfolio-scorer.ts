@@ -60,17 +60,44 @@ export function toScoredCompany(
   };
 }
 
+/**
+ * A whole-portfolio run over companies read once: a list, or a snapshot file parsed company by
+ * company (`kam report --snapshot`). Only each company's own properties are kept beside the
+ * scores, so its associated records can go as soon as it is measured.
+ */
+export function scoreWholePortfolio(
+  companies: Iterable<CompanyRecord>,
+  model: ScoringModel,
+  now: Date,
+  companyCount?: number,
+): {
+  modelVersion: string;
+  scored: ScoredCompany[];
+  /** Each company's properties as read, by id (the last record of an id wins). */
+  storedById: Map<string, Readonly<Record<string, string | null>>>;
+} {
+  const storedById = new Map<string, Readonly<Record<string, string | null>>>();
+  function* forScoring(): Generator<CompanyRecord> {
+    for (const company of companies) {
+      storedById.set(company.id, company.properties);
+      yield recordForScoring(company);
+    }
+  }
+  const portfolio = scorePortfolio({ companies: forScoring(), companyCount, model, now });
+  return {
+    modelVersion: model.version,
+    storedById,
+    scored: portfolio.results.map((r) =>
+      toScoredCompany(r, portfolio.revenueReference, storedById.get(r.companyId) ?? {}, now),
+    ),
+  };
+}
+
 export function createPortfolioScorer(model: ScoringModel): PortfolioScorer {
   return (companies, { now, paretoFromStored }) => {
-    const storedById = new Map(companies.map((company) => [company.id, company.properties]));
     if (!paretoFromStored) {
-      const portfolio = scorePortfolio({ companies: companies.map(recordForScoring), model, now });
-      return {
-        modelVersion: model.version,
-        scored: portfolio.results.map((r) =>
-          toScoredCompany(r, portfolio.revenueReference, storedById.get(r.companyId) ?? {}, now),
-        ),
-      };
+      const { modelVersion, scored } = scoreWholePortfolio(companies, model, now);
+      return { modelVersion, scored };
     }
     return {
       modelVersion: model.version,

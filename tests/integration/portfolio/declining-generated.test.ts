@@ -9,7 +9,6 @@ import { generatePortfolio } from '../../../emulator/generator';
 import { analysePortfolio, parsePortfolioRows, type PortfolioAnalysis } from '../../../src/engine/portfolio';
 import { scoredSnapshotRows } from '../../../src/engine/portfolio/scored-snapshot-rows';
 import { DEFAULT_SCORING_MODEL } from '../../../src/engine/settings';
-import { createPortfolioScorer } from '../../../src/engine/sync/portfolio-scorer';
 
 const NOW = new Date('2026-03-01T00:00:00.000Z');
 const model = DEFAULT_SCORING_MODEL;
@@ -24,7 +23,7 @@ describe.each([
   let analysis: PortfolioAnalysis;
 
   beforeAll(() => {
-    const { rows } = scoredSnapshotRows(snapshot.companies, createPortfolioScorer(model), NOW);
+    const { rows } = scoredSnapshotRows(snapshot.companies, model, NOW);
     const result = analysePortfolio(parsePortfolioRows(rows), NOW, {
       declineThreshold: model.risk.volumeDeclineShare,
       keyVolumeShare: model.pareto.a,
