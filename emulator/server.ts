@@ -23,6 +23,9 @@ import {
   type LoadSummary,
 } from './store/snapshot-loader';
 
+/** How long an idle keep-alive connection stays open: longer than Node's client keeps one (5 s). */
+const IDLE_CONNECTION_MS = 65_000;
+
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
   port?: number;
@@ -79,6 +82,11 @@ export class EmulatorServer implements EmulatorControl {
         this.write(response, 500, errorBody('INTERNAL_ERROR', `Emulator failure: ${String(error)}`), {});
       });
     });
+    // Node's server drops an idle keep-alive connection after 5 s, the same moment Node's client
+    // does. The two race, and a client that reuses the socket just as the server closes it gets a
+    // reset. A 100k sync hit this five times, after the ~10 s of scoring between its last read and
+    // its first write. Servers like HubSpot's keep idle connections longer than their clients.
+    this.server.keepAliveTimeout = IDLE_CONNECTION_MS;
   }
 
   private freshStore(): CrmStore {
