@@ -19,15 +19,25 @@ import { parseCompanyAt, SnapshotSyntaxError, splitSnapshot, type SnapshotLayout
 // at most this many validation issues in a message; the rest are counted
 const ISSUES_SHOWN = 10;
 
+/** The error for a file that could not be read; `namespace` is the error code's (`snapshot`, `settings`). */
+function unreadable(
+  path: string,
+  namespace: 'snapshot' | 'settings',
+  what: string,
+  error: unknown,
+): KeystoneError {
+  const reason =
+    (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+  return new KeystoneError(`${namespace}.not_found`, `cannot read ${what} ${path}: ${reason}`, { path });
+}
+
 /** Reads and parses a JSON file; `namespace` is the error code's (`snapshot`, `settings`). */
 function readJsonFile(path: string, namespace: 'snapshot' | 'settings', what: string): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new KeystoneError(`${namespace}.not_found`, `cannot read ${what} ${path}: ${reason}`, { path });
+    throw unreadable(path, namespace, what, error);
   }
   try {
     return JSON.parse(text) as unknown;
@@ -49,10 +59,10 @@ function describeIssues(issues: readonly ValidationIssue[]): string {
 }
 
 /**
- * A file's bytes. Not a string: a 100k-company snapshot (~760 MB) is longer than the longest
+ * A snapshot file's bytes. Not a string: a 100k-company snapshot (~760 MB) is longer than the longest
  * string V8 can make.
  */
-function readFileBytes(path: string, what: string): Uint8Array {
+function readSnapshotBytes(path: string): Uint8Array {
   let descriptor: number | undefined;
   try {
     descriptor = openSync(path, 'r');
@@ -66,9 +76,7 @@ function readFileBytes(path: string, what: string): Uint8Array {
     }
     return read === size ? bytes : bytes.subarray(0, read);
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new KeystoneError('snapshot.not_found', `cannot read ${what} ${path}: ${reason}`, { path });
+    throw unreadable(path, 'snapshot', 'snapshot', error);
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }
@@ -111,7 +119,7 @@ export type SnapshotStream = {
  * at 100k companies (763 MB) the records parsed at once made a heap of over 2 GB.
  */
 export function streamSnapshotFile(path: string): SnapshotStream {
-  const bytes = readFileBytes(path, 'snapshot');
+  const bytes = readSnapshotBytes(path);
   let layout: SnapshotLayout;
   try {
     layout = splitSnapshot(bytes);
@@ -136,12 +144,12 @@ export function streamSnapshotFile(path: string): SnapshotStream {
     for (let index = first; index < count; index += 1) {
       const result = companyAt(index);
       if (result.success) continue;
-      for (const issue of toValidationIssues(result.error.issues)) {
-        issues.push({
-          ...issue,
-          path: issue.path === '' ? `companies.${index}` : `companies.${index}.${issue.path}`,
-        });
-      }
+      // named at their place in the whole snapshot, as parseSnapshot would name them
+      const inSnapshot = result.error.issues.map((issue) => ({
+        ...issue,
+        path: ['companies', index, ...issue.path],
+      }));
+      issues.push(...toValidationIssues(inSnapshot));
     }
     return issues;
   };
