@@ -2,6 +2,9 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { CliIo } from './output';
 
+/** From this many companies on, long file commands (generate, score-file) print progress unless `--no-progress`. */
+export const PROGRESS_FROM_COMPANIES = 10_000;
+
 export type Progress = {
   update: (label: string, done: number, total: number | null) => void;
   stop: () => void;

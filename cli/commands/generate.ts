@@ -14,9 +14,8 @@ import {
 } from '../../emulator/generator';
 import { KeystoneError } from '../../src/engine/errors';
 import type { CliIo } from '../output';
+import { PROGRESS_FROM_COMPANIES } from '../progress';
 
-/** From this many companies on, progress lines are shown unless `--no-progress`. */
-export const PROGRESS_FROM_COMPANIES = 10_000;
 const DAY_MS = 86_400_000;
 // writing in ~1 MB pieces keeps a 100k-company file from ever being one string in memory
 const WRITE_CHUNK_CHARS = 1 << 20;

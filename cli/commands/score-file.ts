@@ -10,13 +10,11 @@ import { DEFAULT_SCORING_MODEL } from '../../src/engine/settings';
 import { KeystoneError } from '../../src/engine/errors';
 import { readModelFile, streamSnapshotFile, type SnapshotStream } from '../input-files';
 import type { CliIo } from '../output';
+import { PROGRESS_FROM_COMPANIES } from '../progress';
 import { formatTable, jsonPieces } from '../score-file-output';
 import { parseTimeFlag } from '../time-flags';
 
 export type ScoreFileFlags = { model?: string; now?: string; json?: boolean; progress?: boolean };
-
-/** From this many companies on, progress lines are shown unless `--no-progress`. */
-const PROGRESS_FROM_COMPANIES = 10_000;
 
 // a file's companies are parsed as they are measured
 const STEP_WORDS = { measure: 'parsed and measured', score: 'scored' } as const;
