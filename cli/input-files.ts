@@ -14,7 +14,13 @@ import {
 } from '../src/engine/core';
 import { toValidationIssues } from '../src/engine/core/validation';
 import { KeystoneError } from '../src/engine/errors';
-import { parseCompanyAt, SnapshotSyntaxError, splitSnapshot, type SnapshotLayout } from './snapshot-split';
+import {
+  companyReaderOf,
+  SnapshotSyntaxError,
+  splitSnapshotFrom,
+  type ByteSource,
+  type SnapshotLayout,
+} from './snapshot-split';
 
 // at most this many validation issues in a message; the rest are counted
 const ISSUES_SHOWN = 10;
@@ -59,27 +65,47 @@ function describeIssues(issues: readonly ValidationIssue[]): string {
 }
 
 /**
- * A snapshot file's bytes. Not a string: a 100k-company snapshot (~760 MB) is longer than the longest
- * string V8 can make.
+ * A snapshot file, read on demand through `snapshot-split`'s window: never as one string (a
+ * 100k-company snapshot, ~760 MB, is longer than the longest string V8 can make) and never whole
+ * into memory (the first touch of that much memory alone cost this VM 2–3 s).
  */
-function readSnapshotBytes(path: string): Uint8Array {
-  let descriptor: number | undefined;
+type SnapshotFile = ByteSource & { close(): void };
+
+function openSnapshotFile(path: string): SnapshotFile {
+  let descriptor: number;
+  let size: number;
   try {
     descriptor = openSync(path, 'r');
-    const size = fstatSync(descriptor).size;
-    const bytes = Buffer.allocUnsafe(size);
-    let read = 0;
-    while (read < size) {
-      const count = readSync(descriptor, bytes, read, size - read, read);
-      if (count === 0) break;
-      read += count;
-    }
-    return read === size ? bytes : bytes.subarray(0, read);
   } catch (error) {
     throw unreadable(path, 'snapshot', 'snapshot', error);
-  } finally {
-    if (descriptor !== undefined) closeSync(descriptor);
   }
+  try {
+    size = fstatSync(descriptor).size;
+  } catch (error) {
+    closeSync(descriptor);
+    throw unreadable(path, 'snapshot', 'snapshot', error);
+  }
+  return {
+    size,
+    readAt(target, position) {
+      try {
+        return readSync(descriptor, target, 0, target.length, position);
+      } catch (error) {
+        throw unreadable(path, 'snapshot', 'snapshot', error);
+      }
+    },
+    close: () => closeSync(descriptor),
+  };
+}
+
+type CompanyParse = ReturnType<typeof companyRecordSchema.safeParse>;
+
+function changedWhileRead(path: string, size: number, now: number): KeystoneError {
+  return new KeystoneError(
+    'snapshot.changed',
+    `snapshot ${path} changed while it was read (${size} bytes when split, ${now} now)`,
+    { path },
+  );
 }
 
 function notJson(path: string, error: unknown): unknown {
@@ -119,12 +145,16 @@ export type SnapshotStream = {
  * at 100k companies (763 MB) the records parsed at once made a heap of over 2 GB.
  */
 export function streamSnapshotFile(path: string): SnapshotStream {
-  const bytes = readSnapshotBytes(path);
   let layout: SnapshotLayout;
+  let size: number;
+  const file = openSnapshotFile(path);
   try {
-    layout = splitSnapshot(bytes);
+    size = file.size;
+    layout = splitSnapshotFrom(file);
   } catch (error) {
     throw notJson(path, error);
+  } finally {
+    file.close();
   }
   // the head through the snapshot schema (a missing or non-list `companies` stays in the head,
   // for the schema to name); the companies one by one below
@@ -132,14 +162,7 @@ export function streamSnapshotFile(path: string): SnapshotStream {
   if (!parsed.ok) throw invalidSnapshot(path, parsed.issues);
   const { companies: _none, ...head } = parsed.value;
   const count = (layout.companies?.length ?? 0) / 2;
-  const companyAt = (index: number): ReturnType<typeof companyRecordSchema.safeParse> => {
-    try {
-      return companyRecordSchema.safeParse(parseCompanyAt(bytes, layout, index));
-    } catch (error) {
-      throw notJson(path, error);
-    }
-  };
-  const issuesFrom = (first: number): ValidationIssue[] => {
+  const issuesFrom = (companyAt: (index: number) => CompanyParse, first: number): ValidationIssue[] => {
     const issues: ValidationIssue[] = [];
     for (let index = first; index < count; index += 1) {
       const result = companyAt(index);
@@ -155,14 +178,29 @@ export function streamSnapshotFile(path: string): SnapshotStream {
   };
   return {
     head,
-    bytes: bytes.length,
+    bytes: size,
     count,
     companies: {
       *[Symbol.iterator]() {
-        for (let index = 0; index < count; index += 1) {
-          const result = companyAt(index);
-          if (!result.success) throw invalidSnapshot(path, issuesFrom(index));
-          yield result.data;
+        // one file handle for the whole pass; a generator's finally closes it however the pass ends
+        const file = openSnapshotFile(path);
+        try {
+          if (file.size !== size) throw changedWhileRead(path, size, file.size);
+          const reader = companyReaderOf(file, layout);
+          const companyAt = (index: number): CompanyParse => {
+            try {
+              return companyRecordSchema.safeParse(reader(index));
+            } catch (error) {
+              throw notJson(path, error);
+            }
+          };
+          for (let index = 0; index < count; index += 1) {
+            const result = companyAt(index);
+            if (!result.success) throw invalidSnapshot(path, issuesFrom(companyAt, index));
+            yield result.data;
+          }
+        } finally {
+          file.close();
         }
       },
     },

@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { parseCompanyAt, splitSnapshot, SnapshotSyntaxError, type SnapshotLayout } from './snapshot-split';
+import {
+  companyReaderOf,
+  parseCompanyAt,
+  splitSnapshot,
+  splitSnapshotFrom,
+  SnapshotSyntaxError,
+  type ByteSource,
+  type SnapshotLayout,
+} from './snapshot-split';
 
 type Memory = 'buffer' | 'offset-uint8array' | 'shared';
 
@@ -18,14 +26,49 @@ function bytesOf(text: string, memory: Memory = 'buffer'): Uint8Array {
   return shared;
 }
 
-function companiesOf(bytes: Uint8Array, layout: SnapshotLayout): unknown[] {
-  const count = (layout.companies?.length ?? 0) / 2;
-  return Array.from({ length: count }, (_, index) => parseCompanyAt(bytes, layout, index));
+/** The bytes as a file would give them: at most `perRead` bytes a read (a short read is allowed). */
+function sourceOf(bytes: Uint8Array, perRead = Infinity): ByteSource {
+  return {
+    size: bytes.length,
+    readAt(target, position) {
+      const count = Math.min(target.length, bytes.length - position, perRead);
+      target.set(bytes.subarray(position, position + count));
+      return count;
+    },
+  };
 }
 
-function split(text: string): { bytes: Uint8Array; layout: SnapshotLayout } {
-  const bytes = bytesOf(text);
-  return { bytes, layout: splitSnapshot(bytes) };
+/** How the bytes are read: all in memory, or from a source through a window that has to move and grow. */
+type Reading = {
+  name: string;
+  split(bytes: Uint8Array): SnapshotLayout;
+  companies(bytes: Uint8Array, layout: SnapshotLayout): unknown[];
+};
+
+const countOf = (layout: SnapshotLayout) => (layout.companies?.length ?? 0) / 2;
+
+const inMemory: Reading = {
+  name: 'in memory',
+  split: splitSnapshot,
+  companies: (bytes, layout) =>
+    Array.from({ length: countOf(layout) }, (_, index) => parseCompanyAt(bytes, layout, index)),
+};
+
+function windowed(windowBytes: number, perRead = Infinity): Reading {
+  return {
+    name: `through a ${windowBytes}-byte window, ${perRead} bytes a read`,
+    split: (bytes) => splitSnapshotFrom(sourceOf(bytes, perRead), windowBytes),
+    companies: (bytes, layout) => {
+      const read = companyReaderOf(sourceOf(bytes, perRead), layout, windowBytes);
+      return Array.from({ length: countOf(layout) }, (_, index) => read(index));
+    },
+  };
+}
+
+const READINGS: Reading[] = [inMemory, windowed(1), windowed(7, 3), windowed(64)];
+
+function companiesOf(bytes: Uint8Array, layout: SnapshotLayout, reading: Reading = inMemory): unknown[] {
+  return reading.companies(bytes, layout);
 }
 
 /** The SnapshotSyntaxError `run` throws (fails the test when it throws nothing or something else). */
@@ -109,7 +152,9 @@ describe('splitSnapshot, property', () => {
         fc.constantFrom<string | undefined>(undefined, '', '  ', '\t', '  \r\n'),
         fc.constantFrom<Memory>('buffer', 'offset-uint8array', 'shared'),
         fc.boolean(),
-        (value, seed, indent, memory, bom) => {
+        fc.integer({ min: 1, max: 64 }),
+        fc.integer({ min: 1, max: 32 }),
+        (value, seed, indent, memory, bom, windowBytes, perRead) => {
           let json = JSON.stringify(shuffleKeys(value, seed), null, indent?.replace('\r\n', ''));
           // raw line breaks only ever occur between tokens (JSON.stringify escapes them in strings)
           if (indent?.endsWith('\r\n')) json = json.replace(/\n/g, '\r\n');
@@ -129,13 +174,24 @@ describe('splitSnapshot, property', () => {
             expect([0x20, 0x09, 0x0a, 0x0d]).not.toContain(bytes[offsets[i]!]);
             expect([0x20, 0x09, 0x0a, 0x0d]).not.toContain(bytes[offsets[i + 1]! - 1]);
           }
+          // read through a small window, the same layout and the same companies
+          const reading = windowed(windowBytes, perRead);
+          const layoutRead = reading.split(bytes);
+          expect(layoutRead).toEqual(layout);
+          expect(reading.companies(bytes, layoutRead)).toEqual(companies);
         },
       ),
     );
   });
 });
 
-describe('splitSnapshot, layout', () => {
+describe.each(READINGS)('splitSnapshot, layout, read $name', (reading) => {
+  function split(text: string): { bytes: Uint8Array; layout: SnapshotLayout } {
+    const bytes = bytesOf(text);
+    return { bytes, layout: reading.split(bytes) };
+  }
+  const companiesOf = (bytes: Uint8Array, layout: SnapshotLayout) => reading.companies(bytes, layout);
+
   test('finds each company range in the bytes', () => {
     const text = '{"schemaVersion":1,"companies":[ {"id":"1"} ,\n[2],"три",4 ]}';
     const { bytes, layout } = split(text);
@@ -245,7 +301,7 @@ describe('splitSnapshot, layout', () => {
   });
 });
 
-describe('splitSnapshot, syntax errors', () => {
+describe.each(READINGS)('splitSnapshot, syntax errors, read $name', (reading) => {
   test.each([
     ['an array', '[]', 0, "expected '{'"],
     ['a string', '"x"', 0, "expected '{'"],
@@ -270,14 +326,55 @@ describe('splitSnapshot, syntax errors', () => {
     ['a missing value', '{"companies":}', 13, 'expected a value'],
     ['a bad head value', '{"schemaVersion":01,"companies":[]}', 18, 'member "schemaVersion"'],
   ])('refuses %s, naming the byte offset', (_what, text, offset, message) => {
-    const error = syntaxErrorOf(() => splitSnapshot(bytesOf(text)));
+    const error = syntaxErrorOf(() => reading.split(bytesOf(text)));
     expect(error.offset).toBe(offset);
     expect(error.message).toContain(message);
     expect(error.message).toContain(`byte ${offset}`);
   });
 });
 
+describe('reading through a window', () => {
+  test('a file that ends before its size is refused, not read as shorter', () => {
+    const bytes = bytesOf('{"schemaVersion":1,"companies":[{"id":"1"},{"id":"2"}]}');
+    const shrunk: ByteSource = {
+      size: bytes.length,
+      readAt: (target, position) =>
+        position >= 20 ? 0 : sourceOf(bytes).readAt(target.subarray(0, 20 - position), position),
+    };
+    const error = syntaxErrorOf(() => splitSnapshotFrom(shrunk, 8));
+    expect(error.message).toContain('did the file change');
+    expect(error.offset).toBe(20);
+
+    const layout = splitSnapshot(bytes);
+    const read = companyReaderOf(shrunk, layout, 8);
+    expect(syntaxErrorOf(() => read(1)).message).toContain('did the file change');
+  });
+
+  test('companies read in any order, and a company longer than the window', () => {
+    const long = { id: 'x'.repeat(500), properties: { name: 'Ж'.repeat(300) } };
+    const companies = [{ id: '1' }, long, { id: '3' }, long];
+    const bytes = bytesOf(JSON.stringify({ schemaVersion: 1, companies }));
+    const layout = splitSnapshotFrom(sourceOf(bytes, 5), 16);
+    const read = companyReaderOf(sourceOf(bytes, 5), layout, 16);
+    for (const index of [3, 0, 2, 1, 1, 0, 3]) expect(read(index)).toEqual(companies[index]);
+    expect(() => read(4)).toThrow(RangeError);
+  });
+
+  test('reads a source the size of its window, and an empty one', () => {
+    const text = '{"companies":[1,2]}';
+    expect(splitSnapshotFrom(sourceOf(bytesOf(text)), text.length).companies).toHaveLength(4);
+    expect(syntaxErrorOf(() => splitSnapshotFrom(sourceOf(bytesOf('')), 8)).message).toContain(
+      'found end of input',
+    );
+  });
+});
+
 describe('parseCompanyAt', () => {
+  function split(text: string): { bytes: Uint8Array; layout: SnapshotLayout } {
+    const bytes = bytesOf(text);
+    return { bytes, layout: splitSnapshot(bytes) };
+  }
+
   test('a company that is not valid JSON fails alone, naming its index and byte offset', () => {
     const text = '{"companies":[{"a":1},{"имя":"я" "b":2},{"c":3}]}';
     const { bytes, layout } = split(text);

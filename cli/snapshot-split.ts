@@ -4,8 +4,9 @@
  * V8 caps a string at about 512 MB (0x1fffffe8 UTF-16 units), and a 100k-company snapshot is
  * bigger than that, so `readFileSync(path, 'utf8')` + `JSON.parse` cannot read it. Instead this
  * walks the raw UTF-8 bytes once, finds where each element of the top-level `companies` array
- * starts and ends, and leaves each company to be `JSON.parse`d on its own — from the same buffer,
- * possibly a SharedArrayBuffer, so worker threads can each parse a shard of the companies.
+ * starts and ends, and leaves each company to be `JSON.parse`d on its own. The bytes are either
+ * all in memory or read from a file through a small window (`splitSnapshotFrom`,
+ * `companyReaderOf`), so a file of any size reads in a few MB beyond what is parsed from it.
  *
  * Only the structure is checked here (separators, nesting, strings closing); an element's own
  * content is checked when that element is parsed.
@@ -50,28 +51,126 @@ function isWhitespace(c: number): boolean {
   return c === SPACE || c === LF || c === CR || c === TAB;
 }
 
+/**
+ * Where a snapshot's bytes come from when they are not all in memory: a file read piece by piece.
+ * `readAt` copies bytes from `position` on into `target` (as many as fit) and returns how many.
+ */
+export type ByteSource = {
+  size: number;
+  readAt(target: Uint8Array, position: number): number;
+};
+
+/** The window a source is read through by default: touched once, then reused. */
+export const DEFAULT_WINDOW_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The bytes `[base, end)` of the input, held in one reused buffer.
+ *
+ * Why: memory this VM touches for the first time costs ~3.6 ms per MB, so reading a 763 MB
+ * snapshot into one buffer took 2.0–2.9 s before a byte was looked at; read through an 8 MB
+ * window it takes ~0.15 s, and the process never holds the file. A whole buffer in memory is a
+ * window over all of it that never moves.
+ */
+class ByteWindow {
+  bytes: Uint8Array;
+  /** Absolute offset of `bytes[0]`. */
+  base = 0;
+  /** Absolute offset one past the last byte held. */
+  end: number;
+  readonly size: number;
+  private readonly source: ByteSource | null;
+  private view: Buffer | null = null;
+  private viewOf: Uint8Array | null = null;
+
+  constructor(whole: Uint8Array | null, source: ByteSource | null, windowBytes: number) {
+    this.source = source;
+    if (whole !== null) {
+      this.bytes = whole;
+      this.size = this.end = whole.length;
+    } else {
+      const sized = source as ByteSource;
+      this.size = sized.size;
+      this.bytes = new Uint8Array(Math.max(1, Math.min(windowBytes, sized.size)));
+      this.end = 0;
+    }
+  }
+
+  /** Holds `[from, to)` in `bytes` (to ≤ size), moving and growing the window as needed. */
+  hold(from: number, to: number): void {
+    if (from >= this.base && to <= this.end) return;
+    const source = this.source as ByteSource; // a whole buffer always holds everything
+    if (to - from > this.bytes.length) {
+      // a value longer than the window: grow it, keeping what it already holds of the value
+      const grown = new Uint8Array(Math.max(to - from, this.bytes.length * 2));
+      if (from >= this.base && from < this.end)
+        grown.set(this.bytes.subarray(from - this.base, this.end - this.base));
+      this.bytes = grown;
+    } else if (from >= this.base && from < this.end) {
+      this.bytes.copyWithin(0, from - this.base, this.end - this.base);
+    }
+    this.end = from >= this.base && from < this.end ? this.end : from;
+    this.base = from;
+    while (this.end < to) {
+      const count = source.readAt(this.bytes.subarray(this.end - this.base), this.end);
+      if (count <= 0)
+        throw new SnapshotSyntaxError(
+          `snapshot ended at byte ${this.end} while it was read, ${this.size} bytes were expected (did the file change?)`,
+          this.end,
+        );
+      this.end += count;
+    }
+  }
+
+  /**
+   * Makes byte `at` readable, keeping the window from `keep` (≤ at) on; false past the input's
+   * end. Each read fills the window as far as it goes, so the scan reaches here once per window.
+   */
+  reach(at: number, keep: number): boolean {
+    if (at >= this.size) return false;
+    this.hold(Math.min(keep, at), at + 1);
+    return true;
+  }
+
+  /** A Buffer over the bytes the window holds, for a native search (cached until the window moves). */
+  heldView(): Buffer {
+    const held = this.end - this.base;
+    if (this.view === null || this.view.length !== held || this.viewOf !== this.bytes) {
+      this.view = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, held);
+      this.viewOf = this.bytes;
+    }
+    return this.view;
+  }
+
+  /** The byte at absolute offset `at`, or -1 past the input's end. */
+  byteAt(at: number, keep: number = at): number {
+    if (at >= this.base && at < this.end) return this.bytes[at - this.base] as number;
+    return this.reach(at, keep) ? (this.bytes[at - this.base] as number) : -1;
+  }
+}
+
 /** A byte as an error message shows it. */
-function describeByte(bytes: Uint8Array, at: number): string {
-  if (at >= bytes.length) return 'end of input';
-  const c = bytes[at] as number;
+function describeByte(window: ByteWindow, at: number): string {
+  const c = window.byteAt(at);
+  if (c < 0) return 'end of input';
   return c >= 0x20 && c < 0x7f ? `'${String.fromCharCode(c)}'` : `byte 0x${c.toString(16).padStart(2, '0')}`;
 }
 
-function expected(bytes: Uint8Array, at: number, what: string): SnapshotSyntaxError {
+function expected(window: ByteWindow, at: number, what: string): SnapshotSyntaxError {
   return new SnapshotSyntaxError(
-    `snapshot is not valid JSON at byte ${at}: expected ${what}, found ${describeByte(bytes, at)}`,
+    `snapshot is not valid JSON at byte ${at}: expected ${what}, found ${describeByte(window, at)}`,
     at,
   );
 }
 
-/** Decodes [start, end) as UTF-8; `Buffer.from(arrayBuffer, …)` is a view, and works on shared memory too. */
+/** Decodes [start, end) of `bytes` as UTF-8; `Buffer.from(arrayBuffer, …)` is a view, and works on shared memory too. */
 function decode(bytes: Uint8Array, start: number, end: number): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8');
 }
 
-/** JSON.parse of [start, end), its failure reported at the absolute byte offset of the fault. */
-function parseRange(bytes: Uint8Array, start: number, end: number, what: string): unknown {
-  const text = decode(bytes, start, end);
+/** JSON.parse of the absolute range [start, end), its failure reported at the absolute byte offset of the fault. */
+function parseRange(window: ByteWindow, start: number, end: number, what: string): unknown {
+  window.hold(start, end);
+  const text = decode(window.bytes, start - window.base, end - window.base);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -86,52 +185,60 @@ function parseRange(bytes: Uint8Array, start: number, end: number, what: string)
   }
 }
 
-/** Walks one pass over the bytes; `position` is the next byte to read. */
+/**
+ * Walks one pass over the bytes; `position` is the next byte to read (absolute). What the scan has
+ * passed may leave the window: a head member is read again to be parsed if it has.
+ */
 class Scanner {
-  readonly bytes: Uint8Array;
-  // Buffer's indexOf on the same memory: a native search for a string's closing quote.
-  private readonly view: Buffer;
+  readonly window: ByteWindow;
   // The open brackets of the container being skipped, so a `]` closing a `{` is caught here.
   private openers = new Uint8Array(64);
   position: number;
 
-  constructor(bytes: Uint8Array) {
-    this.bytes = bytes;
-    this.view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  constructor(window: ByteWindow) {
+    this.window = window;
+    const bom = window.byteAt(0) === 0xef && window.byteAt(1, 0) === 0xbb && window.byteAt(2, 0) === 0xbf;
     this.position = bom ? 3 : 0;
   }
 
   skipWhitespace(): number {
-    const bytes = this.bytes;
+    const window = this.window;
     let at = this.position;
-    while (at < bytes.length && isWhitespace(bytes[at] as number)) at++;
+    let c = window.byteAt(at);
+    while (c >= 0 && isWhitespace(c)) c = window.byteAt(++at);
     this.position = at;
-    return at < bytes.length ? (bytes[at] as number) : -1;
+    return c;
   }
 
   /** The byte after the closing quote of the string opening at `start`. */
   stringEnd(start: number): number {
-    const bytes = this.bytes;
+    const window = this.window;
     // Most strings in a snapshot are short (keys, ids, dates): a JS loop settles them without a
     // native call, whose overhead (~30 ns a call on shared memory, about 3x that on unshared)
     // would otherwise dominate.
-    const inlineEnd = Math.min(bytes.length, start + INLINE_STRING_SCAN);
+    const inlineEnd = Math.min(window.size, start + INLINE_STRING_SCAN);
     let from = start + 1;
     for (; from < inlineEnd; from++) {
-      const c = bytes[from] as number;
+      const c = window.byteAt(from);
       if (c === QUOTE) return from + 1;
       if (c === BACKSLASH) from++; // the escaped byte cannot end the string
     }
     for (;;) {
-      // memchr-speed search for the rest of a long string
-      const quote = from < bytes.length ? this.view.indexOf(QUOTE, from) : -1;
-      if (quote < 0)
+      // the window holds the string from its opening quote, so the backslashes before a quote count
+      if (from >= window.size || !window.reach(from, start))
         throw new SnapshotSyntaxError(`snapshot has an unterminated string from byte ${start}`, start);
+      // memchr-speed search for the rest of a long string, within what the window holds
+      const bytes = window.bytes;
+      const found = window.heldView().indexOf(QUOTE, from - window.base);
+      if (found < 0) {
+        from = window.end;
+        continue;
+      }
+      const quote = window.base + found;
       // An odd run of backslashes before the quote escapes it (pairs are escaped backslashes);
       // the run stops at the opening quote at the latest.
       let before = quote - 1;
-      while (bytes[before] === BACKSLASH) before--;
+      while (bytes[before - window.base] === BACKSLASH) before--;
       if ((quote - 1 - before) % 2 === 0) return quote + 1;
       from = quote + 1;
     }
@@ -139,32 +246,45 @@ class Scanner {
 
   /** The byte after the value starting at `start` (whitespace already skipped). */
   valueEnd(start: number): number {
-    const bytes = this.bytes;
-    const first = bytes[start] as number;
+    const window = this.window;
+    const first = window.byteAt(start);
     if (first === QUOTE) return this.stringEnd(start);
     if (first === OPEN_BRACE || first === OPEN_BRACKET) return this.containerEnd(start);
     // A scalar (number, true, false, null) runs to the next separator; its parse checks it.
     let at = start;
-    while (at < bytes.length) {
-      const c = bytes[at] as number;
+    for (;;) {
+      const c = window.byteAt(at);
+      if (c < 0) break;
       if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || c === COLON || isWhitespace(c)) break;
       if (c === QUOTE || c === OPEN_BRACE || c === OPEN_BRACKET) break;
       at++;
     }
-    if (at === start) throw expected(bytes, start, 'a value');
+    if (at === start) throw expected(window, start, 'a value');
     return at;
   }
 
   private containerEnd(start: number): number {
-    const bytes = this.bytes;
-    const length = bytes.length;
+    const window = this.window;
     let openers = this.openers;
     let depth = 0;
     let at = start;
-    while (at < length) {
-      const c = bytes[at] as number;
+    // the window's state in locals: this loop runs over every byte of every company
+    let bytes = window.bytes;
+    let base = window.base;
+    let end = window.end;
+    for (;;) {
+      if (at >= end) {
+        if (!window.reach(at, at)) break;
+        bytes = window.bytes;
+        base = window.base;
+        end = window.end;
+      }
+      const c = bytes[at - base] as number;
       if (c === QUOTE) {
         at = this.stringEnd(at);
+        bytes = window.bytes;
+        base = window.base;
+        end = window.end;
         continue;
       }
       if (c === OPEN_BRACE || c === OPEN_BRACKET) {
@@ -177,7 +297,7 @@ class Scanner {
       } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
         // '{' and '[' are each two below their closer.
         if (openers[--depth] !== c - 2)
-          throw expected(bytes, at, `'${String.fromCharCode((openers[depth] as number) + 2)}'`);
+          throw expected(window, at, `'${String.fromCharCode((openers[depth] as number) + 2)}'`);
         if (depth === 0) return at + 1;
       }
       at++;
@@ -187,7 +307,7 @@ class Scanner {
 
   /** Offsets of the elements of the array opening at `position`; leaves `position` after its `]`. */
   arrayElements(): Float64Array {
-    const bytes = this.bytes;
+    const window = this.window;
     let offsets = new Float64Array(1024);
     let count = 0;
     this.position++; // '['
@@ -197,7 +317,7 @@ class Scanner {
       return new Float64Array(0);
     }
     for (;;) {
-      if (c === -1) throw expected(bytes, this.position, 'a value');
+      if (c === -1) throw expected(window, this.position, 'a value');
       const start = this.position;
       const end = this.valueEnd(start);
       if (count + 2 > offsets.length) {
@@ -211,7 +331,7 @@ class Scanner {
       c = this.skipWhitespace();
       this.position++;
       if (c === CLOSE_BRACKET) return offsets.slice(0, count);
-      if (c !== COMMA) throw expected(bytes, this.position - 1, "',' or ']' between companies");
+      if (c !== COMMA) throw expected(window, this.position - 1, "',' or ']' between companies");
       c = this.skipWhitespace();
     }
   }
@@ -219,36 +339,49 @@ class Scanner {
 
 /** Finds the head members and the byte range of every company, checking the top-level structure. */
 export function splitSnapshot(bytes: Uint8Array): SnapshotLayout {
-  const scanner = new Scanner(bytes);
+  return splitWindow(new ByteWindow(bytes, null, 0));
+}
+
+/**
+ * `splitSnapshot` of bytes read from `source` through a window of `windowBytes` (grown only for a
+ * value longer than it): one pass, and only the window in memory.
+ */
+export function splitSnapshotFrom(source: ByteSource, windowBytes = DEFAULT_WINDOW_BYTES): SnapshotLayout {
+  return splitWindow(new ByteWindow(null, source, windowBytes));
+}
+
+function splitWindow(window: ByteWindow): SnapshotLayout {
+  const scanner = new Scanner(window);
   const head: Record<string, unknown> = {};
   let companies: Float64Array | null = null;
 
   if (scanner.skipWhitespace() !== OPEN_BRACE)
-    throw expected(bytes, scanner.position, "'{' (a snapshot object)");
+    throw expected(window, scanner.position, "'{' (a snapshot object)");
   scanner.position++;
   let c = scanner.skipWhitespace();
   if (c === CLOSE_BRACE) {
     scanner.position++;
   } else {
     for (;;) {
-      if (c !== QUOTE) throw expected(bytes, scanner.position, 'a member name');
+      if (c !== QUOTE) throw expected(window, scanner.position, 'a member name');
       const keyStart = scanner.position;
       const keyEnd = scanner.stringEnd(keyStart);
-      const key = parseRange(bytes, keyStart, keyEnd, 'member name') as string;
+      const key = parseRange(window, keyStart, keyEnd, 'member name') as string;
       scanner.position = keyEnd;
-      if (scanner.skipWhitespace() !== COLON) throw expected(bytes, scanner.position, "':'");
+      if (scanner.skipWhitespace() !== COLON) throw expected(window, scanner.position, "':'");
       scanner.position++;
       c = scanner.skipWhitespace();
-      if (c === -1) throw expected(bytes, scanner.position, 'a value');
+      if (c === -1) throw expected(window, scanner.position, 'a value');
       if (key === 'companies' && c === OPEN_BRACKET) {
         // A later `companies` replaces an earlier one, as in JSON.parse.
         companies = scanner.arrayElements();
         delete head[key];
       } else {
-        const valueEnd = scanner.valueEnd(scanner.position);
+        const valueStart = scanner.position;
+        const valueEnd = scanner.valueEnd(valueStart);
         // defineProperty, so a `__proto__` member is data (as JSON.parse makes it), not a prototype.
         Object.defineProperty(head, key, {
-          value: parseRange(bytes, scanner.position, valueEnd, `member ${JSON.stringify(key)}`),
+          value: parseRange(window, valueStart, valueEnd, `member ${JSON.stringify(key)}`),
           enumerable: true,
           writable: true,
           configurable: true,
@@ -259,26 +392,43 @@ export function splitSnapshot(bytes: Uint8Array): SnapshotLayout {
       c = scanner.skipWhitespace();
       scanner.position++;
       if (c === CLOSE_BRACE) break;
-      if (c !== COMMA) throw expected(bytes, scanner.position - 1, "',' or '}' between snapshot members");
+      if (c !== COMMA) throw expected(window, scanner.position - 1, "',' or '}' between snapshot members");
       c = scanner.skipWhitespace();
     }
   }
   if (scanner.skipWhitespace() !== -1)
-    throw expected(bytes, scanner.position, 'end of input after the snapshot');
+    throw expected(window, scanner.position, 'end of input after the snapshot');
   return { head, companies };
 }
 
-/** Parses element `index` of the layout's companies (JSON.parse of that byte range, UTF-8 decoded). Throws SnapshotSyntaxError naming the company index and absolute byte offset when the element is not valid JSON. */
-export function parseCompanyAt(bytes: Uint8Array, layout: SnapshotLayout, index: number): unknown {
+/** The byte range of company `index`, or a RangeError. */
+function rangeOf(layout: SnapshotLayout, index: number): [number, number] {
   const offsets = layout.companies;
   const count = offsets ? offsets.length / 2 : 0;
   if (!offsets || !Number.isInteger(index) || index < 0 || index >= count) {
     throw new RangeError(`company index ${index} is out of range (the snapshot has ${count} companies)`);
   }
-  return parseRange(
-    bytes,
-    offsets[2 * index] as number,
-    offsets[2 * index + 1] as number,
-    `company ${index}`,
-  );
+  return [offsets[2 * index] as number, offsets[2 * index + 1] as number];
+}
+
+/** Parses element `index` of the layout's companies (JSON.parse of that byte range, UTF-8 decoded). Throws SnapshotSyntaxError naming the company index and absolute byte offset when the element is not valid JSON. */
+export function parseCompanyAt(bytes: Uint8Array, layout: SnapshotLayout, index: number): unknown {
+  const [start, end] = rangeOf(layout, index);
+  return parseRange(new ByteWindow(bytes, null, 0), start, end, `company ${index}`);
+}
+
+/**
+ * `parseCompanyAt` for a layout split from `source`: each company is read through one window of
+ * `windowBytes` (grown for a longer company), cheapest in file order.
+ */
+export function companyReaderOf(
+  source: ByteSource,
+  layout: SnapshotLayout,
+  windowBytes = DEFAULT_WINDOW_BYTES,
+): (index: number) => unknown {
+  const window = new ByteWindow(null, source, windowBytes);
+  return (index) => {
+    const [start, end] = rangeOf(layout, index);
+    return parseRange(window, start, end, `company ${index}`);
+  };
 }

@@ -183,6 +183,12 @@ test.each<[string, () => string[], string, RegExp]>([
     /cannot read snapshot .*nope\.json: no such file/,
   ],
   [
+    'a directory given as the snapshot',
+    () => ['score-file', dir],
+    'snapshot.not_found',
+    /cannot read snapshot .*: EISDIR/,
+  ],
+  [
     'a snapshot that is not JSON',
     () => ['score-file', writeJson('bad.json', '{ nope')],
     'snapshot.invalid_json',
