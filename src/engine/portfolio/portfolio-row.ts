@@ -258,7 +258,7 @@ export function parsePortfolioRow(row: PortfolioRow): { company: PortfolioCompan
  * @example
  * const { companies, unscoredIds } = parsePortfolioRows(await readAllRows());
  */
-export function parsePortfolioRows(rows: readonly unknown[]): ParsedPortfolio {
+export function parsePortfolioRows(rows: Iterable<unknown>): ParsedPortfolio {
   const result: ParsedPortfolio = { companies: [], rejectedRows: 0, unscoredIds: [], fieldIssues: [] };
   for (const candidate of rows) appendParsedRow(result, candidate);
   return result;

@@ -76,6 +76,51 @@ export function scoreWholePortfolio(
   /** Each company's properties as read, by id (the last record of an id wins). */
   storedById: Map<string, Readonly<Record<string, string | null>>>;
 } {
+  const { storedById, results, revenueReference } = scoreKeepingStored(companies, model, now, companyCount);
+  return {
+    modelVersion: model.version,
+    storedById,
+    scored: results.map((r) => toScoredCompany(r, revenueReference, storedById.get(r.companyId) ?? {}, now)),
+  };
+}
+
+/**
+ * `scoreWholePortfolio`, its results turned into `ScoredCompany` one at a time as they are asked
+ * for (once): each result is let go as soon as it is turned, so a caller that keeps less than the
+ * output values (a report) never holds 100k explanation documents at once.
+ */
+export function scoreWholePortfolioOneByOne(
+  companies: Iterable<CompanyRecord>,
+  model: ScoringModel,
+  now: Date,
+  companyCount?: number,
+): {
+  modelVersion: string;
+  storedById: Map<string, Readonly<Record<string, string | null>>>;
+  scored: Iterable<ScoredCompany>;
+} {
+  const { storedById, results, revenueReference } = scoreKeepingStored(companies, model, now, companyCount);
+  function* oneByOne(): Generator<ScoredCompany> {
+    const pending: (CompanyScore | undefined)[] = results;
+    for (let index = 0; index < pending.length; index += 1) {
+      const result = pending[index] as CompanyScore;
+      pending[index] = undefined;
+      yield toScoredCompany(result, revenueReference, storedById.get(result.companyId) ?? {}, now);
+    }
+  }
+  return { modelVersion: model.version, storedById, scored: oneByOne() };
+}
+
+function scoreKeepingStored(
+  companies: Iterable<CompanyRecord>,
+  model: ScoringModel,
+  now: Date,
+  companyCount: number | undefined,
+): {
+  storedById: Map<string, Readonly<Record<string, string | null>>>;
+  results: CompanyScore[];
+  revenueReference: number;
+} {
   const storedById = new Map<string, Readonly<Record<string, string | null>>>();
   function* forScoring(): Generator<CompanyRecord> {
     for (const company of companies) {
@@ -84,13 +129,7 @@ export function scoreWholePortfolio(
     }
   }
   const portfolio = scorePortfolio({ companies: forScoring(), companyCount, model, now });
-  return {
-    modelVersion: model.version,
-    storedById,
-    scored: portfolio.results.map((r) =>
-      toScoredCompany(r, portfolio.revenueReference, storedById.get(r.companyId) ?? {}, now),
-    ),
-  };
+  return { storedById, results: portfolio.results, revenueReference: portfolio.revenueReference };
 }
 
 export function createPortfolioScorer(model: ScoringModel): PortfolioScorer {
