@@ -2,8 +2,13 @@
  * The pure scoring core (methodology.md as code): plain data in, plain data out, synchronous,
  * with `now` passed in. No I/O, no clock, no randomness.
  */
-export { scorePortfolio, scoreCompany } from './score-portfolio';
-export type { ScorePortfolioInput, ScoreCompanyOptions, PortfolioScore } from './score-portfolio';
+export { scorePortfolio, scoreCompany, startPortfolioScoring } from './score-portfolio';
+export type {
+  ScorePortfolioInput,
+  ScoreCompanyOptions,
+  PortfolioScore,
+  PortfolioScoring,
+} from './score-portfolio';
 export { computeParetoClasses, computeRevenueReference } from './pareto';
 export type { ParetoEntry, ParetoResult, ParetoSummary } from './pareto';
 export { parseSnapshot, portfolioSnapshotSchema, companyRecordSchema, crmRecordSchema } from './snapshot';

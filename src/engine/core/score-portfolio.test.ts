@@ -13,6 +13,7 @@ import {
   parseSnapshot,
   scoreCompany,
   scorePortfolio,
+  startPortfolioScoring,
   validateModel,
   type CompanyRecord,
 } from './index';
@@ -258,6 +259,35 @@ describe('scorePortfolio progress', () => {
       ['measure', 0, 0],
       ['score', 0, 0],
     ]);
+  });
+});
+
+describe('startPortfolioScoring', () => {
+  test('companies added one by one score exactly as scorePortfolio scores them', () => {
+    const companies = [partner, decliner, newcomer, partner];
+    const scoring = startPortfolioScoring({ model: DEFAULT_SCORING_MODEL, now: NOW });
+    companies.forEach((record, index) => {
+      scoring.add(record);
+      expect(scoring.count).toBe(index + 1);
+    });
+    const done: number[] = [];
+    const result = scoring.finish((count, total) => done.push(count, total));
+    expect(result).toEqual(scorePortfolio({ companies, model: DEFAULT_SCORING_MODEL, now: NOW }));
+    expect(done).toEqual([4, 4]);
+  });
+
+  test('a finished run takes no more companies and finishes once', () => {
+    const scoring = startPortfolioScoring({ model: DEFAULT_SCORING_MODEL, now: NOW });
+    scoring.add(partner);
+    scoring.finish();
+    expect(() => scoring.add(partner)).toThrow(/finished/);
+    expect(() => scoring.finish()).toThrow(/already finished/);
+  });
+
+  test('an empty run scores nothing', () => {
+    const result = startPortfolioScoring({ model: DEFAULT_SCORING_MODEL, now: NOW }).finish();
+    expect(result.results).toEqual([]);
+    expect(result.pareto.companies).toEqual({ A: 0, B: 0, C: 0 });
   });
 });
 

@@ -58,42 +58,80 @@ export type ScoreCompanyOptions = {
  * @example scorePortfolio({ companies: snapshot.companies, model: DEFAULT_SCORING_MODEL, now: new Date(snapshot.takenAt) })
  */
 export function scorePortfolio(input: ScorePortfolioInput): PortfolioScore {
-  const context = scoringContextOf(input.model, input.now, input.homeCurrency);
+  const scoring = startPortfolioScoring(input);
   const companies = input.companies;
   const count = input.companyCount ?? (Array.isArray(companies) ? companies.length : null);
+  const report = input.onProgress;
+  for (const company of companies) {
+    scoring.add(company);
+    if (report !== undefined && scoring.count % PROGRESS_EVERY === 0) report('measure', scoring.count, count);
+  }
+  report?.('measure', scoring.count, count ?? scoring.count);
+  return scoring.finish(report === undefined ? undefined : (done, total) => report('score', done, total));
+}
+
+/** A portfolio run fed one company at a time (as a sync reads them), scored when all are in. */
+export type PortfolioScoring = {
+  /** Measures a company now; only what was measured is kept, the record can go. */
+  add(company: CompanyRecord): void;
+  /** Companies added so far. */
+  readonly count: number;
+  /** Pareto classes across every company added, then each company's score, in the order added. Once. */
+  finish(onProgress?: (done: number, total: number) => void): PortfolioScore;
+};
+
+/**
+ * Starts a portfolio run whose companies arrive one by one, maybe over time: `scorePortfolio` with
+ * the loop in the caller's hands. The result equals `scorePortfolio` over the same companies.
+ */
+export function startPortfolioScoring(
+  input: Pick<ScorePortfolioInput, 'model' | 'now' | 'homeCurrency'>,
+): PortfolioScoring {
+  const context = scoringContextOf(input.model, input.now, input.homeCurrency);
   // two plain lists instead of an object per company: a portfolio run keeps them all until the
   // last company is scored, so every per-company wrapper is old-space growth
   const facts: PreparedCompany['facts'][] = [];
   const metrics: PreparedCompany['metrics'][] = [];
   const revenues: number[] = [];
-  const report = input.onProgress;
-  for (const company of companies) {
-    const prepared = prepareCompany(company, context);
-    facts.push(prepared.facts);
-    metrics.push(prepared.metrics);
-    revenues.push(prepared.metrics.wonRevenueLast12Months);
-    if (report !== undefined && facts.length % PROGRESS_EVERY === 0) report('measure', facts.length, count);
-  }
-  const total = facts.length;
-  report?.('measure', total, count ?? total);
-  const pareto = paretoClassesOf(revenues, input.model.pareto);
-  const revenueReference = revenueReferenceOf(revenues, input.model.scales);
-  const results = new Array<CompanyScore>(total);
-  for (let index = 0; index < total; index += 1) {
-    results[index] = finishCompanyScore({ facts: facts[index]!, metrics: metrics[index]! }, context, {
-      paretoClass: pareto.classes[index]!,
-      revenueReference,
-    });
-    if (report !== undefined && (index + 1) % PROGRESS_EVERY === 0) report('score', index + 1, total);
-  }
-  report?.('score', total, total);
+  let finished = false;
   return {
-    modelVersion: input.model.version,
-    scoredAt: context.scoredAt,
-    homeCurrency: context.homeCurrency,
-    revenueReference,
-    pareto: pareto.summary,
-    results,
+    add(company) {
+      if (finished) throw new Error('this portfolio run is finished: start another to add companies');
+      const prepared = prepareCompany(company, context);
+      facts.push(prepared.facts);
+      metrics.push(prepared.metrics);
+      revenues.push(prepared.metrics.wonRevenueLast12Months);
+    },
+    get count() {
+      return facts.length;
+    },
+    finish(onProgress) {
+      if (finished) throw new Error('this portfolio run is already finished');
+      finished = true;
+      const total = facts.length;
+      const pareto = paretoClassesOf(revenues, input.model.pareto);
+      const revenueReference = revenueReferenceOf(revenues, input.model.scales);
+      const results = new Array<CompanyScore>(total);
+      for (let index = 0; index < total; index += 1) {
+        results[index] = finishCompanyScore({ facts: facts[index]!, metrics: metrics[index]! }, context, {
+          paretoClass: pareto.classes[index]!,
+          revenueReference,
+        });
+        if (onProgress !== undefined && (index + 1) % PROGRESS_EVERY === 0) onProgress(index + 1, total);
+      }
+      onProgress?.(total, total);
+      // what the run held is in the results now
+      facts.length = 0;
+      metrics.length = 0;
+      return {
+        modelVersion: input.model.version,
+        scoredAt: context.scoredAt,
+        homeCurrency: context.homeCurrency,
+        revenueReference,
+        pareto: pareto.summary,
+        results,
+      };
+    },
   };
 }
 

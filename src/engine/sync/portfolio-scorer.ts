@@ -4,7 +4,14 @@
  * button) reuses the ones the last full run stored in each company's `kam_explanation`, so a
  * company scores the same whichever path rescored it.
  */
-import { PARETO_CLASSES, scoreCompany, scorePortfolio, type CompanyScore, type ParetoClass } from '../core';
+import {
+  PARETO_CLASSES,
+  scoreCompany,
+  scorePortfolio,
+  startPortfolioScoring,
+  type CompanyScore,
+  type ParetoClass,
+} from '../core';
 import type { Tier } from '../core/enums';
 import type { CompanyRecord } from '../core/snapshot';
 import { explanationSchema } from '../hubspot/explanation-schema';
@@ -100,15 +107,26 @@ export function scoreWholePortfolioOneByOne(
   scored: Iterable<ScoredCompany>;
 } {
   const { storedById, results, revenueReference } = scoreKeepingStored(companies, model, now, companyCount);
-  function* oneByOne(): Generator<ScoredCompany> {
-    const pending: (CompanyScore | undefined)[] = results;
-    for (let index = 0; index < pending.length; index += 1) {
-      const result = pending[index] as CompanyScore;
-      pending[index] = undefined;
-      yield toScoredCompany(result, revenueReference, storedById.get(result.companyId) ?? {}, now);
-    }
+  return {
+    modelVersion: model.version,
+    storedById,
+    scored: oneByOne(results, revenueReference, storedById, now),
+  };
+}
+
+/** Each result turned into what the sync stores, and let go as soon as it is (the list is emptied). */
+function* oneByOne(
+  results: CompanyScore[],
+  revenueReference: number,
+  storedById: ReadonlyMap<string, Readonly<Record<string, string | null>>>,
+  now: Date,
+): Generator<ScoredCompany> {
+  const pending: (CompanyScore | undefined)[] = results;
+  for (let index = 0; index < pending.length; index += 1) {
+    const result = pending[index] as CompanyScore;
+    pending[index] = undefined;
+    yield toScoredCompany(result, revenueReference, storedById.get(result.companyId) ?? {}, now);
   }
-  return { modelVersion: model.version, storedById, scored: oneByOne() };
 }
 
 function scoreKeepingStored(
@@ -133,23 +151,44 @@ function scoreKeepingStored(
 }
 
 export function createPortfolioScorer(model: ScoringModel): PortfolioScorer {
-  return (companies, { now, paretoFromStored }) => {
-    if (!paretoFromStored) {
-      const { modelVersion, scored } = scoreWholePortfolio(companies, model, now);
-      return { modelVersion, scored };
+  return ({ now, paretoFromStored }) => {
+    if (paretoFromStored) {
+      // a partial run: each company scores on its own with the portfolio inputs it last had
+      const scored: ScoredCompany[] = [];
+      return {
+        add(companies) {
+          for (const company of companies) {
+            const context = storedPortfolioContext(company);
+            const score = scoreCompany(recordForScoring(company), { model, now, ...context });
+            scored.push(
+              toScoredCompany(
+                score,
+                context.revenueReference ?? model.scales.revenueReferenceFallback,
+                company.properties,
+                now,
+              ),
+            );
+          }
+        },
+        finish: () => ({ modelVersion: model.version, scored }),
+      };
     }
+    const scoring = startPortfolioScoring({ model, now });
+    const storedById = new Map<string, Readonly<Record<string, string | null>>>();
     return {
-      modelVersion: model.version,
-      scored: companies.map((company) => {
-        const context = storedPortfolioContext(company);
-        const score = scoreCompany(recordForScoring(company), { model, now, ...context });
-        return toScoredCompany(
-          score,
-          context.revenueReference ?? model.scales.revenueReferenceFallback,
-          company.properties,
-          now,
-        );
-      }),
+      add(companies) {
+        for (const company of companies) {
+          storedById.set(company.id, company.properties);
+          scoring.add(recordForScoring(company));
+        }
+      },
+      finish() {
+        const { results, revenueReference } = scoring.finish();
+        return {
+          modelVersion: model.version,
+          scored: Array.from(oneByOne(results, revenueReference, storedById, now)),
+        };
+      },
     };
   };
 }

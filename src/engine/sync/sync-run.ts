@@ -27,10 +27,17 @@ export type ScoredCompany = {
   topRecommendation: string | null;
 };
 
-export type PortfolioScorer = (
-  companies: CompanyRecord[],
-  options: { now: Date; paretoFromStored: boolean },
-) => { modelVersion: string; scored: ScoredCompany[] };
+/**
+ * Scoring for one run, fed each chunk of companies as it is read: a whole-portfolio run measures
+ * them on arrival and keeps only what it measured (the records can go), then scores every company
+ * at `finish`, once Pareto classes can be computed across the portfolio.
+ */
+export type PortfolioScoring = {
+  add(companies: readonly CompanyRecord[]): void;
+  finish(): { modelVersion: string; scored: ScoredCompany[] };
+};
+
+export type PortfolioScorer = (options: { now: Date; paretoFromStored: boolean }) => PortfolioScoring;
 
 export type SyncProgress =
   | { phase: 'read'; companiesRead: number; total: number | null }
@@ -170,8 +177,22 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     writes = state.planned.writes;
     plannedSummary = state.planned.summary;
   } else {
-    // 1. Read (continuing after the last journaled chunk when resuming).
-    const companies: CompanyRecord[] = state ? state.reads.flatMap((read) => read.companies) : [];
+    // 1. Read (continuing after the last journaled chunk when resuming), each chunk handed to the
+    // scorer as it arrives: only the companies' own properties are kept here, for the diff.
+    // Pareto classes need the whole portfolio, so partial runs keep the stored class.
+    const scoring = options.scorer({ now, paretoFromStored: scope.kind !== 'all' });
+    const storedById = new Map<string, CompanyRecord['properties']>();
+    let companiesRead = 0;
+    const take = (companies: readonly CompanyRecord[]): void => {
+      scoring.add(companies);
+      for (const company of companies) storedById.set(company.id, company.properties);
+      companiesRead += companies.length;
+    };
+    for (const read of state?.reads ?? []) {
+      take(read.companies);
+      // the journal's copy is not needed again: let it go with the chunk
+      read.companies = [];
+    }
     const lastRead = state?.reads.at(-1);
     const readFinished = lastRead?.done ?? false;
     if (!readFinished) {
@@ -179,7 +200,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
         chunkSize,
         firstChunkSize,
         resumeAfter: lastRead?.after ?? undefined,
-        alreadyRead: new Set(companies.map((c) => c.id)),
+        alreadyRead: new Set(storedById.keys()),
         checkAborted: () => throwIfAborted(signal),
       });
       if (chunks.isEmpty) journal?.append({ type: 'read', after: null, companies: [], done: true });
@@ -188,20 +209,18 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
         const result = await readAssociatedRecords(gateway, raw);
         missingRecords += result.missingRecords;
         truncated += result.truncated.length;
-        companies.push(...result.companies);
+        take(result.companies);
         journal?.appendReadInBackground({ type: 'read', after, companies: result.companies, done });
-        options.onProgress?.({ phase: 'read', companiesRead: companies.length, total: chunks.total });
+        options.onProgress?.({ phase: 'read', companiesRead, total: chunks.total });
       }).finally(() => journal?.settle());
       await journal?.flush();
       unknownCompanyIds.push(...chunks.unknownIds);
     }
     throwIfAborted(signal);
 
-    // 2. Score: Pareto classes need the whole portfolio, so partial runs keep the stored class.
-    options.onProgress?.({ phase: 'score', companies: companies.length });
-    const result = options.scorer(companies, { now, paretoFromStored: scope.kind !== 'all' });
-    scored = result.scored;
-    const storedById = new Map(companies.map((c) => [c.id, c.properties]));
+    // 2. Score what was read.
+    options.onProgress?.({ phase: 'score', companies: companiesRead });
+    scored = scoring.finish().scored;
     writes = [];
     for (const company of scored) {
       const changes = diffOutputs(storedById.get(company.id) ?? {}, company.desired, now);
@@ -224,7 +243,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
       plannedSummary = journaled.summary;
     } else {
       plannedSummary = {
-        companiesRead: companies.length,
+        companiesRead,
         companiesScored: scored.length,
         unknownCompanyIds,
         missingRecords,

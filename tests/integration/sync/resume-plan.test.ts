@@ -74,9 +74,15 @@ describe('resuming after the plan', () => {
     const checkpoint = await interruptedAfterOneBatch();
     const scoreAll = createPortfolioScorer(DEFAULT_SCORING_MODEL);
     // scoring that changed since the kill: one company fewer to write
-    const changed: PortfolioScorer = (companies, options) => {
-      const result = scoreAll(companies, options);
-      return { ...result, scored: result.scored.slice(1) };
+    const changed: PortfolioScorer = (options) => {
+      const scoring = scoreAll(options);
+      return {
+        add: (companies) => scoring.add(companies),
+        finish: () => {
+          const result = scoring.finish();
+          return { ...result, scored: result.scored.slice(1) };
+        },
+      };
     };
     emulator.requestLog.clear();
     await expect(
