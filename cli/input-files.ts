@@ -17,6 +17,7 @@ import { KeystoneError } from '../src/engine/errors';
 import {
   companyReaderOf,
   SnapshotSyntaxError,
+  SnapshotTruncatedError,
   splitSnapshotFrom,
   type ByteSource,
   type SnapshotLayout,
@@ -109,6 +110,14 @@ function changedWhileRead(path: string, size: number, now: number): KeystoneErro
 }
 
 function notJson(path: string, error: unknown): unknown {
+  if (error instanceof SnapshotTruncatedError)
+    return new KeystoneError(
+      'snapshot.changed',
+      `snapshot ${path} changed while it was read: ${error.message}`,
+      {
+        path,
+      },
+    );
   if (!(error instanceof SnapshotSyntaxError)) return error;
   return new KeystoneError('snapshot.invalid_json', `snapshot ${path} is not JSON: ${error.message}`, {
     path,

@@ -5,6 +5,7 @@ import {
   splitSnapshot,
   splitSnapshotFrom,
   SnapshotSyntaxError,
+  SnapshotTruncatedError,
   type ByteSource,
   type SnapshotLayout,
 } from './snapshot-split';
@@ -342,6 +343,7 @@ describe('reading through a window', () => {
         position >= 20 ? 0 : sourceOf(bytes).readAt(target.subarray(0, 20 - position), position),
     };
     const error = syntaxErrorOf(() => splitSnapshotFrom(shrunk, 8));
+    expect(error).toBeInstanceOf(SnapshotTruncatedError);
     expect(error.message).toContain('did the file change');
     expect(error.offset).toBe(20);
 

@@ -31,6 +31,17 @@ export class SnapshotSyntaxError extends Error {
   }
 }
 
+/** The source gave fewer bytes than its size said: the file changed while it was read. */
+export class SnapshotTruncatedError extends SnapshotSyntaxError {
+  constructor(at: number, size: number) {
+    super(
+      `snapshot ended at byte ${at} while it was read, ${size} bytes were expected (did the file change?)`,
+      at,
+    );
+    this.name = 'SnapshotTruncatedError';
+  }
+}
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
@@ -112,11 +123,7 @@ class ByteWindow {
     this.base = from;
     while (this.end < to) {
       const count = source.readAt(this.bytes.subarray(this.end - this.base), this.end);
-      if (count <= 0)
-        throw new SnapshotSyntaxError(
-          `snapshot ended at byte ${this.end} while it was read, ${this.size} bytes were expected (did the file change?)`,
-          this.end,
-        );
+      if (count <= 0) throw new SnapshotTruncatedError(this.end, this.size);
       this.end += count;
     }
   }
