@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { CompanyRecord } from '../core/snapshot';
 import { FileCheckpoint } from './checkpoint';
 
@@ -43,7 +44,7 @@ describe('FileCheckpoint read entries written in the background', () => {
     checkpoint.append({ type: 'planned', writeCount: 0, summary: {} });
     const state = checkpoint.load();
     expect(state.reads.map((read) => read.after)).toEqual(['cursor-0', 'cursor-1', null]);
-    expect(state.reads.map((read) => read.companies)).toEqual(chunks);
+    expect(state.reads.map((read) => read.companies())).toEqual(chunks);
     expect(state.planned).toMatchObject({ writeCount: 0 });
   });
 
@@ -116,9 +117,11 @@ describe('FileCheckpoint read entries written in the background', () => {
     const plain = companiesFrom(401, 2);
     checkpoint.append({ type: 'read', after: null, companies: plain, done: true });
     const state = new FileCheckpoint(checkpoint.path).load();
-    expect(state.reads).toEqual([
-      { type: 'read', after: 'cursor-0', companies: packed, done: false },
-      { type: 'read', after: null, companies: plain, done: true },
+    expect(
+      state.reads.map(({ after, done, companies }) => ({ after, done, companies: companies() })),
+    ).toEqual([
+      { after: 'cursor-0', companies: packed, done: false },
+      { after: null, companies: plain, done: true },
     ]);
   });
 
@@ -141,6 +144,23 @@ describe('FileCheckpoint read entries written in the background', () => {
     );
     expect(() => new FileCheckpoint(checkpoint.path).load()).toThrow(
       expect.objectContaining({ code: 'sync.checkpoint_corrupt' }),
+    );
+  });
+
+  test('a chunk is parsed only when its companies are asked for, and a bad one is named then', () => {
+    const checkpoint = freshCheckpoint();
+    const gzip = gzipSync(Buffer.from(JSON.stringify([{ id: '', properties: {} }]))).toString('base64');
+    appendFileSync(
+      checkpoint.path,
+      `${JSON.stringify({ type: 'read-gz', after: null, done: true, gzip })}\n`,
+    );
+    const [read] = new FileCheckpoint(checkpoint.path).load().reads;
+    expect(read).toMatchObject({ after: null, done: true });
+    expect(() => read!.companies()).toThrow(
+      expect.objectContaining({
+        code: 'sync.checkpoint_corrupt',
+        message: expect.stringContaining(`${checkpoint.path} line 2`),
+      }),
     );
   });
 });

@@ -19,7 +19,7 @@ import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
 import { z } from 'zod';
-import { companyRecordSchema } from '../core/snapshot';
+import { companyRecordSchema, type CompanyRecord } from '../core/snapshot';
 import { KeystoneError } from '../errors';
 
 const scopeSchema = z.discriminatedUnion('kind', [
@@ -81,19 +81,57 @@ const packedReadSchema = z.object({
 });
 const companiesSchema = z.array(companyRecordSchema);
 
-/** One journal line as an entry; packed reads are unpacked. Throws on anything unreadable. */
-function parseLine(line: string): CheckpointEntry {
+/**
+ * A chunk's reads as `load` gives them: the companies are parsed when asked for, so a resumed run
+ * holds one chunk's records at a time, as the run that journaled them did.
+ */
+export type JournaledRead = {
+  type: 'read';
+  after: string | null;
+  done: boolean;
+  /** The chunk's companies, parsed anew on each call; throws `sync.checkpoint_corrupt` if they do not parse. */
+  companies: () => CompanyRecord[];
+};
+
+/**
+ * One journal line as an entry. A packed read is unpacked here to check it (gzip's checksum
+ * catches a line cut short) but its companies are parsed only when asked for.
+ * Throws on anything unreadable.
+ */
+function parseLine(line: string, describe: () => string): LoadedEntry {
   const raw: unknown = JSON.parse(line);
   const packed = packedReadSchema.safeParse(raw);
-  if (!packed.success) return entrySchema.parse(raw);
-  const json = gunzipSync(Buffer.from(packed.data.gzip, 'base64')).toString('utf8');
-  const { after, done } = packed.data;
-  return { type: 'read', after, done, companies: companiesSchema.parse(JSON.parse(json)) };
+  if (!packed.success) {
+    const entry = entrySchema.parse(raw);
+    if (entry.type !== 'read') return entry;
+    const { companies, after, done } = entry;
+    return { type: 'read', after, done, companies: () => companies };
+  }
+  const { after, done, gzip: base64 } = packed.data;
+  gunzipSync(Buffer.from(base64, 'base64'));
+  return {
+    type: 'read',
+    after,
+    done,
+    companies: () => {
+      try {
+        const json = gunzipSync(Buffer.from(base64, 'base64')).toString('utf8');
+        return companiesSchema.parse(JSON.parse(json));
+      } catch (error) {
+        throw new KeystoneError('sync.checkpoint_corrupt', `${describe()} has reads that do not parse`, {
+          cause: String(error),
+        });
+      }
+    },
+  };
 }
+
+/** A journal line as `load` reads it. */
+type LoadedEntry = Exclude<CheckpointEntry, { type: 'read' }> | JournaledRead;
 
 export type CheckpointState = {
   start: StartEntry;
-  reads: ReadEntry[];
+  reads: JournaledRead[];
   planned: PlannedEntry | null;
   writtenIds: Set<string>;
   done: boolean;
@@ -208,9 +246,9 @@ export class FileCheckpoint {
       done: false,
     };
     lines.forEach((line, index) => {
-      let parsed: CheckpointEntry;
+      let parsed: LoadedEntry;
       try {
-        parsed = parseLine(line);
+        parsed = parseLine(line, () => `sync checkpoint ${this.path} line ${index + 1}`);
       } catch (error) {
         if (index === lines.length - 1) return; // cut short by a kill mid-write
         throw new KeystoneError(
@@ -222,7 +260,7 @@ export class FileCheckpoint {
           },
         );
       }
-      this.remember(parsed);
+      if (parsed.type !== 'read') this.remember(parsed);
       switch (parsed.type) {
         case 'start':
           state.start = parsed;

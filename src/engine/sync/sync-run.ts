@@ -188,11 +188,8 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
       for (const company of companies) storedById.set(company.id, company.properties);
       companiesRead += companies.length;
     };
-    for (const read of state?.reads ?? []) {
-      take(read.companies);
-      // the journal's copy is not needed again: let it go with the chunk
-      read.companies = [];
-    }
+    // one journaled chunk parsed at a time, as it was read
+    for (const read of state?.reads ?? []) take(read.companies());
     const lastRead = state?.reads.at(-1);
     const readFinished = lastRead?.done ?? false;
     if (!readFinished) {
