@@ -4,6 +4,7 @@
  */
 import { RISK_LEVELS, type KaismQuadrant, type RiskLevel } from '../core/enums';
 import type { PortfolioCompany } from './portfolio-row';
+import { compareIds } from './id-order';
 
 export type AtRiskKey = {
   id: string;
@@ -58,7 +59,7 @@ export function atRiskKeys(
     (a, b) =>
       severity(b.riskLevel) - severity(a.riskLevel) ||
       (b.wonRevenueLast12Months ?? 0) - (a.wonRevenueLast12Months ?? 0) ||
-      a.id.localeCompare(b.id, 'en', { numeric: true }),
+      compareIds(a.id, b.id),
   );
   return { minimumLevel, countsByLevel, accounts };
 }

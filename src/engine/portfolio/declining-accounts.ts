@@ -14,6 +14,7 @@
  */
 import type { LossReason, Tier } from '../core/enums';
 import type { PortfolioCompany, YearAmount } from './portfolio-row';
+import { compareIds } from './id-order';
 
 export type DecliningOptions = {
   /** Complete calendar years shown, ending with the last complete one (§9: 3–4). */
@@ -298,9 +299,7 @@ export function decliningKeyAccounts(
     if (index > 0)
       year.changeFromPreviousYear = changeBetween((years[index - 1] as KeyGroupYear).revenue, year.revenue);
   });
-  accounts.sort(
-    (a, b) => (b.volumeLost ?? 0) - (a.volumeLost ?? 0) || a.id.localeCompare(b.id, 'en', { numeric: true }),
-  );
+  accounts.sort((a, b) => (b.volumeLost ?? 0) - (a.volumeLost ?? 0) || compareIds(a.id, b.id));
   const withCost = accounts.filter((account) => account.economics.cheaper !== null);
   const first = years[0];
   const last = years[years.length - 1];

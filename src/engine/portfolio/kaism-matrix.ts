@@ -4,6 +4,7 @@
  */
 import { KAISM_QUADRANTS, type KaismQuadrant, type Tier } from '../core/enums';
 import type { PortfolioCompany } from './portfolio-row';
+import { compareIds } from './id-order';
 
 /** What a list entry shows about a company; enough for a table row and a record link. */
 export type CompanyRef = {
@@ -35,7 +36,7 @@ export function byScoreDescending(a: CompanyRef, b: CompanyRef): number {
   return (
     (b.score ?? -1) - (a.score ?? -1) ||
     (b.wonRevenueLast12Months ?? 0) - (a.wonRevenueLast12Months ?? 0) ||
-    a.id.localeCompare(b.id, 'en', { numeric: true })
+    compareIds(a.id, b.id)
   );
 }
 

@@ -8,7 +8,9 @@ import type { CompanyRecord } from '../core/snapshot';
 import type { ScoringModel } from '../settings';
 import { diffOutputs } from '../sync/diff';
 import { scoreWholePortfolioOneByOne } from '../sync/portfolio-scorer';
-import type { PortfolioRow } from './portfolio-row';
+import { PORTFOLIO_PROPERTIES, type PortfolioRow } from './portfolio-row';
+
+const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
 /**
  * `companies` is read once: a snapshot file's companies parsed one by one keep only their own
@@ -31,10 +33,19 @@ export function scoredSnapshotRows(
   function* rows(): Generator<PortfolioRow> {
     for (const result of scored) {
       const stored = storedById.get(result.id) ?? {};
-      yield {
-        id: result.id,
-        properties: { ...stored, ...result.desired, ...diffOutputs(stored, result.desired, now) },
-      };
+      const written = diffOutputs(stored, result.desired, now);
+      // what HubSpot would return after the sync: the diff's writes over the desired values over
+      // what was stored, for exactly the properties a report reads from HubSpot
+      const properties: Record<string, string | null> = {};
+      for (const name of PORTFOLIO_PROPERTIES) {
+        const value = hasOwn(written, name)
+          ? written[name]
+          : hasOwn(result.desired, name)
+            ? result.desired[name]
+            : stored[name];
+        if (value !== undefined) properties[name] = value;
+      }
+      yield { id: result.id, properties };
     }
   }
   return { modelVersion, rows: rows() };

@@ -4,6 +4,7 @@
  */
 import { TIERS, type Tier, type TierDirection } from '../core/enums';
 import type { PortfolioCompany } from './portfolio-row';
+import { compareIds } from './id-order';
 
 export type TierMove = {
   id: string;
@@ -58,9 +59,7 @@ export function tierMovers(companies: readonly PortfolioCompany[], since: Date, 
       wonRevenueLast12Months: company.wonRevenueLast12Months,
     });
   }
-  moves.sort(
-    (a, b) => b.changedAt.localeCompare(a.changedAt) || a.id.localeCompare(b.id, 'en', { numeric: true }),
-  );
+  moves.sort((a, b) => b.changedAt.localeCompare(a.changedAt) || compareIds(a.id, b.id));
   const transitions: Record<string, number> = {};
   const months = new Map<string, { up: number; down: number }>();
   // Every month of the window, moves or not, so a chart's time axis has no gaps.
