@@ -160,7 +160,7 @@ function loadFromSnapshot(path: string, modelPath: string | undefined, now: Date
   const takenAt = snapshot.head.takenAt ? new Date(snapshot.head.takenAt) : undefined;
   const at = now ?? (takenAt && !Number.isNaN(takenAt.getTime()) ? takenAt : new Date());
   // parsed company by company as they are scored: only their own properties stay in memory
-  const scored = scoredSnapshotRows(snapshot.companies, model, at, snapshot.count);
+  const scored = scoredSnapshotRows(snapshot.companies, model, at);
   const portfolio = emptyParsedPortfolio();
   for (const row of scored.rows) appendParsedRow(portfolio, row);
   return {

@@ -22,14 +22,8 @@ export function scoredSnapshotRows(
   companies: Iterable<CompanyRecord>,
   model: ScoringModel,
   now: Date,
-  companyCount?: number,
 ): { modelVersion: string; rows: Iterable<PortfolioRow> } {
-  const { modelVersion, scored, storedById } = scoreWholePortfolioOneByOne(
-    companies,
-    model,
-    now,
-    companyCount,
-  );
+  const { modelVersion, scored, storedById } = scoreWholePortfolioOneByOne(companies, model, now);
   function* rows(): Generator<PortfolioRow> {
     for (const result of scored) {
       const stored = storedById.get(result.id) ?? {};

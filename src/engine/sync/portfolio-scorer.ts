@@ -7,7 +7,6 @@
 import {
   PARETO_CLASSES,
   scoreCompany,
-  scorePortfolio,
   startPortfolioScoring,
   type CompanyScore,
   type ParetoClass,
@@ -67,50 +66,29 @@ export function toScoredCompany(
   };
 }
 
-/**
- * A whole-portfolio run over companies read once: a list, or a snapshot file parsed company by
- * company (`kam report --snapshot`). Only each company's own properties are kept beside the
- * scores, so its associated records can go as soon as it is measured.
- */
-export function scoreWholePortfolio(
-  companies: Iterable<CompanyRecord>,
-  model: ScoringModel,
-  now: Date,
-  companyCount?: number,
-): {
-  modelVersion: string;
-  scored: ScoredCompany[];
-  /** Each company's properties as read, by id (the last record of an id wins). */
-  storedById: Map<string, Readonly<Record<string, string | null>>>;
-} {
-  const { storedById, results, revenueReference } = scoreKeepingStored(companies, model, now, companyCount);
-  return {
-    modelVersion: model.version,
-    storedById,
-    scored: results.map((r) => toScoredCompany(r, revenueReference, storedById.get(r.companyId) ?? {}, now)),
-  };
-}
+type StoredProperties = Readonly<Record<string, string | null>>;
 
 /**
- * `scoreWholePortfolio`, its results turned into `ScoredCompany` one at a time as they are asked
- * for (once): each result is let go as soon as it is turned, so a caller that keeps less than the
- * output values (a report) never holds 100k explanation documents at once.
+ * A whole-portfolio run fed companies as they come: it keeps what was measured of each and its
+ * own properties (for the pin and the diff), so the associated records can go at once. `finish`
+ * gives the results turned into what the sync stores one at a time, each let go as it is turned:
+ * a caller that keeps less than the output values (a report) never holds 100k explanation
+ * documents at once.
  */
-export function scoreWholePortfolioOneByOne(
-  companies: Iterable<CompanyRecord>,
-  model: ScoringModel,
-  now: Date,
-  companyCount?: number,
-): {
-  modelVersion: string;
-  storedById: Map<string, Readonly<Record<string, string | null>>>;
-  scored: Iterable<ScoredCompany>;
-} {
-  const { storedById, results, revenueReference } = scoreKeepingStored(companies, model, now, companyCount);
+function wholePortfolioScoring(model: ScoringModel, now: Date) {
+  const scoring = startPortfolioScoring({ model, now });
+  /** Each company's properties as read, by id (the last record of an id wins). */
+  const storedById = new Map<string, StoredProperties>();
   return {
-    modelVersion: model.version,
     storedById,
-    scored: oneByOne(results, revenueReference, storedById, now),
+    add(company: CompanyRecord): void {
+      storedById.set(company.id, company.properties);
+      scoring.add(recordForScoring(company));
+    },
+    finish(): Iterable<ScoredCompany> {
+      const { results, revenueReference } = scoring.finish();
+      return oneByOne(results, revenueReference, storedById, now);
+    },
   };
 }
 
@@ -118,7 +96,7 @@ export function scoreWholePortfolioOneByOne(
 function* oneByOne(
   results: CompanyScore[],
   revenueReference: number,
-  storedById: ReadonlyMap<string, Readonly<Record<string, string | null>>>,
+  storedById: ReadonlyMap<string, StoredProperties>,
   now: Date,
 ): Generator<ScoredCompany> {
   const pending: (CompanyScore | undefined)[] = results;
@@ -129,25 +107,23 @@ function* oneByOne(
   }
 }
 
-function scoreKeepingStored(
+/**
+ * A whole-portfolio run over companies read once (a snapshot file parsed company by company, for
+ * `kam report --snapshot`), its results given one at a time and only once (see
+ * `wholePortfolioScoring`).
+ */
+export function scoreWholePortfolioOneByOne(
   companies: Iterable<CompanyRecord>,
   model: ScoringModel,
   now: Date,
-  companyCount: number | undefined,
 ): {
-  storedById: Map<string, Readonly<Record<string, string | null>>>;
-  results: CompanyScore[];
-  revenueReference: number;
+  modelVersion: string;
+  storedById: ReadonlyMap<string, StoredProperties>;
+  scored: Iterable<ScoredCompany>;
 } {
-  const storedById = new Map<string, Readonly<Record<string, string | null>>>();
-  function* forScoring(): Generator<CompanyRecord> {
-    for (const company of companies) {
-      storedById.set(company.id, company.properties);
-      yield recordForScoring(company);
-    }
-  }
-  const portfolio = scorePortfolio({ companies: forScoring(), companyCount, model, now });
-  return { storedById, results: portfolio.results, revenueReference: portfolio.revenueReference };
+  const scoring = wholePortfolioScoring(model, now);
+  for (const company of companies) scoring.add(company);
+  return { modelVersion: model.version, storedById: scoring.storedById, scored: scoring.finish() };
 }
 
 export function createPortfolioScorer(model: ScoringModel): PortfolioScorer {
@@ -173,22 +149,12 @@ export function createPortfolioScorer(model: ScoringModel): PortfolioScorer {
         finish: () => ({ modelVersion: model.version, scored }),
       };
     }
-    const scoring = startPortfolioScoring({ model, now });
-    const storedById = new Map<string, Readonly<Record<string, string | null>>>();
+    const scoring = wholePortfolioScoring(model, now);
     return {
       add(companies) {
-        for (const company of companies) {
-          storedById.set(company.id, company.properties);
-          scoring.add(recordForScoring(company));
-        }
+        for (const company of companies) scoring.add(company);
       },
-      finish() {
-        const { results, revenueReference } = scoring.finish();
-        return {
-          modelVersion: model.version,
-          scored: Array.from(oneByOne(results, revenueReference, storedById, now)),
-        };
-      },
+      finish: () => ({ modelVersion: model.version, scored: Array.from(scoring.finish()) }),
     };
   };
 }
