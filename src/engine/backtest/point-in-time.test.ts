@@ -1,5 +1,5 @@
 import type { CompanyRecord, CrmRecord } from '../core/snapshot';
-import { companyAsOf } from './point-in-time';
+import { companyAsOf, timeOf } from './point-in-time';
 
 const AS_OF = new Date('2025-06-30T00:00:00Z');
 const before = '2025-01-15T00:00:00.000Z';
@@ -99,4 +99,21 @@ test('tickets by creation (reopened if closed later), meetings by start, contact
   expect(atAsOf.meetings.map((m) => m.id)).toEqual(['m1']);
   // c3 was read without its creation date (the sync does not request it): kept with today's roles
   expect(atAsOf.contacts.map((c) => c.id)).toEqual(['c1', 'c3']);
+});
+
+describe('dates are read as the core reads them (so the cut at as-of agrees with what it scores)', () => {
+  test.each([
+    // no zone: UTC, as the core reads it, whatever the machine's time zone
+    ['2025-06-29T23:30:00', Date.UTC(2025, 5, 29, 23, 30)],
+    ['2025-06-29T23:30:00.000+02:00', Date.UTC(2025, 5, 29, 21, 30)],
+    ['1751155200000', Date.UTC(2025, 5, 29)],
+    // an impossible calendar date is unreadable, not rolled over into March
+    ['2023-02-30T00:00:00Z', null],
+    // a bare year is not a date (as epoch milliseconds it would be January 1970)
+    ['2024', null],
+    ['not a date', null],
+    ['  ', null],
+  ])('%s', (text, expected) => {
+    expect(timeOf(text)).toBe(expected);
+  });
 });

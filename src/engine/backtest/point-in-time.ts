@@ -3,6 +3,7 @@
  * dated on or before that date survives, so a backtest cannot see the future it is judged on.
  */
 import type { CompanyRecord, CrmRecord } from '../core/snapshot';
+import { dateValueOf } from '../core/values';
 import { KAM_OUTPUT_PROPERTY_NAMES } from '../hubspot/kam-properties';
 
 /**
@@ -15,12 +16,12 @@ const STRIPPED_COMPANY_PROPERTIES: ReadonlySet<string> = new Set([
   'kam_loss_reason',
 ]);
 
-/** Epoch ms of a HubSpot datetime (ISO or epoch-ms string); null when empty or unreadable. */
+/**
+ * Epoch ms of a HubSpot datetime (ISO or epoch-ms string), read exactly as the core reads it (a
+ * missing zone is UTC, an impossible date is unreadable); null when empty or unreadable.
+ */
 export function timeOf(value: string | null | undefined): number | null {
-  const text = value?.trim() ?? '';
-  if (text === '') return null;
-  const ms = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
-  return Number.isFinite(ms) ? ms : null;
+  return dateValueOf(value);
 }
 
 function isClosedDeal(deal: CrmRecord): boolean {

@@ -64,9 +64,24 @@ export function readDate(raw: Raw, source: ValueSource, field: string): number |
   if (raw === null || raw === undefined) return null;
   const text = raw.trim();
   if (text === '') return null;
+  const millis = millisOf(text);
+  return millis === null ? report(source, field, raw, 'invalid_date') : millis;
+}
+
+/**
+ * `readDate` for a reader that counts no issues (the backtest's cut at as-of): the same reading,
+ * so a record is before or after a date exactly when the scoring thinks it is.
+ */
+export function dateValueOf(raw: Raw): number | null {
+  if (raw === null || raw === undefined) return null;
+  const text = raw.trim();
+  return text === '' ? null : millisOf(text);
+}
+
+/** Epoch milliseconds of a trimmed, non-empty date text; null when unreadable or out of range. */
+function millisOf(text: string): number | null {
   const millis = EPOCH_MILLIS.test(text) ? Number(text) : parseIsoMillis(text);
-  if (!(millis >= EARLIEST_MS && millis <= LATEST_MS)) return report(source, field, raw, 'invalid_date');
-  return millis;
+  return millis >= EARLIEST_MS && millis <= LATEST_MS ? millis : null;
 }
 
 /** Like `readDate`, but a date after `nowMs` (a won deal closing in the future, say) is reported and dropped. */
