@@ -101,23 +101,14 @@ function openSnapshotFile(path: string): SnapshotFile {
 
 type CompanyParse = ReturnType<typeof companyRecordSchema.safeParse>;
 
-function changedWhileRead(path: string, size: number, now: number): KeystoneError {
-  return new KeystoneError(
-    'snapshot.changed',
-    `snapshot ${path} changed while it was read (${size} bytes when split, ${now} now)`,
-    { path },
-  );
+function changedWhileRead(path: string, detail: string): KeystoneError {
+  return new KeystoneError('snapshot.changed', `snapshot ${path} changed while it was read: ${detail}`, {
+    path,
+  });
 }
 
 function notJson(path: string, error: unknown): unknown {
-  if (error instanceof SnapshotTruncatedError)
-    return new KeystoneError(
-      'snapshot.changed',
-      `snapshot ${path} changed while it was read: ${error.message}`,
-      {
-        path,
-      },
-    );
+  if (error instanceof SnapshotTruncatedError) return changedWhileRead(path, error.message);
   if (!(error instanceof SnapshotSyntaxError)) return error;
   return new KeystoneError('snapshot.invalid_json', `snapshot ${path} is not JSON: ${error.message}`, {
     path,
@@ -194,7 +185,7 @@ export function streamSnapshotFile(path: string): SnapshotStream {
         // one file handle for the whole pass; a generator's finally closes it however the pass ends
         const file = openSnapshotFile(path);
         try {
-          if (file.size !== size) throw changedWhileRead(path, size, file.size);
+          if (file.size !== size) throw changedWhileRead(path, `${size} bytes when split, ${file.size} now`);
           const reader = companyReaderOf(file, layout);
           const companyAt = (index: number): CompanyParse => {
             try {

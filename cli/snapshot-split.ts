@@ -110,16 +110,17 @@ class ByteWindow {
   hold(from: number, to: number): void {
     if (from >= this.base && to <= this.end) return;
     const source = this.source as ByteSource; // a whole buffer always holds everything
+    // the window already holds the start of the range: keep it, moved to the front
+    const keeps = from >= this.base && from < this.end;
     if (to - from > this.bytes.length) {
-      // a value longer than the window: grow it, keeping what it already holds of the value
+      // a value longer than the window: grow it
       const grown = new Uint8Array(Math.max(to - from, this.bytes.length * 2));
-      if (from >= this.base && from < this.end)
-        grown.set(this.bytes.subarray(from - this.base, this.end - this.base));
+      if (keeps) grown.set(this.bytes.subarray(from - this.base, this.end - this.base));
       this.bytes = grown;
-    } else if (from >= this.base && from < this.end) {
+    } else if (keeps) {
       this.bytes.copyWithin(0, from - this.base, this.end - this.base);
     }
-    this.end = from >= this.base && from < this.end ? this.end : from;
+    if (!keeps) this.end = from;
     this.base = from;
     while (this.end < to) {
       const count = source.readAt(this.bytes.subarray(this.end - this.base), this.end);
@@ -149,9 +150,9 @@ class ByteWindow {
   }
 
   /** The byte at absolute offset `at`, or -1 past the input's end. */
-  byteAt(at: number, keep: number = at): number {
+  byteAt(at: number): number {
     if (at >= this.base && at < this.end) return this.bytes[at - this.base] as number;
-    return this.reach(at, keep) ? (this.bytes[at - this.base] as number) : -1;
+    return this.reach(at, at) ? (this.bytes[at - this.base] as number) : -1;
   }
 }
 
@@ -204,7 +205,7 @@ class Scanner {
 
   constructor(window: ByteWindow) {
     this.window = window;
-    const bom = window.byteAt(0) === 0xef && window.byteAt(1, 0) === 0xbb && window.byteAt(2, 0) === 0xbf;
+    const bom = window.byteAt(0) === 0xef && window.byteAt(1) === 0xbb && window.byteAt(2) === 0xbf;
     this.position = bom ? 3 : 0;
   }
 
@@ -232,7 +233,7 @@ class Scanner {
     }
     for (;;) {
       // the window holds the string from its opening quote, so the backslashes before a quote count
-      if (from >= window.size || !window.reach(from, start))
+      if (!window.reach(from, start))
         throw new SnapshotSyntaxError(`snapshot has an unterminated string from byte ${start}`, start);
       // memchr-speed search for the rest of a long string, within what the window holds
       const bytes = window.bytes;
