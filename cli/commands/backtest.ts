@@ -78,6 +78,14 @@ function formatResult(result: BacktestResult): string {
     `Backtest as of ${result.asOf.slice(0, 10)}, horizon ${result.horizonMonths} months (to ${result.horizonEnd.slice(0, 10)})`,
     `  ${result.companiesAtAsOf} companies then, ${result.buyingAtAsOf} buying in the 12 months before; ` +
       `in the horizon ${result.declined} declined (cut > ${percent(result.declineShare)} or stopped), ${result.grew} grew`,
+    ...(result.companiesImportedAfterAsOf > 0
+      ? [
+          `  ${result.companiesImportedAfterAsOf} of them were created in HubSpot after as-of (imported) and count from their dated deals, tickets and meetings`,
+        ]
+      : []),
+    ...(result.companiesLeftOut > 0
+      ? [`  ${result.companiesLeftOut} companies left out: nothing of them is dated on or before as-of`]
+      : []),
     '',
     row('', (m) => (m === result.active ? 'active' : 'draft')),
     row('model version', (m) => m.modelVersion),

@@ -5,6 +5,7 @@ import {
   ARCHETYPES,
   emptyGroundTruth,
   generateCompanies,
+  PORTFOLIO_SHAPES,
   recordInGroundTruth,
   snapshotHeader,
   snapshotJsonChunks,
@@ -46,6 +47,8 @@ const flagsSchema = z.object({
     .transform(Number)
     .optional(),
   progress: z.boolean().optional(),
+  shape: z.enum(PORTFOLIO_SHAPES, { error: `must be one of ${PORTFOLIO_SHAPES.join(', ')}` }).optional(),
+  migrated: z.boolean().optional(),
 });
 type GenerateFlags = z.infer<typeof flagsSchema>;
 
@@ -93,6 +96,14 @@ export function register(program: Command, io: CliIo): void {
       ),
     )
     .addOption(new Option('--no-progress', 'never print progress lines'))
+    .option(
+      '--shape <shape>',
+      `portfolio shape: ${PORTFOLIO_SHAPES.join(' | ')} (default concentrated; flat: the top fifth holds about a third of revenue; steady: mid-size buyers 3–6 times a year)`,
+    )
+    .option(
+      '--migrated',
+      'every record created in the last month with its history in close dates, as after an import',
+    )
     .addHelpText(
       'after',
       '\nExample:\n  kam generate --companies 2000 --seed 42 --now 2025-06-30 --out portfolio.json\n' +
@@ -105,6 +116,8 @@ export function register(program: Command, io: CliIo): void {
         seed: flags.seed,
         now: flags.now,
         ...(flags.dealsPerCompany === undefined ? {} : { dealsPerCompany: flags.dealsPerCompany }),
+        ...(flags.shape === undefined ? {} : { shape: flags.shape }),
+        ...(flags.migrated === true ? { migrated: true } : {}),
       };
       const truthPath = flags.truth ?? defaultTruthPath(flags.out);
       const showProgress = flags.progress ?? flags.companies >= PROGRESS_FROM_COMPANIES;

@@ -18,6 +18,7 @@ export {
 } from './portfolio';
 export type { GeneratedCompany } from './portfolio';
 export { snapshotJsonChunks } from './serialize';
+export { PORTFOLIO_SHAPES, type PortfolioShape } from './shapes';
 export { DIRTY_DATA_KINDS } from './types';
 export type {
   CompanyRecord,

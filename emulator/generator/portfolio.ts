@@ -7,8 +7,8 @@ import { DirtyDataPlanter } from './dirty-data';
 import type { PlanContext } from './history';
 import { HOME_CURRENCY } from './hubspot-values';
 import { DomainRegistry, companyIdentity } from './identity';
-import { PLANS } from './plans';
 import { STREAMS, createRandom, streamSeed } from './prng';
+import { PORTFOLIO_SHAPES, asMigrated, planFor, reshapeHistory } from './shapes';
 import { companyIdOf, newIdCounters, renderCompany } from './render';
 import { HISTORY_YEARS, YEAR_MS } from './time';
 import type { CompanyRecord, DirtyDataCase, GenerateOptions, GroundTruth, PortfolioSnapshot } from './types';
@@ -32,6 +32,9 @@ export function validateGenerateOptions(options: GenerateOptions): void {
   if (!(options.now instanceof Date) || Number.isNaN(options.now.getTime())) {
     throw new RangeError(`now must be a valid date, got ${String(options.now)}`);
   }
+  if (options.shape !== undefined && !(PORTFOLIO_SHAPES as readonly string[]).includes(options.shape)) {
+    throw new RangeError(`shape must be one of ${PORTFOLIO_SHAPES.join(', ')}, got ${String(options.shape)}`);
+  }
   const dealsPerCompany = options.dealsPerCompany ?? DEFAULT_DEALS_PER_COMPANY;
   if (!Number.isFinite(dealsPerCompany) || dealsPerCompany < 0) {
     throw new RangeError(`dealsPerCompany must be a non-negative number, got ${dealsPerCompany}`);
@@ -47,6 +50,7 @@ export function* generateCompanies(options: GenerateOptions): Generator<Generate
     historyStart: now - HISTORY_YEARS * YEAR_MS,
     dealDensity: (options.dealsPerCompany ?? DEFAULT_DEALS_PER_COMPANY) / DEFAULT_DEALS_PER_COMPANY,
   };
+  const shape = options.shape ?? 'concentrated';
   const archetypeCodes = assignArchetypes(options.companies, options.seed);
   const domains = new DomainRegistry();
   const ids = newIdCounters();
@@ -55,8 +59,9 @@ export function* generateCompanies(options: GenerateOptions): Generator<Generate
     const random = createRandom(streamSeed(options.seed, STREAMS.company, index));
     const archetype = archetypeOfCode(archetypeCodes[index] as number);
     const identity = companyIdentity(random, domains);
-    const history = PLANS[archetype](random, context);
-    const company = renderCompany(random, companyIdOf(index), identity, history, ids, context);
+    const history = reshapeHistory(shape, planFor(shape, archetype)(random, context));
+    const rendered = renderCompany(random, companyIdOf(index), identity, history, ids, context);
+    const company = options.migrated === true ? asMigrated(random, rendered, context) : rendered;
     yield {
       index,
       company,
@@ -78,6 +83,8 @@ export function emptyGroundTruth(options: GenerateOptions): GroundTruth {
     companies: options.companies,
     now: options.now.toISOString(),
     dealsPerCompany: options.dealsPerCompany ?? DEFAULT_DEALS_PER_COMPANY,
+    shape: options.shape ?? 'concentrated',
+    migrated: options.migrated === true,
     archetypes: {},
     dirtyData: [],
   };

@@ -113,6 +113,8 @@ export function renderCompany(
     // the app's own outputs: never written yet in a fresh portal
     kam_tier: null,
     kam_tier_changed_at: null,
+    kam_tier_pinned: null,
+    kam_pin_expires_at: null,
   };
   return {
     id: companyId,

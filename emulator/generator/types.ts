@@ -55,6 +55,8 @@ export interface GroundTruth {
   /** ISO time the portfolio was generated for. */
   now: string;
   dealsPerCompany: number;
+  shape: 'concentrated' | 'flat' | 'steady';
+  migrated: boolean;
   archetypes: Record<string, Archetype>;
   dirtyData: DirtyDataCase[];
 }
@@ -65,4 +67,8 @@ export interface GenerateOptions {
   now: Date;
   /** Mean number of deals per company over the four years of history; 10 when omitted. */
   dealsPerCompany?: number;
+  /** The portfolio's shape (see shapes.ts); `concentrated` when omitted. */
+  shape?: 'concentrated' | 'flat' | 'steady';
+  /** Every record created in the last month, history kept in close dates (see shapes.ts). */
+  migrated?: boolean;
 }

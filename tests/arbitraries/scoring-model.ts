@@ -19,14 +19,29 @@ function weightsArb<K extends string>(keys: readonly K[]): fc.Arbitrary<Record<K
     );
 }
 
-/** Ordered tier thresholds with a hysteresis margin (methodology §2). */
+/** One tier's places: any count and share the schema allows, small ones often. */
+export const tierCapacityArb = fc.record({
+  maxCount: fc.oneof(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 500 })),
+  maxShare: fc.oneof(
+    fc.double({ min: 0.01, max: 0.3, noNaN: true }),
+    fc.double({ min: 0.01, max: 1, noNaN: true }),
+  ),
+});
+
+/** Ordered tier thresholds with a hysteresis margin (methodology §2), and any capacity. */
 export const tierThresholdsArb: fc.Arbitrary<ScoringModel['tiers']> = fc
   .record({
     important: fc.double({ min: 5, max: 60, noNaN: true }),
     gap: fc.double({ min: 0.5, max: 35, noNaN: true }),
     hysteresis: fc.double({ min: 0.5, max: 20, noNaN: true }),
+    capacity: fc.record({ key: tierCapacityArb, important: tierCapacityArb }),
   })
-  .map(({ important, gap, hysteresis }) => ({ key: important + gap, important, hysteresis }));
+  .map(({ important, gap, hysteresis, capacity }) => ({
+    key: important + gap,
+    important,
+    hysteresis,
+    capacity,
+  }));
 
 const levelsArb = fc
   .tuple(fc.integer({ min: 10, max: 60 }), fc.integer({ min: 5, max: 35 }))

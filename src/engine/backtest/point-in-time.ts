@@ -35,14 +35,20 @@ function isClosedDeal(deal: CrmRecord): boolean {
   );
 }
 
+/** The earlier of two times, either of which may be unknown. */
+function earliest(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
+}
+
 /**
- * A deal exists from its creation (its close date when the creation date is missing); one with
- * neither date cannot be placed in time and is left out rather than risk a leak.
+ * A deal exists from its creation, or from its close date when that is earlier: a deal closed
+ * before it was created was imported (a migrated portal), and its close date is the history. One
+ * with neither date cannot be placed in time and is left out rather than risk a leak.
  */
 function dealAsOf(deal: CrmRecord, asOfMs: number): CrmRecord | null {
   const createdAt = timeOf(deal.properties.createdate);
   const closedAt = timeOf(deal.properties.closedate);
-  const existedFrom = createdAt ?? closedAt;
+  const existedFrom = earliest(createdAt, closedAt);
   if (existedFrom === null || existedFrom > asOfMs) return null;
   if (!isClosedDeal(deal) || (closedAt !== null && closedAt <= asOfMs)) return deal;
   // Closed after as-of (or on an unknown date): open then. Its stage and expected close date at
@@ -59,10 +65,11 @@ function dealAsOf(deal: CrmRecord, asOfMs: number): CrmRecord | null {
   };
 }
 
+/** A ticket exists from its creation, or from its close date when that is earlier (imported). */
 function ticketAsOf(ticket: CrmRecord, asOfMs: number): CrmRecord | null {
-  const createdAt = timeOf(ticket.properties.createdate);
-  if (createdAt === null || createdAt > asOfMs) return null;
   const closedAt = timeOf(ticket.properties.closed_date);
+  const existedFrom = earliest(timeOf(ticket.properties.createdate), closedAt);
+  if (existedFrom === null || existedFrom > asOfMs) return null;
   if (closedAt === null || closedAt <= asOfMs) return ticket;
   // closed later: still open at as-of, in a stage today's record does not tell
   return { id: ticket.id, properties: { ...ticket.properties, closed_date: null, hs_pipeline_stage: null } };
@@ -74,31 +81,63 @@ function meetingAsOf(meeting: CrmRecord, asOfMs: number): CrmRecord | null {
   return startAt === null || startAt > asOfMs ? null : meeting;
 }
 
-/** Contacts by creation date; one read without it (the sync does not request it) is kept, roles as of today. */
-function contactAsOf(contact: CrmRecord, asOfMs: number): CrmRecord | null {
+/**
+ * Contacts by creation date; one read without it (the sync does not request it) is kept, roles as
+ * of today. In a company imported after as-of, contacts created within a day of the company came
+ * with the import: when they joined is unknown, so they are kept like contacts without a date.
+ */
+function contactAsOf(contact: CrmRecord, asOfMs: number, importedAtMs: number | null): CrmRecord | null {
   if (!('createdate' in contact.properties)) return contact;
   const createdAt = timeOf(contact.properties.createdate);
-  return createdAt === null || createdAt > asOfMs ? null : contact;
+  if (createdAt === null) return null;
+  if (createdAt <= asOfMs) return contact;
+  return importedAtMs !== null && createdAt <= importedAtMs + IMPORT_WINDOW_MS ? contact : null;
+}
+
+const IMPORT_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** The earliest time anything of the company is dated: its creation, a deal, a ticket or a meeting. */
+function firstDatedAt(company: CompanyRecord): number | null {
+  let first = timeOf(company.properties.createdate);
+  for (const deal of company.deals) {
+    first = earliest(first, earliest(timeOf(deal.properties.createdate), timeOf(deal.properties.closedate)));
+  }
+  for (const ticket of company.tickets) {
+    first = earliest(
+      first,
+      earliest(timeOf(ticket.properties.createdate), timeOf(ticket.properties.closed_date)),
+    );
+  }
+  for (const meeting of company.meetings)
+    first = earliest(first, timeOf(meeting.properties.hs_meeting_start_time));
+  return first;
 }
 
 function keep(
   records: readonly CrmRecord[],
   asOfMs: number,
-  at: (r: CrmRecord, ms: number) => CrmRecord | null,
+  at: (r: CrmRecord, ms: number, importedAtMs: number | null) => CrmRecord | null,
+  importedAtMs: number | null = null,
 ) {
   const kept: CrmRecord[] = [];
   for (const record of records) {
-    const atAsOf = at(record, asOfMs);
+    const atAsOf = at(record, asOfMs, importedAtMs);
     if (atAsOf !== null) kept.push(atAsOf);
   }
   return kept;
 }
 
-/** One company at as-of, or null when it was created after it. */
+/**
+ * One company at as-of, or null when nothing of it is dated on or before as-of. A company created
+ * after as-of whose deals, tickets or meetings are older was imported (a migrated portal): it
+ * existed then, and counts.
+ */
 export function companyAsOf(company: CompanyRecord, asOf: Date): CompanyRecord | null {
   const asOfMs = asOf.getTime();
   const createdAt = timeOf(company.properties.createdate);
-  if (createdAt !== null && createdAt > asOfMs) return null;
+  const existedFrom = firstDatedAt(company);
+  if (existedFrom !== null && existedFrom > asOfMs) return null;
+  const importedAtMs = createdAt !== null && createdAt > asOfMs ? createdAt : null;
   const properties: Record<string, string | null> = {};
   for (const [name, value] of Object.entries(company.properties)) {
     if (!STRIPPED_COMPANY_PROPERTIES.has(name)) properties[name] = value;
@@ -112,7 +151,7 @@ export function companyAsOf(company: CompanyRecord, asOf: Date): CompanyRecord |
     deals: keep(company.deals, asOfMs, dealAsOf),
     tickets: keep(company.tickets, asOfMs, ticketAsOf),
     meetings: keep(company.meetings, asOfMs, meetingAsOf),
-    contacts: keep(company.contacts, asOfMs, contactAsOf),
+    contacts: keep(company.contacts, asOfMs, contactAsOf, importedAtMs),
   };
 }
 
@@ -121,10 +160,33 @@ export function companyAsOf(company: CompanyRecord, asOf: Date): CompanyRecord |
  * @example portfolioAsOf(snapshot.companies, new Date('2025-06-30T00:00:00Z'))
  */
 export function portfolioAsOf(companies: readonly CompanyRecord[], asOf: Date): CompanyRecord[] {
+  return portfolioAsOfCounted(companies, asOf).companies;
+}
+
+export type AsOfCounts = {
+  /** Companies created after as-of but with older history: imported, counted from their history. */
+  importedAfterAsOf: number;
+  /** Companies with nothing dated on or before as-of: not customers yet, left out. */
+  leftOutNothingBefore: number;
+};
+
+/** `portfolioAsOf` with the counts a backtest reports on who was counted and who was left out. */
+export function portfolioAsOfCounted(
+  companies: readonly CompanyRecord[],
+  asOf: Date,
+): { companies: CompanyRecord[]; counts: AsOfCounts } {
+  const asOfMs = asOf.getTime();
   const result: CompanyRecord[] = [];
+  const counts: AsOfCounts = { importedAfterAsOf: 0, leftOutNothingBefore: 0 };
   for (const company of companies) {
     const atAsOf = companyAsOf(company, asOf);
-    if (atAsOf !== null) result.push(atAsOf);
+    if (atAsOf === null) {
+      counts.leftOutNothingBefore += 1;
+      continue;
+    }
+    const createdAt = timeOf(company.properties.createdate);
+    if (createdAt !== null && createdAt > asOfMs) counts.importedAfterAsOf += 1;
+    result.push(atAsOf);
   }
-  return result;
+  return { companies: result, counts };
 }

@@ -10,7 +10,7 @@ import type { ValidationIssue, ValidationResult } from '../core/validation';
 import type { ScoringModel } from '../settings/model-schema';
 import { areaUnderCurve } from './auc';
 import { addMonths, type Horizon } from './horizon';
-import { portfolioAsOf } from './point-in-time';
+import { portfolioAsOf, portfolioAsOfCounted } from './point-in-time';
 import { wonRevenueBetween, type RevenueRules } from './won-revenue';
 
 export type BacktestInput = {
@@ -60,6 +60,10 @@ export type BacktestResult = {
   horizonMonths: number;
   declineShare: number;
   companiesAtAsOf: number;
+  /** Of those, companies created in HubSpot after as-of but with older history (imported), counted from it. */
+  companiesImportedAfterAsOf: number;
+  /** Companies left out: nothing of them (creation, deal, ticket, meeting) is dated on or before as-of. */
+  companiesLeftOut: number;
   /** Companies that bought in the 12 months before as-of: the ones that can decline. */
   buyingAtAsOf: number;
   declined: number;
@@ -168,7 +172,7 @@ export function runBacktest(input: BacktestInput): ValidationResult<BacktestResu
   if (issues.length > 0) return { ok: false, issues };
   const asOfMs = input.asOf.getTime();
   const yearBeforeMs = addMonths(input.asOf, -12).getTime();
-  const pastCompanies = portfolioAsOf(input.companies, input.asOf);
+  const { companies: pastCompanies, counts } = portfolioAsOfCounted(input.companies, input.asOf);
   const scoreWith = (model: ScoringModel) => ({
     atAsOf: byId(
       scorePortfolio({ companies: pastCompanies, model, now: input.asOf, homeCurrency: input.homeCurrency }),
@@ -222,6 +226,8 @@ export function runBacktest(input: BacktestInput): ValidationResult<BacktestResu
       horizonMonths: input.horizon.months,
       declineShare: input.declineShare,
       companiesAtAsOf: accounts.length,
+      companiesImportedAfterAsOf: counts.importedAfterAsOf,
+      companiesLeftOut: counts.leftOutNothingBefore,
       buyingAtAsOf: buying.length,
       declined: buying.filter((a) => a.outcome === 'declined').length,
       grew: buying.filter((a) => a.outcome === 'grew').length,

@@ -14,6 +14,7 @@ import {
   PAYMENT_DISCIPLINE_LABELS,
   REPUTATION_LABELS,
 } from './option-labels';
+import { revenuePositionOf } from './revenue-position';
 import { formatAmount, formatDecimal, formatShare, localise, type Localised } from './text';
 
 const TARGET_ACCOUNT: Localised = { en: 'a target account', ru: 'целевой клиент' };
@@ -22,19 +23,31 @@ const revenue: FactorDefinition = {
   id: 'revenue',
   takesFewValues: false,
   label: FACTOR_LABELS.revenue,
-  // §1 financial contribution: log scale against the portfolio, so one giant does not flatten everyone else
-  measure: ({ metrics, model, revenueReference }) => {
+  // §1 financial contribution is a share of our revenue: the company's place among the portfolio's
+  // buyers (revenue-position.ts). Without a portfolio at hand (no whole run yet), a log scale
+  // against the reference, so one giant does not flatten everyone else.
+  measure: ({ metrics, model, revenueReference, revenueQuantiles }) => {
     if (metrics.dealCount === 0) return null;
     const won = metrics.wonRevenueLast12Months;
+    if (revenueQuantiles !== null) {
+      return { value: roundTo(100 * revenuePositionOf(won, revenueQuantiles), 1), raw: won };
+    }
     const value = won <= 0 ? 0 : 100 * (1 + Math.log10(won / revenueReference) / model.scales.revenueDecades);
     return { value: toScale(value), raw: won };
   },
-  describe: ({ metrics, homeCurrency, revenueReference }) =>
-    localise((language) =>
-      language === 'en'
-        ? `won revenue in the last 12 months is ${formatAmount(metrics.wonRevenueLast12Months, language)} ${homeCurrency} (portfolio reference ${formatAmount(revenueReference, language)})`
-        : `выручка по выигранным сделкам за 12 месяцев — ${formatAmount(metrics.wonRevenueLast12Months, language)} ${homeCurrency} (ориентир портфеля ${formatAmount(revenueReference, language)})`,
-    ),
+  describe: ({ metrics, homeCurrency, revenueReference, revenueQuantiles }) =>
+    localise((language) => {
+      const won = `${formatAmount(metrics.wonRevenueLast12Months, language)} ${homeCurrency}`;
+      if (revenueQuantiles !== null) {
+        const above = formatShare(revenuePositionOf(metrics.wonRevenueLast12Months, revenueQuantiles));
+        return language === 'en'
+          ? `won revenue in the last 12 months is ${won}, above ${above} of the portfolio's buyers`
+          : `выручка по выигранным сделкам за 12 месяцев — ${won}, больше, чем у ${above} покупателей портфеля`;
+      }
+      return language === 'en'
+        ? `won revenue in the last 12 months is ${won} (portfolio reference ${formatAmount(revenueReference, language)})`
+        : `выручка по выигранным сделкам за 12 месяцев — ${won} (ориентир портфеля ${formatAmount(revenueReference, language)})`;
+    }),
 };
 
 const growth: FactorDefinition = {

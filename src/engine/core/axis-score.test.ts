@@ -12,6 +12,7 @@ const context: FactorContext = {
   metrics: computeMetrics(input, DEFAULT_SCORING_MODEL, NOW_MS),
   model: DEFAULT_SCORING_MODEL,
   revenueReference: 1000,
+  revenueQuantiles: null,
   homeCurrency: 'EUR',
   shared: createSharedParts(),
 };

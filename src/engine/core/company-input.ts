@@ -28,6 +28,7 @@ import {
 } from './enums';
 import type { CompanyRecord, CrmRecord } from './snapshot';
 import {
+  dateValueOf,
   isIsoString,
   readBoolean,
   readDate,
@@ -83,6 +84,8 @@ export type CompanyFacts = {
   annualCostToServe: number | null;
   lossReason: LossReason | null;
   previousTier: Tier | null;
+  /** The tier a manager pinned, in force at `now` (it takes a place of that tier); null when none. */
+  pinnedTier: Tier | null;
   /** Every value of the company and its associations that could not be read. */
   dataIssues: DataIssue[];
 };
@@ -137,6 +140,7 @@ export function readCompanyInput(record: CompanyRecord, options: ReadOptions): C
     annualCostToServe: readNonNegativeNumber(p.kam_annual_cost_to_serve, source, 'kam_annual_cost_to_serve'),
     lossReason: readOption(p.kam_loss_reason, LOSS_REASONS, source, 'kam_loss_reason'),
     previousTier: readOption(p.kam_tier, TIERS, source, 'kam_tier'),
+    pinnedTier: activePinnedTierOf(p.kam_tier_pinned, p.kam_pin_expires_at, options.nowMs),
     dataIssues: issues,
   };
   return {
@@ -146,6 +150,20 @@ export function readCompanyInput(record: CompanyRecord, options: ReadOptions): C
     meetings: record.meetings.map((meeting) => readMeeting(meeting, source)),
     contacts: record.contacts.map((contact) => readContact(contact, source)),
   };
+}
+
+/** The pinned tier while the pin lasts (no expiry, or an expiry after now); see docs/decisions/0004-who-may-pin.md. */
+function activePinnedTierOf(
+  rawTier: string | null | undefined,
+  rawExpiresAt: string | null | undefined,
+  nowMs: number,
+): Tier | null {
+  const tier = rawTier?.trim() ?? '';
+  if (!(TIERS as readonly string[]).includes(tier)) return null;
+  const expires = rawExpiresAt?.trim() ?? '';
+  if (expires === '') return tier as Tier;
+  const expiresMs = dateValueOf(expires);
+  return expiresMs === null || expiresMs > nowMs ? (tier as Tier) : null;
 }
 
 /** Points the company's one value source at an associated record (saves an object per record). */

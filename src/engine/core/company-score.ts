@@ -28,7 +28,12 @@ export type CompanyScore = {
   dataGaps: readonly FactorId[];
   /** Values HubSpot sent that could not be used. */
   dataIssues: readonly DataIssue[];
+  /** The tier after capacity: the threshold tier, stepped down while the company ranks below a tier's line. */
   tier: Tier;
+  /** The tier by thresholds and hysteresis alone (what the company passed). */
+  thresholdTier: Tier;
+  /** A manager's pin in force (it holds a place of its tier); the sync stores it in `kam_tier`. */
+  pinnedTier: Tier | null;
   /** The tier the company had (`kam_tier`), or null if it was never scored. */
   previousTier: Tier | null;
   /** True when a previous tier existed and the tier differs from it. */

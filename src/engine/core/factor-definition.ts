@@ -20,6 +20,8 @@ export type FactorContext = {
   model: ScoringModel;
   /** Won revenue that scores 100 on the revenue factor (from the portfolio, see `computeRevenueReference`). */
   revenueReference: number;
+  /** The portfolio's won-revenue quantiles, or null (the revenue factor then scales against the reference). */
+  revenueQuantiles: readonly number[] | null;
   homeCurrency: string;
   /** Parts shared within the scoring run (see shared-parts.ts). */
   shared: SharedParts;

@@ -25,6 +25,7 @@ function contextOf(spec: CompanySpec, revenueReference = 100_000): FactorContext
     metrics: computeMetrics(input, DEFAULT_SCORING_MODEL, NOW_MS),
     model: DEFAULT_SCORING_MODEL,
     revenueReference,
+    revenueQuantiles: null,
     homeCurrency: 'EUR',
     shared: createSharedParts(),
   };

@@ -8,7 +8,9 @@ export type {
   ScoreCompanyOptions,
   PortfolioScore,
   PortfolioScoring,
+  Reconsider,
 } from './score-portfolio';
+export type { PortfolioInputs } from './score-company';
 export { computeParetoClasses, computeRevenueReference } from './pareto';
 export type { ParetoEntry, ParetoResult, ParetoSummary } from './pareto';
 export { parseSnapshot, portfolioSnapshotSchema, companyRecordSchema, crmRecordSchema } from './snapshot';
@@ -31,3 +33,17 @@ export { kaismQuadrantFor, kaismQuadrantOf, KAISM_QUADRANT_LABELS } from './kais
 export { strategyFor, STRATEGY_MATRIX, STRATEGY_LABELS } from './strategy-matrix';
 export { FACTOR_LABELS, RECOMMENDATION_TITLES, type CatalogueText } from './catalogue-texts';
 export * from './enums';
+export {
+  CAPPED_TIERS,
+  placesFor,
+  rankFor,
+  ranksAbove,
+  tierLinesOf,
+  tierWithinLines,
+  type CappedTier,
+  type TierCapacityResult,
+  type TierLine,
+  type TierPlaces,
+} from './tier-capacity';
+export { revenueQuantilesOf, revenuePositionOf, isRevenueQuantiles } from './revenue-position';
+export { NO_TIER_LINES } from './score-company';

@@ -27,6 +27,9 @@ export const COMPANY_INPUT_PROPERTIES = [
   // previous outputs the core needs (hysteresis, change trail)
   'kam_tier',
   'kam_tier_changed_at',
+  // a pin in force takes a place of its tier (tier capacity)
+  'kam_tier_pinned',
+  'kam_pin_expires_at',
 ] as const;
 
 export const DEAL_INPUT_PROPERTIES = [

@@ -22,6 +22,7 @@ import type { CompanyRecord } from './snapshot';
 import { STRENGTH_FACTOR_DEFINITIONS } from './strength-factors';
 import { strategyFor } from './strategy-matrix';
 import { classifyTier, tierDirectionOf } from './tier';
+import { tierWithinLines, type CappedTier, type TierLine } from './tier-capacity';
 import type { ScoringModel } from '../settings/model-schema';
 
 /** What scoring keeps of a company: its own values and the summary of its associations (the records themselves can go). */
@@ -36,7 +37,20 @@ export type ScoringContext = {
   shared: SharedParts;
 };
 
-export type PortfolioInputs = { paretoClass: ParetoClass; revenueReference: number };
+export type PortfolioInputs = {
+  paretoClass: ParetoClass;
+  revenueReference: number;
+  /** The portfolio's won-revenue quantiles (see revenue-position.ts); null scores revenue against the reference alone. */
+  revenueQuantiles: readonly number[] | null;
+  /** Each capped tier's line from the last whole run (tier-capacity.ts); null lines admit every eligible company. */
+  tierLines: Readonly<Record<CappedTier, TierLine | null>>;
+};
+
+/** Lines that admit everyone: no whole run has drawn any yet. */
+export const NO_TIER_LINES: Readonly<Record<CappedTier, TierLine | null>> = Object.freeze({
+  key: null,
+  important: null,
+});
 
 const DEFINITION_BY_ID = new Map<FactorId, FactorDefinition>(
   [...ATTRACTIVENESS_FACTOR_DEFINITIONS, ...STRENGTH_FACTOR_DEFINITIONS].map((definition) => [
@@ -86,6 +100,7 @@ export function finishCompanyScore(
     metrics,
     model,
     revenueReference: portfolio.revenueReference,
+    revenueQuantiles: portfolio.revenueQuantiles,
     homeCurrency: context.homeCurrency,
     shared: context.shared,
   };
@@ -119,7 +134,12 @@ export function finishCompanyScore(
     3,
   );
 
-  const tier = classifyTier(score, facts.previousTier, model.tiers);
+  const thresholdTier = classifyTier(score, facts.previousTier, model.tiers);
+  const tier = tierWithinLines(
+    { companyId: facts.id, score, previousTier: facts.previousTier, thresholdTier },
+    portfolio.tierLines,
+    model.tiers.hysteresis,
+  );
   const tierDirection = tierDirectionOf(facts.previousTier, tier);
   const attractivenessLevel = axisLevelOf(attractiveness, model.axisLevels.attractiveness);
   const strengthLevel = axisLevelOf(strength, model.axisLevels.strength);
@@ -160,6 +180,8 @@ export function finishCompanyScore(
     dataGaps,
     dataIssues: facts.dataIssues.length === 0 ? NO_ISSUES : facts.dataIssues,
     tier,
+    thresholdTier,
+    pinnedTier: facts.pinnedTier,
     previousTier: facts.previousTier,
     tierChanged: tierDirection !== null,
     tierDirection,

@@ -165,6 +165,8 @@ describe('scorePortfolio', () => {
       now: NOW,
       paretoClass: declinerScore!.paretoClass,
       revenueReference: portfolio.revenueReference,
+      revenueQuantiles: portfolio.revenueQuantiles,
+      tierLines: { key: portfolio.tierCapacity.key.line, important: portfolio.tierCapacity.important.line },
     });
     expect(alone).toEqual(declinerScore);
   });

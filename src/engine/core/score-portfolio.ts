@@ -5,7 +5,23 @@
 import type { CompanyScore } from './company-score';
 import type { ParetoClass } from './enums';
 import { paretoClassesOf, revenueReferenceOf, type ParetoSummary } from './pareto';
-import { finishCompanyScore, prepareCompany, scoringContextOf, type PreparedCompany } from './score-company';
+import { revenueQuantilesOf, isRevenueQuantiles } from './revenue-position';
+import {
+  finishCompanyScore,
+  NO_TIER_LINES,
+  prepareCompany,
+  scoringContextOf,
+  type PortfolioInputs,
+  type PreparedCompany,
+} from './score-company';
+import { tierDirectionOf } from './tier';
+import {
+  tierLinesOf,
+  tierWithinLines,
+  type CappedTier,
+  type TierCapacityResult,
+  type TierLine,
+} from './tier-capacity';
 import type { CompanyRecord } from './snapshot';
 import type { ScoringModel } from '../settings/model-schema';
 
@@ -36,9 +52,13 @@ export type PortfolioScore = {
   modelVersion: string;
   scoredAt: string;
   homeCurrency: string;
-  /** Won revenue (last 12 months) that scores 100 on the revenue factor; pass it to `scoreCompany` later. */
+  /** Won revenue (last 12 months) of the model's reference percentile; pass it to `scoreCompany` later. */
   revenueReference: number;
+  /** The portfolio's won-revenue quantiles the revenue factor ranks against; pass them to `scoreCompany` later. */
+  revenueQuantiles: number[] | null;
   pareto: ParetoSummary;
+  /** Places, use and line of each capped tier; pass the lines to `scoreCompany` later. */
+  tierCapacity: TierCapacityResult;
   /** One result per company, in input order. */
   results: CompanyScore[];
 };
@@ -50,6 +70,10 @@ export type ScoreCompanyOptions = {
   paretoClass: ParetoClass;
   /** The portfolio's revenue reference from the same run; defaults to the model's fallback. */
   revenueReference?: number;
+  /** The portfolio's revenue quantiles from the same run; without them revenue scales against the reference. */
+  revenueQuantiles?: readonly number[] | null;
+  /** The tier lines from the same run; without them every company that passes a threshold takes the tier. */
+  tierLines?: Readonly<Record<CappedTier, TierLine | null>>;
   homeCurrency?: string;
 };
 
@@ -70,14 +94,26 @@ export function scorePortfolio(input: ScorePortfolioInput): PortfolioScore {
   return scoring.finish(report === undefined ? undefined : (done, total) => report('score', done, total));
 }
 
+/** Chooses a company's final result: the run's own, or one `rescore` gives on other portfolio inputs. */
+export type Reconsider = (
+  fresh: CompanyScore,
+  index: number,
+  rescore: (inputs: PortfolioInputs) => CompanyScore,
+  portfolio: Pick<PortfolioScore, 'revenueReference' | 'revenueQuantiles' | 'tierCapacity'>,
+) => CompanyScore;
+
 /** A portfolio run fed one company at a time (as a sync reads them), scored when all are in. */
 export type PortfolioScoring = {
   /** Measures a company now; only what was measured is kept, the record can go. */
   add(company: CompanyRecord): void;
   /** Companies added so far. */
   readonly count: number;
-  /** Pareto classes across every company added, then each company's score, in the order added. Once. */
-  finish(onProgress?: (done: number, total: number) => void): PortfolioScore;
+  /**
+   * Pareto classes across every company added, then each company's score, in the order added. Once.
+   * `reconsider`, when given, sees each final result and may replace it by the company scored on
+   * other portfolio inputs (the sync keeps a company's stored inputs when they give what is stored).
+   */
+  finish(onProgress?: (done: number, total: number) => void, reconsider?: Reconsider): PortfolioScore;
 };
 
 /**
@@ -105,19 +141,39 @@ export function startPortfolioScoring(
     get count() {
       return facts.length;
     },
-    finish(onProgress) {
+    finish(onProgress, reconsider) {
       if (finished) throw new Error('this portfolio run is already finished');
       finished = true;
       const total = facts.length;
       const pareto = paretoClassesOf(revenues, input.model.pareto);
       const revenueReference = revenueReferenceOf(revenues, input.model.scales);
+      const revenueQuantiles = revenueQuantilesOf(revenues);
       const results = new Array<CompanyScore>(total);
       for (let index = 0; index < total; index += 1) {
         results[index] = finishCompanyScore({ facts: facts[index]!, metrics: metrics[index]! }, context, {
           paretoClass: pareto.classes[index]!,
           revenueReference,
+          revenueQuantiles,
+          tierLines: NO_TIER_LINES,
         });
         if (onProgress !== undefined && (index + 1) % PROGRESS_EVERY === 0) onProgress(index + 1, total);
+      }
+      const tierCapacity = tierLinesOf(results, input.model.tiers);
+      const lines = { key: tierCapacity.key.line, important: tierCapacity.important.line };
+      const portfolioInputs = { revenueReference, revenueQuantiles, tierCapacity };
+      for (let index = 0; index < total; index += 1) {
+        const result = results[index]!;
+        const tier = tierWithinLines(result, lines, input.model.tiers.hysteresis);
+        if (tier !== result.tier) results[index] = withTier(result, tier);
+        if (reconsider !== undefined) {
+          const prepared = { facts: facts[index]!, metrics: metrics[index]! };
+          results[index] = reconsider(
+            results[index]!,
+            index,
+            (inputs) => finishCompanyScore(prepared, context, inputs),
+            portfolioInputs,
+          );
+        }
       }
       onProgress?.(total, total);
       // what the run held is in the results now
@@ -128,7 +184,9 @@ export function startPortfolioScoring(
         scoredAt: context.scoredAt,
         homeCurrency: context.homeCurrency,
         revenueReference,
+        revenueQuantiles,
         pareto: pareto.summary,
+        tierCapacity,
         results,
       };
     },
@@ -146,9 +204,17 @@ export function scoreCompany(company: CompanyRecord, options: ScoreCompanyOption
     paretoClass: options.paretoClass,
     revenueReference:
       usableReference(options.revenueReference) ?? options.model.scales.revenueReferenceFallback,
+    revenueQuantiles: isRevenueQuantiles(options.revenueQuantiles) ? options.revenueQuantiles : null,
+    tierLines: options.tierLines ?? NO_TIER_LINES,
   });
 }
 
 function usableReference(reference: number | undefined): number | null {
   return reference !== undefined && Number.isFinite(reference) && reference > 0 ? reference : null;
+}
+
+/** A result with its tier stepped down by capacity (nothing else depends on the tier). */
+function withTier(result: CompanyScore, tier: CompanyScore['tier']): CompanyScore {
+  const tierDirection = tierDirectionOf(result.previousTier, tier);
+  return { ...result, tier, tierChanged: tierDirection !== null, tierDirection };
 }

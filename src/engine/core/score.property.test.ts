@@ -120,6 +120,11 @@ describe('scoring properties', () => {
             now: NOW,
             paretoClass: inPortfolio.paretoClass,
             revenueReference: portfolio.revenueReference,
+            revenueQuantiles: portfolio.revenueQuantiles,
+            tierLines: {
+              key: portfolio.tierCapacity.key.line,
+              important: portfolio.tierCapacity.important.line,
+            },
           });
           expect(alone).toEqual(inPortfolio);
         });

@@ -9,7 +9,7 @@
 import type { Tier, TierDirection } from './enums';
 import type { ScoringModel } from '../settings/model-schema';
 
-type TierThresholds = ScoringModel['tiers'];
+type TierThresholds = Pick<ScoringModel['tiers'], 'key' | 'important' | 'hysteresis'>;
 
 const RANK: Record<Tier, number> = { regular: 0, important: 1, key: 2 };
 

@@ -41,6 +41,8 @@ export const NON_TRIGGER_COMPANY_PROPERTIES: Readonly<Record<string, string>> = 
   name: 'display only; no factor reads it',
   domain: 'display only; no factor reads it',
   hubspot_owner_id: 'who owns the account does not move the score',
+  kam_tier_pinned: 'set through the pin function, which rescores the company itself',
+  kam_pin_expires_at: 'set through the pin function, which rescores the company itself',
 };
 
 const outputNames: ReadonlySet<string> = new Set(KAM_OUTPUT_PROPERTY_NAMES);

@@ -44,7 +44,7 @@ describe('validateModel', () => {
     ],
     [
       'tier thresholds out of order',
-      (m) => void (m.tiers = { key: 40, important: 60, hysteresis: 5 }),
+      (m) => void (m.tiers = { ...m.tiers, key: 40, important: 60, hysteresis: 5 }),
       'tiers.key',
     ],
     ['a threshold above 100', (m) => void (m.tiers.key = 120), 'tiers.key'],

@@ -98,10 +98,46 @@ describe('worded properties', () => {
     expect(writtenFor(explanation(139))).toEqual([]);
   });
 
-  test('a factor value that moved rewrites the explanation, not the texts listing the same signals and actions', () => {
+  test('a factor figure or the portfolio inputs that moved alone rewrite nothing (quiet decay, issue #16)', () => {
+    const moved = JSON.parse(explanation(139)) as {
+      factors: { strength: { value: number }[] };
+      portfolio?: unknown;
+    };
+    moved.factors.strength[0]!.value = 39;
+    moved.portfolio = { revenueReference: 1000, paretoClass: 'A' };
+    expect(writtenFor(JSON.stringify(moved))).toEqual([]);
+  });
+
+  test('a factor figure that moved is rewritten with a score that moved, not the texts listing the same signals', () => {
     const moved = JSON.parse(explanation(139)) as { factors: { strength: { value: number }[] } };
     moved.factors.strength[0]!.value = 39;
-    expect(writtenFor(JSON.stringify(moved))).toEqual(['kam_explanation', 'kam_scored_at']);
+    const written = diffOutputs(
+      { ...storedWorded, kam_score: '61.0' },
+      {
+        kam_explanation: JSON.stringify(moved),
+        kam_risk_reasons: 'No contact for 139 days.',
+        kam_top_recommendations: '1. Call — 139 days',
+        kam_score: '62',
+      },
+      now,
+    );
+    expect(Object.keys(written).sort()).toEqual(['kam_explanation', 'kam_score', 'kam_scored_at']);
+  });
+
+  test('a property named to be written always is written when its text differs', () => {
+    const moved = JSON.parse(explanation(139)) as { portfolio?: unknown };
+    moved.portfolio = { revenueReference: 1000, paretoClass: 'A' };
+    const written = diffOutputs(
+      storedWorded,
+      {
+        kam_explanation: JSON.stringify(moved),
+        kam_risk_reasons: 'No contact for 139 days.',
+        kam_top_recommendations: '1. Call — 139 days',
+      },
+      now,
+      ['kam_explanation'],
+    );
+    expect(Object.keys(written).sort()).toEqual(['kam_explanation', 'kam_scored_at']);
   });
 
   test('an action whose priority changed rewrites the texts', () => {

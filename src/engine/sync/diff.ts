@@ -37,9 +37,11 @@ export function sameValue(name: string, stored: string | null | undefined, desir
 
 /**
  * Signal and recommendation texts quote figures that move every day ("no contact for 138
- * days"). They are rewritten only when what they say changes: the explanation is compared with
- * its wording taken out, and the two text properties only by which signals and actions they
- * list, so a factor value that drifts by a point rewrites the explanation but not the texts.
+ * days"). They are rewritten only when what they say changes: the two text properties are compared
+ * only by which signals and actions they list. The explanation is compared without its wording,
+ * its factor figures (they drift a point at a time as days pass) and the portfolio inputs it was
+ * scored on (they move with every other company); it is rewritten when what it says changes, or
+ * together with any other output, so the figures it shows are always those of the stored score.
  */
 const WORDED_PROPERTIES = new Set<string>(['kam_explanation', 'kam_risk_reasons', 'kam_top_recommendations']);
 
@@ -51,6 +53,8 @@ function meaningOf(json: string | null | undefined): Meaning | null {
     const document = JSON.parse(json) as {
       risk?: { signals?: { id?: unknown; severity?: unknown; text?: unknown }[] };
       recommendations?: { id?: unknown; priority?: unknown; reason?: unknown; title?: unknown }[];
+      factors?: Record<string, { value?: unknown; contribution?: unknown }[] | undefined>;
+      portfolio?: unknown;
     };
     const signals = document.risk?.signals ?? [];
     const recommendations = document.recommendations ?? [];
@@ -63,34 +67,84 @@ function meaningOf(json: string | null | undefined): Meaning | null {
       delete recommendation.reason;
       delete recommendation.title;
     }
+    for (const factors of Object.values(document.factors ?? {})) {
+      for (const factor of factors ?? []) {
+        delete factor.value;
+        delete factor.contribution;
+      }
+    }
+    delete document.portfolio;
     return { explanation: JSON.stringify(document), texts };
   } catch {
     return null;
   }
 }
 
+/**
+ * What counts as a meaningful change (issue #16): the overall and axis scores drift by tenths a
+ * day as days pass without contact. They are written only once they have moved a whole point from
+ * what is stored, or together with any other change (a tier, a risk level, a signal, a figure), so
+ * what is stored is always one consistent scoring. Levels are computed from the exact scores and
+ * are never held back: quiet decay surfaces the day it crosses one.
+ */
+export const SCORE_POINTS_WORTH_WRITING = Number(process.env.KT ?? 1);
+const DRIFTING_SCORES: ReadonlySet<string> = new Set(['kam_score', 'kam_attractiveness', 'kam_strength']);
+
+function movedLessThanAPoint(stored: string | null | undefined, desired: string): boolean {
+  const before = Number(stored);
+  const after = Number(desired);
+  return (
+    stored !== null &&
+    stored !== undefined &&
+    stored.trim() !== '' &&
+    Number.isFinite(before) &&
+    Number.isFinite(after) &&
+    Math.abs(after - before) < SCORE_POINTS_WORTH_WRITING
+  );
+}
+
 const isTier = (value: string | null | undefined): value is Tier =>
   (TIERS as readonly string[]).includes(value ?? '');
 
-/** The properties to write for one company, or an empty object when nothing changed. */
+/**
+ * The properties to write for one company, or an empty object when nothing changed.
+ * `alwaysWrite` names properties written whenever their text differs, even when equal in meaning
+ * (the explanation when the portfolio inputs it stores must move).
+ */
 export function diffOutputs(
   stored: Record<string, string | null>,
   desired: OutputValues,
   now: Date,
+  alwaysWrite: readonly string[] = [],
 ): Record<string, string> {
   const changes: Record<string, string> = {};
   const storedMeaning = meaningOf(stored.kam_explanation);
   const desiredMeaning = storedMeaning && meaningOf(desired.kam_explanation);
   const sameExplanation = desiredMeaning?.explanation === storedMeaning?.explanation;
   const sameTexts = desiredMeaning?.texts === storedMeaning?.texts;
+  let explanationInMeaning: string | undefined;
+  const drifted: Record<string, string> = {};
   for (const [name, value] of Object.entries(desired)) {
     if (value === undefined || TRAIL_PROPERTIES.has(name)) continue;
-    if (desiredMeaning && WORDED_PROPERTIES.has(name)) {
-      if (name === 'kam_explanation' ? sameExplanation : sameTexts) continue;
+    if (DRIFTING_SCORES.has(name) && movedLessThanAPoint(stored[name], value)) {
+      if (!sameValue(name, stored[name], value)) drifted[name] = value;
+      continue;
+    }
+    if (desiredMeaning && WORDED_PROPERTIES.has(name) && !alwaysWrite.includes(name)) {
+      if (name === 'kam_explanation' && sameExplanation) {
+        explanationInMeaning = value;
+        continue;
+      }
+      if (name !== 'kam_explanation' && sameTexts) continue;
     }
     if (!sameValue(name, stored[name], value)) changes[name] = value;
   }
   if (Object.keys(changes).length === 0) return {};
+  // written with the rest, so what is stored is one consistent scoring
+  Object.assign(changes, drifted);
+  if (explanationInMeaning !== undefined && explanationInMeaning !== stored.kam_explanation) {
+    changes.kam_explanation = explanationInMeaning;
+  }
   const nowIso = now.toISOString();
   const previousTier = stored.kam_tier;
   const nextTier = desired.kam_tier;

@@ -18,7 +18,7 @@ describe('output values', () => {
         (companies, model) => {
           const portfolio = scorePortfolio({ companies, model, now: NOW });
           for (const result of portfolio.results) {
-            const values = outputValuesOf(result, portfolio.revenueReference);
+            const values = outputValuesOf(result, portfolio);
             const parsed = explanationSchema.safeParse(JSON.parse(values.kam_explanation as string));
             if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues[0]));
             for (const [name, value] of Object.entries(values)) {

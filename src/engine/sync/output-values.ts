@@ -2,7 +2,7 @@
  * Turns a core result into `kam_*` property values, as strings the way HubSpot stores them.
  * Numbers are rounded so that noise below display precision never causes a write.
  */
-import type { CompanyScore } from '../core';
+import type { CompanyScore, TierCapacityResult } from '../core';
 import type { StoredExplanation } from '../hubspot/explanation-schema';
 import type { OutputValues } from './diff';
 
@@ -16,7 +16,14 @@ const fixed = (value: number, digits: number): string => {
   return String(Object.is(rounded, -0) ? 0 : rounded);
 };
 
-export function explanationOf(score: CompanyScore, revenueReference: number): StoredExplanation {
+/** The portfolio-level inputs a result was scored with, stored with it for one-company rescoring. */
+export type PortfolioContext = {
+  revenueReference: number;
+  revenueQuantiles: readonly number[] | null;
+  tierCapacity: TierCapacityResult | null;
+};
+
+export function explanationOf(score: CompanyScore, context: PortfolioContext): StoredExplanation {
   const factor = (f: CompanyScore['factors']['attractiveness'][number]) => ({
     id: f.id,
     // Whole points: finer values drift daily (tenure, days since contact) and would rewrite the document.
@@ -52,13 +59,23 @@ export function explanationOf(score: CompanyScore, revenueReference: number): St
       year: v.year,
       amount: Number(v.amount.toFixed(2)),
     })),
-    portfolio: { revenueReference: Number(revenueReference.toFixed(2)), paretoClass: score.paretoClass },
+    portfolio: {
+      revenueReference: Number(context.revenueReference.toFixed(2)),
+      paretoClass: score.paretoClass,
+      ...(context.revenueQuantiles === null ? {} : { revenueQuantiles: [...context.revenueQuantiles] }),
+      ...(context.tierCapacity === null
+        ? {}
+        : {
+            tiers: { key: { ...context.tierCapacity.key }, important: { ...context.tierCapacity.important } },
+          }),
+    },
+    thresholdTier: score.thresholdTier,
   };
   return explanation;
 }
 
 /** The output property values of one result (the tier-change trail is the diff's job). */
-export function outputValuesOf(score: CompanyScore, revenueReference: number): OutputValues {
+export function outputValuesOf(score: CompanyScore, context: PortfolioContext): OutputValues {
   const growth = score.metrics.wonRevenueGrowth;
   return {
     kam_score: fixed(score.score, 1),
@@ -76,7 +93,7 @@ export function outputValuesOf(score: CompanyScore, revenueReference: number): O
       .slice(0, TOP_RECOMMENDATIONS_IN_TEXT)
       .map((r, i) => `${i + 1}. ${r.title.en} — ${r.reason.en}`)
       .join('\n'),
-    kam_explanation: JSON.stringify(explanationOf(score, revenueReference)),
+    kam_explanation: JSON.stringify(explanationOf(score, context)),
     kam_model_version: score.modelVersion,
     kam_won_revenue_12m: fixed(score.metrics.wonRevenueLast12Months, 2),
     // An empty string clears a HubSpot property: no growth figure without a previous year.

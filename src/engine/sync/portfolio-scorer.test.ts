@@ -16,7 +16,7 @@ const expected = (() => {
   });
   const propertiesOf = new Map(snapshot.companies.map((company) => [company.id, company.properties]));
   return portfolio.results.map((result) =>
-    toScoredCompany(result, portfolio.revenueReference, propertiesOf.get(result.companyId) ?? {}, NOW),
+    toScoredCompany(result, portfolio, propertiesOf.get(result.companyId) ?? {}, NOW),
   );
 })();
 
@@ -55,5 +55,9 @@ test("a sync's scorer fed the companies chunk by chunk stores the same", () => {
   for (let start = 0; start < snapshot.companies.length; start += 7) {
     scoring.add(snapshot.companies.slice(start, start + 7));
   }
-  expect(scoring.finish()).toEqual({ modelVersion: DEFAULT_SCORING_MODEL.version, scored: expected });
+  expect(scoring.finish()).toEqual({
+    modelVersion: DEFAULT_SCORING_MODEL.version,
+    scored: expected,
+    tierCapacity: expect.objectContaining({ key: expect.objectContaining({ places: 18 }) }),
+  });
 });

@@ -5,27 +5,46 @@
  * company scores the same whichever path rescored it.
  */
 import {
+  isRevenueQuantiles,
+  NO_TIER_LINES,
   PARETO_CLASSES,
   scoreCompany,
   startPortfolioScoring,
+  type CappedTier,
   type CompanyScore,
   type ParetoClass,
+  type PortfolioScore,
+  type TierCapacityResult,
+  type TierLine,
 } from '../core';
 import type { Tier } from '../core/enums';
 import type { CompanyRecord } from '../core/snapshot';
-import { explanationSchema } from '../hubspot/explanation-schema';
+import { explanationSchema, type Explanation } from '../hubspot/explanation-schema';
 import type { ScoringModel } from '../settings';
-import { outputValuesOf } from './output-values';
+import { diffOutputs } from './diff';
+import { outputValuesOf, type PortfolioContext } from './output-values';
 import type { PortfolioScorer, ScoredCompany } from './sync-run';
 import { recordForScoring, withPinApplied } from './tier-pin';
 
-/** The Pareto class and revenue reference a company was last scored with, if any. */
-export function storedPortfolioContext(company: CompanyRecord): {
+type StoredExplanationPortfolio = NonNullable<Explanation['portfolio']>;
+
+/** The portfolio-level inputs a company was last written with (see `explanationOf`). */
+export type StoredContext = {
   paretoClass: ParetoClass;
   revenueReference?: number;
-} {
-  const raw = company.properties.kam_explanation;
-  let fromExplanation: { paretoClass: ParetoClass; revenueReference: number } | undefined;
+  revenueQuantiles: readonly number[] | null;
+  tierLines: Readonly<Record<CappedTier, TierLine | null>>;
+  tierCapacity: TierCapacityResult | null;
+};
+
+/** The Pareto class, revenue quantiles and tier lines a company was last scored with, if any. */
+export function storedPortfolioContext(company: CompanyRecord): StoredContext {
+  return storedPortfolioContextOf(company.properties);
+}
+
+function storedPortfolioContextOf(properties: StoredProperties): StoredContext {
+  const raw = properties.kam_explanation;
+  let fromExplanation: StoredExplanationPortfolio | undefined;
   if (raw) {
     try {
       fromExplanation = explanationSchema.parse(JSON.parse(raw)).portfolio;
@@ -33,11 +52,44 @@ export function storedPortfolioContext(company: CompanyRecord): {
       fromExplanation = undefined; // unreadable document: fall back to the stored class below
     }
   }
-  const storedClass = company.properties.kam_pareto_class;
+  const storedClass = properties.kam_pareto_class;
   const paretoClass =
     fromExplanation?.paretoClass ??
     ((PARETO_CLASSES as readonly string[]).includes(storedClass ?? '') ? (storedClass as ParetoClass) : 'C');
-  return { paretoClass, revenueReference: fromExplanation?.revenueReference };
+  const quantiles = fromExplanation?.revenueQuantiles;
+  const tiers = fromExplanation?.tiers;
+  return {
+    paretoClass,
+    revenueReference: fromExplanation?.revenueReference,
+    revenueQuantiles: isRevenueQuantiles(quantiles) ? quantiles : null,
+    tierLines: tiers ? { key: tiers.key.line, important: tiers.important.line } : NO_TIER_LINES,
+    tierCapacity: tiers ?? null,
+  };
+}
+
+/** Scores one company on the inputs it was last written with (card, webhook, workflow action, `--company`). */
+export function scoreOnStoredContext(
+  company: CompanyRecord,
+  model: ScoringModel,
+  now: Date,
+): { score: CompanyScore; context: PortfolioContext } {
+  const stored = storedPortfolioContext(company);
+  const score = scoreCompany(recordForScoring(company), {
+    model,
+    now,
+    paretoClass: stored.paretoClass,
+    revenueReference: stored.revenueReference,
+    revenueQuantiles: stored.revenueQuantiles,
+    tierLines: stored.tierLines,
+  });
+  return {
+    score,
+    context: {
+      revenueReference: stored.revenueReference ?? model.scales.revenueReferenceFallback,
+      revenueQuantiles: stored.revenueQuantiles,
+      tierCapacity: stored.tierCapacity,
+    },
+  };
 }
 
 /**
@@ -46,11 +98,11 @@ export function storedPortfolioContext(company: CompanyRecord): {
  */
 export function toScoredCompany(
   score: CompanyScore,
-  revenueReference: number,
+  context: PortfolioContext,
   stored: Readonly<Record<string, string | null>>,
   now: Date,
 ): ScoredCompany {
-  const desired = withPinApplied(outputValuesOf(score, revenueReference), stored, now);
+  const desired = withPinApplied(outputValuesOf(score, context), stored, now);
   return {
     id: score.companyId,
     name: score.name ?? `Company ${score.companyId}`,
@@ -68,12 +120,23 @@ export function toScoredCompany(
 
 type StoredProperties = Readonly<Record<string, string | null>>;
 
+/** Which inputs a company's stored result comes from (see `keepStoredInputs`). */
+const FRESH = 0;
+const STORED = 1;
+const FRESH_FORCED = 2;
+
 /**
  * A whole-portfolio run fed companies as they come: it keeps what was measured of each and its
  * own properties (for the pin and the diff), so the associated records can go at once. `finish`
  * gives the results turned into what the sync stores one at a time, each let go as it is turned:
  * a caller that keeps less than the output values (a report) never holds 100k explanation
  * documents at once.
+ *
+ * A company whose result the run would not write keeps the portfolio inputs it was last written
+ * with, when those give the same result: the quantiles and lines move a little every day, and
+ * rewriting every document for that is the noise issue #16 removes. When they would give a
+ * different result (the line moved past the company), the fresh inputs are written, so one-company
+ * rescoring on the stored inputs always lands where this run did.
  */
 function wholePortfolioScoring(model: ScoringModel, now: Date) {
   const scoring = startPortfolioScoring({ model, now });
@@ -85,25 +148,68 @@ function wholePortfolioScoring(model: ScoringModel, now: Date) {
       storedById.set(company.id, company.properties);
       scoring.add(recordForScoring(company));
     },
-    finish(): Iterable<ScoredCompany> {
-      const { results, revenueReference } = scoring.finish();
-      return oneByOne(results, revenueReference, storedById, now);
+    finish(): { scored: Iterable<ScoredCompany>; portfolio: PortfolioScore } {
+      const choices: number[] = [];
+      const portfolio = scoring.finish(undefined, (fresh, index, rescore, freshContext) => {
+        const stored = storedById.get(fresh.companyId) ?? {};
+        choices[index] = FRESH;
+        if (
+          Object.keys(diffOutputs(stored, toScoredCompany(fresh, freshContext, stored, now).desired, now))
+            .length > 0
+        ) {
+          return fresh;
+        }
+        const storedInputs = storedPortfolioContextOf(stored);
+        const onStored = rescore({
+          paretoClass: fresh.paretoClass,
+          revenueReference: storedInputs.revenueReference ?? freshContext.revenueReference,
+          revenueQuantiles: storedInputs.revenueQuantiles,
+          tierLines: storedInputs.tierLines,
+        });
+        const storedContext = contextOf(storedInputs, freshContext.revenueReference);
+        const unchanged =
+          Object.keys(diffOutputs(stored, toScoredCompany(onStored, storedContext, stored, now).desired, now))
+            .length === 0;
+        choices[index] = unchanged ? STORED : FRESH_FORCED;
+        return unchanged ? onStored : fresh;
+      });
+      return { scored: oneByOne(portfolio, choices, storedById, now), portfolio };
     },
+  };
+}
+
+function contextOf(stored: StoredContext, fallbackReference: number): PortfolioContext {
+  return {
+    revenueReference: stored.revenueReference ?? fallbackReference,
+    revenueQuantiles: stored.revenueQuantiles,
+    tierCapacity: stored.tierCapacity,
   };
 }
 
 /** Each result turned into what the sync stores, and let go as soon as it is (the list is emptied). */
 function* oneByOne(
-  results: CompanyScore[],
-  revenueReference: number,
+  portfolio: PortfolioScore,
+  choices: readonly number[],
   storedById: ReadonlyMap<string, StoredProperties>,
   now: Date,
 ): Generator<ScoredCompany> {
-  const pending: (CompanyScore | undefined)[] = results;
+  const freshContext: PortfolioContext = {
+    revenueReference: portfolio.revenueReference,
+    revenueQuantiles: portfolio.revenueQuantiles,
+    tierCapacity: portfolio.tierCapacity,
+  };
+  const pending: (CompanyScore | undefined)[] = portfolio.results;
   for (let index = 0; index < pending.length; index += 1) {
     const result = pending[index] as CompanyScore;
     pending[index] = undefined;
-    yield toScoredCompany(result, revenueReference, storedById.get(result.companyId) ?? {}, now);
+    const stored = storedById.get(result.companyId) ?? {};
+    const choice = choices[index] ?? FRESH;
+    const context =
+      choice === STORED
+        ? contextOf(storedPortfolioContextOf(stored), portfolio.revenueReference)
+        : freshContext;
+    const scored = toScoredCompany(result, context, stored, now);
+    yield choice === FRESH_FORCED ? { ...scored, alwaysWrite: ['kam_explanation'] } : scored;
   }
 }
 
@@ -123,7 +229,7 @@ export function scoreWholePortfolioOneByOne(
 } {
   const scoring = wholePortfolioScoring(model, now);
   for (const company of companies) scoring.add(company);
-  return { modelVersion: model.version, storedById: scoring.storedById, scored: scoring.finish() };
+  return { modelVersion: model.version, storedById: scoring.storedById, scored: scoring.finish().scored };
 }
 
 export function createPortfolioScorer(model: ScoringModel): PortfolioScorer {
@@ -134,16 +240,8 @@ export function createPortfolioScorer(model: ScoringModel): PortfolioScorer {
       return {
         add(companies) {
           for (const company of companies) {
-            const context = storedPortfolioContext(company);
-            const score = scoreCompany(recordForScoring(company), { model, now, ...context });
-            scored.push(
-              toScoredCompany(
-                score,
-                context.revenueReference ?? model.scales.revenueReferenceFallback,
-                company.properties,
-                now,
-              ),
-            );
+            const { score, context } = scoreOnStoredContext(company, model, now);
+            scored.push(toScoredCompany(score, context, company.properties, now));
           }
         },
         finish: () => ({ modelVersion: model.version, scored }),
@@ -154,7 +252,14 @@ export function createPortfolioScorer(model: ScoringModel): PortfolioScorer {
       add(companies) {
         for (const company of companies) scoring.add(company);
       },
-      finish: () => ({ modelVersion: model.version, scored: Array.from(scoring.finish()) }),
+      finish: () => {
+        const { scored, portfolio } = scoring.finish();
+        return {
+          modelVersion: model.version,
+          scored: Array.from(scored),
+          tierCapacity: portfolio.tierCapacity,
+        };
+      },
     };
   };
 }

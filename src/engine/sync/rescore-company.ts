@@ -4,14 +4,13 @@
  * portfolio-level inputs (Pareto class, revenue reference) taken from the company's last full
  * run, so the result equals what the portfolio sync would write for the same data.
  */
-import { scoreCompany, type CompanyScore } from '../core';
+import type { CompanyScore } from '../core';
 import { KeystoneError } from '../errors';
 import type { CrmGateway } from '../hubspot/gateway';
 import type { ScoringModel } from '../settings';
 import { diffOutputs } from './diff';
-import { storedPortfolioContext, toScoredCompany } from './portfolio-scorer';
+import { scoreOnStoredContext, toScoredCompany } from './portfolio-scorer';
 import { readAssociatedRecords, readCompaniesById, type ReadChunkResult } from './read-portfolio';
-import { recordForScoring } from './tier-pin';
 
 /** Per associated type: enough for years of history, small enough for a 15 s function budget. */
 export const DEFAULT_MAX_RECORDS_PER_TYPE = 1000;
@@ -50,14 +49,8 @@ export async function rescoreCompany(options: {
     maxRecordsPerType: options.maxRecordsPerType ?? DEFAULT_MAX_RECORDS_PER_TYPE,
   });
   const company = read.companies[0]!;
-  const context = storedPortfolioContext(company);
-  const score = scoreCompany(recordForScoring(company), { model, now, ...context });
-  const scored = toScoredCompany(
-    score,
-    context.revenueReference ?? model.scales.revenueReferenceFallback,
-    company.properties,
-    now,
-  );
+  const { score, context } = scoreOnStoredContext(company, model, now);
+  const scored = toScoredCompany(score, context, company.properties, now);
   const changedProperties = diffOutputs(company.properties, scored.desired, now);
   if (!options.dryRun && Object.keys(changedProperties).length > 0) {
     const outcome = await gateway.batchUpdate('companies', [

@@ -9,6 +9,7 @@ import { KeystoneError } from '../errors';
 import type { CrmGateway, GatewayStats } from '../hubspot/gateway';
 import { FileCheckpoint, type CheckpointState, type PlannedWrite, type SyncScope } from './checkpoint';
 import { diffOutputs, type OutputValues } from './diff';
+import type { TierCapacityResult } from '../core';
 import { companyChunks, readAhead } from './company-chunks';
 import { readAssociatedRecords } from './read-portfolio';
 
@@ -25,6 +26,8 @@ export type ScoredCompany = {
   riskLevel: string;
   riskSignals: string[];
   topRecommendation: string | null;
+  /** Written even when equal in meaning to what is stored (see `diffOutputs`). */
+  alwaysWrite?: readonly string[];
 };
 
 /**
@@ -34,7 +37,7 @@ export type ScoredCompany = {
  */
 export type PortfolioScoring = {
   add(companies: readonly CompanyRecord[]): void;
-  finish(): { modelVersion: string; scored: ScoredCompany[] };
+  finish(): { modelVersion: string; scored: ScoredCompany[]; tierCapacity?: TierCapacityResult };
 };
 
 export type PortfolioScorer = (options: { now: Date; paretoFromStored: boolean }) => PortfolioScoring;
@@ -220,7 +223,12 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     scored = scoring.finish().scored;
     writes = [];
     for (const company of scored) {
-      const changes = diffOutputs(storedById.get(company.id) ?? {}, company.desired, now);
+      const changes = diffOutputs(
+        storedById.get(company.id) ?? {},
+        company.desired,
+        now,
+        company.alwaysWrite,
+      );
       if (Object.keys(changes).length > 0) writes.push({ id: company.id, properties: changes });
     }
     const tierChanges = tierChangesOf(scored, writes);

@@ -146,7 +146,10 @@ describe('model store', () => {
   });
 
   test('an invalid model is refused with field paths and nothing is written', async () => {
-    const invalid = { ...DEFAULT_SCORING_MODEL, tiers: { key: 40, important: 45, hysteresis: 5 } };
+    const invalid = {
+      ...DEFAULT_SCORING_MODEL,
+      tiers: { ...DEFAULT_SCORING_MODEL.tiers, key: 40, important: 45, hysteresis: 5 },
+    };
     const details = await expectKeystoneError(
       store.save(invalid, { ...ADMIN, note: '' }),
       'settings.invalid',

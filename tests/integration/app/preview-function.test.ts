@@ -60,7 +60,10 @@ describe('keystone_preview_model', () => {
   });
 
   test.each([
-    ['lower tier thresholds', { tiers: { key: 50, important: 30, hysteresis: 2 } }],
+    [
+      'lower tier thresholds',
+      { tiers: { ...DEFAULT_SCORING_MODEL.tiers, key: 50, important: 30, hysteresis: 2 } },
+    ],
     ['a higher KAISM cut', { kaismCut: { attractiveness: 60, strength: 55 } }],
     [
       'revenue weighing more',
@@ -69,7 +72,7 @@ describe('keystone_preview_model', () => {
           ...DEFAULT_SCORING_MODEL.weights,
           attractiveness: { ...DEFAULT_SCORING_MODEL.weights.attractiveness, revenue: 80 },
         },
-        tiers: { key: 60, important: 40, hysteresis: 5 },
+        tiers: { ...DEFAULT_SCORING_MODEL.tiers, key: 60, important: 40, hysteresis: 5 },
       },
     ],
   ])('with %s, counts the changes a rescore would write', async (_label, change) => {
@@ -86,7 +89,10 @@ describe('keystone_preview_model', () => {
   });
 
   test('compares with the active stored model, not with the defaults', async () => {
-    const stricter = { ...DEFAULT_SCORING_MODEL, tiers: { key: 50, important: 30, hysteresis: 2 } };
+    const stricter = {
+      ...DEFAULT_SCORING_MODEL,
+      tiers: { ...DEFAULT_SCORING_MODEL.tiers, key: 50, important: 30, hysteresis: 2 },
+    };
     const gateway = gatewayFor(emulator);
     await createModelStore({ gateway, now: () => NOW }).save(stricter, {
       userId: '7001',
@@ -146,7 +152,7 @@ describe('keystone_preview_model', () => {
     });
     const draft = {
       ...DEFAULT_SCORING_MODEL,
-      tiers: { key: 50, important: 30, hysteresis: 2 },
+      tiers: { ...DEFAULT_SCORING_MODEL.tiers, key: 50, important: 30, hysteresis: 2 },
       version: 'draft',
     };
     const previewAt = (sampleSize: number) =>

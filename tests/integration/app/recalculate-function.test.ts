@@ -64,7 +64,10 @@ describe('keystone_recalculate_company', () => {
   test('scores with the active stored model', async () => {
     const gateway = gatewayFor(emulator);
     await createModelStore({ gateway, now: () => NOW }).save(
-      { ...DEFAULT_SCORING_MODEL, tiers: { key: 95, important: 90, hysteresis: 1 } },
+      {
+        ...DEFAULT_SCORING_MODEL,
+        tiers: { ...DEFAULT_SCORING_MODEL.tiers, key: 95, important: 90, hysteresis: 1 },
+      },
       { userId: '7001', userEmail: 'admin@example.com', note: 'almost nobody is key' },
     );
     const companyId = await firstCompanyId();

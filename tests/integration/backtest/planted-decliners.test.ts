@@ -60,11 +60,11 @@ test('the figures of the README', () => {
      "companiesAtAsOf": 919,
      "declined": 135,
      "grew": 283,
-     "keyAccounts": 140,
-     "keyRevenueShare": 0.393,
+     "keyAccounts": 40,
+     "keyRevenueShare": 0.233,
      "riskAuc": 0.571,
-     "scoreAuc": 0.496,
-     "tierChangedSinceAsOf": 253,
+     "scoreAuc": 0.469,
+     "tierChangedSinceAsOf": 115,
    }
   `);
 });

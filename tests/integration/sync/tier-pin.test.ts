@@ -138,7 +138,12 @@ describe('hysteresis follows the computed tier, never the pinned one', () => {
     if (!company) throw new Error('no company with a mid-range score in the portfolio');
     const model: ScoringModel = {
       ...DEFAULT_SCORING_MODEL,
-      tiers: { key: company.score + 2, important: company.score - 20, hysteresis: 5 },
+      tiers: {
+        ...DEFAULT_SCORING_MODEL.tiers,
+        key: company.score + 2,
+        important: company.score - 20,
+        hysteresis: 5,
+      },
     };
     return { id: company.id, model };
   }

@@ -13,7 +13,7 @@
  * sample estimate; associated records are capped per company to keep within the 15 s budget.
  */
 import { addMonths, runBacktest, type ModelFigures } from '../../../engine/backtest';
-import { classifyTier, kaismQuadrantOf } from '../../../engine/core';
+import { classifyTier, kaismQuadrantOf, tierLinesOf, tierWithinLines } from '../../../engine/core';
 import { TIERS, type KaismQuadrant, type Tier } from '../../../engine/core/enums';
 import { KeystoneError } from '../../../engine/errors';
 import { explanationSchema, type Explanation } from '../../../engine/hubspot/explanation-schema';
@@ -38,7 +38,13 @@ const BACKTEST_DECLINE_SHARE = 0.5;
 /** Per associated type and company: years of history, within the function's time budget. */
 const BACKTEST_MAX_RECORDS_PER_TYPE = 200;
 
-const SAMPLE_PROPERTIES = ['kam_tier', 'kam_explanation'];
+const SAMPLE_PROPERTIES = [
+  'kam_tier',
+  'kam_tier_computed',
+  'kam_tier_pinned',
+  'kam_pin_expires_at',
+  'kam_explanation',
+];
 
 type Factor = Explanation['factors']['attractiveness'][number];
 type Transition = { from: string; to: string; count: number };
@@ -71,14 +77,59 @@ export function reclassify(
   explanation: Explanation,
   storedTier: Tier | null,
   model: ScoringModel,
-): { tier: Tier; quadrant: KaismQuadrant } {
+): { score: number; tier: Tier; quadrant: KaismQuadrant } {
   const attractiveness = reweighAxis(explanation.factors.attractiveness, model.weights.attractiveness);
   const strength = reweighAxis(explanation.factors.strength, model.weights.strength);
   const score = combine(attractiveness, strength, model);
   return {
+    score,
     tier: classifyTier(score, storedTier, model.tiers),
     quadrant: kaismQuadrantOf(attractiveness ?? 0, strength ?? 0, model.kaismCut),
   };
+}
+
+type Reclassified = ReturnType<typeof reclassify> & {
+  companyId: string;
+  previousTier: Tier | null;
+  pinnedTier: Tier | null;
+};
+
+/**
+ * Tier capacity over the sample, as a whole run applies it over the portfolio (core/tier-capacity.ts).
+ * A sample of a larger portfolio gets its share of the count places; the share places scale by themselves.
+ */
+function withinCapacity(
+  companies: readonly Reclassified[],
+  model: ScoringModel,
+  portfolioSize: number,
+): Tier[] {
+  const scale = portfolioSize > companies.length ? companies.length / portfolioSize : 1;
+  const tiers = {
+    ...model.tiers,
+    capacity: {
+      key: {
+        ...model.tiers.capacity.key,
+        maxCount: Math.max(1, Math.round(model.tiers.capacity.key.maxCount * scale)),
+      },
+      important: {
+        ...model.tiers.capacity.important,
+        maxCount: Math.max(1, Math.round(model.tiers.capacity.important.maxCount * scale)),
+      },
+    },
+  };
+  const entries = companies.map((company) => ({ ...company, thresholdTier: company.tier }));
+  const result = tierLinesOf(entries, tiers);
+  const lines = { key: result.key.line, important: result.important.line };
+  return entries.map((entry) => entry.pinnedTier ?? tierWithinLines(entry, lines, tiers.hysteresis));
+}
+
+/** The tier a pin holds while it lasts (kam_tier then shows the pin; the model's own is kam_tier_computed). */
+function pinnedTierOf(properties: Record<string, string | null | undefined>, now: Date): Tier | null {
+  const tier = oneOf(TIERS, properties.kam_tier_pinned ?? null);
+  if (tier === null) return null;
+  const expires = properties.kam_pin_expires_at ?? '';
+  const expiresMs = expires === '' ? NaN : /^\d+$/.test(expires) ? Number(expires) : Date.parse(expires);
+  return Number.isNaN(expiresMs) || expiresMs > now.getTime() ? tier : null;
 }
 
 function readExplanation(raw: string | null): Explanation | null {
@@ -196,17 +247,31 @@ export async function previewModel(
   const { companies, total } = await readSample(gateway, request.sampleSize);
   const tierChanges: { from: string; to: string }[] = [];
   const quadrantChanges: { from: string; to: string }[] = [];
-  let compared = 0;
+  const before: Reclassified[] = [];
+  const after: Reclassified[] = [];
   for (const company of companies) {
     const explanation = readExplanation(company.properties.kam_explanation ?? null);
-    const storedTier = oneOf(TIERS, company.properties.kam_tier ?? null);
+    const storedTier =
+      oneOf(TIERS, company.properties.kam_tier_computed ?? null) ??
+      oneOf(TIERS, company.properties.kam_tier ?? null);
     // Without a readable breakdown and a stored tier there is nothing to re-weigh.
     if (!explanation || !storedTier) continue;
-    compared += 1;
-    const now = reclassify(explanation, storedTier, request.activeModel);
-    const next = reclassify(explanation, storedTier, validated.value);
-    if (next.tier !== now.tier) tierChanges.push({ from: now.tier, to: next.tier });
-    if (next.quadrant !== now.quadrant) quadrantChanges.push({ from: now.quadrant, to: next.quadrant });
+    const shared = {
+      companyId: company.id,
+      previousTier: storedTier,
+      pinnedTier: pinnedTierOf(company.properties, request.now),
+    };
+    before.push({ ...reclassify(explanation, storedTier, request.activeModel), ...shared });
+    after.push({ ...reclassify(explanation, storedTier, validated.value), ...shared });
+  }
+  const compared = before.length;
+  const tiersBefore = withinCapacity(before, request.activeModel, total);
+  const tiersAfter = withinCapacity(after, validated.value, total);
+  for (let index = 0; index < compared; index += 1) {
+    if (tiersAfter[index] !== tiersBefore[index])
+      tierChanges.push({ from: tiersBefore[index]!, to: tiersAfter[index]! });
+    const quadrant = { from: before[index]!.quadrant, to: after[index]!.quadrant };
+    if (quadrant.to !== quadrant.from) quadrantChanges.push(quadrant);
   }
   return {
     sampled: companies.length,

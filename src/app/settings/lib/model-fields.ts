@@ -259,6 +259,46 @@ export const MODEL_FIELDS: readonly FieldDescriptor[] = [
       ru: 'Компания сохраняет уровень, пока оценка не пересечёт порог на столько баллов, — уровень не «мигает».',
     },
   ),
+  field(
+    'tiers',
+    'tiers.capacity.key.maxCount',
+    integer(1),
+    { en: 'Key accounts: most places', ru: 'Ключевые клиенты: мест не больше' },
+    {
+      en: 'Key means few: a team can tend only so many accounts closely (McDonald & Woodburn: 15–35 per business, more than 50 is too many). A company is key only when its score passes the key threshold and it ranks within the places; the rest of those that pass wait just below the line as important. A current key account keeps its place unless a newcomer outscores it by the hysteresis margin, and pinned key accounts take places first.',
+      ru: 'Ключевых должно быть немного: команда может плотно вести лишь ограниченное число клиентов (Макдональд и Вудберн: 15–35 на бизнес, больше 50 — слишком много). Компания становится ключевой, только если её оценка выше ключевого порога и она входит в число мест; остальные прошедшие порог ждут под чертой как важные. Текущий ключевой клиент сохраняет место, пока новичок не обгонит его на величину гистерезиса; закреплённые вручную ключевые клиенты занимают места первыми.',
+    },
+  ),
+  field(
+    'tiers',
+    'tiers.capacity.key.maxShare',
+    decimal(0.01, 1, 2),
+    { en: 'Key accounts: most share of companies', ru: 'Ключевые клиенты: доля компаний не больше' },
+    {
+      en: 'Key places are also at most this share of the companies scored (0.15 = 15%, rounded up), so a small portfolio does not get 40 key accounts out of 85.',
+      ru: 'Ключевых мест также не больше этой доли оценённых компаний (0,15 = 15%, с округлением вверх), чтобы в небольшом портфеле не оказалось 40 ключевых из 85.',
+    },
+  ),
+  field(
+    'tiers',
+    'tiers.capacity.important.maxCount',
+    integer(1),
+    { en: 'Important customers: most places', ru: 'Важные клиенты: мест не больше' },
+    {
+      en: 'Important customers get regular attention from the account team; beyond these places the rest are regular customers, the moving middle.',
+      ru: 'Важные клиенты получают регулярное внимание команды; сверх этих мест остальные — обычные клиенты, «подвижная середина».',
+    },
+  ),
+  field(
+    'tiers',
+    'tiers.capacity.important.maxShare',
+    decimal(0.01, 1, 2),
+    { en: 'Important customers: most share of companies', ru: 'Важные клиенты: доля компаний не больше' },
+    {
+      en: 'Important places are also at most this share of the companies scored (0.35 = 35%), so regular stays where most customers are (methodology §2).',
+      ru: 'Мест для важных клиентов также не больше этой доли оценённых компаний (0,35 = 35%), чтобы большинство оставалось обычными клиентами (методика §2).',
+    },
+  ),
   axisLevel('attractiveness', 'medium'),
   axisLevel('attractiveness', 'strong'),
   axisLevel('strength', 'medium'),

@@ -51,7 +51,10 @@ export function createLoadedWithHistory(): Loaded {
   const v1 = createModelVersion({ isActive: false });
   return createLoadedModel({
     active: {
-      model: createModel({ version: 'v2', tiers: { key: 75, important: 45, hysteresis: 5 } }),
+      model: createModel({
+        version: 'v2',
+        tiers: { ...DEFAULT_SCORING_MODEL.tiers, key: 75, important: 45, hysteresis: 5 },
+      }),
       source: 'stored',
       version: v2,
     },

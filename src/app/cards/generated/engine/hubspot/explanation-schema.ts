@@ -23,6 +23,14 @@ const factorFields = {
   hasData: z.boolean(),
 };
 
+const tierPlacesSchema = z.object({
+  places: z.number().int().nonnegative(),
+  used: z.number().int().nonnegative(),
+  leftOut: z.number().int().nonnegative(),
+  line: z.object({ rank: z.number(), companyId: z.string() }).nullable(),
+});
+export type StoredTierPlaces = z.infer<typeof tierPlacesSchema>;
+
 const recommendationFields = { id: z.string(), priority: z.number(), reason: localisedSchema };
 
 const sharedFields = {
@@ -44,8 +52,17 @@ const sharedFields = {
    * (card, webhook, workflow action) reuses them instead of reading the whole portfolio.
    */
   portfolio: z
-    .object({ revenueReference: z.number().positive(), paretoClass: z.enum(['A', 'B', 'C']) })
+    .object({
+      revenueReference: z.number().positive(),
+      paretoClass: z.enum(['A', 'B', 'C']),
+      /** The portfolio's won-revenue quantiles the revenue factor ranked against (since tier capacity). */
+      revenueQuantiles: z.array(z.number()).optional(),
+      /** Places, use and line of each capped tier in that run (since tier capacity). */
+      tiers: z.object({ key: tierPlacesSchema, important: tierPlacesSchema }).optional(),
+    })
     .optional(),
+  /** The tier the company passed by thresholds; below `tier` when it ranked below a line (since tier capacity). */
+  thresholdTier: z.enum(['key', 'important', 'regular']).optional(),
 };
 
 const factorsOf = <T extends z.ZodType>(factor: T) =>

@@ -4,7 +4,7 @@
  * cites the methodology section it comes from; where the methodology gives no number, the
  * comment says why this one was chosen.
  */
-import type { ScoringModel } from './model-schema';
+import { DEFAULT_TIER_CAPACITY, type ScoringModel } from './model-schema';
 
 export const DEFAULT_MODEL_VERSION = 'keystone-default-1';
 
@@ -70,7 +70,15 @@ export const DEFAULT_SCORING_MODEL: ScoringModel = {
   buyingCentre: {
     keyRoles: ['DECISION_MAKER', 'CHAMPION', 'EXECUTIVE_SPONSOR', 'INFLUENCER', 'BUDGET_HOLDER'],
   },
-  tiers: { key: 70, important: 45, hysteresis: 5 },
+  tiers: {
+    key: 70,
+    important: 45,
+    hysteresis: 5,
+    capacity: {
+      key: { ...DEFAULT_TIER_CAPACITY.key },
+      important: { ...DEFAULT_TIER_CAPACITY.important },
+    },
+  },
   axisLevels: {
     attractiveness: { medium: 40, strong: 70 },
     strength: { medium: 40, strong: 70 },

@@ -26,6 +26,23 @@ const shareSchema = z.number({ error: 'must be a number' }).min(0).max(1);
 const positiveSchema = z.number({ error: 'must be a number' }).finite().positive();
 const positiveIntSchema = z.number({ error: 'must be a number' }).int().positive();
 
+/** One tier's places: at most `maxCount` companies and at most `maxShare` of the companies scored. */
+const tierCapacitySchema = z.strictObject({
+  maxCount: z.number({ error: 'must be a number' }).int().min(1, { error: 'must be at least 1' }),
+  maxShare: z.number({ error: 'must be a number' }).gt(0, { error: 'must be above 0' }).max(1),
+});
+
+/**
+ * Key: McDonald & Woodburn put 15–35 key accounts in a business and call more than 50 too many;
+ * practitioners put 10–20% of customers in the key group. 40 places and 15% hold both: a small
+ * portfolio (85 accounts) gets 13, a large one stops at 40. Important: the next band, at most 35%
+ * and 150 accounts, so "regular" stays the moving middle where most customers are (§2).
+ */
+export const DEFAULT_TIER_CAPACITY = {
+  key: { maxCount: 40, maxShare: 0.15 },
+  important: { maxCount: 150, maxShare: 0.35 },
+} as const;
+
 function recordOf<const K extends readonly string[], S extends z.ZodType>(keys: K, valueSchema: S) {
   const shape = {} as Record<K[number], S>;
   for (const key of keys) shape[key as K[number]] = valueSchema;
@@ -99,6 +116,14 @@ const modelShapeSchema = z.strictObject({
     key: scorePointsSchema,
     important: scorePointsSchema,
     hysteresis: z.number().min(0).max(25),
+    /**
+     * How many places each tier has (key means few: a team can tend only so many accounts
+     * closely). A company takes a tier only when it passes the threshold and ranks within the
+     * places; models saved before capacity existed get the defaults.
+     */
+    capacity: z
+      .strictObject({ key: tierCapacitySchema, important: tierCapacitySchema })
+      .default(DEFAULT_TIER_CAPACITY),
   }),
   /** methodology §4: weak / medium / strong per axis. */
   axisLevels: z.strictObject({

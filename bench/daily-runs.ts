@@ -1,0 +1,134 @@
+/**
+ * Daily syncs simulated offline (issue #16: "a quiet day rewrites much of the portfolio"): the
+ * sync's own whole-portfolio scorer and diff, run once a day over a portfolio, each day's writes
+ * applied to the stored properties the next day reads. Two kinds of month:
+ *
+ * - quiet: the portfolio as it stood 30 days before the snapshot, scored day after day with no
+ *   new record at all (only time passes);
+ * - active: the same 30 days replayed from the snapshot's own history (the backtest's
+ *   point-in-time view on each day), so deals close, meetings happen and tickets open as they did.
+ */
+import { portfolioAsOf } from '../src/engine/backtest/point-in-time';
+import type { CompanyRecord } from '../src/engine/core';
+import { diffOutputs } from '../src/engine/sync/diff';
+import { createPortfolioScorer } from '../src/engine/sync/portfolio-scorer';
+import type { ScoringModel } from '../src/engine/settings';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Outputs whose change is a change of state a workflow or a manager acts on. */
+const LEVEL_PROPERTIES = [
+  'kam_tier',
+  'kam_risk_level',
+  'kam_loss_stage',
+  'kam_quadrant',
+  'kam_strategy',
+  'kam_pareto_class',
+] as const;
+
+export type DayFigures = {
+  day: number;
+  /** Companies with at least one property written. */
+  written: number;
+  /** Of those, companies with a new or changed record that day (active month only). */
+  writtenWithActivity: number;
+  /** Companies whose tier, risk level, loss stage, quadrant, strategy or Pareto class changed. */
+  levelChanges: number;
+  /** Companies whose tier changed (what tier workflows see). */
+  tierChanges: number;
+  /** Companies whose risk level changed. */
+  riskLevelChanges: number;
+  /** Properties written, by name. */
+  byProperty: Record<string, number>;
+};
+
+export type MonthFigures = { companies: number; days: DayFigures[] };
+
+/** A record's fingerprint: what changes when HubSpot would report the company's data as changed. */
+function fingerprintOf(company: CompanyRecord): string {
+  return JSON.stringify([company.deals, company.tickets, company.meetings, company.contacts]);
+}
+
+/**
+ * Runs a first sync at `start`, then one a day for `days` days. `viewOn(dayMs)` gives the
+ * portfolio's records as they stand that day (the stored outputs are merged in by the simulation).
+ */
+export function simulateDailySyncs(options: {
+  model: ScoringModel;
+  start: Date;
+  days: number;
+  viewOn: (at: Date) => readonly CompanyRecord[];
+  /** Told of every write (for a closer look at what moved). */
+  onWrite?: (
+    companyId: string,
+    changes: Record<string, string>,
+    before: Record<string, string | null>,
+  ) => void;
+}): MonthFigures {
+  const stored = new Map<string, Record<string, string | null>>();
+  const fingerprints = new Map<string, string>();
+  const syncOn = (at: Date, day: number): DayFigures => {
+    const view = options.viewOn(at);
+    const companies = view.map((company) => ({
+      ...company,
+      properties: { ...company.properties, ...(stored.get(company.id) ?? {}) },
+    }));
+    const scoring = createPortfolioScorer(options.model)({ now: at, paretoFromStored: false });
+    scoring.add(companies);
+    const figures: DayFigures = {
+      day,
+      written: 0,
+      writtenWithActivity: 0,
+      levelChanges: 0,
+      tierChanges: 0,
+      riskLevelChanges: 0,
+      byProperty: {},
+    };
+    const byId = new Map(companies.map((company) => [company.id, company]));
+    for (const scored of scoring.finish().scored) {
+      const before = stored.get(scored.id) ?? {};
+      const company = byId.get(scored.id)!;
+      const changes = diffOutputs(
+        { ...company.properties, ...before },
+        scored.desired,
+        at,
+        scored.alwaysWrite,
+      );
+      const fingerprint = fingerprintOf(company);
+      const hadActivity = fingerprints.has(scored.id) && fingerprints.get(scored.id) !== fingerprint;
+      fingerprints.set(scored.id, fingerprint);
+      const names = Object.keys(changes);
+      if (names.length === 0) continue;
+      if (day > 0) options.onWrite?.(scored.id, changes, { ...company.properties, ...before });
+      figures.written += 1;
+      if (hadActivity) figures.writtenWithActivity += 1;
+      if (LEVEL_PROPERTIES.some((name) => name in changes && (before[name] ?? null) !== null)) {
+        figures.levelChanges += 1;
+      }
+      if ('kam_tier' in changes && before.kam_tier) figures.tierChanges += 1;
+      if ('kam_risk_level' in changes && before.kam_risk_level) figures.riskLevelChanges += 1;
+      for (const name of names) figures.byProperty[name] = (figures.byProperty[name] ?? 0) + 1;
+      stored.set(scored.id, { ...before, ...changes });
+    }
+    return figures;
+  };
+  syncOn(options.start, 0);
+  const days: DayFigures[] = [];
+  for (let day = 1; day <= options.days; day += 1) {
+    days.push(syncOn(new Date(options.start.getTime() + day * DAY_MS), day));
+  }
+  return { companies: options.viewOn(options.start).length, days };
+}
+
+/** 30 days with no new record: the portfolio as of `days` before `now`, scored each day up to `now`. */
+export function quietMonth(companies: readonly CompanyRecord[], now: Date, model: ScoringModel, days = 30) {
+  const start = new Date(now.getTime() - days * DAY_MS);
+  const frozen = portfolioAsOf(companies, start);
+  return simulateDailySyncs({ model, start, days, viewOn: () => frozen });
+}
+
+/** The last `days` days of the portfolio's own history, replayed a day at a time. */
+export function activeMonth(companies: readonly CompanyRecord[], now: Date, model: ScoringModel, days = 30) {
+  const start = new Date(now.getTime() - days * DAY_MS);
+  return simulateDailySyncs({ model, start, days, viewOn: (at) => portfolioAsOf(companies, at) });
+}
