@@ -115,6 +115,8 @@ export function renderCompany(
     kam_tier_changed_at: null,
     kam_tier_pinned: null,
     kam_pin_expires_at: null,
+    kam_quadrant: null,
+    kam_explanation: null,
   };
   return {
     id: companyId,

@@ -9,16 +9,19 @@ import {
   HUBSPOT_TICKET_PRIORITIES,
   IDEAL_CUSTOMER_PROFILE_TIERS,
   INPUT_LEVELS,
+  KAISM_QUADRANTS,
   LOSS_REASONS,
   PAYMENT_DISCIPLINE,
   PERCEPTION_LEVELS,
   REPUTATION_LEVELS,
   TIERS,
+  type AxisLevel,
   type HubspotBuyingRole,
   type HubspotMeetingOutcome,
   type HubspotTicketPriority,
   type IdealCustomerProfileTier,
   type InputLevel,
+  type KaismQuadrant,
   type LossReason,
   type PaymentDiscipline,
   type PerceptionLevel,
@@ -84,6 +87,15 @@ export type CompanyFacts = {
   annualCostToServe: number | null;
   lossReason: LossReason | null;
   previousTier: Tier | null;
+  /**
+   * The levels the last scoring stored (axis levels in `kam_explanation`, the quadrant in
+   * `kam_quadrant`): each holds within its dead band (level-dead-band.ts).
+   */
+  previousLevels: {
+    attractiveness: AxisLevel | null;
+    strength: AxisLevel | null;
+    quadrant: KaismQuadrant | null;
+  };
   /** The tier a manager pinned, in force at `now` (it takes a place of that tier); null when none. */
   pinnedTier: Tier | null;
   /** Every value of the company and its associations that could not be read. */
@@ -140,6 +152,11 @@ export function readCompanyInput(record: CompanyRecord, options: ReadOptions): C
     annualCostToServe: readNonNegativeNumber(p.kam_annual_cost_to_serve, source, 'kam_annual_cost_to_serve'),
     lossReason: readOption(p.kam_loss_reason, LOSS_REASONS, source, 'kam_loss_reason'),
     previousTier: readOption(p.kam_tier, TIERS, source, 'kam_tier'),
+    previousLevels: {
+      attractiveness: storedAxisLevel(p.kam_explanation, 'attractivenessLevel'),
+      strength: storedAxisLevel(p.kam_explanation, 'strengthLevel'),
+      quadrant: readOption(p.kam_quadrant, KAISM_QUADRANTS, source, 'kam_quadrant'),
+    },
     pinnedTier: activePinnedTierOf(p.kam_tier_pinned, p.kam_pin_expires_at, options.nowMs),
     dataIssues: issues,
   };
@@ -150,6 +167,20 @@ export function readCompanyInput(record: CompanyRecord, options: ReadOptions): C
     meetings: record.meetings.map((meeting) => readMeeting(meeting, source)),
     contacts: record.contacts.map((contact) => readContact(contact, source)),
   };
+}
+
+const STORED_LEVEL = {
+  attractivenessLevel: /"attractivenessLevel":"(weak|medium|strong)"/,
+  strengthLevel: /"strengthLevel":"(weak|medium|strong)"/,
+} as const;
+
+/** An axis level from our stored explanation document, found without parsing the whole of it. */
+function storedAxisLevel(
+  explanation: string | null | undefined,
+  field: keyof typeof STORED_LEVEL,
+): AxisLevel | null {
+  if (!explanation) return null;
+  return (STORED_LEVEL[field].exec(explanation)?.[1] as AxisLevel | undefined) ?? null;
 }
 
 /** The pinned tier while the pin lasts (no expiry, or an expiry after now); see docs/decisions/0004-who-may-pin.md. */

@@ -24,9 +24,11 @@ export const COMPANY_INPUT_PROPERTIES = [
   'kam_recommends_us', // 'true' | 'false' — 002 recommends us
   'kam_annual_cost_to_serve', // number, home currency — 002 net value after costs to serve; §9 step 6
   'kam_loss_reason', // LOSS_REASONS — §9 step 3
-  // previous outputs the core needs (hysteresis, change trail)
+  // previous outputs the core needs (hysteresis and dead bands, change trail)
   'kam_tier',
   'kam_tier_changed_at',
+  'kam_quadrant',
+  'kam_explanation', // the axis levels it was last scored with
   // a pin in force takes a place of its tier (tier capacity)
   'kam_tier_pinned',
   'kam_pin_expires_at',

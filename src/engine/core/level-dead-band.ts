@@ -22,10 +22,13 @@ export function axisLevelWithDeadBand(
   previous: AxisLevel | null,
   margin: number,
 ): AxisLevel {
-  const plain: AxisLevel = value >= thresholds.strong ? 'strong' : value >= thresholds.medium ? 'medium' : 'weak';
+  const plain: AxisLevel =
+    value >= thresholds.strong ? 'strong' : value >= thresholds.medium ? 'medium' : 'weak';
   if (previous === null || previous === plain || margin <= 0) return plain;
-  const lower = previous === 'strong' ? thresholds.strong : previous === 'medium' ? thresholds.medium : -Infinity;
-  const upper = previous === 'weak' ? thresholds.medium : previous === 'medium' ? thresholds.strong : Infinity;
+  const lower =
+    previous === 'strong' ? thresholds.strong : previous === 'medium' ? thresholds.medium : -Infinity;
+  const upper =
+    previous === 'weak' ? thresholds.medium : previous === 'medium' ? thresholds.strong : Infinity;
   if (value >= lower - margin && value < upper + margin) return previous;
   return plain;
 }
@@ -44,7 +47,8 @@ export function kaismQuadrantWithDeadBand(
   previous: KaismQuadrant | null,
   margin: number,
 ): KaismQuadrant {
-  const wasAttractive = previous === null ? null : previous === 'key_account' || previous === 'key_development';
+  const wasAttractive =
+    previous === null ? null : previous === 'key_account' || previous === 'key_development';
   const wasStrong = previous === null ? null : previous === 'key_account' || previous === 'maintenance';
   return kaismQuadrantFor(
     isHighWithDeadBand(attractiveness, cut.attractiveness, wasAttractive, margin),

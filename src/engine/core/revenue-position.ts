@@ -2,13 +2,13 @@
  * Financial contribution as a share (methodology §1; issue #16): where a company's won revenue
  * stands among the portfolio's buyers, 0–1, whatever the currency, size or shape of the
  * portfolio. In a flat portfolio revenue alone therefore cannot lift everyone; in a concentrated
- * one the top accounts still stand at the top. The portfolio is summarised by 21 quantiles (every
- * 5%), small enough to store with each company so one company rescored later ranks exactly as in
+ * one the top accounts still stand at the top. The portfolio is summarised by 101 quantiles (every
+ * 1%), small enough to store with each company so one company rescored later ranks exactly as in
  * the whole run.
  */
 
-/** Quantiles at 0%, 5%, …, 100%. */
-export const REVENUE_QUANTILE_COUNT = 21;
+/** Quantiles at 0%, 1%, …, 100%: finer steps move a company less when another company at a step changes. */
+export const REVENUE_QUANTILE_COUNT = 101;
 
 /**
  * The quantiles of the positive revenues (linear between ranks, rounded to cents), or null when
@@ -40,7 +40,7 @@ export function revenueQuantilesOf(revenues: ArrayLike<number>): number[] | null
   return quantiles;
 }
 
-/** Whether a stored list is usable as quantiles: 21 positive finite numbers, never decreasing. */
+/** Whether a stored list is usable as quantiles: 101 positive finite numbers, never decreasing. */
 export function isRevenueQuantiles(value: readonly number[] | null | undefined): value is readonly number[] {
   if (!value || value.length !== REVENUE_QUANTILE_COUNT) return false;
   for (let index = 0; index < value.length; index += 1) {

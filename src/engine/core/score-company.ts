@@ -5,13 +5,12 @@
  * path and the portfolio path run exactly this code, so the same data gives the same result.
  */
 import { ATTRACTIVENESS_FACTOR_DEFINITIONS } from './attractiveness-factors';
-import { axisLevelOf } from './axis-level';
 import { scoreAxis, type FactorScore } from './axis-score';
 import type { CompanyScore } from './company-score';
 import { readCompanyInput, type CompanyFacts } from './company-input';
 import type { ParetoClass, FactorId } from './enums';
 import type { FactorContext, FactorDefinition } from './factor-definition';
-import { kaismQuadrantOf } from './kaism-quadrant';
+import { axisLevelWithDeadBand, kaismQuadrantWithDeadBand } from './level-dead-band';
 import { computeMetrics, type CompanyMetrics } from './metrics';
 import { roundTo } from './numbers';
 import { recommend } from './recommendations';
@@ -141,8 +140,19 @@ export function finishCompanyScore(
     model.tiers.hysteresis,
   );
   const tierDirection = tierDirectionOf(facts.previousTier, tier);
-  const attractivenessLevel = axisLevelOf(attractiveness, model.axisLevels.attractiveness);
-  const strengthLevel = axisLevelOf(strength, model.axisLevels.strength);
+  const previousLevels = facts.previousLevels;
+  const attractivenessLevel = axisLevelWithDeadBand(
+    attractiveness,
+    model.axisLevels.attractiveness,
+    previousLevels.attractiveness,
+    model.levelHysteresis,
+  );
+  const strengthLevel = axisLevelWithDeadBand(
+    strength,
+    model.axisLevels.strength,
+    previousLevels.strength,
+    model.levelHysteresis,
+  );
   const risk = assessRisk({
     facts,
     metrics,
@@ -187,7 +197,13 @@ export function finishCompanyScore(
     tierDirection,
     attractivenessLevel,
     strengthLevel,
-    kaismQuadrant: kaismQuadrantOf(attractiveness, strength, model.kaismCut),
+    kaismQuadrant: kaismQuadrantWithDeadBand(
+      attractiveness,
+      strength,
+      model.kaismCut,
+      previousLevels.quadrant,
+      model.levelHysteresis,
+    ),
     strategy: strategyFor(attractivenessLevel, strengthLevel),
     paretoClass: portfolio.paretoClass,
     risk,

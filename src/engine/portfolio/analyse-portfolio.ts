@@ -17,6 +17,7 @@ import type { ParsedPortfolio } from './portfolio-row';
 import { strategyDistribution, type StrategyDistribution } from './strategy-distribution';
 import type { TierMovement } from './tier-movement';
 import { tierMovers, type TierMovers } from './tier-movers';
+import { tierPlaces, type TierPlaces } from './tier-places';
 
 const DAY_MS = 86_400_000;
 export const DEFAULT_MOVERS_WINDOW_DAYS = 90;
@@ -55,6 +56,8 @@ export type PortfolioAnalysis = {
   strategy: StrategyDistribution;
   movers: TierMovers;
   atRisk: AtRiskKeys;
+  /** Tier capacity: places held and who waits below the line. */
+  tierPlaces: TierPlaces;
   pareto: ParetoSummary;
   declining: DecliningAnalysis;
   /** Movement between two dates from property history (`kam report --from --to`); absent otherwise. */
@@ -129,6 +132,7 @@ export function analysePortfolio(
       strategy: strategyDistribution(companies),
       movers: tierMovers(companies, since, now),
       atRisk: atRiskKeys(companies, settings.atRiskMinimumLevel),
+      tierPlaces: tierPlaces(companies),
       pareto: paretoSummary(companies),
       declining: decliningKeyAccounts(companies, now, {
         yearCount: settings.yearCount,

@@ -10,6 +10,7 @@ import type { KaismMatrix } from './kaism-matrix';
 import type { ParetoSummary } from './pareto-summary';
 import type { StrategyDistribution } from './strategy-distribution';
 import type { TierMovers } from './tier-movers';
+import type { TierPlaces } from './tier-places';
 
 export const PORTFOLIO_PAGE_DATA_VERSION = 1;
 export const DEFAULT_PAGE_LIST_LIMIT = 25;
@@ -38,6 +39,7 @@ export type PortfolioPageData = {
   strategy: StrategyDistribution;
   movers: Omit<TierMovers, 'moves' | 'byMonth'> & { total: number; moves: TierMovers['moves'] };
   atRisk: AtRiskKeys & { total: number };
+  tierPlaces: TierPlaces;
   pareto: Omit<ParetoSummary, 'curve'>;
 };
 
@@ -73,6 +75,7 @@ export function toPortfolioPageData(
       total: analysis.atRisk.accounts.length,
       accounts: analysis.atRisk.accounts.slice(0, listLimit),
     },
+    tierPlaces: analysis.tierPlaces,
     pareto,
   };
 }

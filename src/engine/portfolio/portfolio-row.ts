@@ -88,7 +88,14 @@ export type PortfolioCompany = {
   riskSignals: string[];
   /** From `kam_explanation`: won revenue per calendar year, oldest first. */
   revenueByYear: YearAmount[];
+  /** From `kam_explanation`: the tier the company passed by thresholds (tier capacity). */
+  thresholdTier: Tier | null;
+  /** From `kam_explanation`: the places of each capped tier in the run that wrote it. */
+  tierPlaces: StoredTierPlaces | null;
 };
+
+/** Places and use of the capped tiers, as the run that wrote a company stored them. */
+export type StoredTierPlaces = Record<'key' | 'important', { places: number; used: number; leftOut: number }>;
 
 /** A value that was present but could not be read. */
 export type FieldIssue = { id: string; property: string; value: string };
@@ -118,6 +125,12 @@ const riskLevelSchema = z.enum(RISK_LEVELS);
 const lossReasonSchema = z.enum(LOSS_REASONS);
 const axisLevelSchema = z.enum(AXIS_LEVELS);
 
+const placesSchema = z.object({
+  places: z.number().int().nonnegative(),
+  used: z.number().int().nonnegative(),
+  leftOut: z.number().int().nonnegative(),
+});
+
 /**
  * Only the parts of `kam_explanation` the analysis needs, each read on its own so a document from
  * a newer model version (or a partly broken one) still gives what it can.
@@ -138,6 +151,11 @@ const explanationPartsSchema = z.object({
     .array(z.object({ year: z.number().int(), amount: z.number().finite() }).nullable().catch(null))
     .optional()
     .catch(undefined),
+  thresholdTier: tierSchema.optional().catch(undefined),
+  portfolio: z
+    .object({ tiers: z.object({ key: placesSchema, important: placesSchema }).optional().catch(undefined) })
+    .optional()
+    .catch(undefined),
 });
 
 type ExplanationParts = {
@@ -145,6 +163,8 @@ type ExplanationParts = {
   strengthLevel: AxisLevel | null;
   riskSignals: string[];
   revenueByYear: YearAmount[];
+  thresholdTier: Tier | null;
+  tierPlaces: StoredTierPlaces | null;
 };
 
 const NO_EXPLANATION: ExplanationParts = {
@@ -152,6 +172,8 @@ const NO_EXPLANATION: ExplanationParts = {
   strengthLevel: null,
   riskSignals: [],
   revenueByYear: [],
+  thresholdTier: null,
+  tierPlaces: null,
 };
 
 function parseExplanation(text: string): ExplanationParts | null {
@@ -174,6 +196,8 @@ function parseExplanation(text: string): ExplanationParts | null {
     revenueByYear: [...byYear.entries()]
       .sort(([a], [b]) => a - b)
       .map(([year, amount]) => ({ year, amount })),
+    thresholdTier: parsed.data.thresholdTier ?? null,
+    tierPlaces: parsed.data.portfolio?.tiers ?? null,
   };
 }
 

@@ -15,17 +15,20 @@ export const DEFAULT_SCORING_MODEL: ScoringModel = {
     activityDays: 90,
     historyYears: 4, // §9 step 1: volume dynamics over the last 3–4 years
   },
-  // §1: a key account is judged first on what it is worth to us; strength decides how we work it (§3, §4)
-  axisWeights: { attractiveness: 0.6, strength: 0.4 },
+  // §1: a key account is judged first on what it is worth to us; strength decides how we work it
+  // (§3, §4). 0.7 (was 0.6) since issue #16: on flat and steady portfolios a 0.6 weight let
+  // loyalty factors that do not depend on size outrank revenue (Spearman with 12-month revenue
+  // 0.57 on a flat portfolio; 0.86 now, bench:judgement).
+  axisWeights: { attractiveness: 0.7, strength: 0.3 },
   weights: {
     attractiveness: {
-      revenue: 25, // §1 financial contribution; §3 volume of orders
+      revenue: 50, // §1 financial contribution, as a place among the portfolio's buyers; §3 volume of orders
       growth: 10, // §3 growth prospects; §9 volume dynamics
-      purchase_frequency: 10, // §3 frequency of orders
-      purchase_regularity: 10, // §3 regularity, consistency; 002 buys steadily so sales can be forecast
-      reputation: 10, // §1 reputational capital
-      growth_potential: 10, // §1 development potential; 004 growth potential
-      strategic_fit: 10, // §2 fits our goals
+      purchase_frequency: 5, // §3 frequency of orders; a qualifier of volume, not a rival to it (issue #16)
+      purchase_regularity: 5, // §3 regularity; 002 buys steadily — a steady small buyer must not max out on it
+      reputation: 5, // §1 reputational capital
+      growth_potential: 5, // §1 development potential; 004 growth potential
+      strategic_fit: 5, // §2 fits our goals
       payment_discipline: 5, // 002 pays on time; §3 good financial reputation
       net_value: 10, // 002 positive net value after all costs to serve
     },
@@ -42,6 +45,8 @@ export const DEFAULT_SCORING_MODEL: ScoringModel = {
     },
   },
   scales: {
+    // the revenue factor ranks a company among the portfolio's buyers; these three scale it only
+    // where no whole run has ranked the portfolio yet (a company rescored alone before the first sync)
     revenueReferencePercentile: 0.9, // the top decile scores 100 whatever the portfolio's currency and size
     revenueReferenceFallback: 100_000,
     revenueDecades: 3, // reference / 1000 scores 0, reference / 10 scores 67
@@ -82,7 +87,11 @@ export const DEFAULT_SCORING_MODEL: ScoringModel = {
     attractiveness: { medium: 40, strong: 70 },
     strength: { medium: 40, strong: 70 },
   },
-  kaismCut: { attractiveness: 50, strength: 50 },
+  levelHysteresis: 2, // an axis drifts by tenths a day; 2 points keep a strategy from flipping at a cut
+  // §3: with revenue a place among the buyers, half the portfolio scores below ~40 on
+  // attractiveness; the high side of the matrix is its upper quarter (a loyal account of middling
+  // size is "maintenance", not "key account": 10–18 of 18 planted ones, bench:judgement)
+  kaismCut: { attractiveness: 65, strength: 50 },
   pareto: { a: 0.8, b: 0.95 }, // §1 (003): about 20% of customers bring about 80%
   risk: {
     volumeDeclineShare: 0.3, // §9 step 2: "sharply reduced volumes"

@@ -16,10 +16,28 @@ describe('diffOutputs', () => {
   });
 
   test('a changed value is written with the scoring time', () => {
-    expect(diffOutputs(stored, { kam_score: '74', kam_tier: 'important' }, now)).toEqual({
-      kam_score: '74',
+    expect(diffOutputs(stored, { kam_score: '75', kam_tier: 'important' }, now)).toEqual({
+      kam_score: '75',
       kam_scored_at: now.toISOString(),
     });
+  });
+
+  // issue #16: a quiet day must not rewrite the portfolio
+  test.each([
+    ['a score that drifted less than two points alone writes nothing', { kam_score: '74.4' }, {}],
+    ['two points is a change', { kam_score: '74.5' }, { kam_score: '74.5' }],
+    ['an axis drifting down likewise', { kam_strength: '59.1' }, {}],
+    [
+      'a drifted score rides along with a real change, so what is stored is one scoring',
+      { kam_score: '73.1', kam_risk_level: 'watch' },
+      { kam_score: '73.1', kam_risk_level: 'watch' },
+    ],
+  ])('%s', (_label, desired, written) => {
+    const before = { ...stored, kam_strength: '60' };
+    const changes = diffOutputs(before, { kam_tier: 'important', ...desired }, now);
+    expect(changes).toEqual(
+      Object.keys(written).length === 0 ? {} : { ...written, kam_scored_at: now.toISOString() },
+    );
   });
 
   test.each([
@@ -112,7 +130,7 @@ describe('worded properties', () => {
     const moved = JSON.parse(explanation(139)) as { factors: { strength: { value: number }[] } };
     moved.factors.strength[0]!.value = 39;
     const written = diffOutputs(
-      { ...storedWorded, kam_score: '61.0' },
+      { ...storedWorded, kam_score: '60.0' },
       {
         kam_explanation: JSON.stringify(moved),
         kam_risk_reasons: 'No contact for 139 days.',

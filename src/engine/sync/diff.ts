@@ -82,15 +82,17 @@ function meaningOf(json: string | null | undefined): Meaning | null {
 
 /**
  * What counts as a meaningful change (issue #16): the overall and axis scores drift by tenths a
- * day as days pass without contact. They are written only once they have moved a whole point from
- * what is stored, or together with any other change (a tier, a risk level, a signal, a figure), so
- * what is stored is always one consistent scoring. Levels are computed from the exact scores and
- * are never held back: quiet decay surfaces the day it crosses one.
+ * day as days pass without contact and trailing windows slide. They are written only once they
+ * have moved two points from what is stored (measured: one point still rewrote ~3% of a quiet
+ * portfolio a day, two points ~1.5%; the tier's own dead band is 5), or together with any other
+ * change (a tier, a risk level, a signal, a figure), so what is stored is always one consistent
+ * scoring. Levels are computed from the exact scores and are never held back: quiet decay
+ * surfaces the day it crosses one.
  */
-export const SCORE_POINTS_WORTH_WRITING = Number(process.env.KT ?? 1);
+export const SCORE_POINTS_WORTH_WRITING = 2;
 const DRIFTING_SCORES: ReadonlySet<string> = new Set(['kam_score', 'kam_attractiveness', 'kam_strength']);
 
-function movedLessThanAPoint(stored: string | null | undefined, desired: string): boolean {
+function movedLessThanWorthWriting(stored: string | null | undefined, desired: string): boolean {
   const before = Number(stored);
   const after = Number(desired);
   return (
@@ -126,7 +128,7 @@ export function diffOutputs(
   const drifted: Record<string, string> = {};
   for (const [name, value] of Object.entries(desired)) {
     if (value === undefined || TRAIL_PROPERTIES.has(name)) continue;
-    if (DRIFTING_SCORES.has(name) && movedLessThanAPoint(stored[name], value)) {
+    if (DRIFTING_SCORES.has(name) && movedLessThanWorthWriting(stored[name], value)) {
       if (!sameValue(name, stored[name], value)) drifted[name] = value;
       continue;
     }

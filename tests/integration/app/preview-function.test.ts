@@ -64,7 +64,7 @@ describe('keystone_preview_model', () => {
       'lower tier thresholds',
       { tiers: { ...DEFAULT_SCORING_MODEL.tiers, key: 50, important: 30, hysteresis: 2 } },
     ],
-    ['a higher KAISM cut', { kaismCut: { attractiveness: 60, strength: 55 } }],
+    ['a higher KAISM cut', { kaismCut: { attractiveness: 75, strength: 60 } }],
     [
       'revenue weighing more',
       {

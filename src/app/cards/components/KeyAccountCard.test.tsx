@@ -215,6 +215,54 @@ describe('KeyAccountCard for a scored company', () => {
     expect(maybeFindByTestId(BarChart, 'kam-revenue-trend')).toBeNull();
   });
 
+  describe('tier places (key means few)', () => {
+    const places = {
+      key: { places: 40, used: 38, leftOut: 3, line: { rank: 74.5, companyId: '901' } },
+      important: { places: 150, used: 120, leftOut: 0, line: null },
+    };
+    const portfolio = { revenueReference: 250_000, paretoClass: 'A' as const, tiers: places };
+
+    test('shows how many places of each tier are held', () => {
+      const explanation = createExplanation({ portfolio, thresholdTier: 'key' });
+      const { findByTestId, maybeFindByTestId } = renderCard({
+        properties: createKamProperties({}, explanation),
+      });
+      expect(findByTestId(Text, 'kam-tier-places').text).toBe(
+        'Key accounts: 38 of 40 places · Important accounts: 120 of 150 places',
+      );
+      expect(maybeFindByTestId(Text, 'kam-below-tier-line')).toBeNull();
+    });
+
+    test('says where the line is for a company that passed the key threshold but ranked below it', () => {
+      const explanation = createExplanation({ portfolio, thresholdTier: 'key' });
+      const { findByTestId } = renderCard({
+        properties: createKamProperties(
+          { kam_tier: 'important', kam_tier_computed: 'important' },
+          explanation,
+        ),
+      });
+      expect(findByTestId(Text, 'kam-below-tier-line').text).toBe(
+        'Passes the key threshold but ranks just below the line: a place goes to a company ranked above 74.5. 3 companies wait below the line.',
+      );
+    });
+
+    test('in Russian too', () => {
+      const explanation = createExplanation({ portfolio, thresholdTier: 'key' });
+      const { findByTestId } = renderCard({
+        locale: 'ru-RU',
+        properties: createKamProperties({}, explanation),
+      });
+      expect(findByTestId(Text, 'kam-tier-places').text).toBe(
+        'Ключевой: занято 38 из 40 мест · Важный: занято 120 из 150 мест',
+      );
+    });
+
+    test('shows nothing for a document written before tier capacity', () => {
+      const { maybeFindByTestId } = renderCard();
+      expect(maybeFindByTestId(Text, 'kam-tier-places')).toBeNull();
+    });
+  });
+
   test('says when and with which model version the company was scored', () => {
     const { findByTestId } = renderCard();
     expect(findByTestId(Text, 'kam-scored-at').text).toMatch(/^Scored Mar 2, 2026, .+ with model v3$/);

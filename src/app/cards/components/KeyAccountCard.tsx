@@ -31,6 +31,7 @@ import { RecommendationsSection } from './RecommendationsSection';
 import { RevenueTrend } from './RevenueTrend';
 import { RiskSection } from './RiskSection';
 import { ScoreOverview } from './ScoreOverview';
+import { TierPlacesNote } from './TierPlacesNote';
 import { ScoreTrend } from './ScoreTrend';
 import { StrategySection } from './StrategySection';
 
@@ -169,6 +170,14 @@ const ScoredCard = ({
         messages={messages}
         language={language}
       />
+      {explanation && (
+        <TierPlacesNote
+          computedTier={record.computedTier ?? record.tier}
+          explanation={explanation}
+          messages={messages}
+          language={language}
+        />
+      )}
       <PinTierControl
         currentTier={record.tier}
         pin={record.pin}

@@ -96,6 +96,10 @@ export type CardMessages = {
   unpinFailedTitle: string;
   pinErrors: Record<PinFormError, string>;
   tierLabels: Record<Tier, string>;
+  /** Tier capacity (issue #16): how many of a tier's places are held, in the last portfolio run. */
+  tierPlaces: (tier: string, used: number, places: number) => string;
+  /** The company passed a tier's threshold but ranked below the line of its places. */
+  belowTierLine: (tier: string, lineScore: string, waiting: number) => string;
   quadrantLabels: Record<KaismQuadrant, string>;
   strategyLabels: Record<Strategy, string>;
   // methodology §4: one line on what each strategic option means for the account team
@@ -207,6 +211,9 @@ const en: CardMessages = {
     adminKeyRequired: 'Enter the Keystone admin key.',
   },
   tierLabels: { key: 'Key', important: 'Important', regular: 'Regular' },
+  tierPlaces: (tier, used, places) => `${tier} accounts: ${used} of ${places} places`,
+  belowTierLine: (tier, lineScore, waiting) =>
+    `Passes the ${tier.toLowerCase()} threshold but ranks just below the line: a place goes to a company ranked above ${lineScore}. ${waiting} ${waiting === 1 ? 'company waits' : 'companies wait'} below the line.`,
   quadrantLabels: {
     key_account: 'Key account',
     key_development: 'Key development',
@@ -346,6 +353,9 @@ const ru: CardMessages = {
     adminKeyRequired: 'Введите ключ администратора Keystone.',
   },
   tierLabels: { key: 'Ключевой', important: 'Важный', regular: 'Обычный' },
+  tierPlaces: (tier, used, places) => `${tier}: занято ${used} из ${places} мест`,
+  belowTierLine: (tier, lineScore, waiting) =>
+    `Проходит порог уровня «${tier}», но стоит сразу под чертой: место получает компания с оценкой выше ${lineScore}. Под чертой ждут: ${waiting}.`,
   quadrantLabels: {
     key_account: 'Ключевой клиент',
     key_development: 'Клиент развития',

@@ -13,8 +13,9 @@
  * sample estimate; associated records are capped per company to keep within the 15 s budget.
  */
 import { addMonths, runBacktest, type ModelFigures } from '../../../engine/backtest';
-import { classifyTier, kaismQuadrantOf, tierLinesOf, tierWithinLines } from '../../../engine/core';
-import { TIERS, type KaismQuadrant, type Tier } from '../../../engine/core/enums';
+import { classifyTier, tierLinesOf, tierWithinLines } from '../../../engine/core';
+import { kaismQuadrantWithDeadBand } from '../../../engine/core/level-dead-band';
+import { KAISM_QUADRANTS, TIERS, type KaismQuadrant, type Tier } from '../../../engine/core/enums';
 import { KeystoneError } from '../../../engine/errors';
 import { explanationSchema, type Explanation } from '../../../engine/hubspot/explanation-schema';
 import {
@@ -43,6 +44,7 @@ const SAMPLE_PROPERTIES = [
   'kam_tier_computed',
   'kam_tier_pinned',
   'kam_pin_expires_at',
+  'kam_quadrant',
   'kam_explanation',
 ];
 
@@ -77,6 +79,7 @@ export function reclassify(
   explanation: Explanation,
   storedTier: Tier | null,
   model: ScoringModel,
+  storedQuadrant: KaismQuadrant | null = null,
 ): { score: number; tier: Tier; quadrant: KaismQuadrant } {
   const attractiveness = reweighAxis(explanation.factors.attractiveness, model.weights.attractiveness);
   const strength = reweighAxis(explanation.factors.strength, model.weights.strength);
@@ -84,7 +87,14 @@ export function reclassify(
   return {
     score,
     tier: classifyTier(score, storedTier, model.tiers),
-    quadrant: kaismQuadrantOf(attractiveness ?? 0, strength ?? 0, model.kaismCut),
+    // the quadrant holds within the model's dead band, as a rescore holds it (core/level-dead-band.ts)
+    quadrant: kaismQuadrantWithDeadBand(
+      attractiveness ?? 0,
+      strength ?? 0,
+      model.kaismCut,
+      storedQuadrant,
+      model.levelHysteresis,
+    ),
   };
 }
 
@@ -261,8 +271,9 @@ export async function previewModel(
       previousTier: storedTier,
       pinnedTier: pinnedTierOf(company.properties, request.now),
     };
-    before.push({ ...reclassify(explanation, storedTier, request.activeModel), ...shared });
-    after.push({ ...reclassify(explanation, storedTier, validated.value), ...shared });
+    const storedQuadrant = oneOf(KAISM_QUADRANTS, company.properties.kam_quadrant ?? null);
+    before.push({ ...reclassify(explanation, storedTier, request.activeModel, storedQuadrant), ...shared });
+    after.push({ ...reclassify(explanation, storedTier, validated.value, storedQuadrant), ...shared });
   }
   const compared = before.length;
   const tiersBefore = withinCapacity(before, request.activeModel, total);

@@ -13,7 +13,13 @@ import {
   Text,
 } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { EMPTY_PORTFOLIO, PORTFOLIO, largePortfolio, runnerAnswering } from '../test-utils/fixtures';
+import {
+  EMPTY_PORTFOLIO,
+  PORTFOLIO,
+  createPortfolio,
+  largePortfolio,
+  runnerAnswering,
+} from '../test-utils/fixtures';
 import { textContent } from '../generated/ui-shared/test-utils/text-content';
 import { PortfolioPage } from './PortfolioPage';
 
@@ -60,6 +66,38 @@ describe('PortfolioPage', () => {
       '1 moved up, 1 moved down since 2025-12-15.',
     );
     expect(textContent(findByTestId(Table, 'kam-movers-table'))).toContain('Important → Key');
+  });
+
+  test('shows how many key places are held and who waits just below the line', async () => {
+    const waiting = {
+      id: '77',
+      name: 'Next in Line Ltd',
+      score: 71.2,
+      tier: 'important' as const,
+      wonRevenueLast12Months: 90_000,
+    };
+    const data = createPortfolio({
+      tierPlaces: {
+        key: { places: 40, used: 38, belowLineCount: 3, belowLine: [waiting] },
+        important: { places: 150, used: 120, belowLineCount: 0, belowLine: [] },
+      },
+    });
+    const { findByTestId } = await renderLoaded(runnerAnswering({ ok: true, data }));
+    expect(textContent(findByTestId(Text, 'kam-places-key'))).toBe('Key accounts: 38 of 40 places');
+    expect(textContent(findByTestId(Text, 'kam-places-important'))).toBe(
+      'Important accounts: 120 of 150 places',
+    );
+    expect(textContent(findByTestId(Text, 'kam-below-line-count'))).toBe(
+      '3 companies pass the key threshold but rank below the line; the best of them:',
+    );
+    const table = textContent(findByTestId(Table, 'kam-below-line-table'));
+    expect(table).toContain('Next in Line Ltd');
+    expect(table).toContain('71.2');
+  });
+
+  test('leaves the places out for an answer from a function deployed before tier capacity', async () => {
+    const { maybeFindByTestId } = await renderLoaded(runnerAnswering({ ok: true, data: PORTFOLIO }));
+    expect(maybeFindByTestId(Text, 'kam-places-key')).toBeNull();
   });
 
   test('lists key accounts at risk with their signals and links every company to its record', async () => {

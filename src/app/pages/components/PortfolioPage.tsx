@@ -4,6 +4,7 @@ import { usePortfolio } from '../hooks/use-portfolio';
 import { daysBefore, formatDay } from '../lib/format';
 import type { FunctionRunner } from '../lib/portfolio-function';
 import { AtRiskKeys } from './AtRiskKeys';
+import { TierPlaces } from './TierPlaces';
 import { KaismMatrix } from './KaismMatrix';
 import { ParetoSummary } from './ParetoSummary';
 import { PortfolioSummary } from './PortfolioSummary';
@@ -64,6 +65,7 @@ export function PortfolioPage({ portalId, runFunction, now }: PortfolioPageProps
       <PortfolioSummary data={data} />
       <KaismMatrix data={data} portalId={portalId} />
       <StrategyMatrix data={data} />
+      <TierPlaces data={data} portalId={portalId} />
       <AtRiskKeys data={data} portalId={portalId} />
       <TierMovers data={data} portalId={portalId} since={since} onSinceChange={setSince} />
       <ParetoSummary data={data} />

@@ -37,6 +37,14 @@ export type AtRiskKey = {
   growth: number | null;
 };
 
+/** Tier capacity: places the latest run gave a tier, companies holding it, who waits below the line. */
+export type TierPlacesSummary = {
+  places: number | null;
+  used: number;
+  belowLineCount: number;
+  belowLine: CompanyRef[];
+};
+
 export type PortfolioPageData = {
   v: 1;
   analysedAt: string;
@@ -59,6 +67,8 @@ export type PortfolioPageData = {
   };
   movers: { since: string; up: number; down: number; total: number; moves: TierMove[] };
   atRisk: { minimumLevel: RiskLevel; total: number; accounts: AtRiskKey[] };
+  /** Absent in answers from a function deployed before tier capacity. */
+  tierPlaces?: { key: TierPlacesSummary; important: TierPlacesSummary };
   pareto: {
     totalRevenue: number;
     companies: number;

@@ -299,6 +299,16 @@ export const MODEL_FIELDS: readonly FieldDescriptor[] = [
       ru: 'Мест для важных клиентов также не больше этой доли оценённых компаний (0,35 = 35%), чтобы большинство оставалось обычными клиентами (методика §2).',
     },
   ),
+  field(
+    'axisLevels',
+    'levelHysteresis',
+    decimal(0, 15, 1),
+    { en: 'Level dead band (points)', ru: 'Зона нечувствительности уровней (баллы)' },
+    {
+      en: 'A company keeps its axis levels and KAISM quadrant until an axis passes the cut by this many points, so a value drifting at a cut does not flip the strategy back and forth.',
+      ru: 'Компания сохраняет уровни осей и квадрант KAISM, пока значение оси не пересечёт границу на столько баллов, — стратегия не «мигает» у границы.',
+    },
+  ),
   axisLevel('attractiveness', 'medium'),
   axisLevel('attractiveness', 'strong'),
   axisLevel('strength', 'medium'),

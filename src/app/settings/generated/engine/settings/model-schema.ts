@@ -130,6 +130,12 @@ const modelShapeSchema = z.strictObject({
     attractiveness: axisLevelThresholdsSchema,
     strength: axisLevelThresholdsSchema,
   }),
+  /**
+   * methodology §3–§4: the dead band of the axis levels and KAISM sides. A company keeps its level
+   * and quadrant until the axis value passes the cut by this many points, so a value drifting at a
+   * cut does not flip its strategy back and forth. Models saved before it existed get 2.
+   */
+  levelHysteresis: z.number({ error: 'must be a number' }).min(0).max(15).default(2),
   /** methodology §3: an axis value at or above the cut is "high" in the KAISM matrix. */
   kaismCut: z.strictObject({ attractiveness: scorePointsSchema, strength: scorePointsSchema }),
   /** methodology §1 (Pareto): cumulative shares of portfolio won revenue closing class A and class B. */

@@ -1,0 +1,164 @@
+/**
+ * How Keystone's judgement holds on portfolios of different shapes (issue #16): key share,
+ * Spearman(score, 12-month revenue), KAISM quadrants, where the loyal small accounts land, the risk
+ * level's decline AUC in the point-in-time backtest, and the daily write rate of a quiet and an
+ * active month. Used by `npm run bench:judgement` and by the tests that hold these figures.
+ */
+import { generatePortfolio, type PortfolioShape } from '../emulator/generator';
+import { runBacktest } from '../src/engine/backtest';
+import { scorePortfolio, type CompanyRecord, type KaismQuadrant } from '../src/engine/core';
+import type { ScoringModel } from '../src/engine/settings';
+import { activeMonth, quietMonth, type MonthFigures } from './daily-runs';
+
+/** Spearman's rank correlation, ties given their mean rank; null when either side is constant. */
+export function spearman(xs: readonly number[], ys: readonly number[]): number | null {
+  const ranks = (values: readonly number[]): number[] => {
+    const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
+    const result = new Array<number>(values.length);
+    for (let start = 0; start < order.length;) {
+      let end = start;
+      while (end + 1 < order.length && order[end + 1]!.value === order[start]!.value) end += 1;
+      for (let k = start; k <= end; k += 1) result[order[k]!.index] = (start + end) / 2;
+      start = end + 1;
+    }
+    return result;
+  };
+  const rx = ranks(xs);
+  const ry = ranks(ys);
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const mx = mean(rx);
+  const my = mean(ry);
+  let cov = 0;
+  let vx = 0;
+  let vy = 0;
+  for (let i = 0; i < rx.length; i += 1) {
+    cov += (rx[i]! - mx) * (ry[i]! - my);
+    vx += (rx[i]! - mx) ** 2;
+    vy += (ry[i]! - my) ** 2;
+  }
+  return vx === 0 || vy === 0 ? null : cov / Math.sqrt(vx * vy);
+}
+
+/** Share of the 12-month revenue held by the top fifth of the buyers (how concentrated a portfolio is). */
+export function topFifthShare(revenues: readonly number[]): number {
+  const sorted = [...revenues].sort((a, b) => b - a);
+  const total = sorted.reduce((sum, value) => sum + value, 0);
+  const top = sorted.slice(0, Math.ceil(sorted.length / 5)).reduce((sum, value) => sum + value, 0);
+  return total === 0 ? 0 : top / total;
+}
+
+export type ShapeFigures = {
+  shape: PortfolioShape;
+  companies: number;
+  topFifthRevenueShare: number;
+  key: number;
+  important: number;
+  keyShare: number;
+  keyPlaces: number;
+  /** Over companies that bought in the last 12 months. */
+  spearmanScoreRevenue: number | null;
+  quadrants: Record<KaismQuadrant, number>;
+  loyalSmall: { total: number; maintenance: number };
+  backtest: { companiesAtAsOf: number; riskLevelDeclineAuc: number | null };
+  quiet: {
+    meanDailyWriteShare: number;
+    maxDailyWriteShare: number;
+    tierChanges: number;
+    riskLevelChanges: number;
+  };
+  active: { meanDailyWriteShare: number; shareOfWritesWithActivityOrLevelChange: number };
+};
+
+function monthSummary(month: MonthFigures) {
+  const shares = month.days.map((day) => day.written / month.companies);
+  return {
+    mean: shares.reduce((sum, share) => sum + share, 0) / shares.length,
+    max: Math.max(...shares),
+  };
+}
+
+/** The figures of one generated portfolio. */
+export function judgePortfolio(options: {
+  shape: PortfolioShape;
+  companies: number;
+  seed: number;
+  now: Date;
+  model: ScoringModel;
+  withMonths?: boolean;
+}): ShapeFigures {
+  const { snapshot, groundTruth } = generatePortfolio({
+    companies: options.companies,
+    seed: options.seed,
+    now: options.now,
+    shape: options.shape,
+  });
+  const companies = snapshot.companies as unknown as CompanyRecord[];
+  const portfolio = scorePortfolio({ companies, model: options.model, now: options.now });
+  const quadrants: Record<KaismQuadrant, number> = {
+    key_account: 0,
+    key_development: 0,
+    maintenance: 0,
+    opportunistic: 0,
+  };
+  let key = 0;
+  let important = 0;
+  const loyalSmall = { total: 0, maintenance: 0 };
+  const scores: number[] = [];
+  const revenues: number[] = [];
+  for (const result of portfolio.results) {
+    quadrants[result.kaismQuadrant] += 1;
+    if (result.tier === 'key') key += 1;
+    if (result.tier === 'important') important += 1;
+    if (groundTruth.archetypes[result.companyId] === 'loyal_small_account') {
+      loyalSmall.total += 1;
+      if (result.kaismQuadrant === 'maintenance') loyalSmall.maintenance += 1;
+    }
+    if (result.metrics.wonRevenueLast12Months > 0) {
+      scores.push(result.score);
+      revenues.push(result.metrics.wonRevenueLast12Months);
+    }
+  }
+  const asOf = new Date(options.now.getTime());
+  asOf.setUTCFullYear(asOf.getUTCFullYear() - 1);
+  const backtest = runBacktest({
+    companies,
+    now: options.now,
+    asOf,
+    horizon: { months: 12 },
+    declineShare: 0.5,
+    activeModel: options.model,
+  });
+  const quiet = options.withMonths === false ? null : quietMonth(companies, options.now, options.model);
+  const active = options.withMonths === false ? null : activeMonth(companies, options.now, options.model);
+  const quietSummary = quiet ? monthSummary(quiet) : { mean: NaN, max: NaN };
+  const activeWrites = active ? active.days.reduce((sum, day) => sum + day.written, 0) : 0;
+  const activeMeaningful = active
+    ? active.days.reduce((sum, day) => sum + Math.max(day.writtenWithActivity, day.levelChanges), 0)
+    : 0;
+  return {
+    shape: options.shape,
+    companies: companies.length,
+    topFifthRevenueShare: topFifthShare(revenues),
+    key,
+    important,
+    keyShare: key / companies.length,
+    keyPlaces: portfolio.tierCapacity.key.places,
+    spearmanScoreRevenue: spearman(scores, revenues),
+    quadrants,
+    loyalSmall,
+    backtest: {
+      companiesAtAsOf: backtest.ok ? backtest.value.companiesAtAsOf : 0,
+      riskLevelDeclineAuc: backtest.ok ? backtest.value.active.declineAuc : null,
+    },
+    quiet: {
+      meanDailyWriteShare: quietSummary.mean,
+      maxDailyWriteShare: quietSummary.max,
+      tierChanges: quiet ? quiet.days.reduce((sum, day) => sum + day.tierChanges, 0) : 0,
+      riskLevelChanges: quiet ? quiet.days.reduce((sum, day) => sum + day.riskLevelChanges, 0) : 0,
+    },
+    active: {
+      meanDailyWriteShare: active ? monthSummary(active).mean : NaN,
+      shareOfWritesWithActivityOrLevelChange: activeWrites === 0 ? 0 : activeMeaningful / activeWrites,
+    },
+  };
+}
