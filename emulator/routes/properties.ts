@@ -15,6 +15,7 @@ import {
   checkDefinition,
   propertyCreateSchema,
   propertyUpdateSchema,
+  requirePropertyAttributes,
   type PropertyCreate,
 } from '../store/property-rules';
 import { groupToJson, propertyToJson, type PropertyDefinition } from '../store/property-types';
@@ -93,6 +94,7 @@ function getOne(context: RouteContext) {
 function create(context: RouteContext) {
   const { store, params } = context;
   const type = store.resolveType(params.objectType!);
+  requirePropertyAttributes('PropertyCreate', context.body);
   const input = parseBody(propertyCreateSchema, context.body);
   const definition = defineProperty(store, type, input);
   if (!definition) throw alreadyExists(type, input.name);
@@ -103,6 +105,7 @@ function update(context: RouteContext) {
   const { store, params } = context;
   const type = store.resolveType(params.objectType!);
   const definition = liveProperty(store, type, params.propertyName!);
+  requirePropertyAttributes('PropertyUpdate', context.body);
   const input = parseBody(propertyUpdateSchema, context.body);
   const nextType = input.type ?? definition.type;
   const nextFieldType = input.fieldType ?? definition.fieldType;
@@ -146,6 +149,10 @@ function batchCreate(context: RouteContext) {
   const { store, params } = context;
   const startedAt = store.nowIso();
   const type = store.resolveType(params.objectType!);
+  const inputs = (context.body as { inputs?: unknown } | undefined)?.inputs;
+  if (Array.isArray(inputs)) {
+    inputs.forEach((item, index) => requirePropertyAttributes('PropertyCreate', item, `inputs[${index}].`));
+  }
   const input = parseBody(z.object({ inputs: z.array(propertyCreateSchema) }), context.body);
   if (input.inputs.length > HUBSPOT_LIMITS.propertyBatchInputs) {
     throw limitError('Batch input', input.inputs.length, HUBSPOT_LIMITS.propertyBatchInputs);

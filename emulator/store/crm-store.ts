@@ -9,7 +9,7 @@ import { AssociationTypeRegistry } from './association-types';
 import { ObjectTypeRegistry, type ObjectTypeDescriptor } from './object-types';
 import { SEEDED_OWNERS, type Owner } from './owners';
 import type { PropertyDefinition, PropertyGroup, PropertyOption } from './property-types';
-import { normaliseProperties, type RawPropertyValue } from './property-values';
+import { missingRequired, normaliseProperties, type RawPropertyValue } from './property-values';
 import { STANDARD_PROPERTIES } from './standard-properties';
 import { propertyValidationError, unknownObjectTypeError } from '../http/errors';
 
@@ -53,6 +53,9 @@ export interface CustomSchema {
   createdAt: string;
   updatedAt: string;
 }
+
+/** Engagement types whose create requires `hs_timestamp` (developers.hubspot.com/docs/guides/api/crm/engagements/*). */
+const ENGAGEMENTS_REQUIRING_TIMESTAMP = new Set(['tasks', 'notes', 'meetings']);
 
 /** HubSpot's sourceType for values written through the API by an app. */
 const API_SOURCE = 'INTEGRATION';
@@ -99,31 +102,31 @@ export class CrmStore {
       displayOrder: index,
       hidden: false,
     }));
-    for (const [name, label, propertyType, fieldType, options, flags] of STANDARD_PROPERTIES[type.name] ??
-      []) {
+    for (const standard of STANDARD_PROPERTIES[type.name] ?? []) {
+      const { name } = standard;
       definitions.set(name, {
         name,
-        label,
-        type: propertyType,
-        fieldType,
-        groupName: flags?.group ?? group.name,
+        label: standard.label,
+        type: standard.type,
+        fieldType: standard.fieldType,
+        groupName: group.name,
         description: '',
-        options: flags?.hasOwnerOptions
+        options: standard.hasOwnerOptions
           ? ownerOptions
-          : (options ?? []).map((value, index) => ({
-              label: value,
-              value,
+          : standard.options.map((option, index) => ({
+              label: option.label,
+              value: option.value,
               displayOrder: index,
               hidden: false,
             })),
         displayOrder: -1,
         hidden: false,
-        formField: !flags?.readOnlyValue,
-        hasUniqueValue: flags?.hasUniqueValue ?? false,
-        calculated: flags?.calculated ?? false,
-        externalOptions: flags?.hasOwnerOptions ?? false,
+        formField: !standard.readOnlyValue,
+        hasUniqueValue: standard.hasUniqueValue,
+        calculated: standard.calculated,
+        externalOptions: standard.hasOwnerOptions,
         hubspotDefined: true,
-        readOnlyValue: flags?.readOnlyValue ?? false,
+        readOnlyValue: standard.readOnlyValue,
         createdAt,
         updatedAt: createdAt,
         archived: false,
@@ -189,11 +192,33 @@ export class CrmStore {
     return undefined;
   }
 
-  /** Validates a write against the type's definitions; throws HubSpot's 400 on any failure. */
-  validate(type: ObjectTypeDescriptor, input: Record<string, RawPropertyValue>): Record<string, string> {
+  /**
+   * Validates a write against the type's definitions; throws HubSpot's 400 on any failure. A
+   * create must also set the type's required properties (`requiredOnCreate`).
+   */
+  validate(
+    type: ObjectTypeDescriptor,
+    input: Record<string, RawPropertyValue>,
+    mode: 'create' | 'update' = 'update',
+  ): Record<string, string> {
     const result = normaliseProperties(this.propertyDefinitions(type), input);
-    if (!result.ok) throw propertyValidationError(result.failures);
+    const failures = result.ok ? [] : [...result.failures];
+    if (mode === 'create') {
+      const given = result.ok ? result.values : input;
+      const missing = missingRequired(this.requiredOnCreate(type), given as Record<string, string>);
+      failures.push(...missing.filter((failure) => !failures.some((other) => other.name === failure.name)));
+    }
+    if (failures.length > 0 || !result.ok) throw propertyValidationError(failures);
     return result.values;
+  }
+
+  /**
+   * Properties a create must set: `hs_timestamp` on tasks, notes and meetings (HubSpot's
+   * engagement guides mark it required) and a custom object schema's `requiredProperties`.
+   */
+  requiredOnCreate(type: ObjectTypeDescriptor): readonly string[] {
+    if (ENGAGEMENTS_REQUIRING_TIMESTAMP.has(type.name)) return ['hs_timestamp'];
+    return this.schemas.find((schema) => schema.objectTypeId === type.objectTypeId)?.requiredProperties ?? [];
   }
 
   /** The calculated properties of a type, if HubSpot computes any that the emulator knows. */
