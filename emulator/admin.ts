@@ -3,6 +3,7 @@
  * so a separate process (the `kam emulator` command, a benchmark) can reset the portal, load a
  * snapshot, read request counts and set latency or fault rates. No auth, no rate limits.
  */
+import type { FidelityKnobs } from './limits/fidelity';
 import { z } from 'zod';
 import { parseBody, route, type Route } from './http/router';
 import type { FaultRates } from './limits/faults';
@@ -19,6 +20,7 @@ export interface EmulatorControl {
   faultRates(): FaultRates;
   setLatency(ms: number): void;
   latency(): number;
+  fidelity(): FidelityKnobs;
 }
 
 const rate = z.number().min(0).max(1);
@@ -37,6 +39,7 @@ export function adminRoutes(control: EmulatorControl): Route[] {
         ),
         faults: control.faultRates(),
         latencyMs: control.latency(),
+        fidelity: control.fidelity(),
       },
     })),
     route.get('/__emulator/requests', () => ({

@@ -70,6 +70,18 @@ function notFoundEntry(type: ObjectTypeDescriptor, ids: string[], verb: string) 
   };
 }
 
+/** A partial failure the batchFailureRate knob injected; the inputs were not written. */
+function injectedEntry(type: ObjectTypeDescriptor, ids: string[]) {
+  return {
+    status: 'error',
+    category: 'INTERNAL_ERROR',
+    message: `Could not update some ${type.errorName} objects (injected partial failure: the emulator's batchFailureRate). Retry them.`,
+    context: { ids },
+    errors: [],
+    links: {},
+  };
+}
+
 function read(context: RouteContext) {
   const { store, params, query } = context;
   const startedAt = store.nowIso();
@@ -148,9 +160,14 @@ function update(context: RouteContext) {
   }));
   const results: Record<string, unknown>[] = [];
   const missing: string[] = [];
+  const injected: string[] = [];
   for (const { id, values, object } of prepared) {
     if (!object) {
       missing.push(id);
+      continue;
+    }
+    if (context.failBatchInput?.()) {
+      injected.push(id);
       continue;
     }
     store.applyUpdate(type, object, values);
@@ -158,7 +175,8 @@ function update(context: RouteContext) {
       objectToJson(store, type, object, { properties: [...type.defaultProperties, ...Object.keys(values)] }),
     );
   }
-  const errors = missing.length > 0 ? [notFoundEntry(type, missing, 'update')] : [];
+  const errors: unknown[] = missing.length > 0 ? [notFoundEntry(type, missing, 'update')] : [];
+  if (injected.length > 0) errors.push(injectedEntry(type, injected));
   return batchReply(startedAt, store.nowIso(), results, errors, 200);
 }
 

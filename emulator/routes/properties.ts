@@ -75,6 +75,19 @@ function alreadyExists(type: ObjectTypeDescriptor, name: string) {
   });
 }
 
+/** A 207 error entry the batchFailureRate knob injected: the property was not created. */
+function injectedFailure(type: ObjectTypeDescriptor, name: string) {
+  return {
+    ...validationError(
+      `Property ${name} could not be created for object type ${type.name} (injected partial failure: the emulator's batchFailureRate).`,
+    ).body,
+    category: 'INTERNAL_ERROR',
+    context: { name: [name] },
+    errors: [],
+    links: {},
+  };
+}
+
 function list(context: RouteContext) {
   const { store, params, query } = context;
   const type = store.resolveType(params.objectType!);
@@ -160,6 +173,10 @@ function batchCreate(context: RouteContext) {
   const results: unknown[] = [];
   const errors: unknown[] = [];
   for (const item of input.inputs) {
+    if (context.failBatchInput?.()) {
+      errors.push(injectedFailure(type, item.name));
+      continue;
+    }
     const definition = defineProperty(store, type, item);
     if (definition) results.push(propertyToJson(definition));
     else errors.push(alreadyExists(type, item.name).body);

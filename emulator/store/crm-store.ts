@@ -67,6 +67,16 @@ const SNAPSHOT_SOURCE = 'IMPORT';
 export interface CrmStoreOptions {
   portalId: number;
   now?: () => number;
+  /** How long a write takes to reach the search index, in ms (HubSpot: seconds; default 0). */
+  searchLagMs?: number;
+}
+
+/** A record whose latest writes the search index has not seen yet. */
+interface IndexLag {
+  /** What search sees now; null: not in the index (created, or archived, within the lag). */
+  indexed: Record<string, string> | null;
+  /** Later states, oldest first, each visible to search from `visibleAt`. */
+  pending: { visibleAt: number; properties: Record<string, string> | null }[];
 }
 
 export class CrmStore {
@@ -81,12 +91,15 @@ export class CrmStore {
   private readonly groups = new Map<string, Map<string, PropertyGroup>>();
   private readonly calculators = standardCalculators();
   private readonly now: () => number;
+  private readonly searchLagMs: number;
+  private readonly lagging = new Map<CrmObject, IndexLag>();
   private nextObjectId = 1;
   private nextCustomTypeNumber = 1;
 
   constructor(options: CrmStoreOptions) {
     this.portalId = options.portalId;
     this.now = options.now ?? Date.now;
+    this.searchLagMs = Math.max(0, options.searchLagMs ?? 0);
     for (const type of this.types.list()) this.initialiseType(type);
   }
 
@@ -250,19 +263,54 @@ export class CrmStore {
     const table = this.table(type);
     table.objects.set(id, object);
     table.order.push(id);
+    this.queueForIndex(object, null, nowMs);
     return object;
   }
 
   /** Applies validated values; records history only for values that changed. Returns whether anything did. */
   applyUpdate(type: ObjectTypeDescriptor, object: CrmObject, values: Record<string, string>): boolean {
     const nowMs = this.now();
+    const before = this.searchLagMs > 0 && !this.lagging.has(object) ? { ...object.properties } : null;
     const changed = this.writeValues(type, object, values, nowMs, API_SOURCE);
     if (changed) {
       const nowIso = new Date(nowMs).toISOString();
       object.updatedAt = nowIso;
       object.properties[type.lastModifiedProperty] = nowIso;
+      this.queueForIndex(object, before, nowMs);
     }
     return changed;
+  }
+
+  /**
+   * With a search lag, a write reaches search `searchLagMs` later: until then search sees the
+   * record as it was (`before`; null for a record it has never seen).
+   */
+  private queueForIndex(object: CrmObject, before: Record<string, string> | null, nowMs: number): void {
+    if (this.searchLagMs <= 0) return;
+    let lag = this.lagging.get(object);
+    if (!lag) {
+      lag = { indexed: before, pending: [] };
+      this.lagging.set(object, lag);
+    }
+    lag.pending.push({
+      visibleAt: nowMs + this.searchLagMs,
+      properties: object.archived ? null : { ...object.properties },
+    });
+  }
+
+  /** The record as the search index has it now, or null when search can't see it yet (or any more). */
+  searchView(object: CrmObject): CrmObject | null {
+    const lag = this.lagging.size > 0 ? this.lagging.get(object) : undefined;
+    if (!lag) return object.archived ? null : object;
+    const nowMs = this.now();
+    while (lag.pending.length > 0 && lag.pending[0]!.visibleAt <= nowMs) {
+      lag.indexed = lag.pending.shift()!.properties;
+    }
+    if (lag.pending.length === 0) {
+      this.lagging.delete(object);
+      return object.archived ? null : object;
+    }
+    return lag.indexed === null ? null : { ...object, properties: lag.indexed };
   }
 
   /** Writes values, then the calculated properties they imply. */
@@ -309,8 +357,10 @@ export class CrmStore {
 
   archive(object: CrmObject): void {
     if (object.archived) return;
+    const before = this.searchLagMs > 0 && !this.lagging.has(object) ? { ...object.properties } : null;
     object.archived = true;
     object.archivedAt = this.nowIso();
+    this.queueForIndex(object, before, this.now());
   }
 
   private snapshotEntry(object: CrmObject, value: string): HistoryEntry {

@@ -23,6 +23,9 @@ const flags = (overrides: Partial<EmulatorFlags>): EmulatorFlags => ({
   companies: 0,
   seed: 1,
   now: new Date('2026-01-01T00:00:00Z'),
+  tier: 'enterprise',
+  searchLagMs: 0,
+  batchFailureRate: 0,
   ...overrides,
 });
 
