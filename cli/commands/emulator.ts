@@ -167,7 +167,11 @@ export function register(program: Command, io: CliIo): void {
     .option('--token <token>', 'accept only this bearer token (default: any non-empty token)')
     .option('--now <iso>', 'the generator’s "today" (default: today 00:00 UTC)')
     .option('--log', 'print one line per request')
-    .option('--tier <tier>', 'portal subscription: enterprise, or professional (403 on custom objects)', 'enterprise')
+    .option(
+      '--tier <tier>',
+      'portal subscription: enterprise, or professional (403 on custom objects)',
+      'enterprise',
+    )
     .option('--search-lag-ms <ms>', 'how long writes take to reach search (HubSpot: seconds)', '0')
     .option('--batch-failure-rate <rate>', 'share of batch inputs that fail in a 207, 0..1 (seeded)', '0')
     .action(async (raw: Record<string, unknown>) => {

@@ -58,19 +58,18 @@ export const REQUIRED_ATTRIBUTES = {
  * HubSpot's 400 for a request model missing a required attribute: its JSON binder answers
  * "Cannot build <Model>, some of required attributes are not set [<names>]".
  */
-export function requireAttributes(
-  model: string,
-  value: unknown,
-  fields: readonly string[],
-  at = '',
-): void {
+export function requireAttributes(model: string, value: unknown, fields: readonly string[], at = ''): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
   const record = value as Record<string, unknown>;
   const missing = fields.filter((field) => record[field] === undefined || record[field] === null);
   if (missing.length === 0) return;
   const message = `Invalid input JSON: Cannot build ${model}, some of required attributes are not set [${missing.join(', ')}]`;
   throw validationError(message, {
-    errors: missing.map((field) => ({ message: `${field} is required`, in: `${at}${field}`, code: 'REQUIRED_FIELD' })),
+    errors: missing.map((field) => ({
+      message: `${field} is required`,
+      in: `${at}${field}`,
+      code: 'REQUIRED_FIELD',
+    })),
   });
 }
 

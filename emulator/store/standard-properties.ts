@@ -68,22 +68,20 @@ export const STANDARD_PROPERTY_SOURCES: Readonly<Record<string, string>> = file.
 export const STANDARD_PROPERTIES: Readonly<Record<string, readonly StandardProperty[]>> = Object.fromEntries(
   Object.entries(file.objects).map(([type, properties]) => [
     type,
-    properties.map(
-      (property): StandardProperty => ({
-        name: property.name,
-        label: property.label,
-        type: property.type,
-        fieldType: property.fieldType,
-        options:
-          property.options === undefined || property.options === 'owners'
-            ? []
-            : file.optionLists[property.options]!,
-        hasOwnerOptions: property.options === 'owners',
-        readOnlyValue: property.readOnlyValue ?? false,
-        calculated: property.calculated ?? false,
-        hasUniqueValue: property.hasUniqueValue ?? false,
-      }),
-    ),
+    properties.map((property): StandardProperty => ({
+      name: property.name,
+      label: property.label,
+      type: property.type,
+      fieldType: property.fieldType,
+      options:
+        property.options === undefined || property.options === 'owners'
+          ? []
+          : file.optionLists[property.options]!,
+      hasOwnerOptions: property.options === 'owners',
+      readOnlyValue: property.readOnlyValue ?? false,
+      calculated: property.calculated ?? false,
+      hasUniqueValue: property.hasUniqueValue ?? false,
+    })),
   ]),
 );
 
