@@ -259,7 +259,9 @@ describe('model store on a Professional portal (no custom objects)', () => {
         (thrown: unknown) => thrown,
       );
       expect(isKeystoneError(error) && error.code).toBe(STORE_UNAVAILABLE);
-      expect((error as Error).message).toMatch(/403.*Enterprise subscription.*crm\.schemas\.custom\.read\/write/);
+      expect((error as Error).message).toMatch(
+        /403.*Enterprise subscription.*crm\.schemas\.custom\.read\/write/,
+      );
       expect((error as { details: Record<string, unknown> }).details).toMatchObject({ status: 403 });
     }
   });
