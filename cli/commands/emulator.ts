@@ -52,10 +52,12 @@ function parseFlags(raw: Record<string, unknown>): EmulatorFlags {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = String(issue?.path[0] ?? 'flags');
+  // commander hands over --batch-failure-rate as batchFailureRate
+  const flag = `--${field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
   throw new KeystoneError(
     'input.invalid',
-    `--${field} ${issue?.message ?? 'is invalid'}, got ${JSON.stringify(raw[field])}`,
-    { field: `--${field}`, value: raw[field] },
+    `${flag} ${issue?.message ?? 'is invalid'}, got ${JSON.stringify(raw[field])}`,
+    { field: flag, value: raw[field] },
   );
 }
 
