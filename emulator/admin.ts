@@ -21,11 +21,13 @@ export interface EmulatorControl {
   setLatency(ms: number): void;
   latency(): number;
   fidelity(): FidelityKnobs;
+  setBatchFailureRate(rate: number): void;
 }
 
 const rate = z.number().min(0).max(1);
 const faultsSchema = z.object({ rate429: rate.optional(), rate5xx: rate.optional() });
 const latencySchema = z.object({ ms: z.number().int().min(0) });
+const fidelitySchema = z.object({ batchFailureRate: rate });
 
 export function adminRoutes(control: EmulatorControl): Route[] {
   return [
@@ -65,6 +67,11 @@ export function adminRoutes(control: EmulatorControl): Route[] {
     route.put('/__emulator/latency', (context) => {
       control.setLatency(parseBody(latencySchema, context.body).ms);
       return { status: 200, body: { latencyMs: control.latency() } };
+    }),
+    // The tier and the search lag are fixed when the emulator starts; partial failures can change.
+    route.put('/__emulator/fidelity', (context) => {
+      control.setBatchFailureRate(parseBody(fidelitySchema, context.body).batchFailureRate);
+      return { status: 200, body: control.fidelity() };
     }),
   ];
 }

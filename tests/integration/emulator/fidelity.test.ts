@@ -270,6 +270,25 @@ describe('emulator: fidelity knobs', () => {
     expect(body.results).toEqual([]);
     expect(body.numErrors).toBe(2);
     expect(body.errors?.map((error) => error.context)).toEqual([{ name: ['kam_a'] }, { name: ['kam_b'] }]);
+
+    // Tools in another process turn it off (and on) through the admin API.
+    const admin = await rawRequest(`${emulator.url}/__emulator/fidelity`, {
+      method: 'PUT',
+      body: { batchFailureRate: 0 },
+    });
+    expect(admin.body).toEqual({ tier: 'enterprise', searchLagMs: 0, batchFailureRate: 0 });
+    const retried = await clientOf(emulator).crm.properties.batchApi.createWithHttpInfo('companies', {
+      inputs: [
+        {
+          name: 'kam_a',
+          label: 'A',
+          type: 'string' as never,
+          fieldType: 'text' as never,
+          groupName: 'companyinformation',
+        },
+      ],
+    });
+    expect(retried.httpStatusCode).toBe(201);
   });
 
   test('batchFailureRate: an object batch update answers 207; unknown and archived ids are 207 errors too', async () => {
