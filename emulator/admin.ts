@@ -3,6 +3,7 @@
  * so a separate process (the `kam emulator` command, a benchmark) can reset the portal, load a
  * snapshot, read request counts and set latency or fault rates. No auth, no rate limits.
  */
+import type { FidelityKnobs } from './limits/fidelity';
 import { z } from 'zod';
 import { parseBody, route, type Route } from './http/router';
 import type { FaultRates } from './limits/faults';
@@ -19,11 +20,14 @@ export interface EmulatorControl {
   faultRates(): FaultRates;
   setLatency(ms: number): void;
   latency(): number;
+  fidelity(): FidelityKnobs;
+  setBatchFailureRate(rate: number): void;
 }
 
 const rate = z.number().min(0).max(1);
 const faultsSchema = z.object({ rate429: rate.optional(), rate5xx: rate.optional() });
 const latencySchema = z.object({ ms: z.number().int().min(0) });
+const fidelitySchema = z.object({ batchFailureRate: rate });
 
 export function adminRoutes(control: EmulatorControl): Route[] {
   return [
@@ -37,6 +41,7 @@ export function adminRoutes(control: EmulatorControl): Route[] {
         ),
         faults: control.faultRates(),
         latencyMs: control.latency(),
+        fidelity: control.fidelity(),
       },
     })),
     route.get('/__emulator/requests', () => ({
@@ -62,6 +67,11 @@ export function adminRoutes(control: EmulatorControl): Route[] {
     route.put('/__emulator/latency', (context) => {
       control.setLatency(parseBody(latencySchema, context.body).ms);
       return { status: 200, body: { latencyMs: control.latency() } };
+    }),
+    // The tier and the search lag are fixed when the emulator starts; partial failures can change.
+    route.put('/__emulator/fidelity', (context) => {
+      control.setBatchFailureRate(parseBody(fidelitySchema, context.body).batchFailureRate);
+      return { status: 200, body: control.fidelity() };
     }),
   ];
 }

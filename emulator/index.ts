@@ -8,6 +8,7 @@
  */
 import { EmulatorServer, type EmulatorOptions } from './server';
 import type { FaultRates } from './limits/faults';
+import { knobsFromEnv, type FidelityKnobs } from './limits/fidelity';
 import type { RequestLog } from './request-log';
 import type { CrmStore } from './store/crm-store';
 import type { EmulatorSnapshot, LoadOptions, LoadSummary } from './store/snapshot-loader';
@@ -30,10 +31,25 @@ export interface RunningEmulator {
   loadSnapshot(snapshot: EmulatorSnapshot, options?: LoadOptions): LoadSummary;
   setFaults(rates: Partial<FaultRates>): void;
   setLatency(ms: number): void;
+  /** Share of property batch create / object batch update inputs that fail in a 207 (0..1). */
+  setBatchFailureRate(rate: number): void;
+  /** The tier, search lag and batch failure rate in force. */
+  fidelity(): FidelityKnobs;
 }
 
+/**
+ * Starts the emulator. The fidelity knobs not given in `options` come from the environment
+ * (KAM_EMULATOR_SEARCH_LAG_MS, KAM_EMULATOR_BATCH_FAILURE_RATE, KAM_EMULATOR_TIER), so CI can run
+ * whole test suites a second time with them on.
+ */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const server = new EmulatorServer(options);
+  const fromEnv = knobsFromEnv(process.env);
+  const server = new EmulatorServer({
+    ...options,
+    tier: options.tier ?? fromEnv.tier,
+    searchLagMs: options.searchLagMs ?? fromEnv.searchLagMs,
+    batchFailureRate: options.batchFailureRate ?? fromEnv.batchFailureRate,
+  });
   const { url, port } = await server.listen();
   return {
     url,
@@ -47,11 +63,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     loadSnapshot: (snapshot, options) => server.loadTypedSnapshot(snapshot, options),
     setFaults: (rates) => server.setFaults(rates),
     setLatency: (ms) => server.setLatency(ms),
+    setBatchFailureRate: (rate) => server.setBatchFailureRate(rate),
+    fidelity: () => server.fidelity(),
   };
 }
 
 export type { EmulatorOptions } from './server';
 export type { FaultRates } from './limits/faults';
+export type { FidelityKnobs, PortalTier } from './limits/fidelity';
+export { PORTAL_TIERS, TIER_RATE_LIMITS } from './limits/fidelity';
 export type { RateLimitSettings } from './limits/rate-limiter';
 export type { RequestLog } from './request-log';
 export type { CrmStore, CrmObject } from './store/crm-store';

@@ -11,6 +11,13 @@ import { adminRoutes, type EmulatorControl } from './admin';
 import { HubSpotHttpError, errorBody, validationError, type HubSpotErrorBody } from './http/errors';
 import { Router, type RouteReply } from './http/router';
 import { FaultInjector, type FaultRates } from './limits/faults';
+import {
+  BatchFailureInjector,
+  TIER_RATE_LIMITS,
+  customObjectsForbidden,
+  type FidelityKnobs,
+  type PortalTier,
+} from './limits/fidelity';
 import { TokenLimits, rateLimitBody, type RateLimitSettings } from './limits/rate-limiter';
 import { RequestCounter } from './request-log';
 import { hubspotRoutes } from './routes';
@@ -46,6 +53,15 @@ export interface EmulatorOptions {
   portalId?: number;
   /** Clock for record timestamps and limits; tests may pin it. */
   now?: () => number;
+  /**
+   * The portal's subscription (default enterprise). Professional answers 403 on the custom object
+   * schemas API and has Professional's daily limit (unless `rateLimit` says otherwise).
+   */
+  tier?: PortalTier;
+  /** How long a write takes to reach search, in ms (default 0: at once; HubSpot: a few seconds). */
+  searchLagMs?: number;
+  /** Share of property batch create and object batch update inputs that fail in a 207 (default 0), seeded. */
+  batchFailureRate?: number;
 }
 
 const DEFAULT_PORTAL_ID = 4_410_000;
@@ -67,13 +83,17 @@ export class EmulatorServer implements EmulatorControl {
   private readonly rateLimit: RateLimitSettings;
   private readonly searchPerSecond: number;
   private readonly now: () => number;
+  private readonly tier: PortalTier;
+  private readonly batchFailures: BatchFailureInjector;
   private latencyMs: number;
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.now = options.now ?? Date.now;
     this.store = this.freshStore();
     this.faults = new FaultInjector(options.seed ?? 1, options.faults);
-    this.rateLimit = { perTenSeconds: 190, daily: 1_000_000, ...options.rateLimit };
+    this.tier = options.tier ?? 'enterprise';
+    this.batchFailures = new BatchFailureInjector(options.seed ?? 1, options.batchFailureRate ?? 0);
+    this.rateLimit = { ...TIER_RATE_LIMITS[this.tier], ...options.rateLimit };
     this.searchPerSecond = options.searchPerSecond ?? 5;
     this.latencyMs = options.latencyMs ?? 0;
     this.admin = new Router(adminRoutes(this));
@@ -90,7 +110,11 @@ export class EmulatorServer implements EmulatorControl {
   }
 
   private freshStore(): CrmStore {
-    return new CrmStore({ portalId: this.options.portalId ?? DEFAULT_PORTAL_ID, now: this.now });
+    return new CrmStore({
+      portalId: this.options.portalId ?? DEFAULT_PORTAL_ID,
+      now: this.now,
+      searchLagMs: this.options.searchLagMs ?? 0,
+    });
   }
 
   async listen(): Promise<{ url: string; port: number }> {
@@ -120,6 +144,7 @@ export class EmulatorServer implements EmulatorControl {
     this.requestLog.clear();
     this.limitsByToken.clear();
     this.faults.reseed();
+    this.batchFailures.reseed();
   }
 
   /** Untrusted JSON (admin API): zod-parsed first. */
@@ -146,6 +171,18 @@ export class EmulatorServer implements EmulatorControl {
 
   latency(): number {
     return this.latencyMs;
+  }
+
+  setBatchFailureRate(rate: number): void {
+    this.batchFailures.set(rate);
+  }
+
+  fidelity(): FidelityKnobs {
+    return {
+      tier: this.tier,
+      searchLagMs: this.options.searchLagMs ?? 0,
+      batchFailureRate: this.batchFailures.current(),
+    };
   }
 
   // Request handling.
@@ -198,6 +235,10 @@ export class EmulatorServer implements EmulatorControl {
     if (refused) return { status: 429, body: rateLimitBody(refused), headers };
     const fault = this.faults.draw();
     if (fault) return { ...fault, headers };
+    // Custom objects are an Enterprise feature: a Professional portal refuses the schemas API.
+    if (this.tier === 'professional' && match.route.pattern.includes('/schemas')) {
+      return { status: 403, body: customObjectsForbidden(), headers };
+    }
     return { ...this.dispatch(this.router, request, rawBody, match), headers };
   }
 
@@ -215,7 +256,13 @@ export class EmulatorServer implements EmulatorControl {
     }
     try {
       const body = parseJson(rawBody);
-      return known.route.handle({ store: this.store, params: known.params, query: request.query, body });
+      return known.route.handle({
+        store: this.store,
+        params: known.params,
+        query: request.query,
+        body,
+        failBatchInput: () => this.batchFailures.fails(),
+      });
     } catch (error) {
       if (error instanceof HubSpotHttpError) return { status: error.status, body: error.body };
       if (error instanceof ZodError) {

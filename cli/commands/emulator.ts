@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import { PORTAL_TIERS, startEmulator, type RunningEmulator } from '../../emulator';
 import { generateCompanies, type CompanyRecord } from '../../emulator/generator';
 import { KeystoneError } from '../../src/engine/errors';
 import { createGateway } from '../../src/engine/hubspot/gateway';
@@ -26,6 +26,17 @@ const flagsSchema = z.object({
     .transform(Number),
   token: z.string().min(1, 'must not be empty').optional(),
   log: z.boolean().optional(),
+  tier: z.enum(PORTAL_TIERS, { message: 'must be professional or enterprise' }).default('enterprise'),
+  searchLagMs: z
+    .string()
+    .regex(/^\d+$/, 'must be a non-negative integer (milliseconds)')
+    .transform(Number)
+    .default(0),
+  batchFailureRate: z
+    .string()
+    .regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'must be a number from 0 to 1')
+    .transform(Number)
+    .default(0),
   now: z
     .string()
     .optional()
@@ -41,10 +52,12 @@ function parseFlags(raw: Record<string, unknown>): EmulatorFlags {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = String(issue?.path[0] ?? 'flags');
+  // commander hands over --batch-failure-rate as batchFailureRate
+  const flag = `--${field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
   throw new KeystoneError(
     'input.invalid',
-    `--${field} ${issue?.message ?? 'is invalid'}, got ${JSON.stringify(raw[field])}`,
-    { field: `--${field}`, value: raw[field] },
+    `${flag} ${issue?.message ?? 'is invalid'}, got ${JSON.stringify(raw[field])}`,
+    { field: flag, value: raw[field] },
   );
 }
 
@@ -82,6 +95,10 @@ export async function runEmulator(
 ): Promise<void> {
   const emulator = await startEmulator({
     port: flags.port,
+    tier: flags.tier,
+    searchLagMs: flags.searchLagMs,
+    // Partial failures start once the portal is filled (its installer must not fail).
+    batchFailureRate: 0,
     ...(flags.token === undefined ? {} : { token: flags.token }),
     ...(flags.log ? { log: (line: string) => io.out(line) } : {}),
   });
@@ -100,6 +117,12 @@ export async function runEmulator(
       );
     } else {
       io.out('Empty portal: standard properties and owners only; fill it through the API.');
+    }
+    emulator.setBatchFailureRate(flags.batchFailureRate);
+    if (flags.tier !== 'enterprise' || flags.searchLagMs > 0 || flags.batchFailureRate > 0) {
+      io.out(
+        `Fidelity: ${flags.tier} portal, search lag ${flags.searchLagMs} ms, batch failure rate ${flags.batchFailureRate}.`,
+      );
     }
     const token = flags.token ?? '<any non-empty token>';
     io.out(
@@ -146,6 +169,13 @@ export function register(program: Command, io: CliIo): void {
     .option('--token <token>', 'accept only this bearer token (default: any non-empty token)')
     .option('--now <iso>', 'the generator’s "today" (default: today 00:00 UTC)')
     .option('--log', 'print one line per request')
+    .option(
+      '--tier <tier>',
+      'portal subscription: enterprise, or professional (403 on custom objects)',
+      'enterprise',
+    )
+    .option('--search-lag-ms <ms>', 'how long writes take to reach search (HubSpot: seconds)', '0')
+    .option('--batch-failure-rate <rate>', 'share of batch inputs that fail in a 207, 0..1 (seeded)', '0')
     .action(async (raw: Record<string, unknown>) => {
       await runEmulator(io, parseFlags(raw), untilSignal());
     });

@@ -1,9 +1,31 @@
 import type { Command } from 'commander';
 import { ensureKamProperties } from '../../src/engine/hubspot/property-setup';
 import { ensureModelStoreSchema } from '../../src/engine/settings/model-store';
-import { KeystoneError } from '../../src/engine/errors';
+import { KeystoneError, isKeystoneError } from '../../src/engine/errors';
 import { hubspotFromEnv } from '../hubspot-env';
 import type { CliIo } from '../output';
+
+type ModelStoreStatus =
+  | { available: true; objectTypeId: string; created: boolean }
+  | { available: false; code: string; message: string };
+
+/**
+ * The scoring-model store, created when missing. A portal without custom objects (HubSpot
+ * Professional) can't have one: Keystone then scores with the shipped default model, and setup
+ * says so instead of failing, since the kam_* properties it made are all the app needs.
+ */
+async function modelStoreStatus(
+  gateway: Parameters<typeof ensureModelStoreSchema>[0],
+): Promise<ModelStoreStatus> {
+  try {
+    return { available: true, ...(await ensureModelStoreSchema(gateway)) };
+  } catch (error) {
+    if (isKeystoneError(error) && error.code === 'settings.store_unavailable') {
+      return { available: false, code: error.code, message: error.message };
+    }
+    throw error;
+  }
+}
 
 /** `kam setup`: the property group and every kam_* company property, idempotently. */
 export function register(program: Command, io: CliIo): void {
@@ -21,7 +43,7 @@ export function register(program: Command, io: CliIo): void {
     .action(async (options: { dryRun?: boolean; json?: boolean }) => {
       const { gateway, baseUrl } = hubspotFromEnv(io);
       const report = await ensureKamProperties(gateway, { dryRun: options.dryRun });
-      const modelStore = options.dryRun ? null : await ensureModelStoreSchema(gateway);
+      const modelStore = options.dryRun ? null : await modelStoreStatus(gateway);
       if (options.json) {
         io.out(JSON.stringify({ baseUrl, ...report, modelStore }, null, 2));
       } else {
@@ -33,9 +55,16 @@ export function register(program: Command, io: CliIo): void {
         io.out(
           `  properties ${verb}created: ${report.created.length}, ${verb}updated: ${report.updated.length}, unchanged: ${report.unchanged.length}`,
         );
-        if (modelStore) {
+        if (modelStore?.available) {
           io.out(
             `  scoring-model store (custom object kam_scoring_model, ${modelStore.objectTypeId}): ${modelStore.created ? 'created' : 'already there'}`,
+          );
+        } else if (modelStore) {
+          io.out(`  scoring-model store: NOT AVAILABLE — ${modelStore.message}`);
+        }
+        for (const failure of report.failed) {
+          io.out(
+            `  FAILED ${failure.name}: ${failure.category ? `${failure.category}: ` : ''}${failure.message}`,
           );
         }
         for (const conflict of report.conflicts) {
@@ -43,6 +72,13 @@ export function register(program: Command, io: CliIo): void {
             `  CONFLICT ${conflict.name}: exists as ${conflict.actualType}, Keystone needs ${conflict.expectedType} — left untouched`,
           );
         }
+      }
+      if (report.failed.length > 0) {
+        throw new KeystoneError(
+          'hubspot.partial_failure',
+          `${report.failed.length} of ${report.failed.length + report.created.length} new properties were not created (HubSpot answered 207): ${report.failed.map((f) => f.name).join(', ')}; run kam setup again`,
+          { failed: report.failed },
+        );
       }
       if (report.conflicts.length > 0) {
         throw new KeystoneError(

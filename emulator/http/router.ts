@@ -14,6 +14,8 @@ export interface RouteContext {
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;
+  /** Whether this batch input fails with a 207 (the batchFailureRate knob); never without it. */
+  failBatchInput?: () => boolean;
 }
 
 export interface RouteReply {

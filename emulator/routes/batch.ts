@@ -10,6 +10,7 @@ import { limitError, validationError } from '../http/errors';
 import { parseBody, queryBoolean, route, type Route, type RouteContext } from '../http/router';
 import { HUBSPOT_LIMITS } from '../limits/hubspot-limits';
 import { objectToJson } from '../store/object-json';
+import { requireAttributes } from '../store/property-rules';
 import type { ObjectTypeDescriptor } from '../store/object-types';
 import { recordFinder } from './objects';
 import {
@@ -23,8 +24,8 @@ const idSchema = z.union([z.string(), z.number()]).transform(String);
 
 const readSchema = z.object({
   inputs: z.array(z.object({ id: idSchema })),
-  properties: z.array(z.string()).default([]),
-  propertiesWithHistory: z.array(z.string()).default([]),
+  properties: z.array(z.string()),
+  propertiesWithHistory: z.array(z.string()),
   idProperty: z.string().optional(),
 });
 
@@ -69,10 +70,28 @@ function notFoundEntry(type: ObjectTypeDescriptor, ids: string[], verb: string) 
   };
 }
 
+/** A partial failure the batchFailureRate knob injected; the inputs were not written. */
+function injectedEntry(type: ObjectTypeDescriptor, ids: string[]) {
+  return {
+    status: 'error',
+    category: 'INTERNAL_ERROR',
+    message: `Could not update some ${type.errorName} objects (injected partial failure: the emulator's batchFailureRate). Retry them.`,
+    context: { ids },
+    errors: [],
+    links: {},
+  };
+}
+
 function read(context: RouteContext) {
   const { store, params, query } = context;
   const startedAt = store.nowIso();
   const type = store.resolveType(params.objectType!);
+  // BatchReadInputSimplePublicObjectId: all three are required, even when empty.
+  requireAttributes('BatchReadInputSimplePublicObjectId', context.body, [
+    'inputs',
+    'properties',
+    'propertiesWithHistory',
+  ]);
   const input = parseBody(readSchema, context.body);
   const max =
     input.propertiesWithHistory.length > 0
@@ -104,7 +123,7 @@ function create(context: RouteContext) {
   checkSize(input.inputs.length, HUBSPOT_LIMITS.batchInputs);
   // Validate every input first: HubSpot rejects the whole batch on one bad value.
   const prepared = input.inputs.map((item) => ({
-    values: store.validate(type, item.properties),
+    values: store.validate(type, item.properties, 'create'),
     associations: resolveCreateAssociations(store, type, item.associations),
   }));
   const results = prepared.map(({ values, associations }) => {
@@ -141,9 +160,14 @@ function update(context: RouteContext) {
   }));
   const results: Record<string, unknown>[] = [];
   const missing: string[] = [];
+  const injected: string[] = [];
   for (const { id, values, object } of prepared) {
     if (!object) {
       missing.push(id);
+      continue;
+    }
+    if (context.failBatchInput?.()) {
+      injected.push(id);
       continue;
     }
     store.applyUpdate(type, object, values);
@@ -151,7 +175,8 @@ function update(context: RouteContext) {
       objectToJson(store, type, object, { properties: [...type.defaultProperties, ...Object.keys(values)] }),
     );
   }
-  const errors = missing.length > 0 ? [notFoundEntry(type, missing, 'update')] : [];
+  const errors: unknown[] = missing.length > 0 ? [notFoundEntry(type, missing, 'update')] : [];
+  if (injected.length > 0) errors.push(injectedEntry(type, injected));
   return batchReply(startedAt, store.nowIso(), results, errors, 200);
 }
 

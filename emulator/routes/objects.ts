@@ -148,7 +148,7 @@ function create(context: RouteContext) {
   const { store, params } = context;
   const type = store.resolveType(params.objectType!);
   const input = parseBody(createInputSchema, context.body);
-  const values = store.validate(type, input.properties);
+  const values = store.validate(type, input.properties, 'create');
   const associations = resolveCreateAssociations(store, type, input.associations);
   const object = store.insert(type, values);
   applyAssociations(store, type, object.id, associations);

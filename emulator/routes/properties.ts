@@ -15,6 +15,7 @@ import {
   checkDefinition,
   propertyCreateSchema,
   propertyUpdateSchema,
+  requirePropertyAttributes,
   type PropertyCreate,
 } from '../store/property-rules';
 import { groupToJson, propertyToJson, type PropertyDefinition } from '../store/property-types';
@@ -74,6 +75,19 @@ function alreadyExists(type: ObjectTypeDescriptor, name: string) {
   });
 }
 
+/** A 207 error entry the batchFailureRate knob injected: the property was not created. */
+function injectedFailure(type: ObjectTypeDescriptor, name: string) {
+  return {
+    ...validationError(
+      `Property ${name} could not be created for object type ${type.name} (injected partial failure: the emulator's batchFailureRate).`,
+    ).body,
+    category: 'INTERNAL_ERROR',
+    context: { name: [name] },
+    errors: [],
+    links: {},
+  };
+}
+
 function list(context: RouteContext) {
   const { store, params, query } = context;
   const type = store.resolveType(params.objectType!);
@@ -93,6 +107,7 @@ function getOne(context: RouteContext) {
 function create(context: RouteContext) {
   const { store, params } = context;
   const type = store.resolveType(params.objectType!);
+  requirePropertyAttributes('PropertyCreate', context.body);
   const input = parseBody(propertyCreateSchema, context.body);
   const definition = defineProperty(store, type, input);
   if (!definition) throw alreadyExists(type, input.name);
@@ -103,6 +118,7 @@ function update(context: RouteContext) {
   const { store, params } = context;
   const type = store.resolveType(params.objectType!);
   const definition = liveProperty(store, type, params.propertyName!);
+  requirePropertyAttributes('PropertyUpdate', context.body);
   const input = parseBody(propertyUpdateSchema, context.body);
   const nextType = input.type ?? definition.type;
   const nextFieldType = input.fieldType ?? definition.fieldType;
@@ -146,6 +162,10 @@ function batchCreate(context: RouteContext) {
   const { store, params } = context;
   const startedAt = store.nowIso();
   const type = store.resolveType(params.objectType!);
+  const inputs = (context.body as { inputs?: unknown } | undefined)?.inputs;
+  if (Array.isArray(inputs)) {
+    inputs.forEach((item, index) => requirePropertyAttributes('PropertyCreate', item, `inputs[${index}].`));
+  }
   const input = parseBody(z.object({ inputs: z.array(propertyCreateSchema) }), context.body);
   if (input.inputs.length > HUBSPOT_LIMITS.propertyBatchInputs) {
     throw limitError('Batch input', input.inputs.length, HUBSPOT_LIMITS.propertyBatchInputs);
@@ -153,6 +173,10 @@ function batchCreate(context: RouteContext) {
   const results: unknown[] = [];
   const errors: unknown[] = [];
   for (const item of input.inputs) {
+    if (context.failBatchInput?.()) {
+      errors.push(injectedFailure(type, item.name));
+      continue;
+    }
     const definition = defineProperty(store, type, item);
     if (definition) results.push(propertyToJson(definition));
     else errors.push(alreadyExists(type, item.name).body);

@@ -10,7 +10,7 @@ import { conflictError, notFoundError, validationError } from '../http/errors';
 import { parseBody, route, type Route, type RouteContext } from '../http/router';
 import type { CrmStore, CustomSchema } from '../store/crm-store';
 import { customObjectType } from '../store/object-types';
-import { buildDefinition, propertyCreateSchema } from '../store/property-rules';
+import { buildDefinition, propertyCreateSchema, requirePropertyAttributes } from '../store/property-rules';
 import { propertyToJson } from '../store/property-types';
 
 const schemaCreateSchema = z.object({
@@ -81,6 +81,12 @@ function getOne(context: RouteContext) {
 
 function create(context: RouteContext) {
   const { store } = context;
+  const properties = (context.body as { properties?: unknown } | undefined)?.properties;
+  if (Array.isArray(properties)) {
+    properties.forEach((property, index) =>
+      requirePropertyAttributes('ObjectTypePropertyCreate', property, `properties[${index}].`),
+    );
+  }
   const input = parseBody(schemaCreateSchema, context.body);
   if (!NAME_PATTERN.test(input.name)) {
     throw validationError(
@@ -116,7 +122,9 @@ function create(context: RouteContext) {
   const nowMs = store.nowMs();
   const searchableProperties = input.searchableProperties ?? [primaryDisplayProperty];
   const groupName = `${name}_information`;
-  const definitions = input.properties.map((property) => buildDefinition(property, groupName, nowMs));
+  const definitions = input.properties.map((property) =>
+    buildDefinition({ ...property, groupName: property.groupName ?? groupName }, groupName, nowMs),
+  );
   const { schema, type } = store.defineCustomType({
     name,
     labels: input.labels,

@@ -271,8 +271,9 @@ function search(context: RouteContext) {
   const table = store.table(type);
   const matches: CrmObject[] = [];
   for (const id of table.order) {
-    const object = table.objects.get(id)!;
-    if (object.archived) continue;
+    // What the search index holds, which lags writes when the emulator has a search lag.
+    const object = store.searchView(table.objects.get(id)!);
+    if (!object) continue;
     if (groups.length > 0 && !groups.some((filters) => filters.every((predicate) => predicate(object))))
       continue;
     if (

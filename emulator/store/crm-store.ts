@@ -9,7 +9,7 @@ import { AssociationTypeRegistry } from './association-types';
 import { ObjectTypeRegistry, type ObjectTypeDescriptor } from './object-types';
 import { SEEDED_OWNERS, type Owner } from './owners';
 import type { PropertyDefinition, PropertyGroup, PropertyOption } from './property-types';
-import { normaliseProperties, type RawPropertyValue } from './property-values';
+import { missingRequired, normaliseProperties, type RawPropertyValue } from './property-values';
 import { STANDARD_PROPERTIES } from './standard-properties';
 import { propertyValidationError, unknownObjectTypeError } from '../http/errors';
 
@@ -54,6 +54,9 @@ export interface CustomSchema {
   updatedAt: string;
 }
 
+/** Engagement types whose create requires `hs_timestamp` (developers.hubspot.com/docs/guides/api/crm/engagements/*). */
+const ENGAGEMENTS_REQUIRING_TIMESTAMP = new Set(['tasks', 'notes', 'meetings']);
+
 /** HubSpot's sourceType for values written through the API by an app. */
 const API_SOURCE = 'INTEGRATION';
 /** HubSpot's sourceType for values it calculates itself. */
@@ -64,6 +67,16 @@ const SNAPSHOT_SOURCE = 'IMPORT';
 export interface CrmStoreOptions {
   portalId: number;
   now?: () => number;
+  /** How long a write takes to reach the search index, in ms (HubSpot: seconds; default 0). */
+  searchLagMs?: number;
+}
+
+/** A record whose latest writes the search index has not seen yet. */
+interface IndexLag {
+  /** What search sees now; null: not in the index (created, or archived, within the lag). */
+  indexed: Record<string, string> | null;
+  /** Later states, oldest first, each visible to search from `visibleAt`. */
+  pending: { visibleAt: number; properties: Record<string, string> | null }[];
 }
 
 export class CrmStore {
@@ -78,12 +91,15 @@ export class CrmStore {
   private readonly groups = new Map<string, Map<string, PropertyGroup>>();
   private readonly calculators = standardCalculators();
   private readonly now: () => number;
+  private readonly searchLagMs: number;
+  private readonly lagging = new Map<CrmObject, IndexLag>();
   private nextObjectId = 1;
   private nextCustomTypeNumber = 1;
 
   constructor(options: CrmStoreOptions) {
     this.portalId = options.portalId;
     this.now = options.now ?? Date.now;
+    this.searchLagMs = Math.max(0, options.searchLagMs ?? 0);
     for (const type of this.types.list()) this.initialiseType(type);
   }
 
@@ -99,31 +115,31 @@ export class CrmStore {
       displayOrder: index,
       hidden: false,
     }));
-    for (const [name, label, propertyType, fieldType, options, flags] of STANDARD_PROPERTIES[type.name] ??
-      []) {
+    for (const standard of STANDARD_PROPERTIES[type.name] ?? []) {
+      const { name } = standard;
       definitions.set(name, {
         name,
-        label,
-        type: propertyType,
-        fieldType,
-        groupName: flags?.group ?? group.name,
+        label: standard.label,
+        type: standard.type,
+        fieldType: standard.fieldType,
+        groupName: group.name,
         description: '',
-        options: flags?.hasOwnerOptions
+        options: standard.hasOwnerOptions
           ? ownerOptions
-          : (options ?? []).map((value, index) => ({
-              label: value,
-              value,
+          : standard.options.map((option, index) => ({
+              label: option.label,
+              value: option.value,
               displayOrder: index,
               hidden: false,
             })),
         displayOrder: -1,
         hidden: false,
-        formField: !flags?.readOnlyValue,
-        hasUniqueValue: flags?.hasUniqueValue ?? false,
-        calculated: flags?.calculated ?? false,
-        externalOptions: flags?.hasOwnerOptions ?? false,
+        formField: !standard.readOnlyValue,
+        hasUniqueValue: standard.hasUniqueValue,
+        calculated: standard.calculated,
+        externalOptions: standard.hasOwnerOptions,
         hubspotDefined: true,
-        readOnlyValue: flags?.readOnlyValue ?? false,
+        readOnlyValue: standard.readOnlyValue,
         createdAt,
         updatedAt: createdAt,
         archived: false,
@@ -189,11 +205,33 @@ export class CrmStore {
     return undefined;
   }
 
-  /** Validates a write against the type's definitions; throws HubSpot's 400 on any failure. */
-  validate(type: ObjectTypeDescriptor, input: Record<string, RawPropertyValue>): Record<string, string> {
+  /**
+   * Validates a write against the type's definitions; throws HubSpot's 400 on any failure. A
+   * create must also set the type's required properties (`requiredOnCreate`).
+   */
+  validate(
+    type: ObjectTypeDescriptor,
+    input: Record<string, RawPropertyValue>,
+    mode: 'create' | 'update' = 'update',
+  ): Record<string, string> {
     const result = normaliseProperties(this.propertyDefinitions(type), input);
-    if (!result.ok) throw propertyValidationError(result.failures);
+    const failures = result.ok ? [] : [...result.failures];
+    if (mode === 'create') {
+      const given = result.ok ? result.values : input;
+      const missing = missingRequired(this.requiredOnCreate(type), given as Record<string, string>);
+      failures.push(...missing.filter((failure) => !failures.some((other) => other.name === failure.name)));
+    }
+    if (failures.length > 0 || !result.ok) throw propertyValidationError(failures);
     return result.values;
+  }
+
+  /**
+   * Properties a create must set: `hs_timestamp` on tasks, notes and meetings (HubSpot's
+   * engagement guides mark it required) and a custom object schema's `requiredProperties`.
+   */
+  requiredOnCreate(type: ObjectTypeDescriptor): readonly string[] {
+    if (ENGAGEMENTS_REQUIRING_TIMESTAMP.has(type.name)) return ['hs_timestamp'];
+    return this.schemas.find((schema) => schema.objectTypeId === type.objectTypeId)?.requiredProperties ?? [];
   }
 
   /** The calculated properties of a type, if HubSpot computes any that the emulator knows. */
@@ -225,19 +263,54 @@ export class CrmStore {
     const table = this.table(type);
     table.objects.set(id, object);
     table.order.push(id);
+    this.queueForIndex(object, null, nowMs);
     return object;
   }
 
   /** Applies validated values; records history only for values that changed. Returns whether anything did. */
   applyUpdate(type: ObjectTypeDescriptor, object: CrmObject, values: Record<string, string>): boolean {
     const nowMs = this.now();
+    const before = this.searchLagMs > 0 && !this.lagging.has(object) ? { ...object.properties } : null;
     const changed = this.writeValues(type, object, values, nowMs, API_SOURCE);
     if (changed) {
       const nowIso = new Date(nowMs).toISOString();
       object.updatedAt = nowIso;
       object.properties[type.lastModifiedProperty] = nowIso;
+      this.queueForIndex(object, before, nowMs);
     }
     return changed;
+  }
+
+  /**
+   * With a search lag, a write reaches search `searchLagMs` later: until then search sees the
+   * record as it was (`before`; null for a record it has never seen).
+   */
+  private queueForIndex(object: CrmObject, before: Record<string, string> | null, nowMs: number): void {
+    if (this.searchLagMs <= 0) return;
+    let lag = this.lagging.get(object);
+    if (!lag) {
+      lag = { indexed: before, pending: [] };
+      this.lagging.set(object, lag);
+    }
+    lag.pending.push({
+      visibleAt: nowMs + this.searchLagMs,
+      properties: object.archived ? null : { ...object.properties },
+    });
+  }
+
+  /** The record as the search index has it now, or null when search can't see it yet (or any more). */
+  searchView(object: CrmObject): CrmObject | null {
+    const lag = this.lagging.size > 0 ? this.lagging.get(object) : undefined;
+    if (!lag) return object.archived ? null : object;
+    const nowMs = this.now();
+    while (lag.pending.length > 0 && lag.pending[0]!.visibleAt <= nowMs) {
+      lag.indexed = lag.pending.shift()!.properties;
+    }
+    if (lag.pending.length === 0) {
+      this.lagging.delete(object);
+      return object.archived ? null : object;
+    }
+    return lag.indexed === null ? null : { ...object, properties: lag.indexed };
   }
 
   /** Writes values, then the calculated properties they imply. */
@@ -284,8 +357,10 @@ export class CrmStore {
 
   archive(object: CrmObject): void {
     if (object.archived) return;
+    const before = this.searchLagMs > 0 && !this.lagging.has(object) ? { ...object.properties } : null;
     object.archived = true;
     object.archivedAt = this.nowIso();
+    this.queueForIndex(object, before, this.now());
   }
 
   private snapshotEntry(object: CrmObject, value: string): HistoryEntry {

@@ -19,7 +19,7 @@ export const optionInputSchema = z.object({
   label: z.string(),
   value: z.string(),
   displayOrder: z.number().int().optional(),
-  hidden: z.boolean().optional(),
+  hidden: z.boolean(),
   description: z.string().optional(),
 });
 
@@ -28,7 +28,7 @@ export const propertyCreateSchema = z.object({
   label: z.string().min(1),
   type: z.enum(PROPERTY_TYPES),
   fieldType: z.enum(FIELD_TYPES),
-  groupName: z.string().optional(),
+  groupName: z.string(),
   description: z.string().optional(),
   options: z.array(optionInputSchema).optional(),
   displayOrder: z.number().int().optional(),
@@ -46,6 +46,46 @@ export const propertyUpdateSchema = propertyCreateSchema.omit({ name: true }).pa
 export type PropertyUpdate = z.infer<typeof propertyUpdateSchema>;
 
 const NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
+
+/** Required attributes of HubSpot's request models (@hubspot/api-client crm/properties codegen). */
+export const REQUIRED_ATTRIBUTES = {
+  PropertyCreate: ['name', 'label', 'type', 'fieldType', 'groupName'],
+  ObjectTypePropertyCreate: ['name', 'label', 'type', 'fieldType'],
+  OptionInput: ['hidden', 'label', 'value'],
+} as const;
+
+/**
+ * HubSpot's 400 for a request model missing a required attribute: its JSON binder answers
+ * "Cannot build <Model>, some of required attributes are not set [<names>]".
+ */
+export function requireAttributes(model: string, value: unknown, fields: readonly string[], at = ''): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+  const record = value as Record<string, unknown>;
+  const missing = fields.filter((field) => record[field] === undefined || record[field] === null);
+  if (missing.length === 0) return;
+  const message = `Invalid input JSON: Cannot build ${model}, some of required attributes are not set [${missing.join(', ')}]`;
+  throw validationError(message, {
+    errors: missing.map((field) => ({
+      message: `${field} is required`,
+      in: `${at}${field}`,
+      code: 'REQUIRED_FIELD',
+    })),
+  });
+}
+
+/** Checks a property create or update body's required attributes, options included, before zod parses it. */
+export function requirePropertyAttributes(
+  model: 'PropertyCreate' | 'ObjectTypePropertyCreate' | 'PropertyUpdate',
+  value: unknown,
+  at = '',
+): void {
+  if (model !== 'PropertyUpdate') requireAttributes(model, value, REQUIRED_ATTRIBUTES[model], at);
+  const options = (value as { options?: unknown } | null)?.options;
+  if (!Array.isArray(options)) return;
+  options.forEach((option, index) =>
+    requireAttributes('OptionInput', option, REQUIRED_ATTRIBUTES.OptionInput, `${at}options[${index}].`),
+  );
+}
 
 function invalid(message: string, field: string): never {
   throw validationError(message, { errors: [{ message, in: field, code: 'INVALID_PROPERTY_DEFINITION' }] });
@@ -79,8 +119,8 @@ export function checkDefinition(
       ? options
       : fieldType === 'booleancheckbox'
         ? [
-            { label: 'Yes', value: 'true' },
-            { label: 'No', value: 'false' },
+            { label: 'Yes', value: 'true', hidden: false },
+            { label: 'No', value: 'false', hidden: false },
           ]
         : invalid(`Property ${name}: an enumeration needs at least one option.`, 'options');
   const values = new Set<string>();
@@ -92,7 +132,7 @@ export function checkDefinition(
       label: option.label,
       value: option.value,
       displayOrder: option.displayOrder ?? index,
-      hidden: option.hidden ?? false,
+      hidden: option.hidden,
       ...(option.description === undefined ? {} : { description: option.description }),
     };
   });

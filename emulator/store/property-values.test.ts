@@ -51,7 +51,6 @@ const definitions = new Map(
 describe('normaliseProperties', () => {
   test.each([
     ['a number, trimmed', { amount: ' 12.50 ' }, { amount: '12.50' }],
-    ['a number given as JSON number', { amount: 7 }, { amount: '7' }],
     [
       'a datetime in epoch ms becomes ISO',
       { closedate: '1700000000000' },
@@ -72,6 +71,7 @@ describe('normaliseProperties', () => {
     ['several checkbox options', { roles: 'A;B' }, { roles: 'A;B' }],
     ['an empty string clears', { tier: '' }, { tier: '' }],
     ['null clears', { note: null }, { note: '' }],
+    ['a text of exactly 65,536 characters', { note: 'x'.repeat(65_536) }, { note: 'x'.repeat(65_536) }],
   ])('accepts %s', (_label, input, expected) => {
     expect(normaliseProperties(definitions, input)).toEqual({ ok: true, values: expected });
   });
@@ -85,6 +85,9 @@ describe('normaliseProperties', () => {
     ['an unknown option', { tier: 'Key' }, 'INVALID_OPTION'],
     ['one unknown option among several', { roles: 'A;C' }, 'INVALID_OPTION'],
     ['a read-only value', { computed: '1' }, 'READ_ONLY_VALUE'],
+    ['a number given as a JSON number', { amount: 7 }, 'INVALID_TYPE'],
+    ['a bool given as a JSON boolean', { flag: true }, 'INVALID_TYPE'],
+    ['a text of 65,537 characters', { note: 'x'.repeat(65_537) }, 'INVALID_LENGTH'],
   ])('rejects %s', (_label, input, error) => {
     const result = normaliseProperties(definitions, input);
     expect(result.ok).toBe(false);

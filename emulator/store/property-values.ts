@@ -15,6 +15,9 @@ export interface PropertyFailure {
 
 export type RawPropertyValue = string | number | boolean | null;
 
+/** HubSpot's limit on a text value written through the API (single- and multi-line text). */
+export const MAX_TEXT_LENGTH = 65_536;
+
 const NUMBER_PATTERN = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const EPOCH_PATTERN = /^-?\d+$/;
 
@@ -77,8 +80,26 @@ function normaliseOne(definition: PropertyDefinition, value: string): string | P
       return value;
     }
     default:
+      if (value.length > MAX_TEXT_LENGTH) {
+        return fail(
+          name,
+          `${value.slice(0, 40)}…`,
+          'INVALID_LENGTH',
+          `${name} is ${value.length} characters long; the maximum is ${MAX_TEXT_LENGTH}.`,
+        );
+      }
       return value;
   }
+}
+
+/** The failures of a create that leaves out properties the object type requires. */
+export function missingRequired(
+  required: readonly string[],
+  values: Readonly<Record<string, string>>,
+): PropertyFailure[] {
+  return required
+    .filter((name) => (values[name] ?? '') === '')
+    .map((name) => fail(name, '', 'REQUIRED_PROPERTY', `${name} is required and was not set.`));
 }
 
 /** Normalises a write; returns the values to store or every failure (HubSpot reports them all). */
@@ -90,6 +111,18 @@ export function normaliseProperties(
   const failures: PropertyFailure[] = [];
   for (const [name, raw] of Object.entries(input)) {
     const value = raw === null ? '' : String(raw);
+    // SimplePublicObjectInput types every value as a string (numbers and dates included).
+    if (typeof raw === 'number' || typeof raw === 'boolean') {
+      failures.push(
+        fail(
+          name,
+          value,
+          'INVALID_TYPE',
+          `${name}: ${value} is a JSON ${typeof raw}; property values are strings (send "${value}").`,
+        ),
+      );
+      continue;
+    }
     const definition = definitions.get(name);
     if (!definition || definition.archived) {
       failures.push(fail(name, value, 'PROPERTY_DOESNT_EXIST', `Property "${name}" does not exist`));

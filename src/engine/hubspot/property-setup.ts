@@ -2,6 +2,11 @@
  * `kam setup`: creates, idempotently, the `key_account_management` group and every `kam_*`
  * company property. A property that exists with the same type is brought up to date (labels,
  * description, missing enumeration options); one with a different type is reported, never clobbered.
+ *
+ * Options are sent whole (HubSpot's OptionInput requires label, value and hidden): an update
+ * sends the portal's options as they are, in the portal's order with its hidden flags, and
+ * appends only the options Keystone is missing. A batch create can answer 207 with per-input
+ * errors: failed inputs are tried again (twice) and what still fails is reported by name.
  */
 import { z } from 'zod';
 import type { CrmGateway } from './gateway';
@@ -14,9 +19,42 @@ const existingPropertySchema = z.object({
   label: z.string().optional(),
   description: z.string().optional(),
   groupName: z.string().optional(),
-  options: z.array(z.object({ value: z.string(), label: z.string().optional() })).optional(),
+  options: z
+    .array(
+      z.object({
+        value: z.string(),
+        label: z.string().optional(),
+        hidden: z.boolean().optional(),
+        displayOrder: z.number().optional(),
+        description: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 type ExistingProperty = z.infer<typeof existingPropertySchema>;
+
+/** HubSpot's OptionInput, complete. */
+type OptionInput = {
+  label: string;
+  value: string;
+  hidden: boolean;
+  displayOrder: number;
+  description?: string;
+};
+
+/** A property HubSpot did not create, with what it said. */
+export type SetupFailure = { name: string; category: string | undefined; message: string };
+
+const batchErrorSchema = z
+  .object({
+    category: z.string().optional(),
+    message: z.string().optional(),
+    context: z.record(z.string(), z.array(z.string())).optional(),
+  })
+  .passthrough();
+
+// A 207's failed inputs are sent again this many times before they are reported.
+const CREATE_RETRIES = 2;
 
 export type SetupReport = {
   groupCreated: boolean;
@@ -24,6 +62,8 @@ export type SetupReport = {
   updated: string[];
   unchanged: string[];
   conflicts: { name: string; expectedType: string; actualType: string }[];
+  /** Properties HubSpot refused in a batch create's 207 (after retries); none were half-made. */
+  failed: SetupFailure[];
 };
 
 function propertyPayload(definition: KamPropertyDefinition) {
@@ -44,6 +84,34 @@ function propertyPayload(definition: KamPropertyDefinition) {
   };
 }
 
+/**
+ * The options to send with an update: the portal's own, untouched (order, hidden flags, labels,
+ * including options an admin added), then Keystone's missing ones after them.
+ */
+export function mergedOptions(
+  existing: ExistingProperty['options'],
+  definition: KamPropertyDefinition,
+): OptionInput[] {
+  const portal = [...(existing ?? [])]
+    .map((option, index) => ({ option, index }))
+    .sort(
+      (a, b) => (a.option.displayOrder ?? a.index) - (b.option.displayOrder ?? b.index) || a.index - b.index,
+    )
+    .map(({ option }, index): OptionInput => ({
+      label: option.label ?? option.value,
+      value: option.value,
+      hidden: option.hidden ?? false,
+      displayOrder: option.displayOrder ?? index,
+      ...(option.description ? { description: option.description } : {}),
+    }));
+  let next = portal.reduce((max, option) => Math.max(max, option.displayOrder + 1), 0);
+  for (const option of definition.options ?? []) {
+    if (portal.some((have) => have.value === option.value)) continue;
+    portal.push({ label: option.label, value: option.value, hidden: false, displayOrder: next++ });
+  }
+  return portal;
+}
+
 function needsUpdate(existing: ExistingProperty, definition: KamPropertyDefinition): boolean {
   if (existing.label !== definition.label || (existing.description ?? '') !== definition.description)
     return true;
@@ -60,7 +128,14 @@ export async function ensureKamProperties(
   options: { dryRun?: boolean } = {},
 ): Promise<SetupReport> {
   const client = gateway.client;
-  const report: SetupReport = { groupCreated: false, created: [], updated: [], unchanged: [], conflicts: [] };
+  const report: SetupReport = {
+    groupCreated: false,
+    created: [],
+    updated: [],
+    unchanged: [],
+    conflicts: [],
+    failed: [],
+  };
 
   const groups = await gateway.send('GET /crm/v3/properties/companies/groups', () =>
     client.crm.properties.groupsApi.getAllWithHttpInfo('companies'),
@@ -97,16 +172,14 @@ export async function ensureKamProperties(
     } else if (needsUpdate(current, definition)) {
       if (!options.dryRun) {
         const payload = propertyPayload(definition);
-        // Keep options the admin added; only add ours that are missing.
-        const merged = [...(current.options ?? [])];
-        for (const option of payload.options)
-          if (!merged.some((o) => o.value === option.value)) merged.push(option);
+        // The admin's order, hidden flags and added options stay; only ours that are missing are added.
+        const merged = mergedOptions(current.options, definition);
         await gateway.send('PATCH /crm/v3/properties/companies/{name}', () =>
           client.crm.properties.coreApi.updateWithHttpInfo('companies', definition.name, {
             label: payload.label,
             description: payload.description,
             groupName: payload.groupName,
-            options: payload.options.length > 0 ? (merged as never) : undefined,
+            options: payload.options.length > 0 && definition.type !== 'bool' ? merged : undefined,
           }),
         );
       }
@@ -116,14 +189,67 @@ export async function ensureKamProperties(
     }
   }
 
-  if (toCreate.length > 0 && !options.dryRun) {
-    // Batch create takes up to 100 inputs; the catalogue is well under that.
-    await gateway.send('POST /crm/v3/properties/companies/batch/create', () =>
-      client.crm.properties.batchApi.createWithHttpInfo('companies', {
-        inputs: toCreate.map(propertyPayload),
-      }),
-    );
+  if (options.dryRun) {
+    report.created.push(...toCreate.map((d) => d.name));
+    return report;
   }
-  report.created.push(...toCreate.map((d) => d.name));
+  let pending = toCreate;
+  for (let attempt = 0; pending.length > 0; attempt += 1) {
+    const { created, failed } = await createBatch(gateway, pending);
+    report.created.push(...created);
+    const retryable = failed.filter((failure) => failure.category !== 'OBJECT_ALREADY_EXISTS');
+    if (attempt >= CREATE_RETRIES || retryable.length === 0) {
+      report.failed.push(...failed);
+      break;
+    }
+    report.failed.push(...failed.filter((failure) => failure.category === 'OBJECT_ALREADY_EXISTS'));
+    pending = pending.filter((definition) => retryable.some((failure) => failure.name === definition.name));
+  }
+  // In catalogue order, whatever order HubSpot answered in.
+  const order = (name: string) => KAM_PROPERTIES.findIndex((definition) => definition.name === name);
+  report.created.sort((a, b) => order(a) - order(b));
+  report.failed.sort((a, b) => order(a.name) - order(b.name));
   return report;
+}
+
+/**
+ * One batch create (up to 100 inputs; the catalogue is well under that). A 207 names each failed
+ * input in its errors' `context.name`; an input neither created nor named is failed too, so no
+ * property is ever reported as created unless HubSpot returned it.
+ */
+async function createBatch(
+  gateway: CrmGateway,
+  definitions: readonly KamPropertyDefinition[],
+): Promise<{ created: string[]; failed: SetupFailure[] }> {
+  const response = await gateway.send('POST /crm/v3/properties/companies/batch/create', () =>
+    gateway.client.crm.properties.batchApi.createWithHttpInfo('companies', {
+      inputs: definitions.map(propertyPayload),
+    }),
+  );
+  const asked = new Set(definitions.map((definition) => definition.name));
+  const created = response.data.results.map((result) => result.name).filter((name) => asked.has(name));
+  const errors = 'errors' in response.data && Array.isArray(response.data.errors) ? response.data.errors : [];
+  const failed: SetupFailure[] = [];
+  for (const raw of errors) {
+    const error = batchErrorSchema.safeParse(raw);
+    const names = (error.success ? error.data.context?.name : undefined) ?? [];
+    for (const name of names) {
+      if (!asked.has(name) || created.includes(name)) continue;
+      failed.push({
+        name,
+        category: error.success ? error.data.category : undefined,
+        message: (error.success ? error.data.message : undefined) ?? 'no message',
+      });
+    }
+  }
+  for (const name of asked) {
+    if (!created.includes(name) && !failed.some((failure) => failure.name === name)) {
+      failed.push({
+        name,
+        category: undefined,
+        message: `HubSpot answered ${response.httpStatusCode} without creating it or naming an error`,
+      });
+    }
+  }
+  return { created, failed };
 }

@@ -8,13 +8,17 @@
  * Reads use the list and batch-read APIs, not search: HubSpot's search index lags writes by
  * seconds, and a save must see the version saved just before it.
  *
+ * Custom objects need HubSpot Enterprise: on a Professional portal the schemas API answers 403.
+ * Reads then find no stored model (scoring uses the shipped defaults) and a save, a rollback or
+ * `kam setup` report `settings.store_unavailable`, saying what to do.
+ *
  * Write order: the new record is created active first, then the older actives are switched off.
  * If the second step fails, two records are active for a moment and the newest one wins, so a
  * reader never sees "no model" halfway through a save.
  */
 import { z } from 'zod';
 import type { ValidationIssue } from '../core/validation';
-import { KeystoneError } from '../errors';
+import { KeystoneError, isKeystoneError } from '../errors';
 import type { CrmGateway } from '../hubspot/gateway';
 import { DEFAULT_SCORING_MODEL } from './default-model';
 import { scoringModelSchema, validateModel, type ScoringModel } from './model-schema';
@@ -114,9 +118,29 @@ const schemaDefinition = {
   })),
 };
 
+/** The code of the error a Professional portal (no custom objects) gets from every store operation that writes. */
+export const STORE_UNAVAILABLE = 'settings.store_unavailable';
+
+/** A 403 from the schemas API becomes the store's own error, saying what to do. */
+async function schemasCall<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isKeystoneError(error) && error.details.status === 403) {
+      throw new KeystoneError(
+        STORE_UNAVAILABLE,
+        'this HubSpot portal refused the custom object schemas API (403): saving scoring models needs custom objects, which come with an Enterprise subscription, and a private app with the crm.schemas.custom.read/write and crm.objects.custom.read/write scopes. Until then Keystone scores with its default model; upgrade the portal or add the scopes, then run kam setup again.',
+        { ...error.details },
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
 async function findObjectTypeId(gateway: CrmGateway): Promise<string | null> {
-  const response = await gateway.send('GET /crm/v3/schemas', () =>
-    gateway.client.crm.schemas.coreApi.getAllWithHttpInfo(),
+  const response = await schemasCall(() =>
+    gateway.send('GET /crm/v3/schemas', () => gateway.client.crm.schemas.coreApi.getAllWithHttpInfo()),
   );
   const schemas = schemaListSchema.parse(response.data);
   return schemas.results.find((schema) => schema.name === MODEL_OBJECT_NAME)?.objectTypeId ?? null;
@@ -131,8 +155,10 @@ export async function ensureModelStoreSchema(
 ): Promise<{ objectTypeId: string; created: boolean }> {
   const existing = await findObjectTypeId(gateway);
   if (existing) return { objectTypeId: existing, created: false };
-  const response = await gateway.send('POST /crm/v3/schemas', () =>
-    gateway.client.crm.schemas.coreApi.createWithHttpInfo(schemaDefinition as never),
+  const response = await schemasCall(() =>
+    gateway.send('POST /crm/v3/schemas', () =>
+      gateway.client.crm.schemas.coreApi.createWithHttpInfo(schemaDefinition as never),
+    ),
   );
   const created = z.object({ objectTypeId: z.string() }).passthrough().parse(response.data);
   return { objectTypeId: created.objectTypeId, created: true };
@@ -179,6 +205,15 @@ export type ModelStoreOptions = { gateway: CrmGateway; now?: () => Date };
 export function createModelStore({ gateway, now = () => new Date() }: ModelStoreOptions): ModelStore {
   let objectTypeId: Promise<string | null> | null = null;
   const lookUpType = (): Promise<string | null> => (objectTypeId ??= findObjectTypeId(gateway));
+  /** For reads: a portal without custom objects has no stored model, so defaults apply. */
+  const lookUpReadableType = async (): Promise<string | null> => {
+    try {
+      return await lookUpType();
+    } catch (error) {
+      if (isKeystoneError(error) && error.code === STORE_UNAVAILABLE) return null;
+      throw error;
+    }
+  };
   const requireType = async (): Promise<string> => {
     const known = await lookUpType();
     if (known) return known;
@@ -272,7 +307,7 @@ export function createModelStore({ gateway, now = () => new Date() }: ModelStore
 
   return {
     async getActive() {
-      const type = await lookUpType();
+      const type = await lookUpReadableType();
       if (!type) return null;
       // More than one is active only after an interrupted save; the newest wins (see the file comment).
       const newestActive = (await listSummaries(type)).find(
@@ -297,7 +332,7 @@ export function createModelStore({ gateway, now = () => new Date() }: ModelStore
     save,
 
     async history(limit) {
-      const type = await lookUpType();
+      const type = await lookUpReadableType();
       if (!type) return [];
       const newest = (await listSummaries(type)).slice(
         0,

@@ -8,6 +8,7 @@ import { createGateway, type CrmGateway } from '../../../src/engine/hubspot/gate
 import { DEFAULT_SCORING_MODEL, type ScoringModel } from '../../../src/engine/settings';
 import {
   MODEL_OBJECT_NAME,
+  STORE_UNAVAILABLE,
   createModelStore,
   ensureModelStoreSchema,
   resolveScoringModel,
@@ -223,5 +224,48 @@ describe('model store', () => {
   test('rolling back to a version that does not exist is reported', async () => {
     await store.save(DEFAULT_SCORING_MODEL, { ...ADMIN, note: '' });
     await expectKeystoneError(store.rollback('999999', ADMIN), 'settings.version_not_found');
+  });
+});
+
+describe('model store on a Professional portal (no custom objects)', () => {
+  let professional: RunningEmulator;
+  let professionalStore: ModelStore;
+  beforeAll(async () => {
+    professional = await startEmulator({ token: TOKEN, tier: 'professional' });
+    professionalStore = createModelStore({
+      gateway: createGateway({ accessToken: TOKEN, basePath: professional.url }),
+      now: tick,
+    });
+  });
+  afterAll(() => professional.close());
+
+  test('reads find no stored model, so scoring uses the shipped defaults', async () => {
+    await expect(professionalStore.getActive()).resolves.toBeNull();
+    await expect(professionalStore.history(10)).resolves.toEqual([]);
+    await expect(resolveScoringModel(professionalStore)).resolves.toMatchObject({ source: 'default' });
+  });
+
+  test('a save, a rollback and kam setup’s schema step say what to do instead of a bare 403', async () => {
+    const gatewayOfPortal = createGateway({ accessToken: TOKEN, basePath: professional.url });
+    const attempts = [
+      () =>
+        createModelStore({ gateway: gatewayOfPortal, now: tick }).save(DEFAULT_SCORING_MODEL, {
+          ...ADMIN,
+          note: 'first',
+        }),
+      () => createModelStore({ gateway: gatewayOfPortal, now: tick }).rollback('1', ADMIN),
+      () => ensureModelStoreSchema(gatewayOfPortal),
+    ];
+    for (const attempt of attempts) {
+      const error = await attempt().then(
+        () => null,
+        (thrown: unknown) => thrown,
+      );
+      expect(isKeystoneError(error) && error.code).toBe(STORE_UNAVAILABLE);
+      expect((error as Error).message).toMatch(
+        /403.*Enterprise subscription.*crm\.schemas\.custom\.read\/write/,
+      );
+      expect((error as { details: Record<string, unknown> }).details).toMatchObject({ status: 403 });
+    }
   });
 });

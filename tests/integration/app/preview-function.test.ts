@@ -15,7 +15,15 @@ import type { CompanyRecord } from '../../../src/engine/core/snapshot';
 import { DEFAULT_SCORING_MODEL, type ScoringModel } from '../../../src/engine/settings';
 import { createPortfolioScorer } from '../../../src/engine/sync/portfolio-scorer';
 import { createModelStore } from '../../../src/engine/settings/model-store';
-import { fillPortal, gatewayFor, NOW, portalWithPortfolio, sync, TOKEN } from '../sync/helpers';
+import {
+  fillPortal,
+  gatewayFor,
+  NOW,
+  portalWithPortfolio,
+  searchCaughtUp,
+  sync,
+  TOKEN,
+} from '../sync/helpers';
 import { useFunctionEnv } from './function-env';
 
 const COMPANIES = 40;
@@ -24,6 +32,8 @@ let emulator: RunningEmulator;
 beforeAll(async () => {
   emulator = await portalWithPortfolio(COMPANIES);
   await sync(gatewayFor(emulator));
+  // the preview samples companies through search, which sees the sync's writes after its lag
+  await searchCaughtUp(emulator);
 });
 afterAll(() => emulator.close());
 
@@ -110,6 +120,8 @@ describe('keystone_preview_model', () => {
     } finally {
       await fillPortal(emulator, COMPANIES);
       await sync(gatewayFor(emulator));
+      // the preview samples companies through search, which sees the sync's writes after its lag
+      await searchCaughtUp(emulator);
     }
   });
 
@@ -128,6 +140,7 @@ describe('keystone_preview_model', () => {
     await gateway.client.crm.companies.basicApi.update(victim?.id as string, {
       properties: { kam_explanation: '{"v":' },
     });
+    await searchCaughtUp(emulator);
     try {
       await expect(preview(DEFAULT_SCORING_MODEL)).resolves.toMatchObject({
         sampled: COMPANIES,
@@ -136,6 +149,8 @@ describe('keystone_preview_model', () => {
     } finally {
       await fillPortal(emulator, COMPANIES);
       await sync(gatewayFor(emulator));
+      // the preview samples companies through search, which sees the sync's writes after its lag
+      await searchCaughtUp(emulator);
     }
   });
 
@@ -145,10 +160,14 @@ describe('keystone_preview_model', () => {
     beforeAll(async () => {
       await fillPortal(emulator, BACKTEST_COMPANIES);
       await sync(gatewayFor(emulator));
+      // the preview samples companies through search, which sees the sync's writes after its lag
+      await searchCaughtUp(emulator);
     });
     afterAll(async () => {
       await fillPortal(emulator, COMPANIES);
       await sync(gatewayFor(emulator));
+      // the preview samples companies through search, which sees the sync's writes after its lag
+      await searchCaughtUp(emulator);
     });
     const draft = {
       ...DEFAULT_SCORING_MODEL,

@@ -55,13 +55,18 @@ describe('emulator: associations v4', () => {
     ['companies', 'meetings', 187, 188],
     ['tasks', 'companies', 192, 191],
   ])('default %s → %s uses type %i (inverse %i)', async (from, to, typeId, inverseTypeId) => {
+    // HubSpot requires hs_timestamp on engagements (meetings, tasks).
+    const propertiesOf = (type: string): Record<string, string> =>
+      type === 'meetings' || type === 'tasks' ? { hs_timestamp: '2026-01-05T09:00:00.000Z' } : {};
     const [fromId] = (
       await harness.client.crm.objects.batchApi.create(from, {
-        inputs: [{ properties: {}, associations: [] }],
+        inputs: [{ properties: propertiesOf(from), associations: [] }],
       })
     ).results.map((r) => r.id);
     const [toId] = (
-      await harness.client.crm.objects.batchApi.create(to, { inputs: [{ properties: {}, associations: [] }] })
+      await harness.client.crm.objects.batchApi.create(to, {
+        inputs: [{ properties: propertiesOf(to), associations: [] }],
+      })
     ).results.map((r) => r.id);
     const response = await harness.client.crm.associations.v4.batchApi.createDefault(from, to, {
       inputs: [{ _from: { id: fromId! }, to: { id: toId! } }],

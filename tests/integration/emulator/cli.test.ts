@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from '@hubspot/api-client';
+import * as emulatorCommand from '../../../cli/commands/emulator';
 import { runEmulator, type EmulatorFlags } from '../../../cli/commands/emulator';
+import { runCli } from '../../../cli/program';
 import type { CliIo } from '../../../cli/output';
 import type { RunningEmulator } from '../../../emulator';
 import { createGateway } from '../../../src/engine/hubspot/gateway';
@@ -23,6 +25,9 @@ const flags = (overrides: Partial<EmulatorFlags>): EmulatorFlags => ({
   companies: 0,
   seed: 1,
   now: new Date('2026-01-01T00:00:00Z'),
+  tier: 'enterprise',
+  searchLagMs: 0,
+  batchFailureRate: 0,
   ...overrides,
 });
 
@@ -123,5 +128,32 @@ describe('kam emulator', () => {
       expect(exitCode).toBe(0);
       expect(output).toContain('Emulator stopped.');
     }
+  });
+
+  test('the fidelity flags reach the emulator, and a bad one is refused by its flag name', async () => {
+    const { io, lines } = captureIo();
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    await runEmulator(
+      io,
+      flags({ tier: 'professional', searchLagMs: 1500, batchFailureRate: 0.25 }),
+      stopped,
+      (emulator) => {
+        expect(emulator.fidelity()).toEqual({
+          tier: 'professional',
+          searchLagMs: 1500,
+          batchFailureRate: 0.25,
+        });
+        stop();
+      },
+    );
+    expect(lines).toContain('Fidelity: professional portal, search lag 1500 ms, batch failure rate 0.25.');
+
+    const refused = captureIo();
+    const code = await runCli(['emulator', '--batch-failure-rate', '1.5'], refused.io, [emulatorCommand]);
+    expect(code).toBe(2);
+    expect(refused.lines.join('\n')).toContain(
+      '--batch-failure-rate must be a number from 0 to 1, got "1.5"',
+    );
   });
 });

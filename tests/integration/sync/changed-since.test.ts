@@ -1,7 +1,7 @@
 import type { RunningEmulator } from '../../../emulator';
 import { generatePortfolio } from '../../../emulator/generator';
 import { findCompaniesChangedSince } from '../../../src/engine/sync/changed-since';
-import { gatewayFor, NOW, portalWithPortfolio } from './helpers';
+import { gatewayFor, NOW, portalWithPortfolio, searchCaughtUp } from './helpers';
 
 const COMPANIES = 60;
 const SEED = 11;
@@ -46,6 +46,7 @@ describe('companies changed since (kam sync --since)', () => {
     await gatewayFor(emulator).batchUpdate(type, [
       { id: recordId, properties: { [property]: `changed ${type}` } },
     ]);
+    await searchCaughtUp(emulator);
     expect((await findCompaniesChangedSince(gatewayFor(emulator), since)).sort()).toEqual(
       [...holders].sort(),
     );
@@ -61,6 +62,7 @@ describe('companies changed since (kam sync --since)', () => {
       { id: companyId, properties: { name: 'Renamed in the test' } },
     ]);
     expect(outcome.failures).toEqual([]);
+    await searchCaughtUp(emulator);
     expect(await findCompaniesChangedSince(gatewayFor(emulator), since)).toEqual([companyId]);
   });
 });

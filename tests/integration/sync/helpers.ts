@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../../emulator';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator';
 import { generatePortfolio } from '../../../emulator/generator';
 import { createGateway, type CrmGateway, type GatewayOptions } from '../../../src/engine/hubspot/gateway';
 import { KAM_OUTPUT_PROPERTY_NAMES } from '../../../src/engine/hubspot/kam-properties';
@@ -15,8 +15,12 @@ import { runSync, type SyncOptions } from '../../../src/engine/sync/sync-run';
 export const TOKEN = 'sync-test-token';
 export const NOW = new Date('2026-11-01T00:00:00.000Z');
 
-export async function portalWithPortfolio(companies: number, seed = 11): Promise<RunningEmulator> {
-  const emulator = await startEmulator({ token: TOKEN });
+export async function portalWithPortfolio(
+  companies: number,
+  seed = 11,
+  options: Omit<EmulatorOptions, 'token'> = {},
+): Promise<RunningEmulator> {
+  const emulator = await startEmulator({ ...options, token: TOKEN });
   await fillPortal(emulator, companies, seed);
   return emulator;
 }
@@ -26,6 +30,15 @@ export async function fillPortal(emulator: RunningEmulator, companies: number, s
   await ensureKamProperties(gatewayFor(emulator));
   emulator.loadSnapshot(generatePortfolio({ companies, seed, now: NOW }).snapshot);
   emulator.requestLog.clear();
+}
+
+/**
+ * Waits until the emulator's search index has every write made so far (its search lag, 0 unless
+ * a test or CI's second pass turned it on): what a user sees by searching a few seconds later.
+ */
+export async function searchCaughtUp(emulator: RunningEmulator): Promise<void> {
+  const lagMs = emulator.fidelity().searchLagMs;
+  if (lagMs > 0) await new Promise((resolve) => setTimeout(resolve, lagMs + 20));
 }
 
 export function gatewayFor(emulator: RunningEmulator, options: Partial<GatewayOptions> = {}): CrmGateway {

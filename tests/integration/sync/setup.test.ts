@@ -1,4 +1,6 @@
 import { startEmulator, type RunningEmulator } from '../../../emulator';
+import { runCli } from '../../../cli/program';
+import * as setupCommand from '../../../cli/commands/setup';
 import { createGateway } from '../../../src/engine/hubspot/gateway';
 import { KAM_PROPERTIES } from '../../../src/engine/hubspot/kam-properties';
 import { ensureKamProperties } from '../../../src/engine/hubspot/property-setup';
@@ -59,5 +61,108 @@ describe('kam setup', () => {
     expect(property.options.map((o) => o.value)).toEqual(
       expect.arrayContaining(['merger', 'switched_supplier', 'staff_attitude']),
     );
+  });
+
+  test('a re-run keeps the order and hidden flags an admin gave the kam_* options', async () => {
+    await ensureKamProperties(gateway());
+    const client = gateway().client;
+    const before = await client.crm.properties.coreApi.getByName('companies', 'kam_loss_reason');
+    // The admin reverses the order, hides two options and drops one Keystone needs.
+    const adminOptions = [...before.options]
+      .reverse()
+      .filter((option) => option.value !== 'staff_attitude')
+      .map((option, index) => ({
+        label: option.label,
+        value: option.value,
+        displayOrder: index,
+        hidden: option.value === 'closure' || option.value === 'other',
+      }));
+    await client.crm.properties.coreApi.update('companies', 'kam_loss_reason', { options: adminOptions });
+
+    const report = await ensureKamProperties(gateway());
+    expect(report.updated).toEqual(['kam_loss_reason']);
+    const after = await client.crm.properties.coreApi.getByName('companies', 'kam_loss_reason');
+    expect(after.options.map((o) => [o.value, o.hidden])).toEqual([
+      ...adminOptions.map((o) => [o.value, o.hidden]),
+      ['staff_attitude', false],
+    ]);
+
+    // Nothing missing: the next run changes nothing, so the admin's choices stay as they are.
+    const again = await ensureKamProperties(gateway());
+    expect(again.updated).toEqual([]);
+    const still = await client.crm.properties.coreApi.getByName('companies', 'kam_loss_reason');
+    expect(still.options.map((o) => [o.value, o.hidden])).toEqual(
+      after.options.map((o) => [o.value, o.hidden]),
+    );
+  });
+});
+
+describe('kam setup on portals that answer 207 or 403', () => {
+  let failing: RunningEmulator | undefined;
+  afterEach(async () => {
+    await failing?.close();
+    failing = undefined;
+  });
+  const gatewayOf = (running: RunningEmulator) =>
+    createGateway({ accessToken: TOKEN, basePath: running.url });
+  const kamNames = async (running: RunningEmulator) =>
+    (await gatewayOf(running).client.crm.properties.coreApi.getAll('companies')).results
+      .map((property) => property.name)
+      .filter((name) => name.startsWith('kam_'));
+
+  test('every input failing: each property is reported by name with HubSpot’s message, none as created', async () => {
+    failing = await startEmulator({ token: TOKEN, batchFailureRate: 1 });
+    const report = await ensureKamProperties(gatewayOf(failing));
+    expect(report.created).toEqual([]);
+    expect(report.failed.map((failure) => failure.name)).toEqual(KAM_PROPERTIES.map((p) => p.name));
+    expect(report.failed[0]).toMatchObject({
+      category: 'INTERNAL_ERROR',
+      message: expect.stringContaining('could not be created'),
+    });
+    expect(await kamNames(failing)).toEqual([]);
+  });
+
+  test('some inputs failing: retried, and exactly the ones still missing are reported', async () => {
+    failing = await startEmulator({ token: TOKEN, batchFailureRate: 0.6, seed: 4 });
+    const report = await ensureKamProperties(gatewayOf(failing));
+    const failed = report.failed.map((failure) => failure.name);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(report.created.length).toBeGreaterThan(0);
+    expect([...report.created, ...failed].sort()).toEqual(KAM_PROPERTIES.map((p) => p.name).sort());
+    expect((await kamNames(failing)).sort()).toEqual([...report.created].sort());
+  });
+
+  test('kam setup names the failed properties and exits non-zero; a re-run finishes the job', async () => {
+    failing = await startEmulator({ token: TOKEN, batchFailureRate: 1 });
+    const out: string[] = [];
+    const err: string[] = [];
+    const env = { HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: failing.url };
+    const io = {
+      out: (text: string) => out.push(text),
+      err: (text: string) => err.push(text),
+      isTty: false,
+      env,
+    };
+    const code = await runCli(['setup'], io, [setupCommand]);
+    expect(code).not.toBe(0);
+    expect(out.join('\n')).toContain('FAILED kam_tier: INTERNAL_ERROR');
+    expect(err.join('\n')).toContain(
+      `${KAM_PROPERTIES.length} of ${KAM_PROPERTIES.length} new properties were not created`,
+    );
+
+    failing.setBatchFailureRate(0);
+    out.length = 0;
+    expect(await runCli(['setup'], io, [setupCommand])).toBe(0);
+    expect(out.join('\n')).toContain(`properties created: ${KAM_PROPERTIES.length}`);
+  });
+
+  test('on a Professional portal kam setup makes the properties and says the model store is not available', async () => {
+    failing = await startEmulator({ token: TOKEN, tier: 'professional' });
+    const out: string[] = [];
+    const env = { HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: failing.url };
+    const io = { out: (text: string) => out.push(text), err: () => undefined, isTty: false, env };
+    expect(await runCli(['setup'], io, [setupCommand])).toBe(0);
+    expect(out.join('\n')).toContain(`properties created: ${KAM_PROPERTIES.length}`);
+    expect(out.join('\n')).toMatch(/scoring-model store: NOT AVAILABLE — .*Enterprise subscription/);
   });
 });

@@ -2,9 +2,13 @@
  * A recommendation turned into a HubSpot task: associated with the company, owned by the company
  * owner, with the title and reason the company's stored explanation gives (never text sent by the
  * page). Idempotent per company, recommendation and UTC day: a second request finds the first
- * task (by subject and creation day through search, then by the key in its body) and returns it.
- * HubSpot's search index lags writes by a few seconds, so two requests within that lag can both
- * create; the card prevents double clicks, which is the case that matters.
+ * task by the key in its body and returns it.
+ *
+ * The lookup does not use search: HubSpot's search index lags writes by seconds, so a second
+ * click within that lag would not see the first task. It reads the company's task associations
+ * and the tasks themselves (both consistent at once), newest ids first, and stops at a page
+ * created before today; only then, in case ids are not in creation order, search covers the rest.
+ * Two requests in flight at the same moment can still both create; the card disables its button.
  */
 import { KeystoneError } from '../../../engine/errors';
 import { explanationSchema } from '../../../engine/hubspot/explanation-schema';
@@ -58,12 +62,53 @@ function recommendationOf(rawExplanation: string | null, request: TaskRequest) {
   return recommendation;
 }
 
+// Task ids read per batch: HubSpot's batch read limit.
+const TASK_PAGE = 100;
+
+type FoundTask = { id: string; subject: string };
+
+/**
+ * The company's task with this key, among its associated tasks read newest id first. `complete`
+ * is false when the scan stopped at a page created before today without reading every task.
+ */
+async function findAmongAssociatedTasks(
+  gateway: CrmGateway,
+  companyId: string,
+  key: string,
+  now: Date,
+): Promise<{ found: FoundTask | null; complete: boolean }> {
+  const dayStart = Date.parse(`${dayOf(now)}T00:00:00.000Z`);
+  const associated =
+    (await gateway.batchReadAssociations('companies', 'tasks', [companyId])).get(companyId) ?? [];
+  const newestFirst = [...associated].sort((a, b) => Number(b) - Number(a) || b.localeCompare(a));
+  for (let start = 0; start < newestFirst.length; start += TASK_PAGE) {
+    const page = newestFirst.slice(start, start + TASK_PAGE);
+    const { records } = await gateway.batchRead('tasks', page, [
+      'hs_task_subject',
+      'hs_task_body',
+      'hs_createdate',
+    ]);
+    const match = records.find((task) => (task.properties.hs_task_body ?? '').includes(key));
+    if (match)
+      return { found: { id: match.id, subject: match.properties.hs_task_subject ?? '' }, complete: true };
+    const createdToday = records.some((task) => {
+      const created = Date.parse(task.properties.hs_createdate ?? '');
+      return Number.isNaN(created) || created >= dayStart;
+    });
+    if (!createdToday && start + TASK_PAGE < newestFirst.length) return { found: null, complete: false };
+  }
+  return { found: null, complete: true };
+}
+
 async function findTodaysTask(
   gateway: CrmGateway,
+  companyId: string,
   subjects: readonly string[],
   key: string,
   now: Date,
-): Promise<{ id: string; subject: string } | null> {
+): Promise<FoundTask | null> {
+  const { found, complete } = await findAmongAssociatedTasks(gateway, companyId, key, now);
+  if (found || complete) return found;
   const dayStart = Date.parse(`${dayOf(now)}T00:00:00.000Z`);
   const candidates = await gateway.searchAll('tasks', {
     // filter groups are ORed: the same recommendation in either language
@@ -97,6 +142,7 @@ export async function createRecommendationTask(
   const subject = recommendation.title[request.language];
   const existing = await findTodaysTask(
     gateway,
+    request.companyId,
     [recommendation.title.en, recommendation.title.ru],
     key,
     request.now,
