@@ -6,7 +6,6 @@
  * Weights are never negative, so raising any warning sign never lowers the score. Pure.
  */
 import { RISK_SCORE_SIGNALS, type RiskLevel, type RiskScoreSignalId } from './enums';
-import type { CompanyFacts } from './company-input';
 import type { CompanyMetrics } from './metrics';
 import type { RiskScoreSettings } from '../settings/risk-score-schema';
 
@@ -28,8 +27,11 @@ export type RiskScore = Readonly<{
   contributions: readonly RiskContribution[];
 }>;
 
-/** The evidence of every sign, in `RISK_SCORE_SIGNALS` order; NaN where the data has none. */
-export function riskEvidenceOf(facts: CompanyFacts, metrics: CompanyMetrics): Float64Array {
+/**
+ * The evidence of every sign, in `RISK_SCORE_SIGNALS` order; NaN where the data has none.
+ * `hasLossReason`: the KAM recorded why the client stopped or cut buying (`kam_loss_reason`).
+ */
+export function riskEvidenceOf(metrics: CompanyMetrics, hasLossReason: boolean): Float64Array {
   const rhythm = metrics.purchaseRhythm;
   const centre = metrics.buyingCentre;
   const roles = centre.rolesCovered;
@@ -57,7 +59,7 @@ export function riskEvidenceOf(facts: CompanyFacts, metrics: CompanyMetrics): Fl
       quarterlyRevenue > 0
         ? Math.max(0, 1 - Math.min(1, metrics.openPipelineAmount / quarterlyRevenue))
         : null,
-    loss_reason_recorded: facts.lossReason === null ? 0 : 1,
+    loss_reason_recorded: hasLossReason ? 1 : 0,
   };
   RISK_SCORE_SIGNALS.forEach((id, index) => {
     const value = values[id];

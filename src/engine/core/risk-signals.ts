@@ -270,7 +270,10 @@ export function assessRisk(context: SignalContext): RiskAssessment {
     const signal = rule(context);
     if (signal !== null) signals.push(signal);
   }
-  const graded = riskScoreOf(riskEvidenceOf(context.facts, context.metrics), context.model.riskScore);
+  const graded = riskScoreOf(
+    riskEvidenceOf(context.metrics, context.facts.lossReason !== null),
+    context.model.riskScore,
+  );
   const level = riskLevelOfScore(graded.score, context.model.riskScore.levels);
   const calibration = context.model.riskScore.calibration;
   const history = calibration?.levels[level];
