@@ -29,7 +29,10 @@ function evidenceOf(spec: CompanySpec | ReturnType<typeof company>) {
     homeCurrency: 'EUR',
     pipelines: [],
   });
-  return riskEvidenceOf(computeMetrics(input, DEFAULT_SCORING_MODEL, NOW_MS), input.facts.lossReason !== null);
+  return riskEvidenceOf(
+    computeMetrics(input, DEFAULT_SCORING_MODEL, NOW_MS),
+    input.facts.lossReason !== null,
+  );
 }
 const evidenceNamed = (evidence: Float64Array, id: RiskScoreSignalId) =>
   evidence[RISK_SCORE_SIGNALS.indexOf(id)];
