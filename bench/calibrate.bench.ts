@@ -5,10 +5,12 @@
  * on the same evaluation dates. Goal: 10,000 companies with four years of history in under 60 s
  * and 2 GB; a calibrated model within 0.05 of the oracle.
  *
- *   npm run bench:calibrate [-- --companies 10000 --seed 21]
+ *   npm run bench:calibrate [-- --companies 10000 --seed 21] [--keep latent.json]
+ *
+ * `--keep` also writes the generated snapshot there, for `kam calibrate` or `kam backtest` by hand.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -44,6 +46,8 @@ try {
     snapshotFile,
     JSON.stringify({ schemaVersion: 1, takenAt: NOW.toISOString(), homeCurrency: 'USD', companies }),
   );
+  const keep = flag('keep', '');
+  if (keep !== '') copyFileSync(snapshotFile, keep);
   const draftFile = join(dir, 'draft.json');
   const run = spawnSync(
     '/usr/bin/time',

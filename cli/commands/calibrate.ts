@@ -98,8 +98,8 @@ function formatResult(result: CalibrateResult, active: ScoringModel, out: string
     `Calibration of the risk weights on ${result.asOfDates.length} as-of dates (${first} … ${last}), horizon ${draft.calibration!.horizonMonths} months, decline = a cut of more than ${pct(draft.calibration!.declineShare)}`,
     `  ${result.examples} account-dates, ${result.declines} declined; judged out of time on ${result.evaluationDates.length} dates (${result.evaluationDates[0]} …), each by a fit on dates whose horizon had ended; penalty ${result.penalty}`,
     '',
+    `  active model ${active.version}; draft ${result.draftModel.version}`,
     row('', 'active', 'draft'),
-    row('model version', active.version.slice(0, 13), result.draftModel.version.slice(-13)),
     row(
       'decline AUC, out of time',
       num(result.active.crossValidatedAuc),

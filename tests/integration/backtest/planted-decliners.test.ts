@@ -62,7 +62,7 @@ test('the figures of the README', () => {
      "grew": 283,
      "keyAccounts": 140,
      "keyRevenueShare": 0.393,
-     "riskAuc": 0.571,
+     "riskAuc": 0.706,
      "scoreAuc": 0.496,
      "tierChangedSinceAsOf": 253,
    }
