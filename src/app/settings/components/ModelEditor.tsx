@@ -30,11 +30,11 @@ import type { LoadedModel } from '../hooks/use-scoring-model';
 import type { SettingsMessages } from '../lib/messages';
 import { MODEL_FIELDS, SECTIONS, SECTION_TITLES, fieldsOf } from '../lib/model-fields';
 import {
+  editField,
   getAt,
   groupIssues,
   isSameModel,
   messagesAt,
-  setAt,
   validateDraft,
   type Draft,
 } from '../lib/model-draft';
@@ -254,7 +254,7 @@ export const ModelEditor = ({
                 value={getAt(draft, descriptor.path)}
                 errors={messagesAt(issues, descriptor.path)}
                 language={language}
-                onChange={(path, value) => changeDraft(setAt(draft, path, value))}
+                onChange={(path, value) => changeDraft(editField(draft, path, value))}
               />
             ))}
           </Flex>
