@@ -51,6 +51,10 @@ test('prints the active and the draft model side by side with the baseline and t
   expect(result.out).toMatch(/decline AUC of the risk level\s+\d\.\d{3}\s+\d\.\d{3}/);
   expect(result.out).toMatch(/revenue-only baseline .*: decline AUC \d\.\d{3}/);
   expect(result.out).toMatch(/Tier changes today under the draft \(\d+\):/);
+  expect(result.out).toMatch(/decline AUC of the risk score: active \d\.\d{3}, draft \d\.\d{3}/);
+  expect(result.out).toMatch(/baseline, days since the last purchase: \d\.\d{3}/);
+  expect(result.out).toMatch(/baseline, last 3 months' revenue against the 3 before: \d\.\d{3}/);
+  expect(result.out).toMatch(/best single warning sign: \d\.\d{3} \([a-z_]+\)/);
 });
 
 test('--json gives every account, and a lower key threshold never takes a place from a key account', async () => {

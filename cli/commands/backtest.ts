@@ -6,6 +6,8 @@
  */
 import type { Command } from 'commander';
 import { parseHorizon, runBacktest, type BacktestResult, type ModelFigures } from '../../src/engine/backtest';
+import { riskAucsOf, type RiskAucs } from '../../src/engine/backtest/risk-figures';
+import { riskExamplesAt } from '../../src/engine/backtest/risk-examples';
 import type { CompanyRecord } from '../../src/engine/core/snapshot';
 import { KeystoneError } from '../../src/engine/errors';
 import { DEFAULT_SCORING_MODEL, type ScoringModel } from '../../src/engine/settings';
@@ -69,6 +71,21 @@ async function loadFromHubspot(io: CliIo, flags: BacktestFlags): Promise<Portfol
 
 const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`);
 const auc = (value: number | null) => (value === null ? 'n/a' : value.toFixed(3));
+
+/** The graded risk score against the one-line baselines and the best single sign (issue #17). */
+function riskScoreLines(active: RiskAucs, draft: RiskAucs | null): string[] {
+  const best = (aucs: RiskAucs) =>
+    aucs.bestSingleSign ? `${auc(aucs.bestSingleSign.auc)} (${aucs.bestSingleSign.id})` : 'n/a';
+  return [
+    '',
+    `Risk score, point in time (${active.examples} accounts buying before as-of, ${active.declined} declined):`,
+    `  decline AUC of the risk score: active ${auc(active.riskScore)}${draft ? `, draft ${auc(draft.riskScore)}` : ''}`,
+    `  baseline, days since the last purchase: ${auc(active.daysSinceLastPurchase)}`,
+    `  baseline, last 3 months' revenue against the 3 before: ${auc(active.lastQuarterAgainstQuarterBefore)}`,
+    `  best single warning sign: ${best(active)}`,
+    '  oracle limit: n/a (known only for a generated portfolio with latent health: npm run bench:risk)',
+  ];
+}
 
 function formatResult(result: BacktestResult): string {
   const models: ModelFigures[] = result.draft ? [result.active, result.draft] : [result.active];
@@ -136,7 +153,25 @@ export async function backtestCommand(io: CliIo, flags: BacktestFlags): Promise<
       issues: result.issues,
     });
   }
-  io.out(flags.json ? JSON.stringify(result.value, null, 2) : formatResult(result.value));
+  const risk = (model: ScoringModel) =>
+    riskAucsOf(
+      riskExamplesAt({
+        companies: portfolio.companies,
+        asOf,
+        horizonMonths: horizon.value.months,
+        declineShare,
+        model,
+        homeCurrency: portfolio.homeCurrency,
+      }),
+      model.riskScore,
+    );
+  const riskActive = risk(portfolio.activeModel);
+  const riskDraft = draftModel ? risk(draftModel) : null;
+  io.out(
+    flags.json
+      ? JSON.stringify({ ...result.value, riskScore: { active: riskActive, draft: riskDraft } }, null, 2)
+      : `${formatResult(result.value)}\n${riskScoreLines(riskActive, riskDraft).join('\n')}`,
+  );
   return result.value;
 }
 

@@ -111,7 +111,8 @@ function validate(input: BacktestInput, horizonEnd: Date): ValidationIssue[] {
   return issues;
 }
 
-function outcomeOf(before: number, inHorizon: number, months: number, declineShare: number): Outcome {
+/** Decline when the horizon's yearly rate is under (1 − declineShare) of the 12 months before as-of. */
+export function outcomeOf(before: number, inHorizon: number, months: number, declineShare: number): Outcome {
   if (before <= 0) return 'not_buying';
   // a horizon other than 12 months is compared at a yearly rate
   const yearly = (inHorizon * 12) / months;

@@ -5,6 +5,7 @@
 import { HUBSPOT_BUYING_ROLES, type HubspotBuyingRole } from './enums';
 import type { CompanyInput, DealInput } from './company-input';
 import { roundTo } from './numbers';
+import { purchaseRhythmOf, type PurchaseRhythm } from './purchase-rhythm';
 import {
   createSharedParts,
   findWithinRun,
@@ -90,6 +91,8 @@ export type CompanyMetrics = {
   annualCostToServe: number | null;
   /** Won revenue of the last 12 months minus the annual cost to serve (002); null without the cost. */
   netValueLast12Months: number | null;
+  /** The account's own purchase rhythm and short-window trend, for the graded risk score (issue #17). */
+  purchaseRhythm: PurchaseRhythm;
 };
 
 /** Computes every metric of one company at `nowMs` under the model's windows. */
@@ -151,6 +154,7 @@ export function computeMetrics(
       input.facts.annualCostToServe === null
         ? null
         : roundTo(deals.wonRevenueLast12Months - input.facts.annualCostToServe, 2),
+    purchaseRhythm: purchaseRhythmOf(input.deals, model.windows.historyYears, nowMs),
   };
 }
 

@@ -15,7 +15,14 @@ import type { RiskAssessment, RiskSignal } from './risk-signals';
 import { createSharedParts } from './shared-parts';
 import { DEFAULT_SCORING_MODEL } from '../settings/default-model';
 
-const NO_RISK: RiskAssessment = { level: 'none', lossStage: 0, signals: [] };
+const NO_RISK: RiskAssessment = {
+  level: 'none',
+  lossStage: 0,
+  signals: [],
+  score: 5,
+  contributions: [],
+  calibrated: null,
+};
 const LEVEL_VALUE: Record<AxisLevel, number> = { weak: 20, medium: 55, strong: 85 };
 
 const factor = (id: FactorId, value: number | null, weight = 10): FactorScore => ({
@@ -100,6 +107,9 @@ describe('recommendations by risk, weak factors and data gaps', () => {
     const risk: RiskAssessment = {
       level: 'at_risk',
       lossStage: 2,
+      score: 50,
+      contributions: [],
+      calibrated: null,
       signals: [signal('volume_decline', 'at_risk')],
     };
     const [first] = recommend(contextOf({ risk }));
@@ -116,6 +126,9 @@ describe('recommendations by risk, weak factors and data gaps', () => {
     const risk: RiskAssessment = {
       level: 'watch',
       lossStage: 1,
+      score: 25,
+      contributions: [],
+      calibrated: null,
       signals: [signal('commodity_perception', 'watch')],
     };
     expect(recommend(contextOf({ risk }))[0]).toMatchObject({ id: 'climb_perception_ladder', priority: 2 });
@@ -150,6 +163,9 @@ describe('recommendations by risk, weak factors and data gaps', () => {
     const risk: RiskAssessment = {
       level: 'at_risk',
       lossStage: 2,
+      score: 50,
+      contributions: [],
+      calibrated: null,
       signals: [signal('blocker_in_buying_centre', 'at_risk')],
     };
     const recommendations = recommend({
@@ -179,6 +195,9 @@ describe('recommendations by risk, weak factors and data gaps', () => {
     const risk: RiskAssessment = {
       level: 'critical',
       lossStage: 3,
+      score: 80,
+      contributions: [],
+      calibrated: null,
       signals: RISK_SIGNALS.map((id) => signal(id, 'at_risk')),
     };
     const model = {
@@ -221,6 +240,9 @@ describe('the catalogue', () => {
     const risk: RiskAssessment = {
       level: 'critical',
       lossStage: 3,
+      score: 80,
+      contributions: [],
+      calibrated: null,
       signals: RISK_SIGNALS.map((id) => signal(id, 'watch')),
     };
     for (const recommendation of recommend(contextOf({ risk }))) reached.add(recommendation.id);

@@ -1,10 +1,11 @@
 /**
- * Risk of losing the customer (methodology §8). Each signal reads one kind of evidence in the CRM
- * data and says how serious it is; the risk level is the most serious signal, raised to critical
- * when several serious ones pile up (§8 stage 3: the client's management escalates). Levels map
- * to loss stages: none 0, watch 1 (recurring problems), at_risk 2 (the client monitors our
- * failures and looks for a replacement), critical 3 (escalation, ultimatum). Stage 4
- * (arbitration) is rare and leaves no trace in CRM data, so it is never inferred.
+ * Risk of losing the customer (methodology §8). The risk level is a cut point on the graded risk
+ * score (risk-score.ts, issue #17), which weighs every warning sign by the model. The named
+ * signals below read the same evidence as rules with a severity: they say in words what was seen
+ * and choose the recommendations. Levels map to loss stages: none 0, watch 1 (recurring
+ * problems), at_risk 2 (the client monitors our failures and looks for a replacement), critical
+ * 3 (escalation, ultimatum). Stage 4 (arbitration) is rare and leaves no trace in CRM data, so it
+ * is never inferred.
  */
 import type { LossStage, RiskLevel, RiskSignalId } from './enums';
 import type { CompanyFacts } from './company-input';
@@ -13,6 +14,7 @@ import { findWithinRun, storeWithinRun, type SharedParts } from './shared-parts'
 import { LOSS_REASON_LABELS } from './option-labels';
 import { flat, formatAmount, formatShare, localise, type Localised } from './text';
 import type { ScoringModel } from '../settings/model-schema';
+import { riskEvidenceOf, riskLevelOfScore, riskScoreOf, type RiskContribution } from './risk-score';
 
 export type RiskSeverity = Exclude<RiskLevel, 'none'>;
 
@@ -30,10 +32,15 @@ export type RiskAssessment = Readonly<{
   level: RiskLevel;
   lossStage: LossStage;
   signals: readonly RiskSignal[];
+  /** The graded risk score 0–100 the level is cut from. */
+  score: number;
+  /** The signs that raise the score, most points first. */
+  contributions: readonly RiskContribution[];
+  /** From a calibrated model: accounts scored at this level in the portal's history, and how many declined. */
+  calibrated: Readonly<{ accounts: number; declined: number; horizonMonths: number }> | null;
 }>;
 
 const LOSS_STAGE_OF: Record<RiskLevel, LossStage> = { none: 0, watch: 1, at_risk: 2, critical: 3 };
-const SEVERITY_RANK: Record<RiskLevel, number> = { none: 0, watch: 1, at_risk: 2, critical: 3 };
 
 // A signal raised by the same values is identical in every company: shared within the run (see
 // shared-parts.ts). Volume decline names amounts, which rarely repeat, so it is built per company.
@@ -256,36 +263,33 @@ const SIGNAL_RULES: readonly SignalRule[] = [
   lossReasonRecorded,
 ];
 
-/** Runs every signal rule and derives the risk level and the §8 loss stage from what fired. */
+/** Runs every signal rule, scores the warning signs and cuts the level and §8 loss stage from the score. */
 export function assessRisk(context: SignalContext): RiskAssessment {
   const signals: RiskSignal[] = [];
   for (const rule of SIGNAL_RULES) {
     const signal = rule(context);
     if (signal !== null) signals.push(signal);
   }
-  let level: RiskLevel = 'none';
-  let serious = 0;
-  for (const signal of signals) {
-    if (SEVERITY_RANK[signal.severity] > SEVERITY_RANK[level]) level = signal.severity;
-    if (SEVERITY_RANK[signal.severity] >= SEVERITY_RANK.at_risk) serious += 1;
-  }
-  if (serious >= context.model.risk.criticalSignalCount) level = 'critical';
-  const lossStage = LOSS_STAGE_OF[level];
-  // signals shared within the run make the assessment repeat across companies: share it too
-  // (by up to three signals, which covers nearly every company; none is a key too)
-  if (signals.length <= 3 && signals.every(isShared)) {
-    const first = signals[0] ?? null;
-    const second = signals[1] ?? null;
-    const third = signals[2] ?? null;
-    return (
-      findWithinRun<RiskAssessment>(context.shared, 'risk', first, second, third) ??
-      storeWithinRun(context.shared, 'risk', first, second, third, { level, lossStage, signals })
-    );
-  }
-  // a copy sized exactly: the list is kept in the result
-  return { level, lossStage, signals: signals.slice() };
-}
-
-function isShared(signal: RiskSignal): boolean {
-  return Object.isFrozen(signal);
+  const graded = riskScoreOf(
+    riskEvidenceOf(context.metrics, context.facts.lossReason !== null),
+    context.model.riskScore,
+  );
+  const level = riskLevelOfScore(graded.score, context.model.riskScore.levels);
+  const calibration = context.model.riskScore.calibration;
+  const history = calibration?.levels[level];
+  return {
+    level,
+    lossStage: LOSS_STAGE_OF[level],
+    signals,
+    score: graded.score,
+    contributions: graded.contributions,
+    calibrated:
+      calibration === undefined || history === undefined
+        ? null
+        : {
+            accounts: history.accounts,
+            declined: history.declined,
+            horizonMonths: calibration.horizonMonths,
+          },
+  };
 }

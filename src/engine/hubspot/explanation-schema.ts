@@ -44,6 +44,18 @@ const sharedFields = {
     level: z.enum(['none', 'watch', 'at_risk', 'critical']),
     lossStage: z.number().int().min(0).max(4),
     signals: z.array(z.object({ id: z.string(), severity: z.string(), text: localisedSchema })),
+    /** The graded risk score 0–100 (issue #17); absent in documents written before it. */
+    score: z.number().min(0).max(100).optional(),
+    /** The warning signs that raise the score, most points first (whole points). */
+    contributions: z.array(z.object({ id: z.string(), points: z.number() })).optional(),
+    /** From the model's calibration: how accounts at this level fared in this portal's history. */
+    calibrated: z
+      .object({
+        accounts: z.number().int().nonnegative(),
+        declined: z.number().int().nonnegative(),
+        horizonMonths: z.number().int().positive(),
+      })
+      .optional(),
   }),
   revenueByYear: z.array(z.object({ year: z.number().int(), amount: z.number() })),
   /**

@@ -164,6 +164,13 @@ export const KAM_OUTPUT_PROPERTIES = [
     optionsOf(RISK_LEVELS, { at_risk: 'At risk' }),
   ),
   output(
+    'kam_risk_score',
+    'KAM risk score',
+    'Graded risk of decline 0–100 from the weighted warning signs; the risk level is a cut of it.',
+    'number',
+    'number',
+  ),
+  output(
     'kam_loss_stage',
     'KAM loss stage',
     'Stage 0–4 of losing a key client (0 = no sign).',

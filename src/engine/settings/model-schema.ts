@@ -14,6 +14,8 @@ import {
   REPUTATION_LEVELS,
   STRENGTH_FACTORS,
 } from '../core/enums';
+import { DEFAULT_RISK_SCORE } from './default-risk-score';
+import { riskScoreSchema } from './risk-score-schema';
 import { toValidationIssues, type ValidationIssue, type ValidationResult } from '../core/validation';
 
 const weightSchema = z
@@ -154,6 +156,8 @@ const modelShapeSchema = z.strictObject({
     /** This many signals at "at risk" or worse make the risk critical (§8 stage 3: escalation). */
     criticalSignalCount: z.number().int().min(2),
   }),
+  /** issue #17: the graded risk score; a model saved before it existed gets the shipped one. */
+  riskScore: riskScoreSchema.default(DEFAULT_RISK_SCORE),
   recommendations: z.strictObject({
     /** A factor below this value (with data and weight) is "weak" and earns its recommendation. */
     weakFactorBelow: scorePointsSchema,
@@ -210,6 +214,16 @@ function crossFieldIssues(model: ScoringModel): ValidationIssue[] {
     model.scales.contactDaysForZeroScore > model.scales.contactDaysForFullScore,
     'scales.contactDaysForZeroScore',
     `must be greater than scales.contactDaysForFullScore (${model.scales.contactDaysForFullScore})`,
+  );
+  for (const [id, signal] of Object.entries(model.riskScore.signals)) {
+    need(signal.to > signal.from, `riskScore.signals.${id}.to`, `must be greater than from (${signal.from})`);
+  }
+  const cuts = model.riskScore.levels;
+  need(cuts.atRisk > cuts.watch, 'riskScore.levels.atRisk', `must be greater than watch (${cuts.watch})`);
+  need(
+    cuts.critical > cuts.atRisk,
+    'riskScore.levels.critical',
+    `must be greater than atRisk (${cuts.atRisk})`,
   );
   need(
     !model.buyingCentre.keyRoles.includes('BLOCKER'),

@@ -5,6 +5,7 @@
 import type { CompanyScore, TierCapacityResult } from '../core';
 import type { StoredExplanation } from '../hubspot/explanation-schema';
 import type { OutputValues } from './diff';
+import { riskScoreExplanationOf } from './risk-score-explanation';
 
 // HubSpot textarea properties hold 65,536 characters; these caps keep the document far below.
 const MAX_RECOMMENDATIONS = 6;
@@ -51,6 +52,7 @@ export function explanationOf(score: CompanyScore, context: PortfolioContext): S
       signals: score.risk.signals
         .slice(0, MAX_SIGNALS)
         .map((s) => ({ id: s.id, severity: s.severity, text: s.text })),
+      ...riskScoreExplanationOf(score.risk),
     },
     recommendations: score.recommendations
       .slice(0, MAX_RECOMMENDATIONS)
@@ -87,6 +89,7 @@ export function outputValuesOf(score: CompanyScore, context: PortfolioContext): 
     kam_strategy: score.strategy,
     kam_pareto_class: score.paretoClass,
     kam_risk_level: score.risk.level,
+    kam_risk_score: fixed(score.risk.score, 0),
     kam_loss_stage: String(score.risk.lossStage),
     kam_risk_reasons: score.risk.signals.map((s) => s.text.en).join('\n'),
     kam_top_recommendations: score.recommendations

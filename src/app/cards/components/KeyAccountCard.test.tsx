@@ -143,6 +143,45 @@ describe('KeyAccountCard for a scored company', () => {
     expect(textContent(findByTestId(List, 'kam-risk-signals'))).toBe('Tickets doubled in the last 90 days');
   });
 
+  test('shows the graded risk score, the signs that weigh most and, when calibrated, what the level meant here', () => {
+    const risk = {
+      ...EXPLANATION.risk,
+      score: 34,
+      contributions: [
+        { id: 'purchase_silence', points: 18 },
+        { id: 'ticket_burst', points: 7 },
+        { id: 'contact_gap', points: 3 },
+        { id: 'blockers', points: 1 },
+      ],
+      calibrated: { accounts: 120, declined: 48, horizonMonths: 12 },
+    };
+    const properties = createKamProperties({}, createExplanation({ risk }));
+    const { findByTestId } = renderCard({ properties });
+    expect(findByTestId(Text, 'kam-risk-score').text).toBe('Risk score 34 of 100');
+    expect(findByTestId(Text, 'kam-risk-weighs-most').text).toBe(
+      'Weighs most: silent for longer than its purchase rhythm (+18); a burst of tickets (+7); no recent contact (+3)',
+    );
+    expect(findByTestId(Text, 'kam-risk-calibrated').text).toBe(
+      'Here, accounts at this level declined 4 times in 10 within a year (120 accounts in the history).',
+    );
+  });
+
+  test('quotes no calibrated rate from too few accounts, and nothing of the score for an older document', () => {
+    const few = {
+      ...EXPLANATION.risk,
+      score: 30,
+      contributions: [],
+      calibrated: { accounts: 5, declined: 2, horizonMonths: 12 },
+    };
+    const calibratedFew = renderCard({
+      properties: createKamProperties({}, createExplanation({ risk: few })),
+    });
+    expect(calibratedFew.maybeFind(Text, { testId: 'kam-risk-calibrated' })).toBeNull();
+    expect(calibratedFew.maybeFind(Text, { testId: 'kam-risk-weighs-most' })).toBeNull();
+    const older = renderCard();
+    expect(older.maybeFind(Text, { testId: 'kam-risk-score' })).toBeNull();
+  });
+
   test('lists the recommendations with their reasons, each with a Create task button', () => {
     const { findByTestId } = renderCard();
     expect(textContent(findByTestId(Tile, 'kam-recommendation-buying_centre_mapping'))).toBe(

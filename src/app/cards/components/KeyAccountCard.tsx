@@ -192,6 +192,7 @@ const ScoredCard = ({
           lossStage={explanation?.risk.lossStage ?? record.lossStage}
           signals={explanation?.risk.signals ?? null}
           fallbackReasons={record.riskReasons}
+          graded={explanation?.risk ?? null}
           messages={messages}
           language={language}
         />

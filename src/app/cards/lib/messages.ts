@@ -3,7 +3,14 @@
  * the values themselves (the `as const` arrays of the core), so a new value without a label fails
  * the type check here instead of showing a raw id.
  */
-import type { AxisLevel, KaismQuadrant, RiskLevel, Strategy, Tier } from '../generated/engine/core/enums';
+import type {
+  AxisLevel,
+  KaismQuadrant,
+  RiskLevel,
+  RiskScoreSignalId,
+  Strategy,
+  Tier,
+} from '../generated/engine/core/enums';
 import type { UiLanguage } from '../generated/app/functions/contract/client';
 import type { PinFormError } from './pin-form';
 
@@ -108,6 +115,12 @@ export type CardMessages = {
   axisLevelLabels: Record<AxisLevel, string>;
   // methodology §8: the four stages of losing a key client (0 = no sign)
   lossStageMeanings: readonly [string, string, string, string, string];
+  // issue #17: the graded risk score and the warning signs it weighs
+  riskScore: (score: number) => string;
+  weighsMost: string;
+  riskSignLabels: Record<RiskScoreSignalId, string>;
+  /** What the level meant in this portal's history (from the model's calibration). */
+  calibratedLevel: (inTen: number, months: number, accounts: number) => string;
 };
 
 const en: CardMessages = {
@@ -250,6 +263,26 @@ const en: CardMessages = {
     'The customer’s management escalates: demands, ultimatums.',
     'Arbitration or legal action.',
   ],
+  riskScore: (score) => `Risk score ${score} of 100`,
+  weighsMost: 'Weighs most:',
+  riskSignLabels: {
+    purchase_silence: 'silent for longer than its purchase rhythm',
+    quarter_decline: 'last 3 months below the 3 before',
+    quarter_vs_year_decline: 'last 3 months below its usual quarter',
+    year_decline: 'last 12 months below the 12 before',
+    frequency_decline: 'buying less often',
+    lost_deals: 'lost deals in a row',
+    ticket_burst: 'a burst of tickets',
+    open_high_priority_tickets: 'urgent tickets open',
+    meeting_problems: 'cancelled or missed meetings',
+    contact_gap: 'no recent contact',
+    decision_roles_missing: 'no decision maker or sponsor among contacts',
+    blockers: 'a blocker in the buying centre',
+    pipeline_drying: 'pipeline drying up',
+    loss_reason_recorded: 'a loss reason is recorded',
+  },
+  calibratedLevel: (inTen, months, accounts) =>
+    `Here, accounts at this level declined ${inTen} times in 10 within ${months === 12 ? 'a year' : `${months} months`} (${accounts} accounts in the history).`,
 };
 
 const ru: CardMessages = {
@@ -393,6 +426,26 @@ const ru: CardMessages = {
     'Руководство клиента эскалирует: требования, ультиматумы.',
     'Арбитраж или судебный иск.',
   ],
+  riskScore: (score) => `Оценка риска ${score} из 100`,
+  weighsMost: 'Больше всего весят:',
+  riskSignLabels: {
+    purchase_silence: 'пауза в закупках дольше обычного ритма',
+    quarter_decline: 'последние 3 месяца ниже 3 предыдущих',
+    quarter_vs_year_decline: 'последние 3 месяца ниже обычного квартала',
+    year_decline: 'последние 12 месяцев ниже 12 предыдущих',
+    frequency_decline: 'покупает реже',
+    lost_deals: 'проигранные сделки подряд',
+    ticket_burst: 'всплеск обращений',
+    open_high_priority_tickets: 'открытые срочные обращения',
+    meeting_problems: 'отменённые или сорванные встречи',
+    contact_gap: 'давно не было контакта',
+    decision_roles_missing: 'среди контактов нет ЛПР или спонсора',
+    blockers: 'антиспонсор в закупочном центре',
+    pipeline_drying: 'воронка пересыхает',
+    loss_reason_recorded: 'указана причина потери',
+  },
+  calibratedLevel: (inTen, months, accounts) =>
+    `Здесь клиенты на этом уровне сокращали закупки в ${inTen} случаях из 10 в течение ${months === 12 ? 'года' : `${months} мес.`} (${accounts} клиентов в истории).`,
 };
 
 const CATALOGUE: Record<UiLanguage, CardMessages> = { en, ru };

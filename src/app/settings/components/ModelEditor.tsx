@@ -28,13 +28,14 @@ import { DEFAULT_SCORING_MODEL } from '../generated/engine/settings/default-mode
 import { useAsyncAction } from '../hooks/use-async-action';
 import type { LoadedModel } from '../hooks/use-scoring-model';
 import type { SettingsMessages } from '../lib/messages';
+import { LoadDraftPanel } from './LoadDraftPanel';
 import { MODEL_FIELDS, SECTIONS, SECTION_TITLES, fieldsOf } from '../lib/model-fields';
 import {
+  editField,
   getAt,
   groupIssues,
   isSameModel,
   messagesAt,
-  setAt,
   validateDraft,
   type Draft,
 } from '../lib/model-draft';
@@ -239,6 +240,10 @@ export const ModelEditor = ({
           {messages.startFromDefaults}
         </Button>
       </Flex>
+      <LoadDraftPanel
+        onLoad={(loaded) => changeDraft({ ...loaded, version: draft.version })}
+        messages={messages}
+      />
       {SECTIONS.map((section) => (
         <Accordion
           key={section}
@@ -254,7 +259,7 @@ export const ModelEditor = ({
                 value={getAt(draft, descriptor.path)}
                 errors={messagesAt(issues, descriptor.path)}
                 language={language}
-                onChange={(path, value) => changeDraft(setAt(draft, path, value))}
+                onChange={(path, value) => changeDraft(editField(draft, path, value))}
               />
             ))}
           </Flex>

@@ -281,6 +281,70 @@ describe('settings page: preview', () => {
   });
 });
 
+describe('settings page: load a draft file (issue #17)', () => {
+  const calibration = {
+    method: 'monotone-logistic-l2',
+    fittedAt: '2026-06-30T00:00:00.000Z',
+    asOfDates: ['2024-06-30', '2024-09-30'],
+    horizonMonths: 12,
+    declineShare: 0.5,
+    examples: 900,
+    declines: 210,
+    penalty: 5,
+    crossValidatedAuc: 0.74,
+    brierScore: 0.16,
+    levels: {
+      none: { accounts: 500, declined: 60 },
+      watch: { accounts: 250, declined: 80 },
+      at_risk: { accounts: 100, declined: 45 },
+      critical: { accounts: 50, declined: 25 },
+    },
+  };
+  const calibrated = {
+    ...DEFAULT_SCORING_MODEL,
+    version: 'keystone-default-1-calibrated-2026-06-30',
+    riskScore: {
+      ...DEFAULT_SCORING_MODEL.riskScore,
+      signals: {
+        ...DEFAULT_SCORING_MODEL.riskScore.signals,
+        blockers: { ...DEFAULT_SCORING_MODEL.riskScore.signals.blockers, weight: 1.5 },
+      },
+      calibration,
+    },
+  };
+
+  test('a pasted calibrate draft becomes the draft, calibration kept, and is saved like any other', async () => {
+    const rendered = await renderSettings({ keystone_save_model: createSavedResult() });
+    change(rendered.findByTestId(TextArea, 'kam-load-draft-json'), JSON.stringify(calibrated));
+    rendered.findByTestId(Button, 'kam-load-draft-button').trigger('onClick');
+    await rendered.waitFor(() =>
+      expect(rendered.number('riskScore.signals.blockers.weight').props.value).toBe(1.5),
+    );
+    change(rendered.findByTestId(Input, 'kam-admin-key'), 'correct horse battery staple');
+    await rendered.waitFor(() =>
+      expect(rendered.findByTestId(LoadingButton, 'kam-save-button').props.disabled).toBe(false),
+    );
+    rendered.findByTestId(LoadingButton, 'kam-save-button').trigger('onClick');
+    await rendered.waitFor(() => expect(rendered.callsTo('keystone_save_model')).toHaveLength(1));
+    const saved = (rendered.callsTo('keystone_save_model')[0] as { parameters: { model: typeof calibrated } })
+      .parameters.model;
+    // the version label stays the draft's: the store names the saved version
+    expect(saved).toEqual({ ...calibrated, version: DEFAULT_SCORING_MODEL.version });
+  });
+
+  test('says so when the pasted text is not a model object, and keeps the draft', async () => {
+    const rendered = await renderSettings();
+    change(rendered.findByTestId(TextArea, 'kam-load-draft-json'), '[1, 2');
+    rendered.findByTestId(Button, 'kam-load-draft-button').trigger('onClick');
+    await rendered.waitFor(() =>
+      expect(rendered.findByTestId(TextArea, 'kam-load-draft-json').props.validationMessage).toBe(
+        'This is not a JSON object: paste the whole model file.',
+      ),
+    );
+    expect(rendered.number('tiers.key').props.value).toBe(DEFAULT_SCORING_MODEL.tiers.key);
+  });
+});
+
 describe('settings page: save', () => {
   async function editAndSave(answers: Record<string, Answer>, adminKey = 'correct horse battery staple') {
     const rendered = await renderSettings(answers);

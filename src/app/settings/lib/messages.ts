@@ -18,6 +18,12 @@ export type SettingsMessages = {
   unsavedChanges: string;
   discardChanges: string;
   startFromDefaults: string;
+  // issue #17: a draft file written by `kam calibrate` (or any model file)
+  loadDraftTitle: string;
+  loadDraftLabel: string;
+  loadDraftDescription: string;
+  loadDraft: string;
+  loadDraftNotAModel: string;
   previewTitle: string;
   previewDescription: (sampleSize: number) => string;
   preview: string;
@@ -84,6 +90,12 @@ const en: SettingsMessages = {
   unsavedChanges: 'Unsaved changes',
   discardChanges: 'Discard changes',
   startFromDefaults: 'Start from the shipped defaults',
+  loadDraftTitle: 'Load a draft file',
+  loadDraftLabel: 'Model file (JSON)',
+  loadDraftDescription:
+    'Paste a model file, e.g. the draft `kam calibrate` writes. It replaces the draft below; check it, preview it and save it as any other draft.',
+  loadDraft: 'Load into the draft',
+  loadDraftNotAModel: 'This is not a JSON object: paste the whole model file.',
   previewTitle: 'Preview the impact',
   previewDescription: (sampleSize) =>
     `Re-weighs the stored breakdowns of up to ${sampleSize} recently scored companies with this draft and counts tier and quadrant changes against the active model. Nothing is written. Changes to scales, input values and windows show only after a rescore.`,
@@ -155,6 +167,12 @@ const ru: SettingsMessages = {
   unsavedChanges: 'Есть несохранённые изменения',
   discardChanges: 'Отменить изменения',
   startFromDefaults: 'Начать с модели по умолчанию',
+  loadDraftTitle: 'Загрузить черновик из файла',
+  loadDraftLabel: 'Файл модели (JSON)',
+  loadDraftDescription:
+    'Вставьте файл модели, например черновик, который пишет `kam calibrate`. Он заменит черновик ниже; проверьте, оцените влияние и сохраните его, как любой черновик.',
+  loadDraft: 'Загрузить в черновик',
+  loadDraftNotAModel: 'Это не JSON-объект: вставьте файл модели целиком.',
   previewTitle: 'Предпросмотр влияния',
   previewDescription: (sampleSize) =>
     `Пересчитывает сохранённые разборы до ${sampleSize} недавно оценённых компаний с этим черновиком и считает смены уровня и квадранта относительно действующей модели. Ничего не записывается. Изменения шкал, значений вводимых данных и окон видны только после пересчёта.`,

@@ -1,5 +1,5 @@
 import { DEFAULT_SCORING_MODEL } from '../generated/engine/settings/default-model';
-import { getAt, groupIssues, messagesAt, setAt, validateDraft, type Draft } from './model-draft';
+import { editField, getAt, groupIssues, messagesAt, setAt, validateDraft, type Draft } from './model-draft';
 
 const DRAFT = DEFAULT_SCORING_MODEL as unknown as Draft;
 
@@ -31,5 +31,18 @@ describe('model draft', () => {
     expect(groupIssues(issues, ['tiers.key', 'buyingCentre.keyRoles', 'weights.strength.tenure'])).toEqual([
       { path: 'weights.strength', message: 'at least one factor needs a weight above 0' },
     ]);
+  });
+
+  test('an edit of the risk score drops its calibration; other edits and a no-op keep it', () => {
+    const calibrated = setAt(DRAFT, 'riskScore.calibration', { method: 'monotone-logistic-l2' });
+    expect(getAt(editField(calibrated, 'tiers.key', 80), 'riskScore.calibration')).toBeDefined();
+    const same = getAt(calibrated, 'riskScore.signals.blockers.weight');
+    expect(
+      getAt(editField(calibrated, 'riskScore.signals.blockers.weight', same), 'riskScore.calibration'),
+    ).toBeDefined();
+    const edited = editField(calibrated, 'riskScore.signals.blockers.weight', 1);
+    expect(getAt(edited, 'riskScore.calibration')).toBeUndefined();
+    expect(getAt(edited, 'riskScore.signals.blockers.weight')).toBe(1);
+    expect(validateDraft(edited).ok).toBe(true);
   });
 });

@@ -25,6 +25,19 @@ export function setAt(draft: Draft, path: string, value: unknown): Draft {
   return { ...draft, [key]: setAt(childObject, rest.join('.'), value) };
 }
 
+/**
+ * An admin's edit of one field. Changing a risk-score weight, ramp or cut drops the risk score's
+ * `calibration` (issue #17): it described the fitted values, and the card would quote it for others.
+ */
+export function editField(draft: Draft, path: string, value: unknown): Draft {
+  const changed = setAt(draft, path, value);
+  if (!path.startsWith('riskScore.') || getAt(draft, path) === value) return changed;
+  const riskScore = changed.riskScore;
+  if (riskScore === null || typeof riskScore !== 'object' || !('calibration' in riskScore)) return changed;
+  const { calibration: _dropped, ...rest } = riskScore as Record<string, unknown>;
+  return { ...changed, riskScore: rest };
+}
+
 export type DraftValidation = { ok: true; model: ScoringModel } | { ok: false; issues: FieldIssue[] };
 
 export function validateDraft(draft: Draft): DraftValidation {

@@ -11,8 +11,10 @@ import {
   PAYMENT_DISCIPLINE,
   PERCEPTION_LEVELS,
   REPUTATION_LEVELS,
+  RISK_SCORE_SIGNALS,
   STRENGTH_FACTORS,
   type AttractivenessFactor,
+  type RiskScoreSignalId,
   type StrengthFactor,
 } from '../generated/engine/core/enums';
 import { FACTOR_LABELS } from '../generated/engine/core/catalogue-texts';
@@ -30,6 +32,7 @@ export const SECTIONS = [
   'kaismCut',
   'pareto',
   'risk',
+  'riskScore',
   'recommendations',
   'scales',
   'inputValues',
@@ -83,6 +86,7 @@ export const SECTION_TITLES: Record<SectionId, Localised> = {
   kaismCut: { en: 'KAISM matrix cut (§3)', ru: 'Граница матрицы KAISM (§3)' },
   pareto: { en: 'Pareto classes (§1)', ru: 'Классы Парето (§1)' },
   risk: { en: 'Risk signals (§8)', ru: 'Сигналы риска (§8)' },
+  riskScore: { en: 'Graded risk score (§8–§9)', ru: 'Оценка риска (§8–§9)' },
   recommendations: { en: 'Recommendations', ru: 'Рекомендации' },
   scales: { en: 'Scales: from raw data to 0–100', ru: 'Шкалы: от данных к 0–100' },
   inputValues: { en: 'Values of KAM inputs', ru: 'Значения вводимых KAM-данных' },
@@ -155,6 +159,135 @@ const axisLevel = (axis: 'attractiveness' | 'strength', level: 'medium' | 'stron
     },
   );
 };
+
+// issue #17: each warning sign of the graded risk score, with the unit its ramp reads
+const RISK_SIGN_TEXTS: Record<RiskScoreSignalId, { label: Localised; unit: Localised }> = {
+  purchase_silence: {
+    label: { en: 'Silence against the purchase rhythm', ru: 'Пауза относительно ритма закупок' },
+    unit: {
+      en: 'days since the last won deal over the median gap',
+      ru: 'дни с последней сделки к медианному интервалу',
+    },
+  },
+  quarter_decline: {
+    label: { en: 'Last 3 months against the 3 before', ru: 'Последние 3 месяца к 3 предыдущим' },
+    unit: { en: 'share of won revenue lost', ru: 'доля потерянной выручки' },
+  },
+  quarter_vs_year_decline: {
+    label: { en: 'Last 3 months against the usual quarter', ru: 'Последние 3 месяца к обычному кварталу' },
+    unit: {
+      en: 'share lost against the average quarter of the year before',
+      ru: 'доля потерь к среднему кварталу предыдущего года',
+    },
+  },
+  year_decline: {
+    label: { en: 'Last 12 months against the 12 before', ru: 'Последние 12 месяцев к 12 предыдущим' },
+    unit: { en: 'share of won revenue lost', ru: 'доля потерянной выручки' },
+  },
+  frequency_decline: {
+    label: { en: 'Buying less often', ru: 'Покупает реже' },
+    unit: {
+      en: 'share of won deals lost, 12 months against the 12 before',
+      ru: 'доля потерянных сделок, 12 месяцев к 12 предыдущим',
+    },
+  },
+  lost_deals: {
+    label: { en: 'Lost deals in a row', ru: 'Проигранные сделки подряд' },
+    unit: { en: 'deals', ru: 'сделок' },
+  },
+  ticket_burst: {
+    label: { en: 'Ticket burst', ru: 'Всплеск обращений' },
+    unit: { en: 'tickets beyond the window before', ru: 'обращений сверх предыдущего окна' },
+  },
+  open_high_priority_tickets: {
+    label: { en: 'Open urgent tickets', ru: 'Открытые срочные обращения' },
+    unit: { en: 'tickets', ru: 'обращений' },
+  },
+  meeting_problems: {
+    label: { en: 'Cancelled or missed meetings', ru: 'Отменённые или сорванные встречи' },
+    unit: { en: 'meetings in the activity window', ru: 'встреч в окне активности' },
+  },
+  contact_gap: {
+    label: { en: 'No recent contact', ru: 'Давно не было контакта' },
+    unit: { en: 'days', ru: 'дней' },
+  },
+  decision_roles_missing: {
+    label: { en: 'Decision roles missing', ru: 'Нет ролей, принимающих решение' },
+    unit: { en: 'of decision maker and sponsor or champion', ru: 'из ЛПР и спонсора или чемпиона' },
+  },
+  blockers: {
+    label: { en: 'Blockers', ru: 'Антиспонсоры' },
+    unit: { en: 'contacts', ru: 'контактов' },
+  },
+  pipeline_drying: {
+    label: { en: 'Pipeline drying up', ru: 'Воронка пересыхает' },
+    unit: {
+      en: 'share of a quarter’s won revenue not in open deals',
+      ru: 'доля квартальной выручки, которой нет в открытых сделках',
+    },
+  },
+  loss_reason_recorded: {
+    label: { en: 'Loss reason recorded', ru: 'Указана причина потери' },
+    unit: { en: '1 when recorded', ru: '1, если указана' },
+  },
+};
+
+const riskScoreFields = (): FieldDescriptor[] => [
+  field(
+    'riskScore',
+    'riskScore.intercept',
+    decimal(-20, 20),
+    { en: 'Log-odds with no sign', ru: 'Логит без признаков' },
+    {
+      en: 'The score with no warning sign is 100 × logistic(this): −3 gives 4.7.',
+      ru: 'Оценка без признаков риска — 100 × логистическая функция от этого числа: −3 даёт 4,7.',
+    },
+  ),
+  ...(['watch', 'atRisk', 'critical'] as const).map((level) =>
+    field(
+      'riskScore',
+      `riskScore.levels.${level}`,
+      points,
+      {
+        en: `Risk level “${level === 'atRisk' ? 'at risk' : level}” from`,
+        ru: `Уровень риска «${level === 'watch' ? 'наблюдать' : level === 'atRisk' ? 'под угрозой' : 'критический'}» от`,
+      },
+      {
+        en: 'A risk score at or above this is the level (§8 stages 1–3).',
+        ru: 'Оценка риска не ниже этого значения даёт этот уровень (§8, стадии 1–3).',
+      },
+    ),
+  ),
+  ...RISK_SCORE_SIGNALS.flatMap((id) => {
+    const { label, unit } = RISK_SIGN_TEXTS[id];
+    return [
+      field('riskScore', `riskScore.signals.${id}.weight`, weight, label, {
+        en: `Log-odds “${label.en}” adds at full strength. 0 switches it off; kam calibrate fits it.`,
+        ru: `Сколько логита добавляет «${label.ru}» в полную силу. 0 отключает; kam calibrate подбирает его.`,
+      }),
+      field(
+        'riskScore',
+        `riskScore.signals.${id}.from`,
+        decimal(undefined, undefined, 2),
+        { en: `${label.en}: no sign up to`, ru: `${label.ru}: нет признака до` },
+        {
+          en: `Evidence (${unit.en}) at or below this is no sign.`,
+          ru: `Значение (${unit.ru}) не выше этого — не признак.`,
+        },
+      ),
+      field(
+        'riskScore',
+        `riskScore.signals.${id}.to`,
+        decimal(undefined, undefined, 2),
+        { en: `${label.en}: full sign from`, ru: `${label.ru}: полный признак от` },
+        {
+          en: `Evidence (${unit.en}) at or above this is the full sign.`,
+          ru: `Значение (${unit.ru}) не ниже этого — полный признак.`,
+        },
+      ),
+    ];
+  }),
+];
 
 export const MODEL_FIELDS: readonly FieldDescriptor[] = [
   field(
@@ -463,6 +596,7 @@ export const MODEL_FIELDS: readonly FieldDescriptor[] = [
       ru: 'Столько сигналов уровня «под угрозой» и выше делают риск критическим (§8, стадия 3: эскалация).',
     },
   ),
+  ...riskScoreFields(),
   field(
     'recommendations',
     'recommendations.weakFactorBelow',

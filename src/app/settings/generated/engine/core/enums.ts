@@ -154,6 +154,25 @@ export const RISK_SIGNALS = [
 ] as const;
 export type RiskSignalId = (typeof RISK_SIGNALS)[number];
 
+// issue #17: the warning signs the graded risk score weighs (methodology §8–§9), in display order
+export const RISK_SCORE_SIGNALS = [
+  'purchase_silence',
+  'quarter_decline',
+  'quarter_vs_year_decline',
+  'year_decline',
+  'frequency_decline',
+  'lost_deals',
+  'ticket_burst',
+  'open_high_priority_tickets',
+  'meeting_problems',
+  'contact_gap',
+  'decision_roles_missing',
+  'blockers',
+  'pipeline_drying',
+  'loss_reason_recorded',
+] as const;
+export type RiskScoreSignalId = (typeof RISK_SCORE_SIGNALS)[number];
+
 // methodology §5, §9, §10: the recommendation catalogue
 export const RECOMMENDATIONS = [
   'lost_client_interview',

@@ -4,6 +4,7 @@
  * cites the methodology section it comes from; where the methodology gives no number, the
  * comment says why this one was chosen.
  */
+import { DEFAULT_RISK_SCORE } from './default-risk-score';
 import { DEFAULT_TIER_CAPACITY, type ScoringModel } from './model-schema';
 
 export const DEFAULT_MODEL_VERSION = 'keystone-default-1';
@@ -107,5 +108,6 @@ export const DEFAULT_SCORING_MODEL: ScoringModel = {
     lostDealsStreak: 3,
     criticalSignalCount: 3,
   },
+  riskScore: DEFAULT_RISK_SCORE, // issue #17: see default-risk-score.ts
   recommendations: { weakFactorBelow: 40, lowConfidenceBelow: 0.6, max: 6 },
 };
