@@ -151,6 +151,7 @@ export function judgePortfolio(options: {
       riskLevelDeclineAuc: backtest.ok ? backtest.value.active.declineAuc : null,
     },
     quiet: {
+      firstDayWriteShare: quiet ? quiet.days[0]!.written / quiet.companies : NaN,
       meanDailyWriteShare: quietSummary.mean,
       maxDailyWriteShare: quietSummary.max,
       tierChanges: quiet ? quiet.days.reduce((sum, day) => sum + day.tierChanges, 0) : 0,

@@ -92,6 +92,12 @@ export type CompanyFacts = {
    * `kam_quadrant`): each holds within its dead band (level-dead-band.ts).
    */
   previousLevels: {
+    /**
+     * The tier the company last passed by thresholds (`thresholdTier` in the explanation): the
+     * threshold's hysteresis starts from it, so a company kept below the line by the places is not
+     * also held below the threshold by the margin.
+     */
+    thresholdTier: Tier | null;
     attractiveness: AxisLevel | null;
     strength: AxisLevel | null;
     quadrant: KaismQuadrant | null;
@@ -153,6 +159,7 @@ export function readCompanyInput(record: CompanyRecord, options: ReadOptions): C
     lossReason: readOption(p.kam_loss_reason, LOSS_REASONS, source, 'kam_loss_reason'),
     previousTier: readOption(p.kam_tier, TIERS, source, 'kam_tier'),
     previousLevels: {
+      thresholdTier: storedThresholdTier(p.kam_explanation),
       attractiveness: storedAxisLevel(p.kam_explanation, 'attractivenessLevel'),
       strength: storedAxisLevel(p.kam_explanation, 'strengthLevel'),
       quadrant: readOption(p.kam_quadrant, KAISM_QUADRANTS, source, 'kam_quadrant'),
@@ -181,6 +188,13 @@ function storedAxisLevel(
 ): AxisLevel | null {
   if (!explanation) return null;
   return (STORED_LEVEL[field].exec(explanation)?.[1] as AxisLevel | undefined) ?? null;
+}
+
+const STORED_THRESHOLD_TIER = /"thresholdTier":"(key|important|regular)"/;
+
+function storedThresholdTier(explanation: string | null | undefined): Tier | null {
+  if (!explanation) return null;
+  return (STORED_THRESHOLD_TIER.exec(explanation)?.[1] as Tier | undefined) ?? null;
 }
 
 /** The pinned tier while the pin lasts (no expiry, or an expiry after now); see docs/decisions/0004-who-may-pin.md. */

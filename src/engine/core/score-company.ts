@@ -133,7 +133,11 @@ export function finishCompanyScore(
     3,
   );
 
-  const thresholdTier = classifyTier(score, facts.previousTier, model.tiers);
+  const thresholdTier = classifyTier(
+    score,
+    facts.previousLevels.thresholdTier ?? facts.previousTier,
+    model.tiers,
+  );
   const tier = tierWithinLines(
     { companyId: facts.id, score, previousTier: facts.previousTier, thresholdTier },
     portfolio.tierLines,

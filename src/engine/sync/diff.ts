@@ -39,7 +39,7 @@ export function sameValue(name: string, stored: string | null | undefined, desir
  * Signal and recommendation texts quote figures that move every day ("no contact for 138
  * days"). They are rewritten only when what they say changes: the two text properties are compared
  * only by which signals and actions they list. The explanation is compared without its wording,
- * its factor figures (they drift a point at a time as days pass) and the portfolio inputs it was
+ * its factor figures and risk points (they drift a point at a time as days pass) and the portfolio inputs it was
  * scored on (they move with every other company); it is rewritten when what it says changes, or
  * together with any other output, so the figures it shows are always those of the stored score.
  */
@@ -51,7 +51,11 @@ function meaningOf(json: string | null | undefined): Meaning | null {
   if (!json) return null;
   try {
     const document = JSON.parse(json) as {
-      risk?: { signals?: { id?: unknown; severity?: unknown; text?: unknown }[] };
+      risk?: {
+        signals?: { id?: unknown; severity?: unknown; text?: unknown }[];
+        score?: unknown;
+        contributions?: unknown;
+      };
       recommendations?: { id?: unknown; priority?: unknown; reason?: unknown; title?: unknown }[];
       factors?: Record<string, { value?: unknown; contribution?: unknown }[] | undefined>;
       portfolio?: unknown;
@@ -74,6 +78,11 @@ function meaningOf(json: string | null | undefined): Meaning | null {
       }
     }
     delete document.portfolio;
+    // the risk score and each sign's points drift like the factor figures; the level and signals stay
+    if (document.risk) {
+      delete document.risk.score;
+      delete document.risk.contributions;
+    }
     return { explanation: JSON.stringify(document), texts };
   } catch {
     return null;
@@ -90,9 +99,19 @@ function meaningOf(json: string | null | undefined): Meaning | null {
  * surfaces the day it crosses one.
  */
 export const SCORE_POINTS_WORTH_WRITING = 2;
-const DRIFTING_SCORES: ReadonlySet<string> = new Set(['kam_score', 'kam_attractiveness', 'kam_strength']);
+/**
+ * The risk score climbs a little every day an account stays silent; its level (cut from the exact
+ * score) is what workflows and the card act on, and is written the day it changes.
+ */
+export const RISK_SCORE_POINTS_WORTH_WRITING = 5;
+const DRIFTING_SCORES: ReadonlyMap<string, number> = new Map([
+  ['kam_score', SCORE_POINTS_WORTH_WRITING],
+  ['kam_attractiveness', SCORE_POINTS_WORTH_WRITING],
+  ['kam_strength', SCORE_POINTS_WORTH_WRITING],
+  ['kam_risk_score', RISK_SCORE_POINTS_WORTH_WRITING],
+]);
 
-function movedLessThanWorthWriting(stored: string | null | undefined, desired: string): boolean {
+function movedLessThan(points: number, stored: string | null | undefined, desired: string): boolean {
   const before = Number(stored);
   const after = Number(desired);
   return (
@@ -101,7 +120,7 @@ function movedLessThanWorthWriting(stored: string | null | undefined, desired: s
     stored.trim() !== '' &&
     Number.isFinite(before) &&
     Number.isFinite(after) &&
-    Math.abs(after - before) < SCORE_POINTS_WORTH_WRITING
+    Math.abs(after - before) < points
   );
 }
 
@@ -128,7 +147,8 @@ export function diffOutputs(
   const drifted: Record<string, string> = {};
   for (const [name, value] of Object.entries(desired)) {
     if (value === undefined || TRAIL_PROPERTIES.has(name)) continue;
-    if (DRIFTING_SCORES.has(name) && movedLessThanWorthWriting(stored[name], value)) {
+    const worthWriting = DRIFTING_SCORES.get(name);
+    if (worthWriting !== undefined && movedLessThan(worthWriting, stored[name], value)) {
       if (!sameValue(name, stored[name], value)) drifted[name] = value;
       continue;
     }

@@ -62,7 +62,7 @@ test('the figures of the README', () => {
      "grew": 283,
      "keyAccounts": 40,
      "keyRevenueShare": 0.237,
-     "riskAuc": 0.571,
+     "riskAuc": 0.706,
      "scoreAuc": 0.427,
      "tierChangedSinceAsOf": 153,
    }
