@@ -61,6 +61,8 @@ export type ShapeFigures = {
   loyalSmall: { total: number; maintenance: number };
   backtest: { companiesAtAsOf: number; riskLevelDeclineAuc: number | null };
   quiet: {
+    /** The first quiet day: a day passes, no CRM data changes (issue #16's own measure). */
+    firstDayWriteShare: number;
     meanDailyWriteShare: number;
     maxDailyWriteShare: number;
     tierChanges: number;
