@@ -2,6 +2,7 @@ import { tuneHeapForPortfolios } from './heap-tuning';
 import { processIo } from './output';
 import { runCli, type CommandModule } from './program';
 import * as backtest from './commands/backtest';
+import * as configure from './commands/configure';
 import * as demo from './commands/demo';
 import * as emulator from './commands/emulator';
 import * as generate from './commands/generate';
@@ -22,7 +23,17 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 // One line per subcommand; each module lives in cli/commands/.
-const commands: CommandModule[] = [backtest, demo, emulator, generate, report, scoreFile, setup, sync];
+const commands: CommandModule[] = [
+  backtest,
+  configure,
+  demo,
+  emulator,
+  generate,
+  report,
+  scoreFile,
+  setup,
+  sync,
+];
 
 runCli(process.argv.slice(2), processIo(), commands).then(
   (code) => {
