@@ -8,6 +8,7 @@ import * as emulator from './commands/emulator';
 import * as generate from './commands/generate';
 import * as report from './commands/report';
 import * as scoreFile from './commands/score-file';
+import * as serve from './commands/serve';
 import * as setup from './commands/setup';
 import * as sync from './commands/sync';
 
@@ -31,6 +32,7 @@ const commands: CommandModule[] = [
   generate,
   report,
   scoreFile,
+  serve,
   setup,
   sync,
 ];
