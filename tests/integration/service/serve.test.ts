@@ -11,7 +11,11 @@ import type { RunningEmulator } from '../../../emulator';
 import { serveCommand } from '../../../cli/commands/serve';
 import type { CliIo } from '../../../cli/output';
 import { computeV3Signature, SIGNATURE_HEADERS } from '../../../src/engine/incremental';
-import { createWebhookEvent } from '../../../src/engine/incremental/test-utils/fixtures';
+import {
+  createActionBody,
+  createWebhookEvent,
+  signedActionRequest,
+} from '../../../src/engine/incremental/test-utils/fixtures';
 import type { RunningService } from '../../../src/engine/service/service';
 import { fillPortal, outputsOf, portalWithPortfolio, TOKEN } from '../sync/helpers';
 
@@ -34,13 +38,20 @@ afterEach(async () => {
 });
 afterAll(() => emulator.close());
 
-async function serve(crons: { incremental?: string; full?: string } = {}): Promise<RunningService> {
+async function serve(
+  crons: { incremental?: string; full?: string } = {},
+  baseUrl?: string,
+): Promise<RunningService> {
   logLines = [];
   const io: CliIo = {
     out: (text) => logLines.push(text),
     err: (text) => logLines.push(text),
     isTty: false,
-    env: { HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: emulator.url, KEYSTONE_CLIENT_SECRET: SECRET },
+    env: {
+      HUBSPOT_ACCESS_TOKEN: TOKEN,
+      HUBSPOT_BASE_URL: baseUrl ?? emulator.url,
+      KEYSTONE_CLIENT_SECRET: SECRET,
+    },
   };
   service = await serveCommand(io, {
     port: '0',
@@ -184,5 +195,38 @@ describe('kam serve', () => {
       expect.arrayContaining(['run started', 'run finished']),
     );
     expect(logLines.join('\n')).not.toContain(TOKEN);
+  });
+
+  test('a workflow action signed v2 (as HubSpot signs actions) rescored the enrolled company and answers its fields', async () => {
+    const running = await serve();
+    const [companyId] = Object.keys(await outputsOf(emulator)) as [string];
+    const body = JSON.stringify(
+      createActionBody({ object: { objectId: Number(companyId), objectType: 'COMPANY' } }),
+    );
+    const signed = signedActionRequest(body, {
+      uri: `${PUBLIC}/hubspot/workflow-action`,
+      secret: SECRET,
+      timestampMs: Date.now() - 1_000,
+      v2Only: true,
+    });
+    const response = await fetch(`${running.url}/hubspot/workflow-action`, {
+      method: 'POST',
+      headers: signed.headers as Record<string, string>,
+      body,
+    });
+    expect(response.status).toBe(200);
+    const stored = (await outputsOf(emulator))[companyId];
+    expect(await response.json()).toMatchObject({ outputFields: { kam_tier: stored?.kam_tier } });
+    expect(running.metrics.get('keystone_workflow_actions_total')).toBe(1);
+  });
+
+  test('/healthz is 503 while HubSpot cannot be reached', async () => {
+    const running = await serve({}, 'http://127.0.0.1:9');
+    const health = await fetch(`${running.url}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({
+      status: 'failing',
+      hubspot: expect.stringMatching(/^unreachable/),
+    });
   });
 });
