@@ -21,6 +21,7 @@ import type { ScoringModel } from '../settings/model-schema';
 import { FileCheckpoint, type SyncScope } from '../sync/checkpoint';
 import { createPortfolioScorer } from '../sync/portfolio-scorer';
 import { runSync, type SyncSummary } from '../sync/sync-run';
+import { companiesChangedSince } from './changed-companies';
 import type { Metrics } from './metrics';
 
 export const RUN_KINDS = ['incremental', 'full'] as const;
@@ -66,6 +67,28 @@ export type PortfolioRunnerOptions = {
 export type RunResult =
   | { outcome: 'succeeded'; kind: RunKind; summary: SyncSummary }
   | { outcome: 'failed' | 'stopped'; kind: RunKind; error: string };
+
+/** An incremental run that found no change: nothing read, nothing written. */
+function emptySummary(now: Date, modelVersion: string, durationMs: number): SyncSummary {
+  return {
+    runId: '',
+    now: now.toISOString(),
+    modelVersion,
+    dryRun: false,
+    resumed: false,
+    companiesRead: 0,
+    companiesScored: 0,
+    companiesChanged: 0,
+    propertiesWritten: 0,
+    tierChanges: { up: 0, down: 0, new: 0, list: [] },
+    unknownCompanyIds: [],
+    missingRecords: 0,
+    truncated: 0,
+    writeFailures: [],
+    calls: { calls: {}, totalCalls: 0, retries: 0, rateLimited: 0, safetyMarginMs: 0 },
+    durationMs,
+  };
+}
 
 export class PortfolioRunner {
   private running: Promise<RunResult> | null = null;
@@ -146,13 +169,30 @@ export class PortfolioRunner {
     while (this.running) await this.running.catch(() => undefined);
   }
 
-  private scopeFor(kind: RunKind, state: RunnerState): SyncScope {
+  /**
+   * What a run reads: everything (full), or the companies changed since the last finished run
+   * (./changed-companies.ts), scored with the portfolio references the last full run stored.
+   * `null`: nothing changed, nothing to read.
+   */
+  private async scopeFor(kind: RunKind, state: RunnerState, gateway: CrmGateway): Promise<SyncScope | null> {
     if (kind === 'full') return { kind: 'all' };
     if (!state.lastSuccess) {
       this.options.logger.info('incremental run reads everything: no earlier run finished');
       return { kind: 'all' };
     }
-    return { kind: 'since', since: state.lastSuccess.scoredAt };
+    try {
+      const ids = await companiesChangedSince(gateway, {
+        companiesSince: new Date(state.lastSuccess.finishedAt),
+        recordsSince: new Date(state.lastSuccess.scoredAt),
+      });
+      return ids.length === 0 ? null : { kind: 'ids', ids };
+    } catch (error) {
+      if (isKeystoneError(error) && error.code === 'hubspot.search_cap') {
+        this.options.logger.info('incremental run reads everything: more changes than a search returns');
+        return { kind: 'all' };
+      }
+      throw error;
+    }
   }
 
   private async execute(kind: RunKind, resume: boolean, reason: string): Promise<RunResult> {
@@ -168,6 +208,16 @@ export class PortfolioRunner {
       const model =
         this.options.model ??
         (await resolveScoringModel(createModelStore({ gateway, now: () => now }))).model;
+      const scope = resume ? { kind: 'all' as const } : await this.scopeFor(kind, state, gateway);
+      if (scope === null) {
+        result = {
+          outcome: 'succeeded',
+          kind,
+          summary: emptySummary(now, model.version, Date.now() - started),
+        };
+        this.record(result, gateway, started, now);
+        return result;
+      }
       // from here until it finishes, a restart resumes this run
       if (!resume) this.saveState({ ...state, current: { kind, startedAt: now.toISOString() } });
       const { summary } = await runSync({
@@ -177,7 +227,8 @@ export class PortfolioRunner {
         modelVersion: model.version,
         modelFingerprint: modelFingerprint(model),
         now,
-        scope: this.scopeFor(kind, state),
+        // a resumed run reads its scope from the journal
+        scope,
         resume,
         checkpoint: this.checkpoint,
         target: this.options.target,
