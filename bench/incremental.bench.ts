@@ -120,6 +120,7 @@ async function main(): Promise<void> {
   const chosen = new Set<string>();
   while (chosen.size < Math.max(1, Math.round(ids.length * TOUCHED_SHARE)))
     chosen.add(ids[Math.floor(random() * ids.length)] as string);
+  // a company without a deal, meeting or contact to touch stays untouched (and is still checked)
   const byKind: Record<string, number> = {};
   for (const [index, companyId] of [...chosen].entries()) {
     const how = TOUCHES[index % TOUCHES.length] as (typeof TOUCHES)[number];
@@ -147,7 +148,9 @@ async function main(): Promise<void> {
   const fullCalls = full.summary.calls.totalCalls;
   const incrementalCalls = incremental.summary.calls.totalCalls;
   line(
-    `touched: ${chosen.size} companies (${Object.entries(byKind)
+    `touched: ${Object.values(byKind).reduce((a, b) => a + b, 0)} of ${chosen.size} chosen companies (${Object.entries(
+      byKind,
+    )
       .map(([k, n]) => `${k} ${n}`)
       .join(', ')})`,
   );

@@ -82,6 +82,8 @@ describe('npm run deploy', () => {
     const saved = { ...process.env };
     process.env.KEYSTONE_CLIENT_SECRET = 'deploy-test-secret';
     process.env.PRIVATE_APP_ACCESS_TOKEN = 'unused: an empty delivery reads nothing';
+    // the function's JSON log lines go to stderr, as HubSpot collects them
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       const { main } = (await import(bundle)) as { main: (context: unknown) => Promise<HttpResponse> };
       // a change of Keystone's own output: verified, parsed, then dropped without any CRM call
@@ -116,6 +118,7 @@ describe('npm run deploy', () => {
         statusCode: 401,
       });
     } finally {
+      stderr.mockRestore();
       process.env = saved;
     }
   });
