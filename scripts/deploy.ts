@@ -20,7 +20,6 @@
  * authenticated, else the CLI's own.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { builtinModules } from 'node:module';
 import {
   copyFileSync,
   existsSync,
@@ -33,7 +32,6 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import ts from 'typescript';
 import { isKeystoneError } from '../src/engine/errors';
 import { listHsProfiles, parseHsProfile, readHsProfile } from '../src/engine/incremental/profile-file';
 import {
@@ -44,6 +42,7 @@ import {
   type ProfileVariables,
 } from '../src/engine/incremental/profile-variables';
 import { bundleFunctions, ROOT, writeSharedCode } from './build-app';
+import { bundleImportProblems, uiImportProblems } from './deploy-checks';
 
 const SRC = path.join(ROOT, 'src');
 const APP = path.join(SRC, 'app');
@@ -87,87 +86,6 @@ function entrypointsOf(): DeployPlan['entrypoints'] {
       return { uid: meta.uid, entrypoint, exists: existsSync(path.join(SRC, entrypoint)) };
     })
     .sort((a, b) => a.entrypoint.localeCompare(b.entrypoint));
-}
-
-const RESOLVE_SUFFIXES = ['', '.ts', '.tsx', '.js', '.jsx', '/index.ts', '/index.tsx', '/index.js'];
-
-function dependenciesOf(folder: string): Set<string> {
-  const file = path.join(folder, 'package.json');
-  if (!existsSync(file)) return new Set();
-  const pkg = JSON.parse(readFileSync(file, 'utf8')) as { dependencies?: Record<string, string> };
-  return new Set(Object.keys(pkg.dependencies ?? {}));
-}
-
-const packageName = (specifier: string): string =>
-  specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : (specifier.split('/')[0] ?? '');
-
-/**
- * Problems in the import closure of a UI component's entrypoint: a relative import that leaves the
- * component folder (HubSpot builds each folder alone) or a package its package.json lacks.
- */
-export function uiImportProblems(entrypointFile: string): string[] {
-  const folder = path.join(APP, path.relative(APP, entrypointFile).split(path.sep)[0] ?? '');
-  const provided = dependenciesOf(folder);
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  const pending = [entrypointFile];
-  while (pending.length > 0) {
-    const file = pending.pop() as string;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-    for (const { fileName: specifier } of importedFiles) {
-      const from = toPosix(path.relative(ROOT, file));
-      if (!specifier.startsWith('.')) {
-        if (!provided.has(packageName(specifier)) && !specifier.endsWith('.css'))
-          problems.push(
-            `${from} imports '${specifier}', which ${toPosix(path.relative(ROOT, folder))}/package.json does not provide`,
-          );
-        continue;
-      }
-      const base = path.resolve(path.dirname(file), specifier);
-      const resolved = RESOLVE_SUFFIXES.map((suffix) => base + suffix).find(
-        (candidate) => existsSync(candidate) && !readdirSafe(candidate),
-      );
-      if (!resolved) {
-        problems.push(`${from}: cannot resolve '${specifier}'`);
-      } else if (!resolved.startsWith(folder + path.sep)) {
-        problems.push(
-          `${from} imports '${specifier}' from outside ${toPosix(path.relative(ROOT, folder))}/ (copy it with scripts/build-app.ts SHARED_CODE, decision 0001)`,
-        );
-      } else {
-        pending.push(resolved);
-      }
-    }
-  }
-  return problems;
-}
-
-function readdirSafe(candidate: string): boolean {
-  try {
-    readdirSync(candidate);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A function bundle may require only Node built-ins and its package.json's dependencies. */
-export function bundleImportProblems(bundleFile: string): string[] {
-  const provided = dependenciesOf(path.join(APP, 'functions'));
-  const builtins = new Set(builtinModules);
-  const text = readFileSync(bundleFile, 'utf8');
-  const problems: string[] = [];
-  for (const match of text.matchAll(/\brequire\((["'`])([^"'`]+)\1\)/g)) {
-    const specifier = match[2] as string;
-    const bare = specifier.replace(/^node:/, '');
-    if (builtins.has(bare) || builtins.has(bare.split('/')[0] ?? '')) continue;
-    if (specifier.startsWith('.') || !provided.has(packageName(specifier)))
-      problems.push(
-        `${toPosix(path.relative(ROOT, bundleFile))} requires '${specifier}', which HubSpot will not install`,
-      );
-  }
-  return problems;
 }
 
 // Runs in a child Node process (the parser and the CLI's libraries are ES modules): HubSpot's
