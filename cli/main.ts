@@ -3,11 +3,13 @@ import { processIo } from './output';
 import { runCli, type CommandModule } from './program';
 import * as backtest from './commands/backtest';
 import * as calibrate from './commands/calibrate';
+import * as configure from './commands/configure';
 import * as demo from './commands/demo';
 import * as emulator from './commands/emulator';
 import * as generate from './commands/generate';
 import * as report from './commands/report';
 import * as scoreFile from './commands/score-file';
+import * as serve from './commands/serve';
 import * as setup from './commands/setup';
 import * as sync from './commands/sync';
 
@@ -26,11 +28,13 @@ for (const stream of [process.stdout, process.stderr]) {
 const commands: CommandModule[] = [
   backtest,
   calibrate,
+  configure,
   demo,
   emulator,
   generate,
   report,
   scoreFile,
+  serve,
   setup,
   sync,
 ];

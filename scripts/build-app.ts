@@ -15,7 +15,9 @@
  *   must type-check and test on a fresh clone) and a test fails when they drift from their sources.
  *
  * Usage: `npx tsx scripts/build-app.ts` writes both; `--check` exits 1 when generated/ is stale
- * (writes nothing); `--functions-out <dir>` bundles the functions into <dir> only (tests).
+ * (writes nothing); `--functions-out <dir>` bundles the functions into <dir> only (tests);
+ * `--profile <name>` builds the functions with `src/hsprofile.<name>.json`'s variables (the public
+ * URLs the endpoint functions verify signatures against; `npm run deploy` passes it).
  * Tests run it as a child process: prettier's API loads its plugins with a dynamic import, which
  * Jest's CommonJS runtime refuses.
  */
@@ -24,6 +26,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import * as prettier from 'prettier';
 import ts from 'typescript';
+import { readHsProfile } from '../src/engine/incremental/profile-file';
+import type { ProfileVariables } from '../src/engine/incremental/profile-variables';
 
 export const ROOT = path.resolve(__dirname, '..');
 
@@ -195,7 +199,10 @@ export function appFunctions(): { uid: string; handler: string; bundle: string }
  * Bundles every app function into `outDir` (default: the entrypoints' own `dist/`). Returns the
  * files written. Only packages listed in the functions' package.json may stay external.
  */
-export async function bundleFunctions(outDir = absolute(`${FUNCTIONS_DIR}/dist`)): Promise<string[]> {
+export async function bundleFunctions(
+  outDir = absolute(`${FUNCTIONS_DIR}/dist`),
+  profileVariables: ProfileVariables = {},
+): Promise<string[]> {
   const functions = appFunctions();
   if (functions.length === 0) return [];
   const pkg = JSON.parse(readFileSync(absolute(`${FUNCTIONS_DIR}/package.json`), 'utf8')) as {
@@ -214,6 +221,8 @@ export async function bundleFunctions(outDir = absolute(`${FUNCTIONS_DIR}/dist`)
       target: 'node20',
       format: 'cjs',
       external,
+      // the project profile's values (public URLs) the endpoint functions check signatures against
+      define: { __KEYSTONE_PROFILE_VARIABLES__: JSON.stringify(profileVariables) },
       banner: { js: `// Built by scripts/build-app.ts from ${fn.handler}: do not edit.` },
       // Smaller bundles start faster; names stay so HubSpot's function logs show readable stacks.
       minifyWhitespace: true,
@@ -226,12 +235,22 @@ export async function bundleFunctions(outDir = absolute(`${FUNCTIONS_DIR}/dist`)
   return written;
 }
 
+/** `--profile <name>`: that project profile's variables; none without the flag. */
+function profileVariablesOf(argv: readonly string[]): ProfileVariables {
+  const index = argv.indexOf('--profile');
+  if (index < 0) return {};
+  const name = argv[index + 1];
+  if (!name) throw new Error('--profile needs a profile name (src/hsprofile.<name>.json)');
+  return readHsProfile(absolute('src'), name).variables;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
+  const profileVariables = profileVariablesOf(argv);
   const outIndex = argv.indexOf('--functions-out');
   if (outIndex >= 0) {
     const outDir = argv[outIndex + 1];
     if (!outDir) throw new Error('--functions-out needs a directory');
-    const bundles = await bundleFunctions(path.resolve(outDir));
+    const bundles = await bundleFunctions(path.resolve(outDir), profileVariables);
     process.stdout.write(`${bundles.join('\n')}\n`);
     return 0;
   }
@@ -242,7 +261,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return stale.length === 0 ? 0 : 1;
   }
   const copies = await writeSharedCode();
-  const bundles = await bundleFunctions();
+  const bundles = await bundleFunctions(undefined, profileVariables);
   process.stdout.write(`generated ${copies.length} shared modules and ${bundles.length} function bundles\n`);
   return 0;
 }

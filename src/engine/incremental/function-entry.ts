@@ -17,8 +17,11 @@ export const CLIENT_SECRET_ENV = 'KEYSTONE_CLIENT_SECRET';
 export const ACCESS_TOKEN_ENV = 'PRIVATE_APP_ACCESS_TOKEN';
 
 export type EndpointFunctionOptions = {
-  /** The public URL HubSpot calls (and signs): the webhooks `targetUrl` or the action's `actionUrl`. */
-  publicUrl: string;
+  /**
+   * The public URL HubSpot calls (and signs): the webhooks `targetUrl` or the action's `actionUrl`,
+   * resolved from the project profile; `null` when the build had no profile value for it.
+   */
+  publicUrl: string | null;
   /** Builds the engine for one request from the access token (called only after verification). */
   createEngine: (accessToken: string) => IncrementalEngine;
   env: Readonly<Record<string, string | undefined>>;
@@ -50,6 +53,12 @@ function endpointFunction(
       // never say which value is set; just which names the admin must configure
       options.logger.error(`${name}: missing configuration`, {
         required: [CLIENT_SECRET_ENV, ACCESS_TOKEN_ENV],
+      });
+      return jsonResponse(500, { error: 'not_configured' });
+    }
+    if (options.publicUrl === null) {
+      options.logger.error(`${name}: no public URL`, {
+        fix: 'build with a project profile: npm run deploy -- --profile <name> (docs/deploy.md)',
       });
       return jsonResponse(500, { error: 'not_configured' });
     }

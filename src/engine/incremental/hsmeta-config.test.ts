@@ -8,6 +8,7 @@ import path from 'node:path';
 import { RISK_LEVELS, TIERS } from '../core/enums';
 import { KAM_OUTPUT_PROPERTY_NAMES } from '../hubspot/kam-properties';
 import { planRescoring } from './coalesce';
+import { FUNCTION_ENDPOINT_PATHS, PROFILE_VARIABLES, publicUrlsFor } from './profile-variables';
 import { OBJECT_TYPE_DESCRIPTORS, type IncrementalObjectType } from './object-types';
 import { createWebhookEvent } from './test-utils/fixtures';
 import { toIncrementalEvent, webhookEventSchema } from './webhook-events';
@@ -115,8 +116,8 @@ describe('webhooks component', () => {
     expect(webhooks.config.settings.maxConcurrentRequests).toBeLessThanOrEqual(10);
   });
 
-  test('targets an HTTPS URL', () => {
-    expect(webhooks.config.settings.targetUrl).toMatch(/^https:\/\//);
+  test('takes its target URL from the project profile, never from a value in the repository', () => {
+    expect(webhooks.config.settings.targetUrl).toBe(`\${${PROFILE_VARIABLES.webhookUrl}}`);
   });
 });
 
@@ -140,8 +141,8 @@ describe('workflow action component', () => {
     expect(optionsOf('kam_risk_level')).toEqual([...RISK_LEVELS]);
   });
 
-  test('calls an HTTPS URL', () => {
-    expect(action.config.actionUrl).toMatch(/^https:\/\//);
+  test('takes its action URL from the project profile, never from a value in the repository', () => {
+    expect(action.config.actionUrl).toBe(`\${${PROFILE_VARIABLES.actionUrl}}`);
   });
 });
 
@@ -151,14 +152,21 @@ type FunctionMeta = {
   config: { entrypoint: string; endpoint: { path: string; methods: string[] }; secretKeys: string[] };
 };
 
+const functionsProfile = publicUrlsFor('functions', 'https://www.acme-industries.com');
 describe.each([
-  ['webhooks', 'functions/webhook-rescore-hsmeta.json', () => webhooks.config.settings.targetUrl],
-  ['workflow action', 'functions/workflow-action-recalculate-hsmeta.json', () => action.config.actionUrl],
-])('the %s endpoint function', (_label, metaFile, publicUrl) => {
+  ['webhooks', 'functions/webhook-rescore-hsmeta.json', functionsProfile.webhookUrl, 'webhook'],
+  [
+    'workflow action',
+    'functions/workflow-action-recalculate-hsmeta.json',
+    functionsProfile.actionUrl,
+    'action',
+  ],
+] as const)('the %s endpoint function', (_label, metaFile, publicUrl, key) => {
   const meta = readJson<FunctionMeta>(metaFile);
 
-  test('is the public URL the component calls', () => {
-    expect(new URL(publicUrl()).pathname.endsWith(`/${meta.config.endpoint.path}`)).toBe(true);
+  test('is the public URL `kam configure --target functions` gives the component', () => {
+    expect(meta.config.endpoint.path).toBe(FUNCTION_ENDPOINT_PATHS[key]);
+    expect(publicUrl).toBe(`https://www.acme-industries.com/hs/serverless/${meta.config.endpoint.path}`);
   });
 
   test('accepts POST only and reads the client secret from its secrets', () => {

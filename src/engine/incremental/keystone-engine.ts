@@ -8,6 +8,8 @@ import { createModelStore, resolveScoringModel } from '../settings/model-store';
 import type { ScoringModel } from '../settings/model-schema';
 import { createCrmIncrementalEngine } from './crm-engine';
 import type { IncrementalEngine } from './engine-port';
+import type { InstallReport } from './self-install';
+import { changedSomething, ensureKeystoneInstalled, instanceKeyOf } from './self-install';
 import { createSyncRescorer } from './sync-rescorer';
 
 // About 15 s per function call: a retry may wait, but not three times in a row.
@@ -20,6 +22,8 @@ export type KeystoneEngineOptions = {
   now: () => Date;
   /** A fixed model (tests); otherwise the active stored model, read once per engine. */
   model?: ScoringModel;
+  /** Told when the first rescore had to create or repair Keystone's properties or model store. */
+  onInstalled?: (report: InstallReport) => void;
 };
 
 /**
@@ -27,11 +31,17 @@ export type KeystoneEngineOptions = {
  * @example createKeystoneEngine({ accessToken: process.env.PRIVATE_APP_ACCESS_TOKEN, now: () => new Date() })
  */
 export function createKeystoneEngine(options: KeystoneEngineOptions): IncrementalEngine {
+  const basePath = options.basePath ?? HUBSPOT_API_BASE_URL;
   const gateway = createGateway({
     accessToken: options.accessToken,
-    basePath: options.basePath ?? HUBSPOT_API_BASE_URL,
+    basePath,
     maxRetries: FUNCTION_MAX_RETRIES,
   });
+  // the kam_* properties and the model store, created or repaired once per warm instance
+  const installed = () =>
+    ensureKeystoneInstalled(gateway, instanceKeyOf(basePath, options.accessToken), (report) => {
+      if (changedSomething(report)) options.onInstalled?.(report);
+    });
   let model: Promise<ScoringModel> | undefined = options.model ? Promise.resolve(options.model) : undefined;
   const activeModel = (): Promise<ScoringModel> =>
     (model ??= resolveScoringModel(createModelStore({ gateway, now: options.now })).then(
@@ -39,7 +49,9 @@ export function createKeystoneEngine(options: KeystoneEngineOptions): Incrementa
     ));
   return createCrmIncrementalEngine({
     gateway,
-    rescore: async (companyId) =>
-      createSyncRescorer({ gateway, model: await activeModel(), now: options.now })(companyId),
+    rescore: async (companyId) => {
+      await installed();
+      return createSyncRescorer({ gateway, model: await activeModel(), now: options.now })(companyId);
+    },
   });
 }

@@ -5,7 +5,10 @@
  */
 import type { RunningEmulator } from '../../../emulator';
 import { silentLogger, type Logger } from '../../../src/engine/incremental';
-import { TEST_CLIENT_SECRET } from '../../../src/engine/incremental/test-utils/fixtures';
+import {
+  TEST_CLIENT_SECRET,
+  TEST_PROFILE_VARIABLES,
+} from '../../../src/engine/incremental/test-utils/fixtures';
 import { fillPortal, NOW, portalWithPortfolio, TOKEN } from '../sync/helpers';
 
 export type EndpointDeps = {
@@ -13,6 +16,7 @@ export type EndpointDeps = {
   basePath: string;
   now: () => Date;
   logger: Logger;
+  profileVariables: Record<string, string>;
 };
 
 export type PortalFixture = {
@@ -42,6 +46,7 @@ export function usePortalFixture(companies: number): PortalFixture {
       basePath: current().url,
       now: () => NOW,
       logger: silentLogger,
+      profileVariables: TEST_PROFILE_VARIABLES,
     }),
   };
 }

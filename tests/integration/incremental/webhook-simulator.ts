@@ -19,7 +19,9 @@ import {
   signedWebhookRequest,
   TEST_APP_ID,
   TEST_CLIENT_SECRET,
+  TEST_PROFILE_VARIABLES,
 } from '../../../src/engine/incremental/test-utils/fixtures';
+import { resolveProfileTemplate } from '../../../src/engine/incremental/profile-variables';
 
 type Subscription = { subscriptionType: string; propertyName?: string };
 type WebhooksMeta = {
@@ -29,7 +31,11 @@ type WebhooksMeta = {
 export const WEBHOOKS_META = JSON.parse(
   readFileSync(path.resolve(__dirname, '../../../src/app/webhooks/webhooks-hsmeta.json'), 'utf8'),
 ) as WebhooksMeta;
-export const TARGET_URL = WEBHOOKS_META.config.settings.targetUrl;
+/** The URL HubSpot calls: the webhooks `targetUrl` with the tests' project profile applied. */
+export const TARGET_URL = resolveProfileTemplate(
+  WEBHOOKS_META.config.settings.targetUrl,
+  TEST_PROFILE_VARIABLES,
+) as string;
 
 const subscribedChanges = new Set(
   WEBHOOKS_META.config.subscriptions.legacyCrmObjects

@@ -4,20 +4,13 @@
  * real engine against the emulator and answers output fields equal to what it stored.
  */
 import { workflowActionRecalculate } from '../../../src/app/functions/handlers/workflow-action-recalculate';
-import { createActionBody, signedActionRequest } from '../../../src/engine/incremental/test-utils/fixtures';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import {
+  ACTION_URL,
+  createActionBody,
+  signedActionRequest,
+} from '../../../src/engine/incremental/test-utils/fixtures';
 import { gatewayFor, NOW, outputsOf, sync } from '../sync/helpers';
 import { usePortalFixture } from './portal-fixture';
-
-const ACTION_URL = (
-  JSON.parse(
-    readFileSync(
-      path.resolve(__dirname, '../../../src/app/workflow-actions/recalculate-score-hsmeta.json'),
-      'utf8',
-    ),
-  ) as { config: { actionUrl: string } }
-).config.actionUrl;
 
 const COMPANIES = 6;
 const portal = usePortalFixture(COMPANIES);

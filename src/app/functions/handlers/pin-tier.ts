@@ -14,11 +14,12 @@ import { pinCompanyTier } from '../../../engine/sync/pin-company';
 export const pinTier = defineAppFunction({
   name: FUNCTION_NAMES.pinTier,
   parameters: pinTierParamsSchema,
-  run: async ({ params, context, gateway, env, now }) => {
+  run: async ({ params, context, gateway, env, now, ensureInstalled }) => {
     requireAdmin(env, params.adminKey, params.actingUser, { doing: 'pinning a tier', verb: 'pin' });
     const companyId = companyIdOf(context, params.companyId);
     const at = now();
     const pin = params.action === 'set' ? pinRequestOf(params, at, PIN_MAX_DAYS) : null;
+    await ensureInstalled();
     const { model } = await resolveScoringModel(createModelStore({ gateway, now }));
     const result = await pinCompanyTier({ gateway, companyId, pin, model, now: at });
     return {

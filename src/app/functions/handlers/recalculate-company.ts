@@ -12,8 +12,9 @@ import { rescoreCompany } from '../../../engine/sync/rescore-company';
 export const recalculateCompany = defineAppFunction({
   name: FUNCTION_NAMES.recalculateCompany,
   parameters: recalculateCompanyParamsSchema,
-  run: async ({ params, context, gateway, now }) => {
+  run: async ({ params, context, gateway, now, ensureInstalled }) => {
     const companyId = companyIdOf(context, params.companyId);
+    await ensureInstalled();
     const { model } = await resolveScoringModel(createModelStore({ gateway, now }));
     const result = await rescoreCompany({ gateway, companyId, model, now: now() });
     return {

@@ -8,8 +8,9 @@ import { saveModel as storeModel } from '../lib/model-service';
 export const saveModel = defineAppFunction({
   name: FUNCTION_NAMES.saveModel,
   parameters: saveModelParamsSchema,
-  run: ({ params, gateway, env, now }) => {
+  run: async ({ params, gateway, env, now, ensureInstalled }) => {
     requireAdmin(env, params.adminKey, params.actingUser);
+    await ensureInstalled();
     return storeModel(
       { gateway, now },
       { model: params.model, note: params.note, actingUser: params.actingUser },

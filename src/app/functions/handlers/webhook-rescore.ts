@@ -12,6 +12,8 @@ import {
   type EndpointFunction,
   type Logger,
 } from '../../../engine/incremental';
+import type { ProfileVariables } from '../../../engine/incremental/profile-variables';
+import { resolvedMetaValue } from '../lib/profile';
 
 export type WebhookRescoreDeps = {
   env: Readonly<Record<string, string | undefined>>;
@@ -19,13 +21,15 @@ export type WebhookRescoreDeps = {
   basePath?: string;
   now?: () => Date;
   logger?: Logger;
+  /** The project profile's variables; default: the ones the bundle was built with. */
+  profileVariables?: ProfileVariables;
 };
 
 export function webhookRescore(deps: WebhookRescoreDeps): EndpointFunction {
   const now = deps.now ?? (() => new Date());
   return createWebhookFunction({
     // HubSpot signs the URL it calls: the target URL configured in the webhooks component
-    publicUrl: webhooksMeta.config.settings.targetUrl,
+    publicUrl: resolvedMetaValue(webhooksMeta.config.settings.targetUrl, deps.profileVariables),
     env: deps.env,
     logger: deps.logger ?? createProcessLogger(),
     nowMs: () => now().getTime(),

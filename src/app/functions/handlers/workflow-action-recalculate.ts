@@ -13,6 +13,8 @@ import {
   type EndpointFunction,
   type Logger,
 } from '../../../engine/incremental';
+import type { ProfileVariables } from '../../../engine/incremental/profile-variables';
+import { resolvedMetaValue } from '../lib/profile';
 
 export type WorkflowActionRecalculateDeps = {
   env: Readonly<Record<string, string | undefined>>;
@@ -20,13 +22,15 @@ export type WorkflowActionRecalculateDeps = {
   basePath?: string;
   now?: () => Date;
   logger?: Logger;
+  /** The project profile's variables; default: the ones the bundle was built with. */
+  profileVariables?: ProfileVariables;
 };
 
 export function workflowActionRecalculate(deps: WorkflowActionRecalculateDeps): EndpointFunction {
   const now = deps.now ?? (() => new Date());
   return createWorkflowActionFunction({
     // HubSpot signs the URL it calls: the action URL configured in the workflow-action component
-    publicUrl: actionMeta.config.actionUrl,
+    publicUrl: resolvedMetaValue(actionMeta.config.actionUrl, deps.profileVariables),
     env: deps.env,
     logger: deps.logger ?? createProcessLogger(),
     nowMs: () => now().getTime(),

@@ -8,6 +8,11 @@ import { z } from 'zod';
 import { isKeystoneError, KeystoneError } from '../../../engine/errors';
 import { createGateway, HUBSPOT_API_BASE_URL, type CrmGateway } from '../../../engine/hubspot/gateway';
 import { createProcessLogger, type Logger } from '../../../engine/incremental';
+import {
+  changedSomething,
+  ensureKeystoneInstalled,
+  instanceKeyOf,
+} from '../../../engine/incremental/self-install';
 import type { FieldIssue, FunctionFailure } from '../contract/common';
 
 export const ACCESS_TOKEN_ENV = 'PRIVATE_APP_ACCESS_TOKEN';
@@ -38,6 +43,12 @@ export type FunctionRun<P, R> = (input: {
   gateway: CrmGateway;
   env: FunctionDeps['env'];
   now: () => Date;
+  /**
+   * Creates or repairs the `kam_*` properties and the model store, once per warm instance
+   * (src/engine/incremental/self-install.ts). Functions that write call it, after their
+   * permission checks, so a refused call changes nothing.
+   */
+  ensureInstalled: () => Promise<void>;
 }) => Promise<R>;
 
 export type AppFunction<R> = (context: unknown) => Promise<({ ok: true } & R) | FunctionFailure>;
@@ -91,17 +102,21 @@ export function defineAppFunction<S extends z.ZodType, R>(definition: {
       );
     }
     try {
-      const gateway = createGateway({
-        accessToken,
-        basePath: deps.env[BASE_URL_ENV] || HUBSPOT_API_BASE_URL,
-        maxRetries: FUNCTION_MAX_RETRIES,
-      });
+      const basePath = deps.env[BASE_URL_ENV] || HUBSPOT_API_BASE_URL;
+      const gateway = createGateway({ accessToken, basePath, maxRetries: FUNCTION_MAX_RETRIES });
+      const ensureInstalled = async (): Promise<void> => {
+        await ensureKeystoneInstalled(gateway, instanceKeyOf(basePath, accessToken), (report) => {
+          if (changedSomething(report))
+            logger.info(`${definition.name}: installed Keystone in the portal`, report);
+        });
+      };
       const result = await definition.run({
         params: params.data,
         context: context.data,
         gateway,
         env: deps.env,
         now: deps.now ?? (() => new Date()),
+        ensureInstalled,
       });
       return { ok: true, ...result };
     } catch (error) {

@@ -13,6 +13,8 @@ export const TEST_PORTAL_ID = 62515;
 export const TEST_NOW_MS = Date.UTC(2026, 4, 4, 9, 30);
 export const WEBHOOK_URL = 'https://keystone.example.com/hs/serverless/keystone/webhook';
 export const ACTION_URL = 'https://keystone.example.com/hs/serverless/keystone/recalculate';
+/** The project profile the tests' functions are "built" with: the URLs above. */
+export const TEST_PROFILE_VARIABLES = { KEYSTONE_WEBHOOK_URL: WEBHOOK_URL, KEYSTONE_ACTION_URL: ACTION_URL };
 
 let nextEventId = 1000;
 

@@ -1,0 +1,88 @@
+/**
+ * The app installs itself: the first function (or `kam serve` request) that writes scores makes
+ * sure the `kam_*` company properties and the scoring-model store exist, creating or repairing
+ * what is missing — the same idempotent steps as `kam setup` (property-setup.ts,
+ * model-store.ts). It runs once per warm instance and portal: a success is remembered for the
+ * life of the module (the platform keeps a warm function's modules), a failure is not, so the
+ * next call tries again. When all is in place it costs three reads.
+ */
+import { createHash } from 'node:crypto';
+import { KeystoneError } from '../errors';
+import type { CrmGateway } from '../hubspot/gateway';
+import { ensureKamProperties, type SetupReport } from '../hubspot/property-setup';
+import { ensureModelStoreSchema } from '../settings/model-store';
+
+export type InstallReport = {
+  properties: Pick<SetupReport, 'groupCreated' | 'created' | 'updated'>;
+  modelStore: { objectTypeId: string; created: boolean };
+};
+
+const installed = new Map<string, Promise<InstallReport>>();
+
+async function install(gateway: CrmGateway): Promise<InstallReport> {
+  const properties = await ensureKamProperties(gateway);
+  if (properties.conflicts.length > 0) {
+    throw new KeystoneError(
+      'input.property_conflict',
+      `Keystone cannot install: ${properties.conflicts
+        .map((c) => `${c.name} exists as ${c.actualType}, Keystone needs ${c.expectedType}`)
+        .join('; ')}. Rename or delete those properties in HubSpot (Settings › Properties).`,
+      { conflicts: properties.conflicts },
+    );
+  }
+  const modelStore = await ensureModelStoreSchema(gateway);
+  return {
+    properties: {
+      groupCreated: properties.groupCreated,
+      created: properties.created,
+      updated: properties.updated,
+    },
+    modelStore,
+  };
+}
+
+/**
+ * Ensures Keystone's properties and model store exist in the portal `instanceKey` names (the API
+ * base URL and token, hashed; one per portal). Concurrent callers share one run.
+ * @example await ensureKeystoneInstalled(gateway, instanceKeyOf(basePath, token))
+ */
+export function ensureKeystoneInstalled(
+  gateway: CrmGateway,
+  instanceKey: string,
+  onInstalled?: (report: InstallReport) => void,
+): Promise<InstallReport> {
+  const known = installed.get(instanceKey);
+  if (known) return known;
+  const running = install(gateway).then(
+    (report) => {
+      onInstalled?.(report);
+      return report;
+    },
+    (error: unknown) => {
+      installed.delete(instanceKey);
+      throw error;
+    },
+  );
+  installed.set(instanceKey, running);
+  return running;
+}
+
+/** One key per portal and token, never the token itself. */
+export function instanceKeyOf(basePath: string, accessToken: string): string {
+  return createHash('sha256').update(`${basePath}\n${accessToken}`).digest('hex').slice(0, 24);
+}
+
+/** Forgets every installation (tests that reset the portal between cases). */
+export function forgetInstallations(): void {
+  installed.clear();
+}
+
+/** Whether anything was created or repaired (worth a log line). */
+export function changedSomething(report: InstallReport): boolean {
+  return (
+    report.properties.groupCreated ||
+    report.properties.created.length > 0 ||
+    report.properties.updated.length > 0 ||
+    report.modelStore.created
+  );
+}
