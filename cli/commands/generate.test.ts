@@ -102,6 +102,44 @@ test.each([
   expect(hubspotValues[generatorName]).toEqual(enums[engineName]);
 });
 
+test('--shape and --migrated are recorded in the ground truth, and a migrated company was created at the import', async () => {
+  const out = join(dir, 'migrated.json');
+  const { code } = await kam(
+    'generate',
+    '--companies',
+    '40',
+    '--seed',
+    '3',
+    '--out',
+    out,
+    '--shape',
+    'steady',
+    '--migrated',
+    ...NOW,
+  );
+  expect(code).toBe(0);
+  const truth = JSON.parse(readFileSync(generate.defaultTruthPath(out), 'utf8')) as {
+    shape: string;
+    migrated: boolean;
+  };
+  expect(truth).toMatchObject({ shape: 'steady', migrated: true });
+  const snapshot = JSON.parse(readFileSync(out, 'utf8')) as {
+    takenAt: string;
+    companies: {
+      properties: { createdate: string };
+      deals: { properties: { closedate: string | null } }[];
+    }[];
+  };
+  const takenAt = Date.parse(snapshot.takenAt);
+  for (const company of snapshot.companies) {
+    expect(takenAt - Date.parse(company.properties.createdate)).toBeLessThanOrEqual(31 * 86_400_000);
+  }
+  const closes = snapshot.companies.flatMap((c) =>
+    c.deals.map((d) => Date.parse(d.properties.closedate ?? '')),
+  );
+  expect(Math.min(...closes.filter(Number.isFinite))).toBeLessThan(takenAt - 3 * 365 * 86_400_000);
+});
+
 test('an explicit --truth path is used', async () => {
   const truth = join(dir, 'answers.json');
   await kam(
@@ -152,6 +190,7 @@ test.each([
   [['--seed', '1e3'], /--seed must be an integer/],
   [['--now', 'yesterday'], /--now must be a valid ISO 8601 date or date-time, got "yesterday"/],
   [['--deals-per-company', '-1'], /--deals-per-company must be a non-negative number/],
+  [['--shape', 'round'], /--shape must be one of concentrated, flat, steady, got "round"/],
 ])('rejects %j with exit code 2 and a clear message', async (flags, message) => {
   const base: Record<string, string> = { '--companies': '10', '--seed': '1', '--out': join(dir, 'x.json') };
   for (let i = 0; i < flags.length; i += 2) base[flags[i] as string] = flags[i + 1] as string;
@@ -192,6 +231,8 @@ test('--help describes the flags', async () => {
     '--now',
     '--deals-per-company',
     '--progress',
+    '--shape',
+    '--migrated',
   ]) {
     expect(out).toContain(flag);
   }

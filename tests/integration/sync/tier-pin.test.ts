@@ -48,6 +48,19 @@ async function read(id: string): Promise<Record<string, string | null>> {
   return records[0]!.properties;
 }
 
+/**
+ * The model's own last verdict on a company, as a scoring writes it: the computed tier, and in the
+ * explanation the tier it passed by thresholds (the threshold's hysteresis starts from that one).
+ */
+async function lastComputed(id: string, tier: Tier): Promise<Record<string, string>> {
+  const { records } = await gatewayFor(emulator).batchRead('companies', [id], ['kam_explanation']);
+  const explanation = records[0]!.properties.kam_explanation ?? '';
+  return {
+    kam_tier_computed: tier,
+    kam_explanation: explanation.replace(/"thresholdTier":"[a-z]+"/, `"thresholdTier":"${tier}"`),
+  };
+}
+
 const pin = (tier: Tier, expiresAt = EXPIRES_AT) =>
   pinPropertiesOf({ tier, reason: 'strategic partner', expiresAt, pinnedBy: 'kam@example.com' });
 
@@ -150,7 +163,7 @@ describe('hysteresis follows the computed tier, never the pinned one', () => {
 
   test('a pinned key tier does not hold up a computed important tier through the dead band', async () => {
     const { id, model } = await companyJustBelowKey();
-    await write(id, { ...pin('key'), kam_tier: 'key', kam_tier_computed: 'important' });
+    await write(id, { ...pin('key'), kam_tier: 'key', ...(await lastComputed(id, 'important')) });
 
     const result = await rescoreCompany({ gateway: gatewayFor(emulator), companyId: id, model, now: NOW });
 
@@ -160,7 +173,7 @@ describe('hysteresis follows the computed tier, never the pinned one', () => {
 
   test('a pinned regular tier does not pull a computed key tier out of the dead band', async () => {
     const { id, model } = await companyJustBelowKey();
-    await write(id, { ...pin('regular'), kam_tier: 'regular', kam_tier_computed: 'key' });
+    await write(id, { ...pin('regular'), kam_tier: 'regular', ...(await lastComputed(id, 'key')) });
 
     await sync(gatewayFor(emulator), { scorer: createPortfolioScorer(model) });
 
@@ -169,7 +182,7 @@ describe('hysteresis follows the computed tier, never the pinned one', () => {
 
   test('when the pin lapses, the tier returns to what hysteresis computed, not the pinned tier', async () => {
     const { id, model } = await companyJustBelowKey();
-    await write(id, { ...pin('key'), kam_tier: 'key', kam_tier_computed: 'important' });
+    await write(id, { ...pin('key'), kam_tier: 'key', ...(await lastComputed(id, 'important')) });
 
     await rescoreCompany({ gateway: gatewayFor(emulator), companyId: id, model, now: AFTER_EXPIRY });
 
