@@ -88,6 +88,22 @@ function reliabilityLines(label: string, figures: ModelCalibrationFigures): stri
   ];
 }
 
+function factorWeightLines(result: CalibrateResult): string[] {
+  const { factors, judgedOn, adopted } = result.factorWeights;
+  const verdict =
+    judgedOn === null
+      ? 'not judged (no earlier as-of date whose horizon had ended); the draft keeps the active ones'
+      : `judged on ${judgedOn.asOf}: Spearman with the horizon's won revenue ${num(judgedOn.active)} (active) vs ${num(judgedOn.proposed)} (proposed, fitted on earlier dates only); ${adopted ? 'the draft carries them' : 'not better, so the draft keeps the active ones'}`;
+  return [
+    'Attractiveness weights, each in proportion to how well the factor ranked the next horizon’s won revenue:',
+    `  ${verdict}`,
+    ...factors.map(
+      (factor) =>
+        `  ${factor.id.padEnd(28)}${num(factor.active, 1).padStart(8)} → ${num(factor.proposed, 1).padEnd(8)} (Spearman ${num(factor.correlation)}, ${factor.accounts} account-dates)`,
+    ),
+  ];
+}
+
 function formatResult(result: CalibrateResult, active: ScoringModel, out: string): string {
   const row = (label: string, activeCell: string, draftCell: string) =>
     `  ${label.padEnd(40)}${activeCell.padStart(14)}${draftCell.padStart(14)}`;
@@ -107,7 +123,11 @@ function formatResult(result: CalibrateResult, active: ScoringModel, out: string
     ),
     row('Brier score, out of time', num(result.active.brierScore), num(result.draft.brierScore)),
     row('risk levels that change today', '', `${result.riskLevelChangesToday} of ${result.companiesToday}`),
-    row('tiers that change today', '', '0 (risk weights only)'),
+    row(
+      'tiers that change today',
+      '',
+      `${result.tierChangesToday} of ${result.companiesToday}${result.factorWeights.adopted ? '' : ' (factor weights kept)'}`,
+    ),
     '',
     'Reliability, out of time (predicted = mean risk score / 100; observed = share that declined):',
     ...reliabilityLines('active', result.active),
@@ -119,6 +139,8 @@ function formatResult(result: CalibrateResult, active: ScoringModel, out: string
       (id) =>
         `  ${id.padEnd(28)}${num(active.riskScore.signals[id].weight, 2).padStart(8)} → ${num(draft.signals[id].weight, 2)}`,
     ),
+    '',
+    ...factorWeightLines(result),
     '',
     `Draft written to ${out}. Judge it with \`kam backtest --model ${out}\`; enter its weights on the settings page to make it active.`,
   ].join('\n');

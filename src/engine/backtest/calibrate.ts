@@ -12,12 +12,14 @@
 import { RISK_LEVELS, RISK_SCORE_SIGNALS, type RiskLevel } from '../core/enums';
 import { riskEvidenceOf, riskLevelOfScore, riskLogit, riskStrengthsOf } from '../core/risk-score';
 import { prepareCompany, scoringContextOf } from '../core/score-company';
+import { scorePortfolio } from '../core/score-portfolio';
 import type { CompanyRecord } from '../core/snapshot';
 import type { ValidationResult } from '../core/validation';
 import type { ScoringModel } from '../settings/model-schema';
 import type { RiskCalibration, RiskScoreSettings } from '../settings/risk-score-schema';
 import { areaUnderCurve } from './auc';
 import { fitMonotoneLogistic } from './fit-risk-weights';
+import { proposeAttractivenessWeights, type FactorWeightProposal } from './propose-factor-weights';
 import { addMonths } from './horizon';
 import { riskExamplesAt, type RiskExample } from './risk-examples';
 import { timeOf } from './point-in-time';
@@ -73,6 +75,10 @@ export type CalibrateResult = {
   draft: ModelCalibrationFigures;
   /** Companies whose risk level today differs between the active and the draft model. */
   riskLevelChangesToday: number;
+  /** Companies whose tier today differs between the active and the draft model (factor weights). */
+  tierChangesToday: number;
+  /** The proposed attractiveness weights, how they were judged and whether the draft carries them. */
+  factorWeights: FactorWeightProposal;
   companiesToday: number;
   draftModel: ScoringModel;
 };
@@ -80,6 +86,19 @@ export type CalibrateResult = {
 type Refusal = { ok: false; issues: { path: string; message: string }[] };
 
 const logistic = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** Companies whose tier (places included) differs today between two models. */
+function tierChangesBetween(
+  companies: readonly CompanyRecord[],
+  active: ScoringModel,
+  draft: ScoringModel,
+  now: Date,
+  homeCurrency: string | undefined,
+): number {
+  const before = scorePortfolio({ companies, model: active, now, homeCurrency }).results;
+  const after = scorePortfolio({ companies, model: draft, now, homeCurrency }).results;
+  return before.filter((result, index) => result.tier !== after[index]!.tier).length;
+}
 
 /** As-of dates, oldest first: every `step` months back from now − horizon, while a year of history lies before. */
 export function rollingAsOfDates(
@@ -283,11 +302,22 @@ export function calibrateRiskWeights(input: CalibrateInput): ValidationResult<Ca
       draftFigures.reliability.map((row) => [row.level, { accounts: row.accounts, declined: row.declined }]),
     ) as RiskCalibration['levels'],
   };
+  const factorWeights = proposeAttractivenessWeights({
+    companies: input.companies,
+    asOfDates: dates,
+    horizonMonths: input.horizonMonths,
+    model: input.activeModel,
+    homeCurrency: input.homeCurrency,
+  });
   const draftModel: ScoringModel = {
     ...input.activeModel,
     version: `${input.activeModel.version.slice(0, 40)}-calibrated-${input.now.toISOString().slice(0, 10)}`,
+    weights: { ...input.activeModel.weights, attractiveness: factorWeights.weights },
     riskScore: { ...fitted, calibration },
   };
+  const tierChangesToday = factorWeights.proposal.adopted
+    ? tierChangesBetween(input.companies, input.activeModel, draftModel, input.now, input.homeCurrency)
+    : 0;
   // today's levels under both models
   const context = scoringContextOf(input.activeModel, input.now, input.homeCurrency);
   let changes = 0;
@@ -312,6 +342,8 @@ export function calibrateRiskWeights(input: CalibrateInput): ValidationResult<Ca
       active: figuresOf(activePredictions, active.levels),
       draft: draftFigures,
       riskLevelChangesToday: changes,
+      tierChangesToday,
+      factorWeights: factorWeights.proposal,
       companiesToday: input.companies.length,
       draftModel,
     },
