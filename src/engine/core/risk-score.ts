@@ -31,12 +31,16 @@ export type RiskScore = Readonly<{
  * The evidence of every sign, in `RISK_SCORE_SIGNALS` order; NaN where the data has none.
  * `hasLossReason`: the KAM recorded why the client stopped or cut buying (`kam_loss_reason`).
  */
-export function riskEvidenceOf(metrics: CompanyMetrics, hasLossReason: boolean): Float64Array {
+export function riskEvidenceOf(
+  metrics: CompanyMetrics,
+  hasLossReason: boolean,
+  into: Float64Array = new Float64Array(RISK_SCORE_SIGNALS.length),
+): Float64Array {
   const rhythm = metrics.purchaseRhythm;
   const centre = metrics.buyingCentre;
   const roles = centre.rolesCovered;
   const growth = metrics.wonRevenueGrowth;
-  const evidence = new Float64Array(RISK_SCORE_SIGNALS.length);
+  const evidence = into;
   const quarterlyRevenue = metrics.wonRevenueLast12Months / 4;
   const values: Record<RiskScoreSignalId, number | null> = {
     purchase_silence: rhythm.silenceRatio,
@@ -76,14 +80,42 @@ export function strengthOf(evidence: number, from: number, to: number): number {
   return Number.isFinite(strength) ? strength : 0;
 }
 
+/** The model's ramps and weights as arrays in `RISK_SCORE_SIGNALS` order, made once per settings object. */
+type PreparedSettings = { from: Float64Array; to: Float64Array; weight: Float64Array; baseline: number };
+const PREPARED = new WeakMap<RiskScoreSettings, PreparedSettings>();
+
+function prepared(settings: RiskScoreSettings): PreparedSettings {
+  let found = PREPARED.get(settings);
+  if (found === undefined) {
+    const count = RISK_SCORE_SIGNALS.length;
+    found = {
+      from: new Float64Array(count),
+      to: new Float64Array(count),
+      weight: new Float64Array(count),
+      baseline: 100 * logistic(settings.intercept),
+    };
+    for (let index = 0; index < count; index += 1) {
+      const sign = settings.signals[RISK_SCORE_SIGNALS[index]!];
+      found.from[index] = sign.from;
+      found.to[index] = sign.to;
+      found.weight[index] = sign.weight;
+    }
+    PREPARED.set(settings, found);
+  }
+  return found;
+}
+
 /** The strengths of every sign under the model's ramps, in `RISK_SCORE_SIGNALS` order. */
-export function riskStrengthsOf(evidence: Float64Array, settings: RiskScoreSettings): Float64Array {
-  const strengths = new Float64Array(RISK_SCORE_SIGNALS.length);
-  RISK_SCORE_SIGNALS.forEach((id, index) => {
-    const ramp = settings.signals[id];
-    strengths[index] = strengthOf(evidence[index]!, ramp.from, ramp.to);
-  });
-  return strengths;
+export function riskStrengthsOf(
+  evidence: Float64Array,
+  settings: RiskScoreSettings,
+  into: Float64Array = new Float64Array(RISK_SCORE_SIGNALS.length),
+): Float64Array {
+  const ramps = prepared(settings);
+  for (let index = 0; index < into.length; index += 1) {
+    into[index] = strengthOf(evidence[index]!, ramps.from[index]!, ramps.to[index]!);
+  }
+  return into;
 }
 
 const logistic = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -91,41 +123,47 @@ const round1 = (value: number): number => Math.round(value * 10) / 10;
 
 /** The log-odds of decline: intercept + Σ weight × strength. */
 export function riskLogit(strengths: Float64Array, settings: RiskScoreSettings): number {
+  const { weight } = prepared(settings);
   let z = settings.intercept;
-  RISK_SCORE_SIGNALS.forEach((id, index) => {
-    z += settings.signals[id].weight * strengths[index]!;
-  });
+  for (let index = 0; index < strengths.length; index += 1) z += weight[index]! * strengths[index]!;
   return z;
 }
 
+// one scratch array for the strengths of the company being scored (the score keeps none of it)
+const scratchStrengths = new Float64Array(RISK_SCORE_SIGNALS.length);
+const NO_CONTRIBUTIONS: readonly RiskContribution[] = Object.freeze([]);
+
 /** The score 0–100 and each sign's points, from the evidence. */
 export function riskScoreOf(evidence: Float64Array, settings: RiskScoreSettings): RiskScore {
-  const strengths = riskStrengthsOf(evidence, settings);
+  const { weight, baseline } = prepared(settings);
+  const strengths = riskStrengthsOf(evidence, settings, scratchStrengths);
   const z = riskLogit(strengths, settings);
   const score = 100 * logistic(z);
-  const baseline = 100 * logistic(settings.intercept);
   const added = score - baseline;
-  let logitAdded = 0;
-  RISK_SCORE_SIGNALS.forEach((id, index) => {
-    logitAdded += settings.signals[id].weight * strengths[index]!;
-  });
-  const contributions: RiskContribution[] = [];
-  RISK_SCORE_SIGNALS.forEach((id, index) => {
-    const part = settings.signals[id].weight * strengths[index]!;
-    if (!(part > 0)) return;
+  const logitAdded = z - settings.intercept;
+  let contributions: RiskContribution[] | null = null;
+  for (let index = 0; index < strengths.length; index += 1) {
+    const part = weight[index]! * strengths[index]!;
+    if (!(part > 0)) continue;
     // the score's rise shared out in proportion to each sign's log-odds
     const points = (added * part) / logitAdded;
-    contributions.push({
-      id,
+    (contributions ??= []).push({
+      id: RISK_SCORE_SIGNALS[index]!,
       evidence: round4(evidence[index]!),
       strength: round4(strengths[index]!),
       points: Number.isFinite(points) ? round1(points) : 0,
     });
-  });
-  contributions.sort(
-    (a, b) => b.points - a.points || RISK_SCORE_SIGNALS.indexOf(a.id) - RISK_SCORE_SIGNALS.indexOf(b.id),
-  );
-  return { score: round1(score), baseline: round1(baseline), contributions };
+  }
+  if (contributions !== null && contributions.length > 1) {
+    contributions.sort(
+      (a, b) => b.points - a.points || RISK_SCORE_SIGNALS.indexOf(a.id) - RISK_SCORE_SIGNALS.indexOf(b.id),
+    );
+  }
+  return {
+    score: round1(score),
+    baseline: round1(baseline),
+    contributions: contributions ?? NO_CONTRIBUTIONS,
+  };
 }
 
 /** Four decimals; an infinite reading (a ratio over a zero gap) is kept at a large finite number. */

@@ -7,7 +7,7 @@
  * 3 (escalation, ultimatum). Stage 4 (arbitration) is rare and leaves no trace in CRM data, so it
  * is never inferred.
  */
-import type { LossStage, RiskLevel, RiskSignalId } from './enums';
+import { RISK_SCORE_SIGNALS, type LossStage, type RiskLevel, type RiskSignalId } from './enums';
 import type { CompanyFacts } from './company-input';
 import type { CompanyMetrics } from './metrics';
 import { findWithinRun, storeWithinRun, type SharedParts } from './shared-parts';
@@ -263,6 +263,9 @@ const SIGNAL_RULES: readonly SignalRule[] = [
   lossReasonRecorded,
 ];
 
+// the evidence of the company being assessed: the assessment keeps none of it (contributions copy theirs)
+const scratchEvidence = new Float64Array(RISK_SCORE_SIGNALS.length);
+
 /** Runs every signal rule, scores the warning signs and cuts the level and §8 loss stage from the score. */
 export function assessRisk(context: SignalContext): RiskAssessment {
   const signals: RiskSignal[] = [];
@@ -271,7 +274,7 @@ export function assessRisk(context: SignalContext): RiskAssessment {
     if (signal !== null) signals.push(signal);
   }
   const graded = riskScoreOf(
-    riskEvidenceOf(context.metrics, context.facts.lossReason !== null),
+    riskEvidenceOf(context.metrics, context.facts.lossReason !== null, scratchEvidence),
     context.model.riskScore,
   );
   const level = riskLevelOfScore(graded.score, context.model.riskScore.levels);
