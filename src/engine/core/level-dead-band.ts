@@ -10,8 +10,6 @@ import type { AxisLevel, KaismQuadrant } from './enums';
 import { kaismQuadrantFor } from './kaism-quadrant';
 import type { ScoringModel } from '../settings/model-schema';
 
-const AXIS_LEVEL_ORDER: readonly AxisLevel[] = ['weak', 'medium', 'strong'];
-
 /**
  * The axis level of a value given the level it had, holding it while the value stays within the
  * margin of that level's band.
@@ -54,9 +52,4 @@ export function kaismQuadrantWithDeadBand(
     isHighWithDeadBand(attractiveness, cut.attractiveness, wasAttractive, margin),
     isHighWithDeadBand(strength, cut.strength, wasStrong, margin),
   );
-}
-
-/** Whether `level` is a known axis level (for values read back from HubSpot). */
-export function isAxisLevel(value: unknown): value is AxisLevel {
-  return typeof value === 'string' && (AXIS_LEVEL_ORDER as readonly string[]).includes(value);
 }

@@ -98,12 +98,12 @@ function meaningOf(json: string | null | undefined): Meaning | null {
  * scoring. Levels are computed from the exact scores and are never held back: quiet decay
  * surfaces the day it crosses one.
  */
-export const SCORE_POINTS_WORTH_WRITING = 2;
+const SCORE_POINTS_WORTH_WRITING = 2;
 /**
  * The risk score climbs a little every day an account stays silent; its level (cut from the exact
  * score) is what workflows and the card act on, and is written the day it changes.
  */
-export const RISK_SCORE_POINTS_WORTH_WRITING = 5;
+const RISK_SCORE_POINTS_WORTH_WRITING = 5;
 const DRIFTING_SCORES: ReadonlyMap<string, number> = new Map([
   ['kam_score', SCORE_POINTS_WORTH_WRITING],
   ['kam_attractiveness', SCORE_POINTS_WORTH_WRITING],
