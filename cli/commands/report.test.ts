@@ -38,7 +38,7 @@ test('scores a snapshot locally and writes a self-contained HTML report', async 
   const result = await kam(['report', '--snapshot', snapshotFile, '--out', out]);
   expect(result).toMatchObject({ code: 0, err: '' });
   expect(result.out).toMatch(
-    /^wrote .*report\.html \(\d+\.\d MB\): 120 companies, \d+ key accounts, \d+ at risk, \d+ declining$/,
+    /^wrote .*report\.html \(\d+\.\d MB\): 120 companies, \d+ key accounts( \(of \d+ places\))?, \d+ at risk, \d+ declining$/,
   );
   const html = readFileSync(out, 'utf8');
   expect(html).toContain(`scored locally with model`);

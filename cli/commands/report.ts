@@ -247,13 +247,19 @@ export async function reportCommand(io: CliIo, flags: ReportFlags): Promise<Port
     writeReport(path, html);
     const message =
       `wrote ${path} (${(Buffer.byteLength(html) / 1_048_576).toFixed(1)} MB): ${analysis.totals.companies} companies, ` +
-      `${analysis.totals.byTier.key} key accounts, ${analysis.atRisk.accounts.length} at risk, ` +
+      `${analysis.totals.byTier.key} key accounts${keyPlacesOf(analysis)}, ${analysis.atRisk.accounts.length} at risk, ` +
       `${analysis.declining.accounts.length} declining`;
     // with --json, stdout carries only the JSON
     if (flags.json) io.err(message);
     else io.out(message);
   }
   return analysis;
+}
+
+/** " (of 40 places)" when the companies were written with tier places (issue #16), else nothing. */
+function keyPlacesOf(analysis: { tierPlaces: { key: { places: number | null } } }): string {
+  const places = analysis.tierPlaces.key.places;
+  return places === null ? '' : ` (of ${places} places)`;
 }
 
 export function register(program: Command, io: CliIo): void {
