@@ -116,6 +116,7 @@ export function renderCompany(
     kam_tier_pinned: null,
     kam_pin_expires_at: null,
     kam_quadrant: null,
+    kam_pareto_class: null,
     kam_explanation: null,
   };
   return {

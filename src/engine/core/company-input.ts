@@ -11,6 +11,7 @@ import {
   INPUT_LEVELS,
   KAISM_QUADRANTS,
   LOSS_REASONS,
+  PARETO_CLASSES,
   PAYMENT_DISCIPLINE,
   PERCEPTION_LEVELS,
   REPUTATION_LEVELS,
@@ -23,6 +24,7 @@ import {
   type InputLevel,
   type KaismQuadrant,
   type LossReason,
+  type ParetoClass,
   type PaymentDiscipline,
   type PerceptionLevel,
   type ReputationLevel,
@@ -98,6 +100,8 @@ export type CompanyFacts = {
      * also held below the threshold by the margin.
      */
     thresholdTier: Tier | null;
+    /** The Pareto class the last whole run gave it (`kam_pareto_class`): it holds within a dead band. */
+    paretoClass: ParetoClass | null;
     attractiveness: AxisLevel | null;
     strength: AxisLevel | null;
     quadrant: KaismQuadrant | null;
@@ -160,6 +164,7 @@ export function readCompanyInput(record: CompanyRecord, options: ReadOptions): C
     previousTier: readOption(p.kam_tier, TIERS, source, 'kam_tier'),
     previousLevels: {
       thresholdTier: storedThresholdTier(p.kam_explanation),
+      paretoClass: readOption(p.kam_pareto_class, PARETO_CLASSES, source, 'kam_pareto_class'),
       attractiveness: storedAxisLevel(p.kam_explanation, 'attractivenessLevel'),
       strength: storedAxisLevel(p.kam_explanation, 'strengthLevel'),
       quadrant: readOption(p.kam_quadrant, KAISM_QUADRANTS, source, 'kam_quadrant'),

@@ -28,6 +28,7 @@ export const COMPANY_INPUT_PROPERTIES = [
   'kam_tier',
   'kam_tier_changed_at',
   'kam_quadrant',
+  'kam_pareto_class',
   'kam_explanation', // the axis levels it was last scored with
   // a pin in force takes a place of its tier (tier capacity)
   'kam_tier_pinned',

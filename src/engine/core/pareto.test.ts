@@ -1,4 +1,4 @@
-import { computeParetoClasses, computeRevenueReference } from './pareto';
+import { computeParetoClasses, computeRevenueReference, paretoClassesOf } from './pareto';
 import { DEFAULT_SCORING_MODEL } from '../settings/default-model';
 
 const entries = (revenues: number[]) =>
@@ -18,6 +18,31 @@ describe('computeParetoClasses (methodology §1: about 20% of customers bring ab
       wonRevenue: { A: 800, B: 160, C: 40 },
       revenueShare: { A: 0.8, B: 0.16, C: 0.04 },
     });
+  });
+
+  // issue #16: a company at a boundary keeps its class while its share stays within 2 points of it
+  test.each([
+    [
+      'A kept just past the A boundary',
+      [500, 300, 105, 60, 25, 10],
+      ['A', 'A', 'A', 'B', 'C', 'C'],
+      ['A', 'A', 'A', 'B', 'C', 'C'],
+    ],
+    [
+      'B kept just inside A',
+      [500, 290, 110, 60, 30, 10],
+      [null, null, 'B', null, null, null],
+      ['A', 'A', 'B', 'B', 'C', 'C'],
+    ],
+    [
+      'left once past the dead band',
+      [500, 330, 80, 50, 30, 10],
+      [null, null, 'A', null, null, null],
+      ['A', 'A', 'B', 'B', 'C', 'C'],
+    ],
+    ['no revenue is always C', [500, 0], [null, 'A'], ['A', 'C']],
+  ] as const)('%s', (_label, revenues, previous, expected) => {
+    expect(paretoClassesOf(revenues, thresholds, previous).classes).toEqual(expected);
   });
 
   test('keeps the input order and does not depend on it', () => {

@@ -41,10 +41,22 @@ export function computeParetoClasses(
   );
 }
 
-/** `computeParetoClasses` on the revenues alone, in entry order (the portfolio path: no object per company). */
+/**
+ * How far (a share of the portfolio's revenue) a company's cumulative share may pass a class
+ * boundary before it leaves the class it had: revenue windows slide every day, and a company at a
+ * boundary must not flip between A and B daily (issue #16).
+ */
+export const PARETO_DEAD_BAND = 0.02;
+
+/**
+ * `computeParetoClasses` on the revenues alone, in entry order (the portfolio path: no object per
+ * company). With `previous` (each company's stored class, or null), a company keeps its class
+ * while its cumulative share stays within `PARETO_DEAD_BAND` of that class's band.
+ */
 export function paretoClassesOf(
   revenues: ArrayLike<number>,
   thresholds: ScoringModel['pareto'],
+  previous?: ArrayLike<ParetoClass | null>,
 ): ParetoResult {
   const count = revenues.length;
   const usable = new Float64Array(count);
@@ -67,7 +79,11 @@ export function paretoClassesOf(
     const paretoClass: ParetoClass =
       shareBefore < thresholds.a ? 'A' : shareBefore < thresholds.b ? 'B' : 'C';
     while (position < count && usable[order[position]!] === revenue) {
-      classes[order[position]!] = paretoClass;
+      const had = previous?.[order[position]!] ?? null;
+      classes[order[position]!] =
+        had !== null && had !== paretoClass && withinDeadBand(shareBefore, had, thresholds)
+          ? had
+          : paretoClass;
       cumulative += revenue;
       position += 1;
     }
@@ -89,6 +105,17 @@ export function paretoClassesOf(
     summary.revenueShare[paretoClass] = total === 0 ? 0 : summary.wonRevenue[paretoClass] / total;
   }
   return { classes, summary };
+}
+
+/** Whether a cumulative share lies within the dead band of a class's band (C needs revenue: never kept at 0). */
+function withinDeadBand(
+  shareBefore: number,
+  paretoClass: ParetoClass,
+  thresholds: ScoringModel['pareto'],
+): boolean {
+  const lower = paretoClass === 'A' ? -Infinity : paretoClass === 'B' ? thresholds.a : thresholds.b;
+  const upper = paretoClass === 'A' ? thresholds.a : paretoClass === 'B' ? thresholds.b : Infinity;
+  return shareBefore >= lower - PARETO_DEAD_BAND && shareBefore < upper + PARETO_DEAD_BAND;
 }
 
 /**

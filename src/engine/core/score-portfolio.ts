@@ -129,6 +129,7 @@ export function startPortfolioScoring(
   const facts: PreparedCompany['facts'][] = [];
   const metrics: PreparedCompany['metrics'][] = [];
   const revenues: number[] = [];
+  const previousClasses: (ParetoClass | null)[] = [];
   let finished = false;
   return {
     add(company) {
@@ -137,6 +138,7 @@ export function startPortfolioScoring(
       facts.push(prepared.facts);
       metrics.push(prepared.metrics);
       revenues.push(prepared.metrics.wonRevenueLast12Months);
+      previousClasses.push(prepared.facts.previousLevels.paretoClass);
     },
     get count() {
       return facts.length;
@@ -145,7 +147,7 @@ export function startPortfolioScoring(
       if (finished) throw new Error('this portfolio run is already finished');
       finished = true;
       const total = facts.length;
-      const pareto = paretoClassesOf(revenues, input.model.pareto);
+      const pareto = paretoClassesOf(revenues, input.model.pareto, previousClasses);
       const revenueReference = revenueReferenceOf(revenues, input.model.scales);
       const revenueQuantiles = revenueQuantilesOf(revenues);
       const results = new Array<CompanyScore>(total);
