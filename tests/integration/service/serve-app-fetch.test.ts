@@ -191,6 +191,31 @@ describe('kam serve answers hubspot.fetch calls', () => {
     expect(after[companyId]?.kam_tier).toMatch(/^(key|important|regular)$/);
   });
 
+  test('a signed pin by an admin pins the tier; by another user it is 403 and the company is untouched', async () => {
+    const before = await outputsOf(emulator);
+    const [companyId, otherId] = Object.keys(before) as [string, string];
+    const pin = (id: string) => ({
+      parameters: {
+        action: 'set',
+        tier: 'key',
+        reason: 'signed framework agreement',
+        expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        adminKey: 'typed-by-the-user',
+        actingUser: { userId: '1', email: 'claimed@acme-industries.com' },
+      },
+      propertiesToSend: { hs_object_id: id },
+    });
+
+    const refused = await appCall(FUNCTION_NAMES.pinTier, pin(otherId), { userId: OTHER_ID });
+    expect(refused.status).toBe(403);
+    expect((await outputsOf(emulator))[otherId]).toEqual(before[otherId]);
+
+    const pinned = await appCall(FUNCTION_NAMES.pinTier, pin(companyId));
+    expect(pinned.status).toBe(200);
+    expect(await pinned.json()).toMatchObject({ ok: true, companyId, tier: 'key' });
+    expect((await outputsOf(emulator))[companyId]?.kam_tier).toBe('key');
+  });
+
   test('a replayed signed request is refused; an unknown operation is 404', async () => {
     const timestamp = Date.now();
     expect((await appCall(FUNCTION_NAMES.getModel, { parameters: {} }, { timestamp })).status).toBe(200);
