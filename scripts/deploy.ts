@@ -217,7 +217,7 @@ export async function planDeploy(args: Args, log: (line: string) => void): Promi
   log(
     `building${profile ? ` with profile ${profile.name} (account ${profile.contents.accountId})` : ' without a profile'}…`,
   );
-  await writeSharedCode();
+  await writeSharedCode(profile?.contents.variables ?? {});
   for (const bundle of await bundleFunctions(undefined, profile?.contents.variables ?? {}))
     problems.push(...bundleImportProblems(bundle));
 

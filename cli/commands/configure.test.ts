@@ -47,6 +47,8 @@ describe('kam configure', () => {
         KEYSTONE_SUPPORT_URL: 'https://acme-industries.com/kam',
         KEYSTONE_DOCUMENTATION_URL: 'https://acme-industries.com/kam',
         KEYSTONE_SUPPORT_PHONE: '+49 30 1234567',
+        KEYSTONE_FETCH_URL: 'https://kam.acme-industries.com',
+        KEYSTONE_SERVE_URL: 'https://kam.acme-industries.com',
       },
     });
     expect(run.out).toMatch(/npm run deploy -- --profile prod/);
@@ -72,8 +74,12 @@ describe('kam configure', () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.out)).toMatchObject({
       accountId: 42,
-      variables: { KEYSTONE_WEBHOOK_URL: 'https://www.acme-industries.com/hs/serverless/keystone-webhook' },
+      variables: {
+        KEYSTONE_WEBHOOK_URL: 'https://www.acme-industries.com/hs/serverless/keystone-webhook',
+        KEYSTONE_FETCH_URL: 'https://api.hubapi.com',
+      },
     });
+    expect(JSON.parse(run.out).variables).not.toHaveProperty('KEYSTONE_SERVE_URL');
   });
 
   test.each([

@@ -6,6 +6,7 @@ import {
   hsProfileFilename,
   PROFILE_VARIABLES,
   publicUrlsFor,
+  SERVE_PATHS,
   type EndpointTarget,
   type HsProfile,
 } from '../../src/engine/incremental/profile-variables';
@@ -23,6 +24,13 @@ type ConfigureFlags = {
   srcDir: string;
   json?: boolean;
 };
+
+/** `app-hsmeta.json`'s `permittedUrls.fetch`. */
+export const FETCH_URL_VARIABLE = 'KEYSTONE_FETCH_URL';
+/** kam serve's public base URL, for the UI's hubspot.fetch transport (read by scripts/build-app.ts). */
+export const SERVE_URL_VARIABLE = 'KEYSTONE_SERVE_URL';
+const HUBSPOT_API_URL = 'https://api.hubapi.com';
+const serveBase = (webhookUrl: string): string => webhookUrl.slice(0, -SERVE_PATHS.webhook.length);
 
 /** The project profile for one portal, from the flags; every value checked. */
 export function profileFromFlags(flags: ConfigureFlags): HsProfile {
@@ -64,6 +72,10 @@ export function profileFromFlags(flags: ConfigureFlags): HsProfile {
       [PROFILE_VARIABLES.supportUrl]: flags.supportUrl,
       [PROFILE_VARIABLES.documentationUrl]: flags.documentationUrl ?? flags.supportUrl,
       [PROFILE_VARIABLES.supportPhone]: flags.supportPhone,
+      // the app's permitted hubspot.fetch URL; with kam serve, also where the card and settings
+      // page send their calls (scripts/build-app.ts writes it into their transport-config.ts)
+      [FETCH_URL_VARIABLE]: flags.target === 'serve' ? serveBase(webhookUrl) : HUBSPOT_API_URL,
+      ...(flags.target === 'serve' ? { [SERVE_URL_VARIABLE]: serveBase(webhookUrl) } : {}),
     },
   };
 }

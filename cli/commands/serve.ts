@@ -1,9 +1,26 @@
 import type { Command } from 'commander';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { FUNCTION_NAMES } from '../../src/app/functions/contract/common';
+import { ADMIN_KEY_SECRET, ADMIN_USER_IDS_SECRET } from '../../src/app/functions/lib/admin-key';
+import { ACCESS_TOKEN_ENV, BASE_URL_ENV, type AppFunction } from '../../src/app/functions/lib/app-function';
+import { createTask } from '../../src/app/functions/handlers/create-task';
+import { getModel } from '../../src/app/functions/handlers/get-model';
+import { pinTier } from '../../src/app/functions/handlers/pin-tier';
+import { previewModel } from '../../src/app/functions/handlers/preview-model';
+import { recalculateCompany } from '../../src/app/functions/handlers/recalculate-company';
+import { rollbackModel } from '../../src/app/functions/handlers/rollback-model';
+import { saveModel } from '../../src/app/functions/handlers/save-model';
+import { scoreHistory } from '../../src/app/functions/handlers/score-history';
 import { KeystoneError } from '../../src/engine/errors';
 import { createJsonLineLogger } from '../../src/engine/incremental/function-entry';
 import { readHsProfile } from '../../src/engine/incremental/profile-file';
-import { PROFILE_VARIABLES, publicUrlsFor } from '../../src/engine/incremental/profile-variables';
+import {
+  PROFILE_VARIABLES,
+  publicUrlsFor,
+  SERVE_PATHS,
+} from '../../src/engine/incremental/profile-variables';
+import { parseAdminUserIds, type AppOperation } from '../../src/engine/service/app-fetch';
 import { RUN_KINDS, type RunKind } from '../../src/engine/service/portfolio-runner';
 import { DEFAULT_SCHEDULES, type Schedule } from '../../src/engine/service/scheduler';
 import { startService, type RunningService } from '../../src/engine/service/service';
@@ -21,9 +38,60 @@ type ServeFlags = {
   timezone: string;
   stateDir: string;
   rateBudget: string;
+  adminUserIds?: string;
 };
 
 export const CLIENT_SECRET_ENV = 'KEYSTONE_CLIENT_SECRET';
+
+/**
+ * The card's and settings page's calls, answered by the very app functions HubSpot would run
+ * (src/app/functions/handlers), so both transports share one code path and one contract.
+ *
+ * Who may save, roll back or pin is decided before an operation runs, by the signed HubSpot user
+ * id against `--admin-user-ids` (src/engine/service/app-fetch.ts). The functions' own check wants
+ * the KEYSTONE_ADMIN_KEY secret: serve gives them a random key of its own, never shown to anyone,
+ * with the admin list as KEYSTONE_ADMIN_USER_IDS, and puts the signed user in `actingUser` (what
+ * the model store records as `savedBy`). Whatever key or user the page typed is overwritten.
+ */
+export function appOperations(options: {
+  accessToken: string;
+  baseUrl: string;
+  adminUserIds: ReadonlySet<string>;
+}): Record<string, AppOperation> {
+  const internalKey = randomBytes(32).toString('base64url');
+  const env = {
+    [ACCESS_TOKEN_ENV]: options.accessToken,
+    [BASE_URL_ENV]: options.baseUrl,
+    [ADMIN_KEY_SECRET]: internalKey,
+    // never empty here: an empty list would mean "anyone with the key" to the functions
+    [ADMIN_USER_IDS_SECRET]: [...options.adminUserIds].join(',') || '0',
+  };
+  const plain = (fn: AppFunction<object>): AppOperation => ({
+    admin: false,
+    run: ({ parameters, propertiesToSend }) => fn({ parameters, propertiesToSend }),
+  });
+  const admin = (fn: AppFunction<object>): AppOperation => ({
+    admin: true,
+    run: ({ parameters, propertiesToSend, user }) =>
+      fn({
+        parameters:
+          typeof parameters === 'object' && parameters !== null && !Array.isArray(parameters)
+            ? { ...parameters, adminKey: internalKey, actingUser: user }
+            : parameters,
+        propertiesToSend,
+      }),
+  });
+  return {
+    [FUNCTION_NAMES.recalculateCompany]: plain(recalculateCompany({ env })),
+    [FUNCTION_NAMES.scoreHistory]: plain(scoreHistory({ env })),
+    [FUNCTION_NAMES.createTask]: plain(createTask({ env })),
+    [FUNCTION_NAMES.getModel]: plain(getModel({ env })),
+    [FUNCTION_NAMES.previewModel]: plain(previewModel({ env })),
+    [FUNCTION_NAMES.saveModel]: admin(saveModel({ env })),
+    [FUNCTION_NAMES.rollbackModel]: admin(rollbackModel({ env })),
+    [FUNCTION_NAMES.pinTier]: admin(pinTier({ env })),
+  };
+}
 
 /** The URLs HubSpot calls: from the project profile (as uploaded) or `--public-url`. */
 function publicUrlsOf(flags: ServeFlags): { webhookUrl: string; actionUrl: string } {
@@ -75,6 +143,11 @@ export async function serveCommand(io: CliIo, flags: ServeFlags): Promise<Runnin
   const { baseUrl, targetId } = hubspotFromEnv(io);
   const accessToken = io.env.HUBSPOT_ACCESS_TOKEN?.trim() ?? '';
   const logger = createJsonLineLogger((stream, line) => (stream === 'out' ? io.out(line) : io.err(line)));
+  const adminUserIds = parseAdminUserIds(flags.adminUserIds ?? '');
+  // serve's public base URL: what the webhook URL is under (publicUrlsFor('serve', base))
+  const publicBaseUrl = publicUrls.webhookUrl.endsWith(SERVE_PATHS.webhook)
+    ? publicUrls.webhookUrl.slice(0, -SERVE_PATHS.webhook.length)
+    : null;
   return startService({
     port,
     host: flags.host,
@@ -88,6 +161,19 @@ export async function serveCommand(io: CliIo, flags: ServeFlags): Promise<Runnin
     schedules: schedulesOf(flags),
     timezone: flags.timezone,
     logger,
+    ...(publicBaseUrl === null
+      ? {}
+      : {
+          app: {
+            publicBaseUrl,
+            clientSecret,
+            adminUserIds,
+            ...(flags.profile
+              ? { portalId: String(readHsProfile(path.resolve(flags.srcDir), flags.profile).accountId) }
+              : {}),
+            operations: appOperations({ accessToken, baseUrl, adminUserIds }),
+          },
+        }),
   });
 }
 
@@ -96,7 +182,7 @@ export function register(program: Command, io: CliIo): void {
   program
     .command('serve')
     .description(
-      'run Keystone as a service: scheduled syncs, HubSpot webhooks and workflow actions, /healthz and /metrics',
+      "run Keystone as a service: scheduled syncs, HubSpot webhooks and workflow actions, the app's hubspot.fetch calls, /healthz and /metrics",
     )
     .option('--port <n>', 'port to listen on', '8080')
     .option('--host <address>', 'address to listen on', '0.0.0.0')
@@ -115,6 +201,11 @@ export function register(program: Command, io: CliIo): void {
     .option('--timezone <iana>', 'time zone of the cron expressions', 'UTC')
     .option('--state-dir <dir>', 'journal and state of the runs', '.kam/serve')
     .option('--rate-budget <n>', 'requests per rolling 10 s a run may use', '150')
+    .option(
+      '--admin-user-ids <ids>',
+      'HubSpot user ids (comma-separated) who may save/roll back the model and pin, over hubspot.fetch',
+      '',
+    )
     .addHelpText(
       'after',
       '\nEnvironment: HUBSPOT_ACCESS_TOKEN and KEYSTONE_CLIENT_SECRET (required), HUBSPOT_BASE_URL (default https://api.hubapi.com)',

@@ -1,8 +1,19 @@
 import { hubspot } from '@hubspot/ui-extensions';
 import { KeyAccountCard } from './components/KeyAccountCard';
+import { KEYSTONE_SERVE_URL } from './transport-config';
+import { chooseFunctionRunner } from './lib/transport';
 
-// The company-record tab. App functions are called through hubspot.serverless (2026.03), injected
-// so tests can pass a spy.
+// The company-record tab. Keystone is called through hubspot.serverless (app functions, 2026.03),
+// or hubspot.fetch to kam serve when the build's profile sets KEYSTONE_SERVE_URL (lib/transport.ts);
+// injected so tests can pass a spy.
 hubspot.extend<'crm.record.tab'>(({ context, actions }) => (
-  <KeyAccountCard context={context} actions={actions} runFunction={hubspot.serverless} />
+  <KeyAccountCard
+    context={context}
+    actions={actions}
+    runFunction={chooseFunctionRunner(KEYSTONE_SERVE_URL, {
+      serverless: hubspot.serverless,
+      fetch: hubspot.fetch,
+      recordId: context.crm.objectId,
+    })}
+  />
 ));

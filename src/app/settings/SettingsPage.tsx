@@ -1,8 +1,19 @@
 import { hubspot } from '@hubspot/ui-extensions';
 import { ModelSettings } from './components/ModelSettings';
+import { KEYSTONE_SERVE_URL } from './transport-config';
+import { chooseFunctionRunner } from './lib/transport';
 
-// The app's settings page (Connected apps › Keystone › Settings). App functions are called through
-// hubspot.serverless (2026.03), injected so tests can pass a spy.
+// The app's settings page (Connected apps › Keystone › Settings). Keystone is called through
+// hubspot.serverless (app functions, 2026.03), or hubspot.fetch to kam serve when the build's
+// profile sets KEYSTONE_SERVE_URL (lib/transport.ts); injected so tests can pass a spy.
 hubspot.extend<'settings'>(({ context, actions }) => (
-  <ModelSettings context={context} actions={actions} runFunction={hubspot.serverless} />
+  <ModelSettings
+    context={context}
+    actions={actions}
+    runFunction={chooseFunctionRunner(KEYSTONE_SERVE_URL, {
+      serverless: hubspot.serverless,
+      fetch: hubspot.fetch,
+      recordId: undefined,
+    })}
+  />
 ));

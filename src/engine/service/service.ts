@@ -24,6 +24,7 @@ import type { SignedRequest } from '../incremental/signature';
 import { handleWebhookRequest, type WebhookSummary } from '../incremental/webhook-handler';
 import { handleWorkflowActionRequest } from '../incremental/workflow-action';
 import { SERVE_PATHS } from '../incremental/profile-variables';
+import { APP_FETCH_PATH, handleAppFetchRequest, type AppFetchOptions } from './app-fetch';
 import { Metrics } from './metrics';
 import { PortfolioRunner, type RunKind } from './portfolio-runner';
 import { startScheduler, type Schedule, type Scheduler } from './scheduler';
@@ -52,6 +53,11 @@ export type ServiceOptions = {
   timezone: string;
   logger: Logger;
   now?: () => Date;
+  /**
+   * The card's and settings page's calls over `hubspot.fetch` (./app-fetch.ts); without it
+   * `…/hubspot/app/*` answers 404.
+   */
+  app?: Omit<AppFetchOptions, 'replayGuard' | 'nowMs' | 'logger'>;
 };
 
 export type RunningService = {
@@ -146,12 +152,16 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     return health;
   }
 
-  function countRejection(endpoint: 'webhook' | 'workflow_action', answer: HttpResponse): void {
+  function countRejection(endpoint: 'webhook' | 'workflow_action' | 'app', answer: HttpResponse): void {
     if (answer.statusCode < 400 || answer.statusCode >= 500) return;
     let reason = String(answer.statusCode);
     try {
       const body = JSON.parse(answer.body) as { error?: unknown; reason?: unknown };
       if (typeof body.error === 'string') reason = body.error;
+      else if (typeof body.error === 'object' && body.error !== null) {
+        const { code } = body.error as { code?: unknown };
+        if (typeof code === 'string') reason = code;
+      }
     } catch {
       // keep the status code as the reason
     }
@@ -243,6 +253,30 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       return postOnly(() => hubspotCall(request, options.publicUrls.webhookUrl, 'webhook'));
     if (pathname.endsWith(SERVE_PATHS.action))
       return postOnly(() => hubspotCall(request, options.publicUrls.actionUrl, 'workflow_action'));
+    const appAt = pathname.lastIndexOf(APP_FETCH_PATH);
+    if (appAt >= 0 && options.app) {
+      const app = options.app;
+      const operation = pathname.slice(appAt + APP_FETCH_PATH.length);
+      return postOnly(async () => {
+        const body = await readBody(request);
+        if (body === null) return json(413, { error: 'body_too_large' });
+        const raw = request.url ?? '';
+        const query = raw.includes('?') ? raw.slice(raw.indexOf('?')) : '';
+        const answer = await handleAppFetchRequest(
+          operation,
+          {
+            method,
+            // HubSpot signs the URL it calls (the permitted fetch URL), not what a proxy forwards
+            uri: `${app.publicBaseUrl}${APP_FETCH_PATH}${operation}${query}`,
+            body,
+            headers: request.headers,
+          },
+          { ...app, replayGuard, nowMs: () => now().getTime(), logger },
+        );
+        countRejection('app', answer);
+        return answer;
+      });
+    }
     if (pathname === '/healthz' && method === 'GET') {
       const hubspot = await hubspotReachable();
       const { lastRun, lastSuccess } = runner.state();

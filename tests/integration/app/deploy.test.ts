@@ -22,6 +22,8 @@ const PROFILE = {
     KEYSTONE_SUPPORT_URL: 'https://acme-industries.com/kam',
     KEYSTONE_DOCUMENTATION_URL: 'https://acme-industries.com/kam/docs',
     KEYSTONE_SUPPORT_PHONE: '+49 30 1234567',
+    // permittedUrls.fetch; no KEYSTONE_SERVE_URL, so the build leaves the UI's transport-config.ts as committed
+    KEYSTONE_FETCH_URL: 'https://kam.acme-industries.com',
   },
 };
 

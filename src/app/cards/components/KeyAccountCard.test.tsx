@@ -39,6 +39,7 @@ import {
 } from '../test-utils/fixtures';
 import { formatDateTime } from '../generated/app/functions/contract/client';
 import { textContent } from '../generated/ui-shared/test-utils/text-content';
+import { runnerFor } from '../test-utils/transport';
 import { KeyAccountCard } from './KeyAccountCard';
 
 type RenderOptions = {
@@ -63,7 +64,11 @@ function renderCard({
   );
   const context = { ...renderer.mocks.context, user: { ...renderer.mocks.context.user, locale } };
   renderer.render(
-    <KeyAccountCard context={context} actions={renderer.mocks.actions} runFunction={runFunction} />,
+    <KeyAccountCard
+      context={context}
+      actions={renderer.mocks.actions}
+      runFunction={runnerFor(runFunction, context.crm.objectId)}
+    />,
   );
   const alerts = () => renderer.mocks.actions.addAlert.calls.map(([alert]) => alert);
   // HubSpot's default of 1 s is tight on a busy CI machine.

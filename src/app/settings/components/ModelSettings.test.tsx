@@ -28,6 +28,7 @@ import {
   createSavedResult,
 } from '../test-utils/fixtures';
 import { textContent } from '../generated/ui-shared/test-utils/text-content';
+import { runnerFor } from '../test-utils/transport';
 import { ModelSettings } from './ModelSettings';
 
 /** Fires an input's onChange with a value (HubSpot's `trigger` types the argument as the handler itself). */
@@ -54,7 +55,11 @@ async function renderSettings(answers: Record<string, Answer> = {}, locale?: str
   const runFunction = createRunner({ keystone_get_model: LOADED_DEFAULTS, ...answers });
   const context = { ...renderer.mocks.context, user: { ...renderer.mocks.context.user, locale } };
   renderer.render(
-    <ModelSettings context={context} actions={renderer.mocks.actions} runFunction={runFunction} />,
+    <ModelSettings
+      context={context}
+      actions={renderer.mocks.actions}
+      runFunction={runnerFor(runFunction, undefined)}
+    />,
   );
   const waitFor = (check: () => void) => renderer.waitFor(check, WAIT);
   await waitFor(() => expect(renderer.maybeFindByTestId(LoadingSpinner, 'kam-settings-loading')).toBeNull());

@@ -1,0 +1,6 @@
+// KeyAccountCard.test.tsx again, with the card calling Keystone over hubspot.fetch (kam serve).
+import { useFetchTransport } from '../test-utils/transport';
+
+useFetchTransport();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require('./KeyAccountCard.test');

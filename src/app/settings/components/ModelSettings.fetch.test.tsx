@@ -1,0 +1,6 @@
+// ModelSettings.test.tsx again, with the settings page calling Keystone over hubspot.fetch (kam serve).
+import { useFetchTransport } from '../test-utils/transport';
+
+useFetchTransport();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require('./ModelSettings.test');
