@@ -106,13 +106,11 @@ export function tierLinesOf(
 ): TierCapacityResult {
   const total = entries.length;
   const result = {} as TierCapacityResult;
-  // indexes of companies still looking for a tier, by the best tier they passed
-  let candidates: number[] = [];
   const admitted = new Uint8Array(total);
+  const ranks = new Float64Array(total);
   for (const capped of CAPPED_TIERS) {
     const places = placesFor(tiers.capacity[capped], total);
     let pinned = 0;
-    const ranks = new Map<number, number>();
     const pool: number[] = [];
     for (let index = 0; index < total; index += 1) {
       const entry = entries[index]!;
@@ -123,13 +121,13 @@ export function tierLinesOf(
       if (admitted[index] === 1) continue;
       if (RANK[entry.thresholdTier] >= RANK[capped]) pool.push(index);
     }
-    candidates = pool;
+    const candidates = pool;
     for (const index of candidates) {
       const entry = entries[index]!;
-      ranks.set(index, rankFor(capped, entry.score, entry.previousTier, tiers.hysteresis));
+      ranks[index] = rankFor(capped, entry.score, entry.previousTier, tiers.hysteresis);
     }
     candidates.sort((a, b) => {
-      const byRank = ranks.get(b)! - ranks.get(a)!;
+      const byRank = ranks[b]! - ranks[a]!;
       return byRank !== 0 ? byRank : compareIds(entries[a]!.companyId, entries[b]!.companyId);
     });
     const free = Math.max(0, places - pinned);
@@ -141,9 +139,7 @@ export function tierLinesOf(
       used: pinned + fitted,
       leftOut: candidates.length - fitted,
       line:
-        firstOut === undefined
-          ? null
-          : { rank: ranks.get(firstOut)!, companyId: entries[firstOut]!.companyId },
+        firstOut === undefined ? null : { rank: ranks[firstOut]!, companyId: entries[firstOut]!.companyId },
     };
   }
   return result;
