@@ -9,12 +9,13 @@ import { RISK_SCORE_SIGNALS, type RiskLevel, type RiskScoreSignalId } from './en
 import type { CompanyMetrics } from './metrics';
 import type { RiskScoreSettings } from '../settings/risk-score-schema';
 
-/** One sign's share of the score: its evidence, its strength 0–1 and the points it adds. */
+/**
+ * One sign's share of the score: the points it adds. (Its evidence and strength are
+ * `riskEvidenceOf` / `riskStrengthsOf`; a portfolio run keeps every result, so each kept field
+ * costs 100k objects' worth of heap.)
+ */
 export type RiskContribution = Readonly<{
   id: RiskScoreSignalId;
-  /** The evidence the ramp read (a ratio, a share, a count or days). */
-  evidence: number;
-  strength: number;
   /** Score points this sign adds over the no-sign score; the points of all signs add up to the difference. */
   points: number;
 }>;
@@ -149,8 +150,6 @@ export function riskScoreOf(evidence: Float64Array, settings: RiskScoreSettings)
     const points = (added * part) / logitAdded;
     (contributions ??= []).push({
       id: RISK_SCORE_SIGNALS[index]!,
-      evidence: round4(evidence[index]!),
-      strength: round4(strengths[index]!),
       points: Number.isFinite(points) ? round1(points) : 0,
     });
   }
@@ -165,10 +164,6 @@ export function riskScoreOf(evidence: Float64Array, settings: RiskScoreSettings)
     contributions: contributions ?? NO_CONTRIBUTIONS,
   };
 }
-
-/** Four decimals; an infinite reading (a ratio over a zero gap) is kept at a large finite number. */
-const round4 = (value: number): number =>
-  Number.isFinite(value) ? Math.round(value * 10_000) / 10_000 : value > 0 ? Number.MAX_SAFE_INTEGER : 0;
 
 /** The level of a score under the model's cut points (§8: watch 1, at risk 2, critical 3). */
 export function riskLevelOfScore(score: number, levels: RiskScoreSettings['levels']): RiskLevel {
