@@ -5,6 +5,7 @@
  * with the values of the last portfolio run (the card's path) and get the portfolio's result.
  */
 import type { ParetoClass } from './enums';
+import { sortedPositiveRevenues } from './revenue-position';
 import type { ScoringModel } from '../settings/model-schema';
 
 export type ParetoEntry = { companyId: string; wonRevenue: number };
@@ -128,20 +129,13 @@ export function computeRevenueReference(revenues: readonly number[], scales: Sco
 
 /** `computeRevenueReference` on any list of numbers (the portfolio path passes a Float64Array). */
 export function revenueReferenceOf(revenues: ArrayLike<number>, scales: ScoringModel['scales']): number {
-  let positiveCount = 0;
-  for (let index = 0; index < revenues.length; index += 1) {
-    const revenue = revenues[index]!;
-    if (Number.isFinite(revenue) && revenue > 0) positiveCount += 1;
-  }
+  return revenueReferenceOfSorted(sortedPositiveRevenues(revenues), scales);
+}
+
+/** `revenueReferenceOf` on revenues already through `sortedPositiveRevenues`. */
+export function revenueReferenceOfSorted(positive: Float64Array, scales: ScoringModel['scales']): number {
+  const positiveCount = positive.length;
   if (positiveCount === 0) return scales.revenueReferenceFallback;
-  // a typed array sorts numerically without a comparator
-  const positive = new Float64Array(positiveCount);
-  let next = 0;
-  for (let index = 0; index < revenues.length; index += 1) {
-    const revenue = revenues[index]!;
-    if (Number.isFinite(revenue) && revenue > 0) positive[next++] = revenue;
-  }
-  positive.sort();
   const rank = Math.ceil(scales.revenueReferencePercentile * positiveCount) - 1;
   return positive[Math.min(positiveCount - 1, Math.max(0, rank))]!;
 }

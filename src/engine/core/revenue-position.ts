@@ -11,23 +11,37 @@
 export const REVENUE_QUANTILE_COUNT = 101;
 
 /**
- * The quantiles of the positive revenues (linear between ranks, rounded to cents), or null when
- * nobody has revenue.
+ * The revenues above zero, ascending: what the revenue reference and the quantiles are both read
+ * from, so a portfolio run sorts its revenues once.
  */
-export function revenueQuantilesOf(revenues: ArrayLike<number>): number[] | null {
+export function sortedPositiveRevenues(revenues: ArrayLike<number>): Float64Array {
   let positiveCount = 0;
   for (let index = 0; index < revenues.length; index += 1) {
     const revenue = revenues[index]!;
     if (Number.isFinite(revenue) && revenue > 0) positiveCount += 1;
   }
-  if (positiveCount === 0) return null;
   const positive = new Float64Array(positiveCount);
   let next = 0;
   for (let index = 0; index < revenues.length; index += 1) {
     const revenue = revenues[index]!;
     if (Number.isFinite(revenue) && revenue > 0) positive[next++] = revenue;
   }
-  positive.sort();
+  // a typed array sorts numerically without a comparator
+  return positive.sort();
+}
+
+/**
+ * The quantiles of the positive revenues (linear between ranks, rounded to cents), or null when
+ * nobody has revenue.
+ */
+export function revenueQuantilesOf(revenues: ArrayLike<number>): number[] | null {
+  return revenueQuantilesOfSorted(sortedPositiveRevenues(revenues));
+}
+
+/** `revenueQuantilesOf` on revenues already through `sortedPositiveRevenues`. */
+export function revenueQuantilesOfSorted(positive: Float64Array): number[] | null {
+  const positiveCount = positive.length;
+  if (positiveCount === 0) return null;
   const quantiles: number[] = [];
   for (let step = 0; step < REVENUE_QUANTILE_COUNT; step += 1) {
     const at = (step / (REVENUE_QUANTILE_COUNT - 1)) * (positiveCount - 1);

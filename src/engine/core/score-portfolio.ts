@@ -4,8 +4,8 @@
  */
 import type { CompanyScore } from './company-score';
 import type { ParetoClass } from './enums';
-import { paretoClassesOf, revenueReferenceOf, type ParetoSummary } from './pareto';
-import { revenueQuantilesOf, isRevenueQuantiles } from './revenue-position';
+import { paretoClassesOf, revenueReferenceOfSorted, type ParetoSummary } from './pareto';
+import { isRevenueQuantiles, revenueQuantilesOfSorted, sortedPositiveRevenues } from './revenue-position';
 import {
   finishCompanyScore,
   NO_TIER_LINES,
@@ -148,8 +148,9 @@ export function startPortfolioScoring(
       finished = true;
       const total = facts.length;
       const pareto = paretoClassesOf(revenues, input.model.pareto, previousClasses);
-      const revenueReference = revenueReferenceOf(revenues, input.model.scales);
-      const revenueQuantiles = revenueQuantilesOf(revenues);
+      const positiveRevenues = sortedPositiveRevenues(revenues);
+      const revenueReference = revenueReferenceOfSorted(positiveRevenues, input.model.scales);
+      const revenueQuantiles = revenueQuantilesOfSorted(positiveRevenues);
       const results = new Array<CompanyScore>(total);
       for (let index = 0; index < total; index += 1) {
         results[index] = finishCompanyScore({ facts: facts[index]!, metrics: metrics[index]! }, context, {
