@@ -6,38 +6,10 @@
  */
 import { generatePortfolio, type PortfolioShape } from '../emulator/generator';
 import { runBacktest } from '../src/engine/backtest';
+import { spearman } from '../src/engine/backtest/rank-correlation';
 import { scorePortfolio, type CompanyRecord, type KaismQuadrant } from '../src/engine/core';
 import type { ScoringModel } from '../src/engine/settings';
 import { activeMonth, quietMonth, type MonthFigures } from './daily-runs';
-
-/** Spearman's rank correlation, ties given their mean rank; null when either side is constant. */
-export function spearman(xs: readonly number[], ys: readonly number[]): number | null {
-  const ranks = (values: readonly number[]): number[] => {
-    const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
-    const result = new Array<number>(values.length);
-    for (let start = 0; start < order.length;) {
-      let end = start;
-      while (end + 1 < order.length && order[end + 1]!.value === order[start]!.value) end += 1;
-      for (let k = start; k <= end; k += 1) result[order[k]!.index] = (start + end) / 2;
-      start = end + 1;
-    }
-    return result;
-  };
-  const rx = ranks(xs);
-  const ry = ranks(ys);
-  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-  const mx = mean(rx);
-  const my = mean(ry);
-  let cov = 0;
-  let vx = 0;
-  let vy = 0;
-  for (let i = 0; i < rx.length; i += 1) {
-    cov += (rx[i]! - mx) * (ry[i]! - my);
-    vx += (rx[i]! - mx) ** 2;
-    vy += (ry[i]! - my) ** 2;
-  }
-  return vx === 0 || vy === 0 ? null : cov / Math.sqrt(vx * vy);
-}
 
 /** Share of the 12-month revenue held by the top fifth of the buyers (how concentrated a portfolio is). */
 export function topFifthShare(revenues: readonly number[]): number {

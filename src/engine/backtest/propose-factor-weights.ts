@@ -15,6 +15,7 @@ import type { CompanyRecord } from '../core/snapshot';
 import type { ScoringModel } from '../settings/model-schema';
 import { addMonths } from './horizon';
 import { portfolioAsOf } from './point-in-time';
+import { spearman } from './rank-correlation';
 import { wonRevenueBetween } from './won-revenue';
 
 /** At most this many as-of dates are scored for the proposal (the latest ones): each is a whole portfolio run. */
@@ -39,35 +40,9 @@ export type FactorWeightProposal = {
   adopted: boolean;
 };
 
-function ranks(values: readonly number[]): number[] {
-  const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
-  const result = new Array<number>(values.length);
-  for (let start = 0; start < order.length;) {
-    let end = start;
-    while (end + 1 < order.length && order[end + 1]!.value === order[start]!.value) end += 1;
-    for (let k = start; k <= end; k += 1) result[order[k]!.index] = (start + end) / 2;
-    start = end + 1;
-  }
-  return result;
-}
-
-/** Spearman's rank correlation; null with fewer than 10 pairs or a constant side. */
+/** Spearman's rank correlation; null with fewer than 10 pairs (too few to weigh a factor by) or a constant side. */
 export function spearmanOf(xs: readonly number[], ys: readonly number[]): number | null {
-  if (xs.length < 10) return null;
-  const rx = ranks(xs);
-  const ry = ranks(ys);
-  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-  const mx = mean(rx);
-  const my = mean(ry);
-  let cov = 0;
-  let vx = 0;
-  let vy = 0;
-  for (let i = 0; i < rx.length; i += 1) {
-    cov += (rx[i]! - mx) * (ry[i]! - my);
-    vx += (rx[i]! - mx) ** 2;
-    vy += (ry[i]! - my) ** 2;
-  }
-  return vx === 0 || vy === 0 ? null : cov / Math.sqrt(vx * vy);
+  return xs.length < 10 ? null : spearman(xs, ys);
 }
 
 /** The attractiveness axis as the core weighs it: the weighted mean of the factors with data. */
