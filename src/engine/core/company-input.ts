@@ -32,8 +32,8 @@ import {
   type Tier,
 } from './enums';
 import type { CompanyRecord, CrmRecord } from './snapshot';
+import { activePinOf } from './tier-pin';
 import {
-  dateValueOf,
   isIsoString,
   readBoolean,
   readDate,
@@ -169,7 +169,7 @@ export function readCompanyInput(record: CompanyRecord, options: ReadOptions): C
       strength: storedAxisLevel(p.kam_explanation, 'strengthLevel'),
       quadrant: readOption(p.kam_quadrant, KAISM_QUADRANTS, source, 'kam_quadrant'),
     },
-    pinnedTier: activePinnedTierOf(p.kam_tier_pinned, p.kam_pin_expires_at, options.nowMs),
+    pinnedTier: activePinOf(p, options.nowMs)?.tier ?? null,
     dataIssues: issues,
   };
   return {
@@ -200,20 +200,6 @@ const STORED_THRESHOLD_TIER = /"thresholdTier":"(key|important|regular)"/;
 function storedThresholdTier(explanation: string | null | undefined): Tier | null {
   if (!explanation) return null;
   return (STORED_THRESHOLD_TIER.exec(explanation)?.[1] as Tier | undefined) ?? null;
-}
-
-/** The pinned tier while the pin lasts (no expiry, or an expiry after now); see docs/decisions/0004-who-may-pin.md. */
-function activePinnedTierOf(
-  rawTier: string | null | undefined,
-  rawExpiresAt: string | null | undefined,
-  nowMs: number,
-): Tier | null {
-  const tier = rawTier?.trim() ?? '';
-  if (!(TIERS as readonly string[]).includes(tier)) return null;
-  const expires = rawExpiresAt?.trim() ?? '';
-  if (expires === '') return tier as Tier;
-  const expiresMs = dateValueOf(expires);
-  return expiresMs === null || expiresMs > nowMs ? (tier as Tier) : null;
 }
 
 /** Points the company's one value source at an associated record (saves an object per record). */

@@ -5,52 +5,17 @@
  * workflows enrol on — holds the pinned tier while the pin lasts. An expired pin is not cleared: its
  * fields stay as the record of the last override, and simply stop counting.
  */
-import { STRATEGIES, TIERS, type Strategy, type Tier } from '../core/enums';
+import { TIERS, type Strategy, type Tier } from '../core/enums';
+import { activePinOf, recordedPinOf } from '../core/tier-pin';
 import type { CompanyRecord } from '../core/snapshot';
 import type { OutputValues } from './diff';
 
-export type TierPin = {
-  tier: Tier;
-  strategy: Strategy | null;
-  reason: string;
-  /** ISO timestamp; null means the pin never lapses on its own (set by hand in HubSpot). */
-  expiresAt: string | null;
-  pinnedBy: string;
-};
+export { activePinOf, recordedPinOf, type TierPin } from '../core/tier-pin';
 
 type Properties = Readonly<Record<string, string | null | undefined>>;
 
-function oneOf<const T extends readonly string[]>(
-  values: T,
-  raw: string | null | undefined,
-): T[number] | null {
-  return raw && (values as readonly string[]).includes(raw) ? (raw as T[number]) : null;
-}
-
-// HubSpot echoes datetimes as ISO strings or epoch milliseconds, depending on the API.
-const toMs = (value: string): number => (/^\d+$/.test(value) ? Number(value) : Date.parse(value));
-
-/** The pin recorded on a company, active or not; null when no tier is pinned. */
-export function recordedPinOf(properties: Properties): TierPin | null {
-  const tier = oneOf(TIERS, properties.kam_tier_pinned?.trim());
-  if (!tier) return null;
-  const expiresRaw = properties.kam_pin_expires_at?.trim() ?? '';
-  const expiresMs = expiresRaw === '' ? NaN : toMs(expiresRaw);
-  return {
-    tier,
-    strategy: oneOf(STRATEGIES, properties.kam_strategy_pinned?.trim()),
-    reason: properties.kam_pin_reason?.trim() ?? '',
-    expiresAt: Number.isNaN(expiresMs) ? null : new Date(expiresMs).toISOString(),
-    pinnedBy: properties.kam_pinned_by?.trim() ?? '',
-  };
-}
-
-/** The pin in force at `now`: a pinned tier with no expiry or one after `now`. */
-export function activePinOf(properties: Properties, now: Date): TierPin | null {
-  const pin = recordedPinOf(properties);
-  if (!pin) return null;
-  return pin.expiresAt === null || Date.parse(pin.expiresAt) > now.getTime() ? pin : null;
-}
+const tierOf = (raw: string | null | undefined): Tier | null =>
+  raw && (TIERS as readonly string[]).includes(raw) ? (raw as Tier) : null;
 
 /**
  * The record the core scores. Once a pin has been recorded, `kam_tier` may hold the pinned tier
@@ -58,7 +23,7 @@ export function activePinOf(properties: Properties, now: Date): TierPin | null {
  * itself computed last time, or a pin would outlive its expiry through the hysteresis band.
  */
 export function recordForScoring(company: CompanyRecord): CompanyRecord {
-  const computed = oneOf(TIERS, company.properties.kam_tier_computed);
+  const computed = tierOf(company.properties.kam_tier_computed);
   if (!computed || !recordedPinOf(company.properties)) return company;
   return { ...company, properties: { ...company.properties, kam_tier: computed } };
 }

@@ -15,6 +15,7 @@
 import { addMonths, runBacktest, type ModelFigures } from '../../../engine/backtest';
 import { classifyTier, tierLinesOf, tierWithinLines } from '../../../engine/core';
 import { kaismQuadrantWithDeadBand } from '../../../engine/core/level-dead-band';
+import { activePinOf } from '../../../engine/core/tier-pin';
 import { KAISM_QUADRANTS, TIERS, type KaismQuadrant, type Tier } from '../../../engine/core/enums';
 import { KeystoneError } from '../../../engine/errors';
 import { explanationSchema, type Explanation } from '../../../engine/hubspot/explanation-schema';
@@ -131,15 +132,6 @@ function withinCapacity(
   const result = tierLinesOf(entries, tiers);
   const lines = { key: result.key.line, important: result.important.line };
   return entries.map((entry) => entry.pinnedTier ?? tierWithinLines(entry, lines, tiers.hysteresis));
-}
-
-/** The tier a pin holds while it lasts (kam_tier then shows the pin; the model's own is kam_tier_computed). */
-function pinnedTierOf(properties: Record<string, string | null | undefined>, now: Date): Tier | null {
-  const tier = oneOf(TIERS, properties.kam_tier_pinned ?? null);
-  if (tier === null) return null;
-  const expires = properties.kam_pin_expires_at ?? '';
-  const expiresMs = expires === '' ? NaN : /^\d+$/.test(expires) ? Number(expires) : Date.parse(expires);
-  return Number.isNaN(expiresMs) || expiresMs > now.getTime() ? tier : null;
 }
 
 function readExplanation(raw: string | null): Explanation | null {
@@ -269,7 +261,7 @@ export async function previewModel(
     const shared = {
       companyId: company.id,
       previousTier: storedTier,
-      pinnedTier: pinnedTierOf(company.properties, request.now),
+      pinnedTier: activePinOf(company.properties, request.now)?.tier ?? null,
     };
     const storedQuadrant = oneOf(KAISM_QUADRANTS, company.properties.kam_quadrant ?? null);
     before.push({ ...reclassify(explanation, storedTier, request.activeModel, storedQuadrant), ...shared });
