@@ -46,7 +46,8 @@ const objectWithHistorySchema = crmObjectSchema.extend({
 export type PropertyHistoryEntry = { value: string | null; timestamp: string };
 export type CrmObjectWithHistory = CrmObject & { history: Record<string, PropertyHistoryEntry[]> };
 
-const batchErrorSchema = z
+/** One error entry of a 207 (every field optional: only what HubSpot sent is read). */
+export const batchErrorSchema = z
   .object({
     category: z.string().optional(),
     message: z.string().optional(),

@@ -9,7 +9,7 @@
  * errors: failed inputs are tried again (twice) and what still fails is reported by name.
  */
 import { z } from 'zod';
-import type { CrmGateway } from './gateway';
+import { batchErrorSchema, type CrmGateway } from './gateway';
 import { KAM_PROPERTIES, KAM_PROPERTY_GROUP, type KamPropertyDefinition } from './kam-properties';
 
 const existingPropertySchema = z.object({
@@ -44,14 +44,6 @@ type OptionInput = {
 
 /** A property HubSpot did not create, with what it said. */
 export type SetupFailure = { name: string; category: string | undefined; message: string };
-
-const batchErrorSchema = z
-  .object({
-    category: z.string().optional(),
-    message: z.string().optional(),
-    context: z.record(z.string(), z.array(z.string())).optional(),
-  })
-  .passthrough();
 
 // A 207's failed inputs are sent again this many times before they are reported.
 const CREATE_RETRIES = 2;

@@ -9,20 +9,8 @@
  * start, so no change to them made while it ran is missed. A user's edit of a company's own
  * fields while the run was under way can be missed until the weekly full run (docs/deploy.md).
  */
-import type { CrmGateway, CrmObjectType } from '../hubspot/gateway';
-
-/** Contacts keep their modification time in `lastmodifieddate`; the other objects in `hs_lastmodifieddate`. */
-const RECORD_TYPES: readonly { type: CrmObjectType; modifiedProperty: string }[] = [
-  { type: 'deals', modifiedProperty: 'hs_lastmodifieddate' },
-  { type: 'tickets', modifiedProperty: 'hs_lastmodifieddate' },
-  { type: 'meetings', modifiedProperty: 'hs_lastmodifieddate' },
-  { type: 'contacts', modifiedProperty: 'lastmodifieddate' },
-];
-
-const modifiedSince = (propertyName: string, since: Date) => ({
-  filterGroups: [{ filters: [{ propertyName, operator: 'GTE', value: String(since.getTime()) }] }],
-  properties: ['hs_object_id'],
-});
+import type { CrmGateway } from '../hubspot/gateway';
+import { companiesChangedIn } from '../sync/changed-since';
 
 export type ChangeWindows = {
   /** The last finished run's end: company records changed since then. */
@@ -36,21 +24,6 @@ export type ChangeWindows = {
  * 10,000 records of one type changed (then a full run is the cheaper read anyway).
  */
 export async function companiesChangedSince(gateway: CrmGateway, windows: ChangeWindows): Promise<string[]> {
-  const [companies, ...records] = await Promise.all([
-    gateway.searchAll('companies', modifiedSince('hs_lastmodifieddate', windows.companiesSince)),
-    ...RECORD_TYPES.map(({ type, modifiedProperty }) =>
-      gateway.searchAll(type, modifiedSince(modifiedProperty, windows.recordsSince)),
-    ),
-  ]);
-  const ids = new Set(companies.map((company) => company.id));
-  for (const [index, found] of records.entries()) {
-    if (found.length === 0) continue;
-    const associations = await gateway.batchReadAssociations(
-      (RECORD_TYPES[index] as (typeof RECORD_TYPES)[number]).type,
-      'companies',
-      found.map((record) => record.id),
-    );
-    for (const list of associations.values()) for (const id of list) ids.add(id);
-  }
-  return [...ids].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const ids = await companiesChangedIn(gateway, windows.companiesSince, windows.recordsSince);
+  return ids.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }

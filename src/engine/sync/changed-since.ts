@@ -19,10 +19,22 @@ const modifiedSince = (propertyName: string, since: Date) => ({
 });
 
 export async function findCompaniesChangedSince(gateway: CrmGateway, since: Date): Promise<string[]> {
+  return companiesChangedIn(gateway, since, since);
+}
+
+/**
+ * The ids of companies whose own record changed since `companiesSince`, or one of whose deals,
+ * tickets, meetings or contacts changed since `recordsSince` (in the order found).
+ */
+export async function companiesChangedIn(
+  gateway: CrmGateway,
+  companiesSince: Date,
+  recordsSince: Date,
+): Promise<string[]> {
   const [companies, ...associated] = await Promise.all([
-    gateway.searchAll('companies', modifiedSince('hs_lastmodifieddate', since)),
+    gateway.searchAll('companies', modifiedSince('hs_lastmodifieddate', companiesSince)),
     ...ASSOCIATED_TYPES.map(({ type, modifiedProperty }) =>
-      gateway.searchAll(type, modifiedSince(modifiedProperty, since)),
+      gateway.searchAll(type, modifiedSince(modifiedProperty, recordsSince)),
     ),
   ]);
   const ids = new Set(companies.map((c) => c.id));
