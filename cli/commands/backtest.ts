@@ -8,15 +8,11 @@ import type { Command } from 'commander';
 import { parseHorizon, runBacktest, type BacktestResult, type ModelFigures } from '../../src/engine/backtest';
 import { riskAucsOf, type RiskAucs } from '../../src/engine/backtest/risk-figures';
 import { riskExamplesAt } from '../../src/engine/backtest/risk-examples';
-import type { CompanyRecord } from '../../src/engine/core/snapshot';
 import { KeystoneError } from '../../src/engine/errors';
-import { DEFAULT_SCORING_MODEL, type ScoringModel } from '../../src/engine/settings';
-import { listCompanyPage, readAssociatedRecords } from '../../src/engine/sync/read-portfolio';
-import { hubspotFromEnv } from '../hubspot-env';
-import { readModelFile, readSnapshotFile } from '../input-files';
-import { loadModelForCli } from '../model-source';
+import type { ScoringModel } from '../../src/engine/settings';
+import { readModelFile } from '../input-files';
 import type { CliIo } from '../output';
-import { createProgress } from '../progress';
+import { loadHistoryPortfolio } from '../history-portfolio';
 import { parseTimeFlag } from '../time-flags';
 
 export type BacktestFlags = {
@@ -30,44 +26,6 @@ export type BacktestFlags = {
   json?: boolean;
   progress: boolean;
 };
-
-type Portfolio = { companies: CompanyRecord[]; now: Date; homeCurrency?: string; activeModel: ScoringModel };
-
-function loadSnapshot(path: string, flags: BacktestFlags): Portfolio {
-  const snapshot = readSnapshotFile(path);
-  const takenAt = snapshot.takenAt ? new Date(snapshot.takenAt) : null;
-  return {
-    companies: snapshot.companies,
-    now: flags.now
-      ? parseTimeFlag('--now', flags.now)
-      : takenAt && !Number.isNaN(takenAt.getTime())
-        ? takenAt
-        : new Date(),
-    homeCurrency: snapshot.homeCurrency,
-    // a file has no portal: the shipped model is "active" unless --active-model names another
-    activeModel: flags.activeModel ? readModelFile(flags.activeModel) : DEFAULT_SCORING_MODEL,
-  };
-}
-
-async function loadFromHubspot(io: CliIo, flags: BacktestFlags): Promise<Portfolio> {
-  const { gateway } = hubspotFromEnv(io);
-  const activeModel = await loadModelForCli(io, gateway, flags.activeModel, { quiet: flags.json });
-  const progress = createProgress(io, flags.progress && !flags.json);
-  const companies: CompanyRecord[] = [];
-  try {
-    let after: string | undefined;
-    do {
-      const page = await listCompanyPage(gateway, after);
-      const chunk = await readAssociatedRecords(gateway, page.companies);
-      companies.push(...chunk.companies);
-      progress.update('reading', companies.length, null);
-      after = page.after;
-    } while (after !== undefined);
-  } finally {
-    progress.stop();
-  }
-  return { companies, now: flags.now ? parseTimeFlag('--now', flags.now) : new Date(), activeModel };
-}
 
 const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`);
 const auc = (value: number | null) => (value === null ? 'n/a' : value.toFixed(3));
@@ -131,7 +89,7 @@ export async function backtestCommand(io: CliIo, flags: BacktestFlags): Promise<
   if (!horizon.ok) throw new KeystoneError('input.invalid', `--horizon ${horizon.issues[0]!.message}`);
   const declineShare = Number(flags.declineShare);
   const draftModel = flags.model ? readModelFile(flags.model) : undefined;
-  const portfolio = flags.snapshot ? loadSnapshot(flags.snapshot, flags) : await loadFromHubspot(io, flags);
+  const portfolio = await loadHistoryPortfolio(io, flags);
   const result = runBacktest({
     companies: portfolio.companies,
     now: portfolio.now,

@@ -14,16 +14,10 @@ import {
   type ModelCalibrationFigures,
 } from '../../src/engine/backtest/calibrate';
 import { RISK_SCORE_SIGNALS } from '../../src/engine/core/enums';
-import type { CompanyRecord } from '../../src/engine/core/snapshot';
 import { KeystoneError } from '../../src/engine/errors';
-import { DEFAULT_SCORING_MODEL, type ScoringModel } from '../../src/engine/settings';
-import { listCompanyPage, readAssociatedRecords } from '../../src/engine/sync/read-portfolio';
-import { hubspotFromEnv } from '../hubspot-env';
-import { readModelFile, readSnapshotFile } from '../input-files';
-import { loadModelForCli } from '../model-source';
+import type { ScoringModel } from '../../src/engine/settings';
 import type { CliIo } from '../output';
-import { createProgress } from '../progress';
-import { parseTimeFlag } from '../time-flags';
+import { loadHistoryPortfolio } from '../history-portfolio';
 
 export type CalibrateFlags = {
   out: string;
@@ -36,43 +30,6 @@ export type CalibrateFlags = {
   json?: boolean;
   progress: boolean;
 };
-
-type Portfolio = { companies: CompanyRecord[]; now: Date; homeCurrency?: string; activeModel: ScoringModel };
-
-function loadSnapshot(path: string, flags: CalibrateFlags): Portfolio {
-  const snapshot = readSnapshotFile(path);
-  const takenAt = snapshot.takenAt ? new Date(snapshot.takenAt) : null;
-  return {
-    companies: snapshot.companies,
-    now: flags.now
-      ? parseTimeFlag('--now', flags.now)
-      : takenAt && !Number.isNaN(takenAt.getTime())
-        ? takenAt
-        : new Date(),
-    homeCurrency: snapshot.homeCurrency,
-    activeModel: flags.activeModel ? readModelFile(flags.activeModel) : DEFAULT_SCORING_MODEL,
-  };
-}
-
-async function loadFromHubspot(io: CliIo, flags: CalibrateFlags): Promise<Portfolio> {
-  const { gateway } = hubspotFromEnv(io);
-  const activeModel = await loadModelForCli(io, gateway, flags.activeModel, { quiet: flags.json });
-  const progress = createProgress(io, flags.progress && !flags.json);
-  const companies: CompanyRecord[] = [];
-  try {
-    let after: string | undefined;
-    do {
-      const page = await listCompanyPage(gateway, after);
-      const chunk = await readAssociatedRecords(gateway, page.companies);
-      companies.push(...chunk.companies);
-      progress.update('reading', companies.length, null);
-      after = page.after;
-    } while (after !== undefined);
-  } finally {
-    progress.stop();
-  }
-  return { companies, now: flags.now ? parseTimeFlag('--now', flags.now) : new Date(), activeModel };
-}
 
 const num = (value: number | null, digits = 3) => (value === null ? 'n/a' : value.toFixed(digits));
 const pct = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`);
@@ -157,7 +114,7 @@ export async function calibrateCommand(io: CliIo, flags: CalibrateFlags): Promis
       'input.invalid',
       `--decline-share must be between 0 and 1 (exclusive), got ${flags.declineShare}`,
     );
-  const portfolio = flags.snapshot ? loadSnapshot(flags.snapshot, flags) : await loadFromHubspot(io, flags);
+  const portfolio = await loadHistoryPortfolio(io, flags);
   const result = calibrateRiskWeights({
     companies: portfolio.companies,
     now: portfolio.now,
