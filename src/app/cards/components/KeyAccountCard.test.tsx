@@ -39,7 +39,7 @@ import {
 } from '../test-utils/fixtures';
 import { formatDateTime } from '../generated/app/functions/contract/client';
 import { textContent } from '../generated/ui-shared/test-utils/text-content';
-import { runnerFor } from '../test-utils/transport';
+import { runnerFor } from '../generated/ui-shared/test-utils/fetch-transport';
 import { KeyAccountCard } from './KeyAccountCard';
 
 type RenderOptions = {

@@ -28,7 +28,7 @@ import {
   createSavedResult,
 } from '../test-utils/fixtures';
 import { textContent } from '../generated/ui-shared/test-utils/text-content';
-import { runnerFor } from '../test-utils/transport';
+import { runnerFor } from '../generated/ui-shared/test-utils/fetch-transport';
 import { ModelSettings } from './ModelSettings';
 
 /** Fires an input's onChange with a value (HubSpot's `trigger` types the argument as the handler itself). */

@@ -1,26 +1,26 @@
 /**
- * How the card reaches Keystone: `hubspot.serverless` (app functions, Enterprise) or
+ * How a card or the settings page reaches Keystone: `hubspot.serverless` (app functions, Enterprise) or
  * `hubspot.fetch` to `kam serve` (`POST <serve URL>/hubspot/app/<function uid>`, signed by HubSpot,
- * docs/deploy.md). Both answer with the same contract (../generated/app/functions/contract), so
+ * docs/deploy.md). Both answer with the same contract (src/app/functions/contract), so
  * the hooks take one `FunctionRunner` and never know which it is. Which one is decided at build
- * time: `KEYSTONE_SERVE_URL` in ../transport-config.ts (scripts/build-app.ts writes it
+ * time: `KEYSTONE_SERVE_URL` in the folder's transport-config.ts (scripts/build-app.ts writes it
  * from the project profile).
  */
-import type { FunctionCallOptions, FunctionRunner } from '../generated/app/functions/contract/client';
+import type { FunctionCallOptions, FunctionRunner } from '../app/functions/contract/client';
 
-/** The part of `hubspot.fetch` the card uses (no headers: HubSpot allows none but Authorization). */
+/** The part of `hubspot.fetch` the UI uses (no headers: HubSpot allows none but Authorization). */
 export type AppFetch = (
   url: string,
   options: { method: 'POST'; timeout: number; body: { [key: string]: unknown } },
 ) => Promise<{ status: number; json(): Promise<unknown> }>;
 
 export const APP_FETCH_PATH = '/hubspot/app/';
-/** Above HubSpot's 15 s default: a recalculation of a large account may take longer. */
+/** Above HubSpot's 15 s default: a recalculation of a large account, or a preview over a sample, may take longer. */
 export const APP_FETCH_TIMEOUT_MS = 30_000;
 
 /**
  * A `FunctionRunner` over `hubspot.fetch`. The body is what `hubspot.serverless` hands a function:
- * `parameters`, and `propertiesToSend` with the record's id (the only property the card asks for).
+ * `parameters`, and `propertiesToSend` with the record's id (the only property a card asks for; the settings page sends none).
  * @example fetchFunctionRunner(hubspot.fetch, 'https://kam.acme.com', context.crm.objectId)
  */
 export function fetchFunctionRunner(
@@ -32,8 +32,7 @@ export function fetchFunctionRunner(
   return async (name: string, options: FunctionCallOptions) => {
     const wanted = options.propertiesToSend ?? [];
     const others = wanted.filter((property) => property !== 'hs_object_id');
-    if (others.length > 0)
-      throw new Error(`over hubspot.fetch the card sends only hs_object_id, not ${others.join(', ')}`);
+    if (others.length > 0) throw new Error(`over hubspot.fetch only hs_object_id, not ${others.join(', ')}`);
     const body: { [key: string]: unknown } = {};
     if (options.parameters !== undefined) body.parameters = options.parameters;
     if (wanted.length > 0) {
