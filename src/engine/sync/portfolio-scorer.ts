@@ -153,6 +153,8 @@ function wholePortfolioScoring(model: ScoringModel, now: Date) {
       const portfolio = scoring.finish(undefined, (fresh, index, rescore, freshContext) => {
         const stored = storedById.get(fresh.companyId) ?? {};
         choices[index] = FRESH;
+        // never written (a first sync): everything is a change, and there are no stored inputs to keep
+        if (!stored.kam_explanation) return fresh;
         if (
           Object.keys(diffOutputs(stored, toScoredCompany(fresh, freshContext, stored, now).desired, now))
             .length > 0
