@@ -26,14 +26,34 @@ describe('diffOutputs', () => {
   test.each([
     ['a score that drifted less than two points alone writes nothing', { kam_score: '74.4' }, {}],
     ['two points is a change', { kam_score: '74.5' }, { kam_score: '74.5' }],
-    ['an axis drifting down likewise', { kam_strength: '59.1' }, {}],
+    ['an axis drifting less than five points writes nothing', { kam_strength: '55.1' }, {}],
+    ['an axis five points away is a change', { kam_strength: '55' }, { kam_strength: '55' }],
+    ['a risk score less than ten points away writes nothing', { kam_risk_score: '49.9' }, {}],
+    ['a risk score ten points away is a change', { kam_risk_score: '50' }, { kam_risk_score: '50' }],
+    ['revenue within a tenth writes nothing', { kam_won_revenue_12m: '90001' }, {}],
+    ['revenue down a tenth is a change', { kam_won_revenue_12m: '90000' }, { kam_won_revenue_12m: '90000' }],
+    ['revenue falling to nothing is a change', { kam_won_revenue_12m: '0' }, { kam_won_revenue_12m: '0' }],
+    ['growth within 0.2 writes nothing', { kam_growth: '0.2999' }, {}],
+    ['growth 0.2 away is a change', { kam_growth: '0.3' }, { kam_growth: '0.3' }],
+    ['growth that became unknown is a change', { kam_growth: '' }, { kam_growth: '' }],
+    [
+      'a drifted figure that was never written is a change',
+      { kam_confidence: '0.8' },
+      { kam_confidence: '0.8' },
+    ],
     [
       'a drifted score rides along with a real change, so what is stored is one scoring',
       { kam_score: '73.1', kam_risk_level: 'watch' },
       { kam_score: '73.1', kam_risk_level: 'watch' },
     ],
   ])('%s', (_label, desired, written) => {
-    const before = { ...stored, kam_strength: '60' };
+    const before = {
+      ...stored,
+      kam_strength: '60',
+      kam_risk_score: '40',
+      kam_won_revenue_12m: '100000',
+      kam_growth: '0.1',
+    };
     const changes = diffOutputs(before, { kam_tier: 'important', ...desired }, now);
     expect(changes).toEqual(
       Object.keys(written).length === 0 ? {} : { ...written, kam_scored_at: now.toISOString() },
@@ -158,10 +178,30 @@ describe('worded properties', () => {
     expect(Object.keys(written).sort()).toEqual(['kam_explanation', 'kam_scored_at']);
   });
 
-  test('an action whose priority changed rewrites the texts', () => {
-    const raised = JSON.parse(explanation(139)) as { recommendations: { priority: number }[] };
+  test('the same actions at another priority or in another order rewrite nothing', () => {
+    const raised = JSON.parse(explanation(139)) as {
+      recommendations: { id: string; priority: number; title?: unknown; reason?: unknown }[];
+    };
     raised.recommendations[0]!.priority = 1;
-    expect(writtenFor(JSON.stringify(raised))).toEqual([
+    raised.recommendations.unshift({ id: 'build_trust', priority: 1 });
+    const stored = JSON.parse(explanation(138)) as { recommendations: { id: string; priority: number }[] };
+    stored.recommendations.push({ id: 'build_trust', priority: 3 });
+    const written = diffOutputs(
+      { ...storedWorded, kam_explanation: JSON.stringify(stored) },
+      {
+        kam_explanation: JSON.stringify(raised),
+        kam_risk_reasons: 'No contact for 139 days.',
+        kam_top_recommendations: '1. Build trust 2. Call — 139 days',
+      },
+      now,
+    );
+    expect(written).toEqual({});
+  });
+
+  test('a new action rewrites the explanation and the texts', () => {
+    const more = JSON.parse(explanation(139)) as { recommendations: { id: string; priority: number }[] };
+    more.recommendations.push({ id: 'build_trust', priority: 3 });
+    expect(writtenFor(JSON.stringify(more))).toEqual([
       'kam_explanation',
       'kam_risk_reasons',
       'kam_scored_at',
