@@ -70,7 +70,11 @@ export function reclassify(
  * the share places scale by themselves. A pin in force keeps its tier.
  */
 export function tiersWithinSample(
-  companies: readonly (Reclassified & Pick<ScoredCompany, 'companyId' | 'storedTier' | 'pinnedTier'>)[],
+  companies: readonly (Reclassified & {
+    companyId: string;
+    storedTier: Tier | null;
+    pinnedTier: Tier | null;
+  })[],
   model: ScoringModel,
   portfolioSize: number,
 ): Tier[] {

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { KeystoneError } from '../errors';
 import type { CrmGateway } from '../hubspot/gateway';
 import { ensureKamProperties, type SetupReport } from '../hubspot/property-setup';
-import { ensureModelStoreSchema } from '../settings/model-store';
+import { ensureModelStoreSchema } from '../hubspot/model-store';
 
 export type InstallReport = {
   properties: Pick<SetupReport, 'groupCreated' | 'created' | 'updated'>;
