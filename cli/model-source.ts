@@ -24,7 +24,9 @@ export async function loadModelForCli(
     say(`scoring model: ${model.version} from ${file}`);
     return model;
   }
-  const resolved = await resolveScoringModel(customObjectModelStores({ gateway, now: () => new Date() }));
+  const resolved = await resolveScoringModel(
+    customObjectModelStores.open({ gateway, now: () => new Date() }),
+  );
   say(
     resolved.source === 'stored'
       ? `scoring model: ${resolved.model.version} (active version saved ${resolved.stored.savedAt} by ${resolved.stored.savedBy.email || resolved.stored.savedBy.userId})`

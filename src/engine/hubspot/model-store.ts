@@ -162,11 +162,21 @@ const VERSION_LABEL = /^v(\d+)$/;
 
 export type ModelStoreOptions = { gateway: CrmGateway; now?: () => Date };
 
+/** Where model versions live: the custom object (Enterprise) or a versioned JSON file (`kam serve`). */
+export const MODEL_STORE_KINDS = ['custom-object', 'file'] as const;
+export type ModelStoreKind = (typeof MODEL_STORE_KINDS)[number];
+
 /**
- * Builds the model store for one request or run, from its gateway and clock; injected wherever
- * the model policy (settings/model-policy.ts) is used, so one configuration picks the store.
+ * The configured model store: opened for one request or run from its gateway and clock, and
+ * injected wherever the model policy (settings/model-policy.ts) is used, so one configuration
+ * picks the store for saving, reading and scoring alike.
  */
-export type ModelStoreFactory = (deps: { gateway: CrmGateway; now: () => Date }) => ModelStore;
+export type ModelStoreFactory = {
+  kind: ModelStoreKind;
+  open(deps: { gateway: CrmGateway; now: () => Date }): ModelStore;
+  /** Creates what the store needs in the portal (self-install); null when it needs nothing there. */
+  install(gateway: CrmGateway): Promise<{ objectTypeId: string; created: boolean } | null>;
+};
 
 /**
  * The HubSpot-backed store (custom object, Enterprise). The object type id is looked up once per
@@ -347,5 +357,9 @@ export function createCustomObjectModelStore({
   };
 }
 
-/** The default store factory: the custom object. */
-export const customObjectModelStores: ModelStoreFactory = (deps) => createCustomObjectModelStore(deps);
+/** The default store: the custom object, created by self-install and `kam setup`. */
+export const customObjectModelStores: ModelStoreFactory = {
+  kind: 'custom-object',
+  open: (deps) => createCustomObjectModelStore(deps),
+  install: (gateway) => ensureModelStoreSchema(gateway),
+};

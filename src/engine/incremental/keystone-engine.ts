@@ -42,15 +42,20 @@ export function createKeystoneEngine(options: KeystoneEngineOptions): Incrementa
   });
   // the kam_* properties and the model store, created or repaired once per warm instance
   const installed = () =>
-    ensureKeystoneInstalled(gateway, instanceKeyOf(basePath, options.accessToken), (report) => {
-      if (changedSomething(report)) options.onInstalled?.(report);
-    });
+    ensureKeystoneInstalled(
+      gateway,
+      instanceKeyOf(basePath, options.accessToken),
+      (report) => {
+        if (changedSomething(report)) options.onInstalled?.(report);
+      },
+      options.modelStores,
+    );
   const stores = options.modelStores ?? customObjectModelStores;
   let model: Promise<ScoringModel> | undefined;
   const activeModel = (): Promise<ScoringModel> =>
     (model ??= scoringModelOf({
       explicit: options.model,
-      store: () => stores({ gateway, now: options.now }),
+      store: () => stores.open({ gateway, now: options.now }),
     }));
   return createCrmIncrementalEngine({
     gateway,

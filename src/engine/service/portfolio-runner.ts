@@ -211,7 +211,7 @@ export class PortfolioRunner {
       const stores = this.options.modelStores ?? customObjectModelStores;
       const model = await scoringModelOf({
         explicit: this.options.model,
-        store: () => stores({ gateway, now: () => now }),
+        store: () => stores.open({ gateway, now: () => now }),
       });
       const scope = resume ? { kind: 'all' as const } : await this.scopeFor(kind, state, gateway);
       if (scope === null) {

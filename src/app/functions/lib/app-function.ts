@@ -111,10 +111,15 @@ export function defineAppFunction<S extends z.ZodType, R>(definition: {
       const basePath = deps.env[BASE_URL_ENV] || HUBSPOT_API_BASE_URL;
       const gateway = createGateway({ accessToken, basePath, maxRetries: FUNCTION_MAX_RETRIES });
       const ensureInstalled = async (): Promise<void> => {
-        await ensureKeystoneInstalled(gateway, instanceKeyOf(basePath, accessToken), (report) => {
-          if (changedSomething(report))
-            logger.info(`${definition.name}: installed Keystone in the portal`, report);
-        });
+        await ensureKeystoneInstalled(
+          gateway,
+          instanceKeyOf(basePath, accessToken),
+          (report) => {
+            if (changedSomething(report))
+              logger.info(`${definition.name}: installed Keystone in the portal`, report);
+          },
+          deps.modelStores,
+        );
       };
       const now = deps.now ?? (() => new Date());
       const stores = deps.modelStores ?? customObjectModelStores;
@@ -124,7 +129,7 @@ export function defineAppFunction<S extends z.ZodType, R>(definition: {
         gateway,
         env: deps.env,
         now,
-        modelStore: () => stores({ gateway, now }),
+        modelStore: () => stores.open({ gateway, now }),
         ensureInstalled,
       });
       return { ok: true, ...result };
