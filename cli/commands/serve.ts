@@ -20,7 +20,13 @@ import {
   publicUrlsFor,
   SERVE_PATHS,
 } from '../../src/engine/incremental/profile-variables';
+import {
+  customObjectModelStores,
+  MODEL_STORE_KINDS,
+  type ModelStoreFactory,
+} from '../../src/engine/hubspot/model-store';
 import { parseAdminUserIds, type AppOperation } from '../../src/engine/service/app-fetch';
+import { fileModelStores, MODEL_STORE_FILE } from '../../src/engine/service/file-model-store';
 import { RUN_KINDS, type RunKind } from '../../src/engine/service/portfolio-runner';
 import { DEFAULT_SCHEDULES, type Schedule } from '../../src/engine/service/scheduler';
 import { startService, type RunningService } from '../../src/engine/service/service';
@@ -39,6 +45,8 @@ type ServeFlags = {
   stateDir: string;
   rateBudget: string;
   adminUserIds?: string;
+  /** `custom-object` (Enterprise, the default) or `file` (a versioned JSON file under --state-dir). */
+  modelStore?: string;
 };
 
 export const CLIENT_SECRET_ENV = 'KEYSTONE_CLIENT_SECRET';
@@ -57,6 +65,7 @@ export function appOperations(options: {
   accessToken: string;
   baseUrl: string;
   adminUserIds: ReadonlySet<string>;
+  modelStores?: ModelStoreFactory;
 }): Record<string, AppOperation> {
   const internalKey = randomBytes(32).toString('base64url');
   const env = {
@@ -66,6 +75,7 @@ export function appOperations(options: {
     // never empty here: an empty list would mean "anyone with the key" to the functions
     [ADMIN_USER_IDS_SECRET]: [...options.adminUserIds].join(',') || '0',
   };
+  const deps = { env, ...(options.modelStores ? { modelStores: options.modelStores } : {}) };
   const plain = (fn: AppFunction<object>): AppOperation => ({
     admin: false,
     run: ({ parameters, propertiesToSend }) => fn({ parameters, propertiesToSend }),
@@ -82,14 +92,14 @@ export function appOperations(options: {
       }),
   });
   return {
-    [FUNCTION_NAMES.recalculateCompany]: plain(recalculateCompany({ env })),
-    [FUNCTION_NAMES.scoreHistory]: plain(scoreHistory({ env })),
-    [FUNCTION_NAMES.createTask]: plain(createTask({ env })),
-    [FUNCTION_NAMES.getModel]: plain(getModel({ env })),
-    [FUNCTION_NAMES.previewModel]: plain(previewModel({ env })),
-    [FUNCTION_NAMES.saveModel]: admin(saveModel({ env })),
-    [FUNCTION_NAMES.rollbackModel]: admin(rollbackModel({ env })),
-    [FUNCTION_NAMES.pinTier]: admin(pinTier({ env })),
+    [FUNCTION_NAMES.recalculateCompany]: plain(recalculateCompany(deps)),
+    [FUNCTION_NAMES.scoreHistory]: plain(scoreHistory(deps)),
+    [FUNCTION_NAMES.createTask]: plain(createTask(deps)),
+    [FUNCTION_NAMES.getModel]: plain(getModel(deps)),
+    [FUNCTION_NAMES.previewModel]: plain(previewModel(deps)),
+    [FUNCTION_NAMES.saveModel]: admin(saveModel(deps)),
+    [FUNCTION_NAMES.rollbackModel]: admin(rollbackModel(deps)),
+    [FUNCTION_NAMES.pinTier]: admin(pinTier(deps)),
   };
 }
 
@@ -113,6 +123,20 @@ function publicUrlsOf(flags: ServeFlags): { webhookUrl: string; actionUrl: strin
       `profile ${flags.profile} has no ${PROFILE_VARIABLES.webhookUrl} / ${PROFILE_VARIABLES.actionUrl}: run \`npx kam configure --target serve …\``,
     );
   return { webhookUrl, actionUrl };
+}
+
+/**
+ * The model store serve saves to, reads and scores with (docs/decisions/0002-model-storage.md): the
+ * custom object, or below Enterprise a versioned JSON file in the state directory.
+ */
+export function modelStoresOf(flags: Pick<ServeFlags, 'modelStore' | 'stateDir'>): ModelStoreFactory {
+  const kind = flags.modelStore ?? 'custom-object';
+  if (kind === 'custom-object') return customObjectModelStores;
+  if (kind === 'file') return fileModelStores(path.join(path.resolve(flags.stateDir), MODEL_STORE_FILE));
+  throw new KeystoneError(
+    'input.invalid',
+    `--model-store takes ${MODEL_STORE_KINDS.join(' or ')}, got "${kind}"`,
+  );
 }
 
 function schedulesOf(flags: ServeFlags): Schedule[] {
@@ -144,6 +168,7 @@ export async function serveCommand(io: CliIo, flags: ServeFlags): Promise<Runnin
   const accessToken = io.env.HUBSPOT_ACCESS_TOKEN?.trim() ?? '';
   const logger = createJsonLineLogger((stream, line) => (stream === 'out' ? io.out(line) : io.err(line)));
   const adminUserIds = parseAdminUserIds(flags.adminUserIds ?? '');
+  const modelStores = modelStoresOf(flags);
   // serve's public base URL: what the webhook URL is under (publicUrlsFor('serve', base))
   const publicBaseUrl = publicUrls.webhookUrl.endsWith(SERVE_PATHS.webhook)
     ? publicUrls.webhookUrl.slice(0, -SERVE_PATHS.webhook.length)
@@ -161,6 +186,7 @@ export async function serveCommand(io: CliIo, flags: ServeFlags): Promise<Runnin
     schedules: schedulesOf(flags),
     timezone: flags.timezone,
     logger,
+    modelStores,
     ...(publicBaseUrl === null
       ? {}
       : {
@@ -171,7 +197,7 @@ export async function serveCommand(io: CliIo, flags: ServeFlags): Promise<Runnin
             ...(flags.profile
               ? { portalId: String(readHsProfile(path.resolve(flags.srcDir), flags.profile).accountId) }
               : {}),
-            operations: appOperations({ accessToken, baseUrl, adminUserIds }),
+            operations: appOperations({ accessToken, baseUrl, adminUserIds, modelStores }),
           },
         }),
   });
@@ -205,6 +231,11 @@ export function register(program: Command, io: CliIo): void {
       '--admin-user-ids <ids>',
       'HubSpot user ids (comma-separated) who may save/roll back the model and pin, over hubspot.fetch',
       '',
+    )
+    .option(
+      '--model-store <kind>',
+      'where scoring models are saved: custom-object (Enterprise) or file (<state-dir>/scoring-models.json, any tier)',
+      'custom-object',
     )
     .addHelpText(
       'after',

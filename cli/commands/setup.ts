@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ensureKamProperties } from '../../src/engine/hubspot/property-setup';
-import { ensureModelStoreSchema } from '../../src/engine/settings/model-store';
+import { ensureModelStoreSchema } from '../../src/engine/hubspot/model-store';
 import { KeystoneError, isKeystoneError } from '../../src/engine/errors';
 import { hubspotFromEnv } from '../hubspot-env';
 import type { CliIo } from '../output';

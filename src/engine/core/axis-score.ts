@@ -75,10 +75,40 @@ export function scoreAxis(
         : factorWithData(tables, definition, axis, weight, measure, dataMask, dataWeight);
   }
   return {
-    value: dataWeight === 0 ? 0 : roundTo(toScale(weightedSum / dataWeight), 1),
+    value: axisValueOf(weightedSum, dataWeight) ?? 0,
     confidence: totalWeight === 0 ? 0 : roundTo(dataWeight / totalWeight, 3),
     factors,
   };
+}
+
+/**
+ * An axis value from its factors' weighted sum and the weight of those with data: 0–100 at one
+ * decimal, null when no factor had data. Scoring and re-weighing a stored breakdown both end here.
+ */
+export function axisValueOf(weightedSum: number, dataWeight: number): number | null {
+  return dataWeight === 0 ? null : roundTo(toScale(weightedSum / dataWeight), 1);
+}
+
+/** What re-weighing needs of a scored factor (as the explanation stores it). */
+export type WeighedFactor = { id: string; value: number | null; hasData: boolean };
+
+/**
+ * The axis value of already-scored factors under other weights: the same weighted mean as
+ * `scoreAxis`, with each factor's value taken as it is; null when no factor had data.
+ */
+export function reweighAxis(
+  factors: readonly WeighedFactor[],
+  weights: Readonly<Record<string, number>>,
+): number | null {
+  let dataWeight = 0;
+  let weightedSum = 0;
+  for (const factor of factors) {
+    if (!factor.hasData || factor.value === null) continue;
+    const weight = weights[factor.id] ?? 0;
+    dataWeight += weight;
+    weightedSum += weight * factor.value;
+  }
+  return axisValueOf(weightedSum, dataWeight);
 }
 
 /**

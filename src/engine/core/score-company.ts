@@ -76,6 +76,21 @@ function dataGapsOf(factors: readonly FactorScore[], shared: SharedParts): reado
   return gaps;
 }
 
+/**
+ * The overall score from the two axes (null: the axis had no data): their weighted mean under the
+ * model's axis weights, at one decimal. An axis without any data is left out, like a factor without data.
+ */
+export function overallScoreOf(
+  attractiveness: number | null,
+  strength: number | null,
+  axisWeights: ScoringModel['axisWeights'],
+): number {
+  const weightA = attractiveness === null ? 0 : axisWeights.attractiveness;
+  const weightS = strength === null ? 0 : axisWeights.strength;
+  if (weightA + weightS === 0) return 0;
+  return roundTo((weightA * (attractiveness ?? 0) + weightS * (strength ?? 0)) / (weightA + weightS), 1);
+}
+
 /** Reads a company record and computes its metrics (no portfolio-level input needed yet). */
 export function prepareCompany(record: CompanyRecord, context: ScoringContext): PreparedCompany {
   const input = readCompanyInput(record, {
@@ -118,13 +133,11 @@ export function finishCompanyScore(
   const attractiveness = attractivenessAxis.value;
   const strength = strengthAxis.value;
 
-  // an axis without any data is left out of the overall score, like a factor without data
-  const weightA = attractivenessAxis.confidence > 0 ? model.axisWeights.attractiveness : 0;
-  const weightS = strengthAxis.confidence > 0 ? model.axisWeights.strength : 0;
-  const score =
-    weightA + weightS === 0
-      ? 0
-      : roundTo((weightA * attractiveness + weightS * strength) / (weightA + weightS), 1);
+  const score = overallScoreOf(
+    attractivenessAxis.confidence > 0 ? attractiveness : null,
+    strengthAxis.confidence > 0 ? strength : null,
+    model.axisWeights,
+  );
   const axisWeightTotal = model.axisWeights.attractiveness + model.axisWeights.strength;
   const confidence = roundTo(
     (model.axisWeights.attractiveness * attractivenessAxis.confidence +

@@ -46,6 +46,30 @@ const objectWithHistorySchema = crmObjectSchema.extend({
 export type PropertyHistoryEntry = { value: string | null; timestamp: string };
 export type CrmObjectWithHistory = CrmObject & { history: Record<string, PropertyHistoryEntry[]> };
 
+/** A search filter as HubSpot takes it (`operator`: EQ, GTE, HAS_PROPERTY, …). */
+export type SearchFilter = {
+  propertyName: string;
+  operator: string;
+  value?: string;
+  highValue?: string;
+  values?: string[];
+};
+
+/** A search: filter groups are ORed, the filters within a group ANDed. */
+export type SearchRequest = {
+  filterGroups: { filters: SearchFilter[] }[];
+  properties: readonly string[];
+  sorts?: { propertyName: string; direction: 'ASCENDING' | 'DESCENDING' }[];
+};
+
+const searchPageSchema = z.object({
+  total: z.number().int().nonnegative(),
+  results: z.array(crmObjectSchema),
+  paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional(),
+});
+
+export type SearchPage = { results: CrmObject[]; total: number; after: string | undefined };
+
 /** One error entry of a 207 (every field optional: only what HubSpot sent is read). */
 export const batchErrorSchema = z
   .object({
@@ -450,53 +474,78 @@ export class CrmGateway {
   }
 
   /**
+   * One page of the search API (at most 200 objects, its own per-second limit), with the total
+   * HubSpot counts and the cursor of the next page.
+   * @example await gateway.searchPage('companies', { filterGroups: [], properties: ['name'], limit: 10 })
+   */
+  async searchPage(
+    objectType: CrmObjectType,
+    request: SearchRequest & { limit: number; after?: string | undefined },
+  ): Promise<SearchPage> {
+    const endpoint = `POST /crm/v3/objects/${objectType}/search`;
+    // through the raw request: the generated client types `sorts` as strings, HubSpot takes objects
+    const body: Record<string, unknown> = {
+      filterGroups: request.filterGroups,
+      properties: [...request.properties],
+      sorts: request.sorts ?? [],
+      limit: Math.min(SEARCH_PAGE_LIMIT, Math.max(1, Math.floor(request.limit))),
+      ...(request.after === undefined ? {} : { after: request.after }),
+    };
+    const response = await this.send(
+      endpoint,
+      () => this.sendJson('POST', `/crm/v3/objects/${objectType}/search`, body),
+      {
+        isSearch: true,
+      },
+    );
+    const page = searchPageSchema.parse(response.data);
+    return { results: page.results, total: page.total, after: page.paging?.next?.after };
+  }
+
+  /**
    * Every object matching the filters, paging the search API (200 per page, its own
    * per-second limit). Throws when the query would pass HubSpot's 10,000-result cap; callers
    * partition such queries (e.g. by id ranges).
    */
-  async searchAll(
-    objectType: CrmObjectType,
-    request: {
-      filterGroups: {
-        filters: {
-          propertyName: string;
-          operator: string;
-          value?: string;
-          highValue?: string;
-          values?: string[];
-        }[];
-      }[];
-      properties: readonly string[];
-      sorts?: { propertyName: string; direction: 'ASCENDING' | 'DESCENDING' }[];
-    },
-  ): Promise<CrmObject[]> {
+  async searchAll(objectType: CrmObjectType, request: SearchRequest): Promise<CrmObject[]> {
     const results: CrmObject[] = [];
     let after: string | undefined;
     do {
-      const response = await this.send(
-        `POST /crm/v3/objects/${objectType}/search`,
-        () =>
-          this.client.crm.objects.searchApi.doSearchWithHttpInfo(objectType, {
-            filterGroups: request.filterGroups as never,
-            properties: [...request.properties],
-            // HubSpot takes sort objects; the generated client types them as strings.
-            sorts: (request.sorts ?? []) as never,
-            limit: SEARCH_PAGE_LIMIT,
-            after: after as never,
-          }),
-        { isSearch: true },
-      );
-      if (response.data.total > SEARCH_RESULT_CAP) {
+      const page = await this.searchPage(objectType, { ...request, limit: SEARCH_PAGE_LIMIT, after });
+      if (page.total > SEARCH_RESULT_CAP) {
         throw new KeystoneError(
           'hubspot.search_cap',
-          `search of ${objectType}: ${response.data.total} results exceed HubSpot's ${SEARCH_RESULT_CAP}-result cap; narrow the query`,
-          { objectType, total: response.data.total },
+          `search of ${objectType}: ${page.total} results exceed HubSpot's ${SEARCH_RESULT_CAP}-result cap; narrow the query`,
+          { objectType, total: page.total },
         );
       }
-      for (const record of response.data.results) results.push(crmObjectSchema.parse(record));
-      after = response.data.paging?.next?.after;
+      results.push(...page.results);
+      after = page.after;
     } while (after);
     return results;
+  }
+
+  /** A JSON request through the client's raw request; any status but 200 throws the shape `classifyFailure` reads. */
+  private async sendJson(method: 'POST', path: string, body: unknown): Promise<HttpInfoLike<unknown>> {
+    const response = await this.client.apiRequest({
+      method,
+      path,
+      body: Buffer.from(JSON.stringify(body)),
+      defaultJson: false,
+      headers: { 'Content-Type': 'application/json' },
+    });
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    const text = await response.text();
+    if (response.status !== 200)
+      throw Object.assign(new Error(`HTTP ${response.status}`), {
+        code: response.status,
+        body: text,
+        headers,
+      });
+    return { httpStatusCode: response.status, headers, data: JSON.parse(text) as unknown };
   }
 }
 

@@ -4,7 +4,8 @@
  * saved), associations for event objects, and the sync engine's one-company rescore.
  */
 import { createGateway, HUBSPOT_API_BASE_URL } from '../hubspot/gateway';
-import { createModelStore, resolveScoringModel } from '../settings/model-store';
+import { customObjectModelStores, type ModelStoreFactory } from '../hubspot/model-store';
+import { scoringModelOf } from '../settings/model-policy';
 import type { ScoringModel } from '../settings/model-schema';
 import { createCrmIncrementalEngine } from './crm-engine';
 import type { IncrementalEngine } from './engine-port';
@@ -22,6 +23,8 @@ export type KeystoneEngineOptions = {
   now: () => Date;
   /** A fixed model (tests); otherwise the active stored model, read once per engine. */
   model?: ScoringModel;
+  /** Where scoring models are stored; the custom object unless configured (kam serve --model-store). */
+  modelStores?: ModelStoreFactory;
   /** Told when the first rescore had to create or repair Keystone's properties or model store. */
   onInstalled?: (report: InstallReport) => void;
 };
@@ -39,14 +42,21 @@ export function createKeystoneEngine(options: KeystoneEngineOptions): Incrementa
   });
   // the kam_* properties and the model store, created or repaired once per warm instance
   const installed = () =>
-    ensureKeystoneInstalled(gateway, instanceKeyOf(basePath, options.accessToken), (report) => {
-      if (changedSomething(report)) options.onInstalled?.(report);
-    });
-  let model: Promise<ScoringModel> | undefined = options.model ? Promise.resolve(options.model) : undefined;
+    ensureKeystoneInstalled(
+      gateway,
+      instanceKeyOf(basePath, options.accessToken),
+      (report) => {
+        if (changedSomething(report)) options.onInstalled?.(report);
+      },
+      options.modelStores,
+    );
+  const stores = options.modelStores ?? customObjectModelStores;
+  let model: Promise<ScoringModel> | undefined;
   const activeModel = (): Promise<ScoringModel> =>
-    (model ??= resolveScoringModel(createModelStore({ gateway, now: options.now })).then(
-      (resolved) => resolved.model,
-    ));
+    (model ??= scoringModelOf({
+      explicit: options.model,
+      store: () => stores.open({ gateway, now: options.now }),
+    }));
   return createCrmIncrementalEngine({
     gateway,
     rescore: async (companyId) => {

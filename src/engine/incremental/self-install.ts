@@ -10,16 +10,17 @@ import { createHash } from 'node:crypto';
 import { KeystoneError } from '../errors';
 import type { CrmGateway } from '../hubspot/gateway';
 import { ensureKamProperties, type SetupReport } from '../hubspot/property-setup';
-import { ensureModelStoreSchema } from '../settings/model-store';
+import { customObjectModelStores, type ModelStoreFactory } from '../hubspot/model-store';
 
 export type InstallReport = {
   properties: Pick<SetupReport, 'groupCreated' | 'created' | 'updated'>;
-  modelStore: { objectTypeId: string; created: boolean };
+  /** Null when the configured store needs nothing in the portal (kam serve's file store). */
+  modelStore: { objectTypeId: string; created: boolean } | null;
 };
 
 const installed = new Map<string, Promise<InstallReport>>();
 
-async function install(gateway: CrmGateway): Promise<InstallReport> {
+async function install(gateway: CrmGateway, modelStores: ModelStoreFactory): Promise<InstallReport> {
   const properties = await ensureKamProperties(gateway);
   if (properties.conflicts.length > 0) {
     throw new KeystoneError(
@@ -30,7 +31,7 @@ async function install(gateway: CrmGateway): Promise<InstallReport> {
       { conflicts: properties.conflicts },
     );
   }
-  const modelStore = await ensureModelStoreSchema(gateway);
+  const modelStore = await modelStores.install(gateway);
   return {
     properties: {
       groupCreated: properties.groupCreated,
@@ -50,20 +51,22 @@ export function ensureKeystoneInstalled(
   gateway: CrmGateway,
   instanceKey: string,
   onInstalled?: (report: InstallReport) => void,
+  modelStores: ModelStoreFactory = customObjectModelStores,
 ): Promise<InstallReport> {
-  const known = installed.get(instanceKey);
+  const key = `${instanceKey}:${modelStores.kind}`;
+  const known = installed.get(key);
   if (known) return known;
-  const running = install(gateway).then(
+  const running = install(gateway, modelStores).then(
     (report) => {
       onInstalled?.(report);
       return report;
     },
     (error: unknown) => {
-      installed.delete(instanceKey);
+      installed.delete(key);
       throw error;
     },
   );
-  installed.set(instanceKey, running);
+  installed.set(key, running);
   return running;
 }
 
@@ -83,6 +86,6 @@ export function changedSomething(report: InstallReport): boolean {
     report.properties.groupCreated ||
     report.properties.created.length > 0 ||
     report.properties.updated.length > 0 ||
-    report.modelStore.created
+    report.modelStore?.created === true
   );
 }

@@ -16,7 +16,8 @@ import { isKeystoneError } from '../errors';
 import type { CrmGateway } from '../hubspot/gateway';
 import type { Logger } from '../incremental/engine-port';
 import { modelFingerprint } from '../settings/model-fingerprint';
-import { createModelStore, resolveScoringModel } from '../settings/model-store';
+import { customObjectModelStores, type ModelStoreFactory } from '../hubspot/model-store';
+import { scoringModelOf } from '../settings/model-policy';
 import type { ScoringModel } from '../settings/model-schema';
 import { FileCheckpoint, type SyncScope } from '../sync/checkpoint';
 import { createPortfolioScorer } from '../sync/portfolio-scorer';
@@ -60,8 +61,10 @@ export type PortfolioRunnerOptions = {
   metrics: Metrics;
   /** Aborted when the service stops: in-flight batches land and are journaled, then the run ends. */
   signal: AbortSignal;
-  /** A fixed model; otherwise the portal's active stored model (shipped defaults when none). */
+  /** A fixed model; otherwise the active stored model under the model policy (settings/model-policy.ts). */
   model?: ScoringModel;
+  /** Where scoring models are stored; the custom object unless configured (kam serve --model-store). */
+  modelStores?: ModelStoreFactory;
 };
 
 export type RunResult =
@@ -205,9 +208,11 @@ export class PortfolioRunner {
     const gateway = this.options.createGateway();
     let result: RunResult;
     try {
-      const model =
-        this.options.model ??
-        (await resolveScoringModel(createModelStore({ gateway, now: () => now }))).model;
+      const stores = this.options.modelStores ?? customObjectModelStores;
+      const model = await scoringModelOf({
+        explicit: this.options.model,
+        store: () => stores.open({ gateway, now: () => now }),
+      });
       const scope = resume ? { kind: 'all' as const } : await this.scopeFor(kind, state, gateway);
       if (scope === null) {
         result = {

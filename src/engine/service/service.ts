@@ -18,6 +18,7 @@ import type { CrmGateway } from '../hubspot/gateway';
 import type { Logger } from '../incremental/engine-port';
 import { createFunctionReplayGuard } from '../incremental/function-entry';
 import type { HttpResponse } from '../incremental/http-response';
+import type { ModelStoreFactory } from '../hubspot/model-store';
 import { createKeystoneEngine } from '../incremental/keystone-engine';
 import { changedSomething } from '../incremental/self-install';
 import type { SignedRequest } from '../incremental/signature';
@@ -53,6 +54,8 @@ export type ServiceOptions = {
   timezone: string;
   logger: Logger;
   now?: () => Date;
+  /** Where scoring models are stored for runs and webhooks (the app operations get the same); the custom object unless set. */
+  modelStores?: ModelStoreFactory;
   /**
    * The card's and settings page's calls over `hubspot.fetch` (./app-fetch.ts); without it
    * `…/hubspot/app/*` answers 404.
@@ -115,6 +118,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     logger,
     metrics,
     signal: stopping.signal,
+    ...(options.modelStores ? { modelStores: options.modelStores } : {}),
   });
   for (const [name, help] of [
     ['keystone_webhook_events_received_total', 'Webhook events in verified deliveries'],
@@ -132,6 +136,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       accessToken: options.accessToken,
       basePath: options.basePath,
       now,
+      ...(options.modelStores ? { modelStores: options.modelStores } : {}),
       onInstalled: (report) => {
         if (changedSomething(report)) logger.info('installed Keystone in the portal', report);
       },

@@ -8,7 +8,7 @@ import { main as rollbackModel } from '../../../src/app/functions/handlers/rollb
 import { main as saveModel } from '../../../src/app/functions/handlers/save-model';
 import { createGateway } from '../../../src/engine/hubspot/gateway';
 import { DEFAULT_SCORING_MODEL } from '../../../src/engine/settings';
-import { ensureModelStoreSchema } from '../../../src/engine/settings/model-store';
+import { ensureModelStoreSchema } from '../../../src/engine/hubspot/model-store';
 import { ADMIN_KEY, useFunctionEnv } from './function-env';
 
 const TOKEN = 'model-functions-token';

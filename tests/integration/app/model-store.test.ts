@@ -8,12 +8,11 @@ import { createGateway, type CrmGateway } from '../../../src/engine/hubspot/gate
 import { DEFAULT_SCORING_MODEL, type ScoringModel } from '../../../src/engine/settings';
 import {
   MODEL_OBJECT_NAME,
-  STORE_UNAVAILABLE,
-  createModelStore,
+  createCustomObjectModelStore,
   ensureModelStoreSchema,
-  resolveScoringModel,
-  type ModelStore,
-} from '../../../src/engine/settings/model-store';
+} from '../../../src/engine/hubspot/model-store';
+import { resolveScoringModel } from '../../../src/engine/settings/model-policy';
+import { STORE_UNAVAILABLE, type ModelStore } from '../../../src/engine/settings/model-store';
 
 const TOKEN = 'model-store-test-token';
 const ADMIN = { userId: '7001', userEmail: 'admin@example.com' };
@@ -66,7 +65,7 @@ afterAll(async () => {
 beforeEach(() => {
   emulator.reset();
   clock = new Date('2026-03-02T09:00:00.000Z');
-  store = createModelStore({ gateway, now: tick });
+  store = createCustomObjectModelStore({ gateway, now: tick });
 });
 
 describe('model store', () => {
@@ -109,7 +108,7 @@ describe('model store', () => {
       savedAt: '2026-03-02T09:01:00.000Z',
     });
     expect(saved.model.version).toBe('v1');
-    const active = await createModelStore({ gateway }).getActive();
+    const active = await createCustomObjectModelStore({ gateway }).getActive();
     expect(active).toEqual(saved);
     expect(active?.model.tiers.key).toBe(75);
   });
@@ -232,7 +231,7 @@ describe('model store on a Professional portal (no custom objects)', () => {
   let professionalStore: ModelStore;
   beforeAll(async () => {
     professional = await startEmulator({ token: TOKEN, tier: 'professional' });
-    professionalStore = createModelStore({
+    professionalStore = createCustomObjectModelStore({
       gateway: createGateway({ accessToken: TOKEN, basePath: professional.url }),
       now: tick,
     });
@@ -249,11 +248,11 @@ describe('model store on a Professional portal (no custom objects)', () => {
     const gatewayOfPortal = createGateway({ accessToken: TOKEN, basePath: professional.url });
     const attempts = [
       () =>
-        createModelStore({ gateway: gatewayOfPortal, now: tick }).save(DEFAULT_SCORING_MODEL, {
+        createCustomObjectModelStore({ gateway: gatewayOfPortal, now: tick }).save(DEFAULT_SCORING_MODEL, {
           ...ADMIN,
           note: 'first',
         }),
-      () => createModelStore({ gateway: gatewayOfPortal, now: tick }).rollback('1', ADMIN),
+      () => createCustomObjectModelStore({ gateway: gatewayOfPortal, now: tick }).rollback('1', ADMIN),
       () => ensureModelStoreSchema(gatewayOfPortal),
     ];
     for (const attempt of attempts) {

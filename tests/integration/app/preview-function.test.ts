@@ -14,7 +14,7 @@ import { addMonths, runBacktest } from '../../../src/engine/backtest';
 import type { CompanyRecord } from '../../../src/engine/core/snapshot';
 import { DEFAULT_SCORING_MODEL, type ScoringModel } from '../../../src/engine/settings';
 import { createPortfolioScorer } from '../../../src/engine/sync/portfolio-scorer';
-import { createModelStore } from '../../../src/engine/settings/model-store';
+import { createCustomObjectModelStore } from '../../../src/engine/hubspot/model-store';
 import {
   fillPortal,
   gatewayFor,
@@ -104,7 +104,7 @@ describe('keystone_preview_model', () => {
       tiers: { ...DEFAULT_SCORING_MODEL.tiers, key: 50, important: 30, hysteresis: 2 },
     };
     const gateway = gatewayFor(emulator);
-    await createModelStore({ gateway, now: () => NOW }).save(stricter, {
+    await createCustomObjectModelStore({ gateway, now: () => NOW }).save(stricter, {
       userId: '7001',
       userEmail: 'admin@example.com',
       note: 'saved but not yet rescored',

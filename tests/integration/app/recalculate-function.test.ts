@@ -7,7 +7,10 @@ import { SEEDED_OWNERS } from '../../../emulator/index';
 import { main as recalculate } from '../../../src/app/functions/handlers/recalculate-company';
 import { createGateway } from '../../../src/engine/hubspot/gateway';
 import { DEFAULT_SCORING_MODEL } from '../../../src/engine/settings';
-import { createModelStore, ensureModelStoreSchema } from '../../../src/engine/settings/model-store';
+import {
+  createCustomObjectModelStore,
+  ensureModelStoreSchema,
+} from '../../../src/engine/hubspot/model-store';
 import { DEFAULT_MAX_RECORDS_PER_TYPE } from '../../../src/engine/sync/rescore-company';
 import { fillPortal, gatewayFor, NOW, outputsOf, portalWithPortfolio, TOKEN } from '../sync/helpers';
 import { useFunctionEnv } from './function-env';
@@ -63,7 +66,7 @@ describe('keystone_recalculate_company', () => {
 
   test('scores with the active stored model', async () => {
     const gateway = gatewayFor(emulator);
-    await createModelStore({ gateway, now: () => NOW }).save(
+    await createCustomObjectModelStore({ gateway, now: () => NOW }).save(
       {
         ...DEFAULT_SCORING_MODEL,
         tiers: { ...DEFAULT_SCORING_MODEL.tiers, key: 95, important: 90, hysteresis: 1 },

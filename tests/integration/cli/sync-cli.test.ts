@@ -9,7 +9,7 @@ import type { CliIo } from '../../../cli/output';
 import { runCli } from '../../../cli/program';
 import { KAM_PROPERTIES } from '../../../src/engine/hubspot/kam-properties';
 import { DEFAULT_SCORING_MODEL } from '../../../src/engine/settings';
-import { createModelStore } from '../../../src/engine/settings/model-store';
+import { createCustomObjectModelStore } from '../../../src/engine/hubspot/model-store';
 import { fillPortal, gatewayFor, portalWithPortfolio, TOKEN } from '../sync/helpers';
 
 let emulator: RunningEmulator;
@@ -90,7 +90,7 @@ describe('kam sync and kam setup from the command line', () => {
 
   test('sync scores with the model an admin saved in the portal', async () => {
     await run(['setup'], env());
-    const store = createModelStore({ gateway: gatewayFor(emulator) });
+    const store = createCustomObjectModelStore({ gateway: gatewayFor(emulator) });
     const saved = await store.save(
       { ...DEFAULT_SCORING_MODEL, tiers: { ...DEFAULT_SCORING_MODEL.tiers, key: 90 } },
       { userId: '7', userEmail: 'admin@example.com', note: 'stricter key tier' },

@@ -15,7 +15,8 @@ import { FUNCTION_NAMES } from '../../../src/app/functions/contract/common';
 import { createGateway } from '../../../src/engine/hubspot/gateway';
 import { computeV3Signature, SIGNATURE_HEADERS } from '../../../src/engine/incremental';
 import { DEFAULT_SCORING_MODEL } from '../../../src/engine/settings';
-import { createModelStore, resolveScoringModel } from '../../../src/engine/settings/model-store';
+import { createCustomObjectModelStore } from '../../../src/engine/hubspot/model-store';
+import { resolveScoringModel } from '../../../src/engine/settings/model-policy';
 import type { RunningService } from '../../../src/engine/service/service';
 import { fillPortal, outputsOf, portalWithPortfolio, TOKEN } from '../sync/helpers';
 
@@ -107,7 +108,7 @@ const saveBody = {
 
 const storedModel = () =>
   resolveScoringModel(
-    createModelStore({ gateway: createGateway({ accessToken: TOKEN, basePath: emulator.url }) }),
+    createCustomObjectModelStore({ gateway: createGateway({ accessToken: TOKEN, basePath: emulator.url }) }),
   );
 
 describe('kam serve answers hubspot.fetch calls', () => {

@@ -7,7 +7,7 @@ import { getModel as readModel } from '../lib/model-service';
 export const getModel = defineAppFunction({
   name: FUNCTION_NAMES.getModel,
   parameters: getModelParamsSchema,
-  run: ({ params, gateway, now }) => readModel({ gateway, now }, params.historyLimit),
+  run: ({ params, modelStore }) => readModel(modelStore(), params.historyLimit),
 });
 
 export const main = getModel({ env: process.env });

@@ -8,19 +8,19 @@ import { FUNCTION_NAMES } from '../contract/common';
 import { requireAdmin } from '../lib/admin-key';
 import { companyIdOf, defineAppFunction } from '../lib/app-function';
 import { pinRequestOf } from '../lib/pin';
-import { createModelStore, resolveScoringModel } from '../../../engine/settings/model-store';
+import { resolveScoringModel } from '../../../engine/settings/model-policy';
 import { pinCompanyTier } from '../../../engine/sync/pin-company';
 
 export const pinTier = defineAppFunction({
   name: FUNCTION_NAMES.pinTier,
   parameters: pinTierParamsSchema,
-  run: async ({ params, context, gateway, env, now, ensureInstalled }) => {
+  run: async ({ params, context, gateway, env, now, modelStore, ensureInstalled }) => {
     requireAdmin(env, params.adminKey, params.actingUser, { doing: 'pinning a tier', verb: 'pin' });
     const companyId = companyIdOf(context, params.companyId);
     const at = now();
     const pin = params.action === 'set' ? pinRequestOf(params, at, PIN_MAX_DAYS) : null;
     await ensureInstalled();
-    const { model } = await resolveScoringModel(createModelStore({ gateway, now }));
+    const { model } = await resolveScoringModel(modelStore());
     const result = await pinCompanyTier({ gateway, companyId, pin, model, now: at });
     return {
       companyId,

@@ -8,11 +8,11 @@ import { previewModel as preview } from '../lib/preview';
 export const previewModel = defineAppFunction({
   name: FUNCTION_NAMES.previewModel,
   parameters: previewModelParamsSchema,
-  run: async ({ params, gateway, now }) =>
+  run: async ({ params, gateway, now, modelStore }) =>
     preview(gateway, {
       model: params.model,
       sampleSize: params.sampleSize,
-      activeModel: await baselineModel({ gateway, now }),
+      activeModel: await baselineModel(modelStore()),
       now: now(),
     }),
 });

@@ -6,16 +6,16 @@
 import { recalculateCompanyParamsSchema } from '../contract/card';
 import { FUNCTION_NAMES } from '../contract/common';
 import { companyIdOf, defineAppFunction } from '../lib/app-function';
-import { createModelStore, resolveScoringModel } from '../../../engine/settings/model-store';
+import { resolveScoringModel } from '../../../engine/settings/model-policy';
 import { rescoreCompany } from '../../../engine/sync/rescore-company';
 
 export const recalculateCompany = defineAppFunction({
   name: FUNCTION_NAMES.recalculateCompany,
   parameters: recalculateCompanyParamsSchema,
-  run: async ({ params, context, gateway, now, ensureInstalled }) => {
+  run: async ({ params, context, gateway, now, modelStore, ensureInstalled }) => {
     const companyId = companyIdOf(context, params.companyId);
     await ensureInstalled();
-    const { model } = await resolveScoringModel(createModelStore({ gateway, now }));
+    const { model } = await resolveScoringModel(modelStore());
     const result = await rescoreCompany({ gateway, companyId, model, now: now() });
     return {
       companyId,

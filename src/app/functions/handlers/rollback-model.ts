@@ -8,9 +8,9 @@ import { rollbackModel as restoreModel } from '../lib/model-service';
 export const rollbackModel = defineAppFunction({
   name: FUNCTION_NAMES.rollbackModel,
   parameters: rollbackModelParamsSchema,
-  run: ({ params, gateway, env, now }) => {
+  run: ({ params, env, modelStore }) => {
     requireAdmin(env, params.adminKey, params.actingUser);
-    return restoreModel({ gateway, now }, { versionId: params.versionId, actingUser: params.actingUser });
+    return restoreModel(modelStore(), { versionId: params.versionId, actingUser: params.actingUser });
   },
 });
 

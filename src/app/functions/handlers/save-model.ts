@@ -8,13 +8,14 @@ import { saveModel as storeModel } from '../lib/model-service';
 export const saveModel = defineAppFunction({
   name: FUNCTION_NAMES.saveModel,
   parameters: saveModelParamsSchema,
-  run: async ({ params, gateway, env, now, ensureInstalled }) => {
+  run: async ({ params, env, modelStore, ensureInstalled }) => {
     requireAdmin(env, params.adminKey, params.actingUser);
     await ensureInstalled();
-    return storeModel(
-      { gateway, now },
-      { model: params.model, note: params.note, actingUser: params.actingUser },
-    );
+    return storeModel(modelStore(), {
+      model: params.model,
+      note: params.note,
+      actingUser: params.actingUser,
+    });
   },
 });
 

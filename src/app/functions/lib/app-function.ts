@@ -7,12 +7,14 @@
 import { z } from 'zod';
 import { isKeystoneError, KeystoneError } from '../../../engine/errors';
 import { createGateway, HUBSPOT_API_BASE_URL, type CrmGateway } from '../../../engine/hubspot/gateway';
+import { customObjectModelStores, type ModelStoreFactory } from '../../../engine/hubspot/model-store';
 import { createProcessLogger, type Logger } from '../../../engine/incremental';
 import {
   changedSomething,
   ensureKeystoneInstalled,
   instanceKeyOf,
 } from '../../../engine/incremental/self-install';
+import type { ModelStore } from '../../../engine/settings/model-store';
 import type { FieldIssue, FunctionFailure } from '../contract/common';
 
 export const ACCESS_TOKEN_ENV = 'PRIVATE_APP_ACCESS_TOKEN';
@@ -26,6 +28,8 @@ export type FunctionDeps = {
   env: Readonly<Record<string, string | undefined>>;
   now?: () => Date;
   logger?: Logger;
+  /** Where scoring models are stored; the custom object unless configured (kam serve --model-store). */
+  modelStores?: ModelStoreFactory;
 };
 
 /** What HubSpot passes to `main`: the card's `parameters` and the record's `propertiesToSend`. */
@@ -43,6 +47,8 @@ export type FunctionRun<P, R> = (input: {
   gateway: CrmGateway;
   env: FunctionDeps['env'];
   now: () => Date;
+  /** The configured model store for this call (settings/model-policy.ts says what is used when). */
+  modelStore: () => ModelStore;
   /**
    * Creates or repairs the `kam_*` properties and the model store, once per warm instance
    * (src/engine/incremental/self-install.ts). Functions that write call it, after their
@@ -105,17 +111,25 @@ export function defineAppFunction<S extends z.ZodType, R>(definition: {
       const basePath = deps.env[BASE_URL_ENV] || HUBSPOT_API_BASE_URL;
       const gateway = createGateway({ accessToken, basePath, maxRetries: FUNCTION_MAX_RETRIES });
       const ensureInstalled = async (): Promise<void> => {
-        await ensureKeystoneInstalled(gateway, instanceKeyOf(basePath, accessToken), (report) => {
-          if (changedSomething(report))
-            logger.info(`${definition.name}: installed Keystone in the portal`, report);
-        });
+        await ensureKeystoneInstalled(
+          gateway,
+          instanceKeyOf(basePath, accessToken),
+          (report) => {
+            if (changedSomething(report))
+              logger.info(`${definition.name}: installed Keystone in the portal`, report);
+          },
+          deps.modelStores,
+        );
       };
+      const now = deps.now ?? (() => new Date());
+      const stores = deps.modelStores ?? customObjectModelStores;
       const result = await definition.run({
         params: params.data,
         context: context.data,
         gateway,
         env: deps.env,
-        now: deps.now ?? (() => new Date()),
+        now,
+        modelStore: () => stores.open({ gateway, now }),
         ensureInstalled,
       });
       return { ok: true, ...result };

@@ -1,17 +1,14 @@
 /** What the get/save/rollback model functions do with the model store, shaped for the settings page. */
-import { isKeystoneError, KeystoneError } from '../../../engine/errors';
-import type { CrmGateway } from '../../../engine/hubspot/gateway';
-import { DEFAULT_SCORING_MODEL, validateModel, type ScoringModel } from '../../../engine/settings';
-import {
-  createModelStore,
-  resolveScoringModel,
-  type ModelVersion as StoredVersion,
-  type StoredModel,
+import { KeystoneError } from '../../../engine/errors';
+import { validateModel, type ScoringModel } from '../../../engine/settings';
+import { resolveScoringModel } from '../../../engine/settings/model-policy';
+import type {
+  ModelStore,
+  ModelVersion as StoredVersion,
+  StoredModel,
 } from '../../../engine/settings/model-store';
 import type { ActingUser } from '../contract/common';
 import type { GetModelResult, ModelVersion } from '../contract/settings';
-
-type Services = { gateway: CrmGateway; now: () => Date };
 
 const toWire = (version: StoredVersion | StoredModel): ModelVersion => ({
   versionId: version.versionId,
@@ -24,58 +21,39 @@ const toWire = (version: StoredVersion | StoredModel): ModelVersion => ({
 });
 
 export async function getModel(
-  { gateway, now }: Services,
+  store: ModelStore,
   historyLimit: number,
 ): Promise<Omit<Extract<GetModelResult, { ok: true }>, 'ok'>> {
-  const store = createModelStore({ gateway, now });
   const history = await store.history(historyLimit);
   const problems = history
     .filter((version) => !version.isValid)
     .map((version) => ({ versionId: version.versionId, issues: version.issues }));
-  try {
-    const resolved = await resolveScoringModel(store);
-    return {
-      active: {
-        model: resolved.model,
-        source: resolved.source,
-        version: resolved.stored ? toWire(resolved.stored) : null,
-      },
-      history: history.map(toWire),
-      problems,
-    };
-  } catch (error) {
-    // A corrupt active version stops scoring; the page still opens, from the defaults, so an
-    // admin can save a valid model or roll back. The version is listed in `problems`.
-    if (!isKeystoneError(error) || error.code !== 'settings.stored_model_invalid') throw error;
-    const versionId = String(error.details.versionId);
-    const known = problems.some((problem) => problem.versionId === versionId);
-    const issues = Array.isArray(error.details.issues)
-      ? (error.details.issues as { path: string; message: string }[])
-      : [];
-    return {
-      active: { model: DEFAULT_SCORING_MODEL, source: 'default', version: null },
-      history: history.map(toWire),
-      problems: known ? problems : [...problems, { versionId, issues }],
-    };
-  }
+  // A corrupt active version stops scoring; the page still opens, from the defaults, so an
+  // admin can save a valid model or roll back. The version is listed in `problems`.
+  const resolved = await resolveScoringModel(store, 'edit');
+  const invalid = resolved.source === 'default' ? resolved.invalidActive : undefined;
+  const known = invalid === undefined || problems.some((problem) => problem.versionId === invalid.versionId);
+  return {
+    active: {
+      model: resolved.model,
+      source: resolved.source,
+      version: resolved.stored ? toWire(resolved.stored) : null,
+    },
+    history: history.map(toWire),
+    problems: known ? problems : [...problems, invalid],
+  };
 }
 
 /**
  * The model to compare a draft with: the one every path scores with now, or the defaults while the
  * active stored version is invalid (scoring is stopped then, and the page starts from the defaults).
  */
-export async function baselineModel({ gateway, now }: Services): Promise<ScoringModel> {
-  try {
-    return (await resolveScoringModel(createModelStore({ gateway, now }))).model;
-  } catch (error) {
-    if (isKeystoneError(error) && error.code === 'settings.stored_model_invalid')
-      return DEFAULT_SCORING_MODEL;
-    throw error;
-  }
+export async function baselineModel(store: ModelStore): Promise<ScoringModel> {
+  return (await resolveScoringModel(store, 'edit')).model;
 }
 
 export async function saveModel(
-  { gateway, now }: Services,
+  store: ModelStore,
   request: { model: unknown; note: string; actingUser: ActingUser },
 ): Promise<{ version: ModelVersion }> {
   const validated = validateModel(request.model);
@@ -86,7 +64,7 @@ export async function saveModel(
       { issues: validated.issues },
     );
   }
-  const saved = await createModelStore({ gateway, now }).save(validated.value, {
+  const saved = await store.save(validated.value, {
     userId: request.actingUser.userId,
     userEmail: request.actingUser.email,
     note: request.note,
@@ -95,10 +73,10 @@ export async function saveModel(
 }
 
 export async function rollbackModel(
-  { gateway, now }: Services,
+  store: ModelStore,
   request: { versionId: string; actingUser: ActingUser },
 ): Promise<{ version: ModelVersion }> {
-  const restored = await createModelStore({ gateway, now }).rollback(request.versionId, {
+  const restored = await store.rollback(request.versionId, {
     userId: request.actingUser.userId,
     userEmail: request.actingUser.email,
   });
