@@ -34,6 +34,12 @@ export type DayFigures = {
   writtenWithActivity: number;
   /** Companies whose tier, risk level, loss stage, quadrant, strategy or Pareto class changed. */
   levelChanges: number;
+  /**
+   * Companies with a change of state: a level above, or a signal or action that appeared or went
+   * (the diff writes the two texts only then). The rest of the day's writes are figures that moved
+   * past their tolerance.
+   */
+  stateChanges: number;
   /** Companies whose tier changed (what tier workflows see). */
   tierChanges: number;
   /** Companies whose risk level changed. */
@@ -80,6 +86,7 @@ export function simulateDailySyncs(options: {
       written: 0,
       writtenWithActivity: 0,
       levelChanges: 0,
+      stateChanges: 0,
       tierChanges: 0,
       riskLevelChanges: 0,
       byProperty: {},
@@ -104,6 +111,9 @@ export function simulateDailySyncs(options: {
       if (hadActivity) figures.writtenWithActivity += 1;
       if (LEVEL_PROPERTIES.some((name) => name in changes && (before[name] ?? null) !== null)) {
         figures.levelChanges += 1;
+        figures.stateChanges += 1;
+      } else if ('kam_risk_reasons' in changes || 'kam_top_recommendations' in changes) {
+        figures.stateChanges += 1;
       }
       if ('kam_tier' in changes && before.kam_tier) figures.tierChanges += 1;
       if ('kam_risk_level' in changes && before.kam_risk_level) figures.riskLevelChanges += 1;

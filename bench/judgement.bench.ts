@@ -25,7 +25,7 @@ const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 const fixed = (value: number | null, digits = 2) => (value === null ? '—' : value.toFixed(digits));
 
 const rows: string[] = [
-  '| shape | seed | top 20% hold | key (places) | key share | Spearman(score, 12-month revenue) | KAISM key acc. / key dev. / maint. / opport. | loyal small in maintenance | risk-level decline AUC | a quiet day: companies written | quiet month: writes a day, mean (max) | active month: writes a day; with activity or level change |',
+  '| shape | seed | top 20% hold | key (places) | key share | Spearman(score, 12-month revenue) | KAISM key acc. / key dev. / maint. / opport. | loyal small in maintenance | risk-level decline AUC | a quiet day: companies written | quiet month: writes a day, mean (max); with a state change | active month: writes a day; with activity or level change |',
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 ];
 for (const seed of seeds) {
@@ -40,7 +40,7 @@ for (const seed of seeds) {
     });
     const q = f.quadrants;
     rows.push(
-      `| ${shape} | ${seed} | ${percent(f.topFifthRevenueShare)} | ${f.key} (${f.keyPlaces}) | ${percent(f.keyShare)} | ${fixed(f.spearmanScoreRevenue)} | ${q.key_account} / ${q.key_development} / ${q.maintenance} / ${q.opportunistic} | ${f.loyalSmall.maintenance} of ${f.loyalSmall.total} | ${fixed(f.backtest.riskLevelDeclineAuc, 3)} | ${percent(f.quiet.firstDayWriteShare)} | ${percent(f.quiet.meanDailyWriteShare)} (${percent(f.quiet.maxDailyWriteShare)}) | ${percent(f.active.meanDailyWriteShare)}; ${percent(f.active.shareOfWritesWithActivityOrLevelChange)} |`,
+      `| ${shape} | ${seed} | ${percent(f.topFifthRevenueShare)} | ${f.key} (${f.keyPlaces}) | ${percent(f.keyShare)} | ${fixed(f.spearmanScoreRevenue)} | ${q.key_account} / ${q.key_development} / ${q.maintenance} / ${q.opportunistic} | ${f.loyalSmall.maintenance} of ${f.loyalSmall.total} | ${fixed(f.backtest.riskLevelDeclineAuc, 3)} | ${percent(f.quiet.firstDayWriteShare)} | ${percent(f.quiet.meanDailyWriteShare)} (${percent(f.quiet.maxDailyWriteShare)}); ${percent(f.quiet.shareOfWritesWithStateChange)} | ${percent(f.active.meanDailyWriteShare)}; ${percent(f.active.shareOfWritesWithActivityOrLevelChange)} |`,
     );
     console.error(`${shape} seed ${seed}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }

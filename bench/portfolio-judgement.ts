@@ -37,6 +37,8 @@ export type ShapeFigures = {
     firstDayWriteShare: number;
     meanDailyWriteShare: number;
     maxDailyWriteShare: number;
+    /** Of the month's writes, the share that carried a change of state (never held back). */
+    shareOfWritesWithStateChange: number;
     tierChanges: number;
     riskLevelChanges: number;
   };
@@ -49,6 +51,11 @@ function monthSummary(month: MonthFigures) {
     mean: shares.reduce((sum, share) => sum + share, 0) / shares.length,
     max: Math.max(...shares),
   };
+}
+
+function stateShare(month: MonthFigures): number {
+  const written = month.days.reduce((sum, day) => sum + day.written, 0);
+  return written === 0 ? 0 : month.days.reduce((sum, day) => sum + day.stateChanges, 0) / written;
 }
 
 /** The figures of one generated portfolio. */
@@ -128,6 +135,7 @@ export function judgePortfolio(options: {
       firstDayWriteShare: quiet ? quiet.days[0]!.written / quiet.companies : NaN,
       meanDailyWriteShare: quietSummary.mean,
       maxDailyWriteShare: quietSummary.max,
+      shareOfWritesWithStateChange: quiet ? stateShare(quiet) : NaN,
       tierChanges: quiet ? quiet.days.reduce((sum, day) => sum + day.tierChanges, 0) : 0,
       riskLevelChanges: quiet ? quiet.days.reduce((sum, day) => sum + day.riskLevelChanges, 0) : 0,
     },
