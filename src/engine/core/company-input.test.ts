@@ -136,3 +136,37 @@ describe('readCompanyInput', () => {
     expect(input.facts.dataIssues.map((issue) => issue.kind)).toEqual(['unknown_value']);
   });
 });
+
+// docs/decisions/0004-who-may-pin.md: the pin is read here, once, for every rescoring path
+describe('readCompanyInput: a tier pin', () => {
+  const IN_FORCE = new Date(NOW_MS + 86_400_000).toISOString();
+  const LAPSED = new Date(NOW_MS - 86_400_000).toISOString();
+  const pinned = (properties: Record<string, string | null>) =>
+    read(company({ properties: { kam_tier: 'key', kam_tier_computed: 'regular', ...properties } })).facts;
+
+  test.each([
+    ['in force', IN_FORCE, 'key', 'protect_ties'],
+    ['lapsed', LAPSED, null, null],
+  ])(
+    'recorded and %s: hysteresis starts from the computed tier; only a pin in force holds its tier and strategy',
+    (_label, expiresAt, pinnedTier, pinnedStrategy) => {
+      expect(
+        pinned({
+          kam_tier_pinned: 'key',
+          kam_strategy_pinned: 'protect_ties',
+          kam_pin_expires_at: expiresAt,
+        }),
+      ).toMatchObject({ previousTier: 'regular', pinnedTier, pinnedStrategy });
+    },
+  );
+
+  test('none recorded: kam_tier is the previous tier, whatever kam_tier_computed holds', () => {
+    expect(pinned({})).toMatchObject({ previousTier: 'key', pinnedTier: null, pinnedStrategy: null });
+  });
+
+  test('recorded without a readable computed tier: kam_tier is the previous tier', () => {
+    expect(
+      pinned({ kam_tier_pinned: 'key', kam_pin_expires_at: IN_FORCE, kam_tier_computed: 'Key ' }),
+    ).toMatchObject({ previousTier: 'key', pinnedTier: 'key', pinnedStrategy: null });
+  });
+});

@@ -29,10 +29,11 @@ import {
   type PerceptionLevel,
   type ReputationLevel,
   type RecordType,
+  type Strategy,
   type Tier,
 } from './enums';
 import type { CompanyRecord, CrmRecord } from './snapshot';
-import { activePinOf } from './tier-pin';
+import { pinInForce, recordedPinOf } from './tier-pin';
 import {
   isIsoString,
   readBoolean,
@@ -108,6 +109,8 @@ export type CompanyFacts = {
   };
   /** The tier a manager pinned, in force at `now` (it takes a place of that tier); null when none. */
   pinnedTier: Tier | null;
+  /** The strategy pinned with that tier, if one was; null when none or no pin is in force. */
+  pinnedStrategy: Strategy | null;
   /** Every value of the company and its associations that could not be read. */
   dataIssues: DataIssue[];
 };
@@ -136,6 +139,8 @@ export function readCompanyInput(record: CompanyRecord, options: ReadOptions): C
     deals.push(readDeal(deal, options, source));
   }
   sourceFor(source, 'company', record.id);
+  const recordedPin = recordedPinOf(p);
+  const pin = pinInForce(recordedPin, options.nowMs);
   const facts: CompanyFacts = {
     id: record.id,
     name: readText(p.name),
@@ -161,7 +166,9 @@ export function readCompanyInput(record: CompanyRecord, options: ReadOptions): C
     recommendsUs: readBoolean(p.kam_recommends_us, source, 'kam_recommends_us'),
     annualCostToServe: readNonNegativeNumber(p.kam_annual_cost_to_serve, source, 'kam_annual_cost_to_serve'),
     lossReason: readOption(p.kam_loss_reason, LOSS_REASONS, source, 'kam_loss_reason'),
-    previousTier: readOption(p.kam_tier, TIERS, source, 'kam_tier'),
+    previousTier:
+      (recordedPin ? computedTierOf(p.kam_tier_computed) : null) ??
+      readOption(p.kam_tier, TIERS, source, 'kam_tier'),
     previousLevels: {
       thresholdTier: storedThresholdTier(p.kam_explanation),
       paretoClass: readOption(p.kam_pareto_class, PARETO_CLASSES, source, 'kam_pareto_class'),
@@ -169,7 +176,8 @@ export function readCompanyInput(record: CompanyRecord, options: ReadOptions): C
       strength: storedAxisLevel(p.kam_explanation, 'strengthLevel'),
       quadrant: readOption(p.kam_quadrant, KAISM_QUADRANTS, source, 'kam_quadrant'),
     },
-    pinnedTier: activePinOf(p, options.nowMs)?.tier ?? null,
+    pinnedTier: pin?.tier ?? null,
+    pinnedStrategy: pin?.strategy ?? null,
     dataIssues: issues,
   };
   return {
@@ -179,6 +187,15 @@ export function readCompanyInput(record: CompanyRecord, options: ReadOptions): C
     meetings: record.meetings.map((meeting) => readMeeting(meeting, source)),
     contacts: record.contacts.map((contact) => readContact(contact, source)),
   };
+}
+
+/**
+ * The tier the model itself computed last time. Once a pin has been recorded, `kam_tier` may hold
+ * the pinned tier (still in force, or lapsed but not yet rescored); hysteresis must start from the
+ * computed tier, or a pin would outlive its expiry through the hysteresis band.
+ */
+function computedTierOf(raw: string | null | undefined): Tier | null {
+  return raw && (TIERS as readonly string[]).includes(raw) ? (raw as Tier) : null;
 }
 
 const STORED_LEVEL = {

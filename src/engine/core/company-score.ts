@@ -34,6 +34,8 @@ export type CompanyScore = {
   thresholdTier: Tier;
   /** A manager's pin in force (it holds a place of its tier); the sync stores it in `kam_tier`. */
   pinnedTier: Tier | null;
+  /** The strategy pinned with it, if one was; the sync stores it in `kam_strategy`. */
+  pinnedStrategy: Strategy | null;
   /** The tier the company had (`kam_tier`), or null if it was never scored. */
   previousTier: Tier | null;
   /** True when a previous tier existed and the tier differs from it. */

@@ -7,7 +7,7 @@ export type {
   ScorePortfolioInput,
   ScoreCompanyOptions,
   PortfolioScore,
-  PortfolioScoring,
+  PortfolioScoreBuilder,
   Reconsider,
 } from './score-portfolio';
 export type { PortfolioInputs } from './score-company';

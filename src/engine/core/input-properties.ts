@@ -35,6 +35,13 @@ export const COMPANY_INPUT_PROPERTIES = [
   'kam_pin_expires_at',
 ] as const;
 
+/**
+ * Read by the core only once a pin is recorded: the model's own last tier (hysteresis starts from
+ * it, not from the pinned `kam_tier`) and the strategy pinned with the tier. Apart from
+ * `COMPANY_INPUT_PROPERTIES` because only a portal where Keystone has written has them.
+ */
+export const COMPANY_PIN_INPUT_PROPERTIES = ['kam_tier_computed', 'kam_strategy_pinned'] as const;
+
 export const DEAL_INPUT_PROPERTIES = [
   'amount',
   'amount_in_home_currency',

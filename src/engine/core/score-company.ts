@@ -209,6 +209,7 @@ export function finishCompanyScore(
     tier,
     thresholdTier,
     pinnedTier: facts.pinnedTier,
+    pinnedStrategy: facts.pinnedStrategy,
     previousTier: facts.previousTier,
     tierChanged: tierDirection !== null,
     tierDirection,

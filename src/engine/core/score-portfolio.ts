@@ -102,8 +102,11 @@ export type Reconsider = (
   portfolio: Pick<PortfolioScore, 'revenueReference' | 'revenueQuantiles' | 'tierCapacity'>,
 ) => CompanyScore;
 
-/** A portfolio run fed one company at a time (as a sync reads them), scored when all are in. */
-export type PortfolioScoring = {
+/**
+ * Builds a `PortfolioScore` from companies fed one at a time (as a sync reads them): holds what was
+ * measured of each until `finish` scores them all. (The sync's `SyncScoreBuilder` wraps it.)
+ */
+export type PortfolioScoreBuilder = {
   /** Measures a company now; only what was measured is kept, the record can go. */
   add(company: CompanyRecord): void;
   /** Companies added so far. */
@@ -122,7 +125,7 @@ export type PortfolioScoring = {
  */
 export function startPortfolioScoring(
   input: Pick<ScorePortfolioInput, 'model' | 'now' | 'homeCurrency'>,
-): PortfolioScoring {
+): PortfolioScoreBuilder {
   const context = scoringContextOf(input.model, input.now, input.homeCurrency);
   // two plain lists instead of an object per company: a portfolio run keeps them all until the
   // last company is scored, so every per-company wrapper is old-space growth

@@ -1,7 +1,8 @@
 /**
  * A manager's tier pin as recorded on a company (docs/decisions/0004-who-may-pin.md): read here,
- * once, for the core (a pin in force takes a place of its tier), the sync (it holds `kam_tier`) and
- * the settings preview. An expiry is read as every other HubSpot date is (`dateValueOf`).
+ * once, for the core (`readCompanyInput`: a pin in force takes a place of its tier, holds `kam_tier`
+ * and its strategy; a recorded pin moves hysteresis onto the computed tier) and the settings
+ * preview. An expiry is read as every other HubSpot date is (`dateValueOf`).
  */
 import { STRATEGIES, TIERS, type Strategy, type Tier } from './enums';
 import { dateValueOf } from './values';
@@ -42,7 +43,11 @@ export function recordedPinOf(properties: Properties): TierPin | null {
 
 /** The pin in force at `now`: a pinned tier with no expiry or one after `now`. */
 export function activePinOf(properties: Properties, now: Date | number): TierPin | null {
-  const pin = recordedPinOf(properties);
+  return pinInForce(recordedPinOf(properties), now);
+}
+
+/** `pin` when it is in force at `now` (no expiry, or one after `now`); otherwise null. */
+export function pinInForce(pin: TierPin | null, now: Date | number): TierPin | null {
   if (!pin) return null;
   const nowMs = typeof now === 'number' ? now : now.getTime();
   return pin.expiresAt === null || Date.parse(pin.expiresAt) > nowMs ? pin : null;

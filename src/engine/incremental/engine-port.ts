@@ -1,7 +1,7 @@
 /**
  * What incremental rescoring needs from the sync engine, and nothing more. Webhook and workflow
  * action handlers are written against this port so they can be tested without HubSpot; the
- * real implementation (`createIncrementalEngine`) wraps the lead's `rescoreCompany` and the
+ * real implementation (`createKeystoneEngine`) wraps the sync engine's `rescoreCompany` and the
  * adapter's association reads.
  */
 import type { RiskLevel, Tier } from '../core/enums';

@@ -38,7 +38,7 @@ export {
   type WorkflowActionResponseBody,
 } from './workflow-action';
 export { toSignedRequest } from './function-request';
-export { createCrmIncrementalEngine, type CrmIncrementalEngineOptions } from './crm-engine';
+export { associatedCompanyIds } from './associated-companies';
 export type { HttpResponse } from './http-response';
 export {
   ACCESS_TOKEN_ENV,
@@ -50,4 +50,3 @@ export {
   type EndpointFunction,
 } from './function-entry';
 export { createKeystoneEngine, type KeystoneEngineOptions } from './keystone-engine';
-export { createSyncRescorer } from './sync-rescorer';

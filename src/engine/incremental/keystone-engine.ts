@@ -1,17 +1,19 @@
 /**
  * The incremental engine as the endpoint functions run it: a gateway for the request's access
  * token, the active scoring model (resolved once per request, shipped defaults when none was
- * saved), associations for event objects, and the sync engine's one-company rescore.
+ * saved), associations for event objects, and `rescoreCompany`, the one-company path the card's
+ * Recalculate calls too: the same values as `kam sync` for the same data.
  */
 import { createGateway, HUBSPOT_API_BASE_URL } from '../hubspot/gateway';
 import { customObjectModelStores, type ModelStoreFactory } from '../hubspot/model-store';
 import { scoringModelOf } from '../settings/model-policy';
 import type { ScoringModel } from '../settings/model-schema';
-import { createCrmIncrementalEngine } from './crm-engine';
+import { isKeystoneError, KeystoneError } from '../errors';
 import type { IncrementalEngine } from './engine-port';
 import type { InstallReport } from './self-install';
 import { changedSomething, ensureKeystoneInstalled, instanceKeyOf } from './self-install';
-import { createSyncRescorer } from './sync-rescorer';
+import { rescoreCompany } from '../sync/rescore-company';
+import { associatedCompanyIds } from './associated-companies';
 
 // About 15 s per function call: a retry may wait, but not three times in a row.
 const FUNCTION_MAX_RETRIES = 2;
@@ -57,11 +59,35 @@ export function createKeystoneEngine(options: KeystoneEngineOptions): Incrementa
       explicit: options.model,
       store: () => stores.open({ gateway, now: options.now }),
     }));
-  return createCrmIncrementalEngine({
-    gateway,
-    rescore: async (companyId) => {
+  return {
+    resolveCompanyIds: (objects) => associatedCompanyIds(gateway, objects),
+    async rescoreCompany(companyId) {
       await installed();
-      return createSyncRescorer({ gateway, model: await activeModel(), now: options.now })(companyId);
+      const model = await activeModel();
+      try {
+        const { score, changedProperties } = await rescoreCompany({
+          gateway,
+          companyId,
+          model,
+          now: options.now(),
+        });
+        return {
+          companyId,
+          changedProperties: Object.keys(changedProperties),
+          score: score.score,
+          tier: score.tier,
+          riskLevel: score.risk.level,
+        };
+      } catch (error) {
+        if (isKeystoneError(error) && error.code === 'sync.write_failed') {
+          throw new KeystoneError(
+            'incremental.write_failed',
+            `rescore company ${companyId}: write refused: ${error.message}`,
+            { companyId },
+          );
+        }
+        throw error;
+      }
     },
-  });
+  };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CompanyRecord } from '../core/snapshot';
-import { FileCheckpoint } from './checkpoint';
+import { FileCheckpoint, type PlannedSummary } from './checkpoint';
 
 const companiesFrom = (first: number, count: number): CompanyRecord[] =>
   Array.from({ length: count }, (_, index) => ({
@@ -14,6 +14,15 @@ const companiesFrom = (first: number, count: number): CompanyRecord[] =>
     meetings: [],
     contacts: [],
   }));
+
+const summaryOf = (companiesRead: number): PlannedSummary => ({
+  companiesRead,
+  companiesScored: companiesRead,
+  unknownCompanyIds: [],
+  missingRecords: 0,
+  truncated: 0,
+  tierChanges: [],
+});
 
 function freshCheckpoint(): FileCheckpoint {
   const checkpoint = new FileCheckpoint(join(mkdtempSync(join(tmpdir(), 'kam-checkpoint-')), 'run.jsonl'));
@@ -41,7 +50,7 @@ describe('FileCheckpoint read entries written in the background', () => {
       }),
     );
     await checkpoint.flush();
-    checkpoint.append({ type: 'planned', writeCount: 0, summary: {} });
+    checkpoint.append({ type: 'planned', writeCount: 0, summary: summaryOf(123) });
     const state = checkpoint.load();
     expect(state.reads.map((read) => read.after)).toEqual(['cursor-0', 'cursor-1', null]);
     expect(state.reads.map((read) => read.companies())).toEqual(chunks);
@@ -93,7 +102,7 @@ describe('FileCheckpoint read entries written in the background', () => {
       done: true,
     });
     await checkpoint.flush();
-    checkpoint.append({ type: 'planned', writeCount: 300, summary: { companiesRead: 300 } });
+    checkpoint.append({ type: 'planned', writeCount: 300, summary: summaryOf(300) });
     checkpoint.append({ type: 'written', ids: ['1', '2'] });
     const before = checkpoint.bytesWritten;
     checkpoint.finish();

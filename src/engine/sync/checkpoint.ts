@@ -19,6 +19,7 @@ import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
 import { z } from 'zod';
+import { tierSchema } from '../core/enums';
 import { companyRecordSchema, type CompanyRecord } from '../core/snapshot';
 import { KeystoneError } from '../errors';
 
@@ -32,42 +33,49 @@ export type SyncScope = z.infer<typeof scopeSchema>;
 const plannedWriteSchema = z.object({ id: z.string(), properties: z.record(z.string(), z.string()) });
 export type PlannedWrite = z.infer<typeof plannedWriteSchema>;
 
-const entrySchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('start'),
-    runId: z.string(),
-    now: z.string(),
-    modelVersion: z.string(),
-    scope: scopeSchema,
-    target: z.string(),
-    /** `modelFingerprint` of the model the run scores with (journals before it have none). */
-    modelFingerprint: z.string().optional(),
-  }),
-  z.object({
-    type: z.literal('read'),
-    after: z.string().nullable(),
-    companies: z.array(companyRecordSchema),
-    done: z.boolean(),
-  }),
-  z.object({
-    type: z.literal('planned'),
-    /**
-     * How many companies the plan writes. The plan itself is not journaled: the reads and `now`
-     * are, so a resume scores them again and must get the same plan (a 10k plan is ~46 MB of
-     * JSON, and writing it held the first write back by seconds). Journals from before carry
-     * the `writes` instead.
-     */
-    writeCount: z.number().int().nonnegative().optional(),
-    writes: z.array(plannedWriteSchema).optional(),
-    summary: z.record(z.string(), z.unknown()),
-  }),
-  z.object({ type: z.literal('written'), ids: z.array(z.string()) }),
-  z.object({ type: z.literal('done') }),
-]);
-export type CheckpointEntry = z.infer<typeof entrySchema>;
-type StartEntry = Extract<CheckpointEntry, { type: 'start' }>;
-type ReadEntry = Extract<CheckpointEntry, { type: 'read' }>;
-type PlannedEntry = Extract<CheckpointEntry, { type: 'planned' }>;
+const tierChangeSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  from: tierSchema.nullable(),
+  to: tierSchema,
+  direction: z.enum(['up', 'down', 'new']),
+});
+/** A company whose `kam_tier` the run writes: from what, to what. */
+export type TierChange = z.infer<typeof tierChangeSchema>;
+
+/**
+ * What the run learned before it wrote anything, journaled with its plan: a resume that no longer
+ * reads (or no longer reads everything) reports it from here. Every journal so far wrote all six
+ * fields; the defaults stand where the run before this schema fell back.
+ */
+const plannedSummarySchema = z.object({
+  companiesRead: z.number().int().nonnegative(),
+  companiesScored: z.number().int().nonnegative(),
+  unknownCompanyIds: z.array(z.string()).default([]),
+  missingRecords: z.number().int().nonnegative().default(0),
+  truncated: z.number().int().nonnegative().default(0),
+  tierChanges: z.array(tierChangeSchema),
+});
+export type PlannedSummary = z.infer<typeof plannedSummarySchema>;
+
+const startEntrySchema = z.object({
+  type: z.literal('start'),
+  runId: z.string(),
+  now: z.string(),
+  modelVersion: z.string(),
+  scope: scopeSchema,
+  target: z.string(),
+  /** `modelFingerprint` of the model the run scores with (journals before it have none). */
+  modelFingerprint: z.string().optional(),
+});
+
+/** A chunk's reads in plain JSON (journals before `read-gz`; still read). */
+const readEntrySchema = z.object({
+  type: z.literal('read'),
+  after: z.string().nullable(),
+  companies: z.array(companyRecordSchema),
+  done: z.boolean(),
+});
 
 /**
  * A chunk's reads as the journal stores them: the companies' JSON, gzipped and in base64 (a
@@ -79,6 +87,40 @@ const packedReadSchema = z.object({
   done: z.boolean(),
   gzip: z.string(),
 });
+
+const plannedEntrySchema = z.object({
+  type: z.literal('planned'),
+  /**
+   * How many companies the plan writes. The plan itself is not journaled: the reads and `now`
+   * are, so a resume scores them again and must get the same plan (a 10k plan is ~46 MB of
+   * JSON, and writing it held the first write back by seconds). Journals from before carry
+   * the `writes` instead.
+   */
+  writeCount: z.number().int().nonnegative().optional(),
+  writes: z.array(plannedWriteSchema).optional(),
+  summary: plannedSummarySchema,
+});
+
+const writtenEntrySchema = z.object({ type: z.literal('written'), ids: z.array(z.string()) });
+const doneEntrySchema = z.object({ type: z.literal('done') });
+
+/** One journal line, as written to disk. */
+const journalLineSchema = z.discriminatedUnion('type', [
+  startEntrySchema,
+  readEntrySchema,
+  packedReadSchema,
+  plannedEntrySchema,
+  writtenEntrySchema,
+  doneEntrySchema,
+]);
+type JournalLine = z.infer<typeof journalLineSchema>;
+
+/** What a run hands the journal (`read` entries are packed as `read-gz` lines when written). */
+export type CheckpointEntry = Exclude<JournalLine, { type: 'read-gz' }>;
+type StartEntry = z.infer<typeof startEntrySchema>;
+type ReadEntry = z.infer<typeof readEntrySchema>;
+type PlannedEntry = z.infer<typeof plannedEntrySchema>;
+
 const companiesSchema = z.array(companyRecordSchema);
 
 /**
@@ -99,15 +141,13 @@ export type JournaledRead = {
  * Throws on anything unreadable.
  */
 function parseLine(line: string, describe: () => string): LoadedEntry {
-  const raw: unknown = JSON.parse(line);
-  const packed = packedReadSchema.safeParse(raw);
-  if (!packed.success) {
-    const entry = entrySchema.parse(raw);
-    if (entry.type !== 'read') return entry;
+  const entry = journalLineSchema.parse(JSON.parse(line));
+  if (entry.type === 'read') {
     const { companies, after, done } = entry;
     return { type: 'read', after, done, companies: () => companies };
   }
-  const { after, done, gzip: base64 } = packed.data;
+  if (entry.type !== 'read-gz') return entry;
+  const { after, done, gzip: base64 } = entry;
   gunzipSync(Buffer.from(base64, 'base64'));
   return {
     type: 'read',

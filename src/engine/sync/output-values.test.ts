@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { NOW } from '../../../tests/arbitraries/company-builders';
+import { company, NOW } from '../../../tests/arbitraries/company-builders';
 import { portfolioArb } from '../../../tests/arbitraries/company-records';
 import { scoringModelArb } from '../../../tests/arbitraries/scoring-model';
-import { scorePortfolio } from '../core';
+import { scoreCompany, scorePortfolio } from '../core';
 import { explanationSchema } from '../hubspot/explanation-schema';
 import { DEFAULT_SCORING_MODEL } from '../settings/default-model';
 import { outputValuesOf } from './output-values';
@@ -31,5 +31,45 @@ describe('output values', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+// docs/decisions/0004-who-may-pin.md: while a pin lasts, kam_tier (and kam_strategy, when pinned) hold it
+describe('output values of a pinned company', () => {
+  const score = (properties: Record<string, string>) =>
+    scoreCompany(company({ properties }), { model: DEFAULT_SCORING_MODEL, now: NOW, paretoClass: 'C' });
+  const context = { revenueReference: 1, revenueQuantiles: null, tierCapacity: null };
+
+  test('a pin in force holds kam_tier and kam_strategy; the computed tier goes to kam_tier_computed', () => {
+    const result = score({
+      kam_tier_pinned: 'key',
+      kam_strategy_pinned: 'protect_ties',
+      kam_pin_expires_at: new Date(NOW.getTime() + 86_400_000).toISOString(),
+    });
+    expect(result.tier).toBe('regular');
+    expect(outputValuesOf(result, context)).toMatchObject({
+      kam_tier: 'key',
+      kam_strategy: 'protect_ties',
+      kam_tier_computed: 'regular',
+    });
+  });
+
+  test('a lapsed pin, or one without a strategy, leaves the computed values', () => {
+    const lapsed = score({
+      kam_tier_pinned: 'key',
+      kam_strategy_pinned: 'protect_ties',
+      kam_pin_expires_at: new Date(NOW.getTime() - 86_400_000).toISOString(),
+    });
+    expect(outputValuesOf(lapsed, context)).toMatchObject({
+      kam_tier: lapsed.tier,
+      kam_strategy: lapsed.strategy,
+      kam_tier_computed: lapsed.tier,
+    });
+    const tierOnly = score({ kam_tier_pinned: 'important' });
+    expect(outputValuesOf(tierOnly, context)).toMatchObject({
+      kam_tier: 'important',
+      kam_strategy: tierOnly.strategy,
+      kam_tier_computed: tierOnly.tier,
+    });
   });
 });

@@ -76,7 +76,13 @@ export function explanationOf(score: CompanyScore, context: PortfolioContext): S
   return explanation;
 }
 
-/** The output property values of one result (the tier-change trail is the diff's job). */
+/**
+ * The output property values of one result (the tier-change trail is the diff's job). A manager's
+ * pin in force (docs/decisions/0004-who-may-pin.md) holds `kam_tier`, and `kam_strategy` when one
+ * was pinned, so a pin set or lapsing looks to workflows like any other tier change; the computed
+ * tier always goes to `kam_tier_computed`. An expired pin is not cleared: its fields stay as the
+ * record of the last override, and simply stop counting.
+ */
 export function outputValuesOf(score: CompanyScore, context: PortfolioContext): OutputValues {
   const growth = score.metrics.wonRevenueGrowth;
   return {
@@ -84,9 +90,9 @@ export function outputValuesOf(score: CompanyScore, context: PortfolioContext): 
     kam_attractiveness: fixed(score.attractiveness, 1),
     kam_strength: fixed(score.strength, 1),
     kam_confidence: fixed(score.confidence, 2),
-    kam_tier: score.tier,
+    kam_tier: score.pinnedTier ?? score.tier,
     kam_quadrant: score.kaismQuadrant,
-    kam_strategy: score.strategy,
+    kam_strategy: score.pinnedStrategy ?? score.strategy,
     kam_pareto_class: score.paretoClass,
     kam_risk_level: score.risk.level,
     kam_risk_score: fixed(score.risk.score, 0),
@@ -101,5 +107,6 @@ export function outputValuesOf(score: CompanyScore, context: PortfolioContext): 
     kam_won_revenue_12m: fixed(score.metrics.wonRevenueLast12Months, 2),
     // An empty string clears a HubSpot property: no growth figure without a previous year.
     kam_growth: growth === null ? '' : fixed(growth, 4),
+    kam_tier_computed: score.tier,
   };
 }

@@ -1,13 +1,14 @@
 /**
- * Sets or clears a company's tier pin, then rescores it at once, so `kam_tier` (and the tier trail
- * workflows enrol on) reflects the pin now rather than at the next sync.
+ * Sets or clears a company's tier pin (docs/decisions/0004-who-may-pin.md), then rescores it at
+ * once, so `kam_tier` (and the tier trail workflows enrol on) reflects the pin now rather than at
+ * the next sync. What a pin does to the scores is the core's (`readCompanyInput`) and the output
+ * values' (`outputValuesOf`) business, for every rescoring path alike.
  */
 import type { Strategy, Tier } from '../core/enums';
 import { KeystoneError } from '../errors';
 import type { CrmGateway } from '../hubspot/gateway';
 import type { ScoringModel } from '../settings';
 import { rescoreCompany, type RescoreResult } from './rescore-company';
-import { pinPropertiesOf } from './tier-pin';
 
 export type PinRequest = {
   tier: Tier;
@@ -17,6 +18,29 @@ export type PinRequest = {
   expiresAt: string;
   pinnedBy: string;
 };
+
+/** The pin properties to write to set `pin`, or with null to clear every one of them. */
+export function pinPropertiesOf(
+  pin: { tier: Tier; strategy?: Strategy | null; reason: string; expiresAt: string; pinnedBy: string } | null,
+): Record<string, string> {
+  // An empty string clears a HubSpot property.
+  if (!pin) {
+    return {
+      kam_tier_pinned: '',
+      kam_strategy_pinned: '',
+      kam_pin_reason: '',
+      kam_pin_expires_at: '',
+      kam_pinned_by: '',
+    };
+  }
+  return {
+    kam_tier_pinned: pin.tier,
+    kam_strategy_pinned: pin.strategy ?? '',
+    kam_pin_reason: pin.reason,
+    kam_pin_expires_at: pin.expiresAt,
+    kam_pinned_by: pin.pinnedBy,
+  };
+}
 
 export async function pinCompanyTier(options: {
   gateway: CrmGateway;

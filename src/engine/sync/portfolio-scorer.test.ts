@@ -2,7 +2,6 @@ import { generatePortfolio } from '../../../emulator/generator';
 import { scorePortfolio } from '../core';
 import { DEFAULT_SCORING_MODEL } from '../settings';
 import { createPortfolioScorer, scoreWholePortfolioOneByOne, toScoredCompany } from './portfolio-scorer';
-import { recordForScoring } from './tier-pin';
 
 const NOW = new Date('2026-06-01T00:00:00.000Z');
 const { snapshot } = generatePortfolio({ companies: 120, seed: 5, now: NOW });
@@ -10,14 +9,11 @@ const { snapshot } = generatePortfolio({ companies: 120, seed: 5, now: NOW });
 /** What a whole run stores, made the plain way: every record at once, every result kept. */
 const expected = (() => {
   const portfolio = scorePortfolio({
-    companies: snapshot.companies.map(recordForScoring),
+    companies: snapshot.companies,
     model: DEFAULT_SCORING_MODEL,
     now: NOW,
   });
-  const propertiesOf = new Map(snapshot.companies.map((company) => [company.id, company.properties]));
-  return portfolio.results.map((result) =>
-    toScoredCompany(result, portfolio, propertiesOf.get(result.companyId) ?? {}, NOW),
-  );
+  return portfolio.results.map((result) => toScoredCompany(result, portfolio));
 })();
 
 /** The companies as an iterable that counts how often it is read. */

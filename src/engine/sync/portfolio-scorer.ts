@@ -17,14 +17,12 @@ import {
   type TierCapacityResult,
   type TierLine,
 } from '../core';
-import type { Tier } from '../core/enums';
 import type { CompanyRecord } from '../core/snapshot';
 import { explanationSchema, type Explanation } from '../hubspot/explanation-schema';
 import type { ScoringModel } from '../settings';
 import { diffOutputs } from './diff';
 import { outputValuesOf, type PortfolioContext } from './output-values';
 import type { PortfolioScorer, ScoredCompany } from './sync-run';
-import { recordForScoring, withPinApplied } from './tier-pin';
 
 type StoredExplanationPortfolio = NonNullable<Explanation['portfolio']>;
 
@@ -74,7 +72,7 @@ export function scoreOnStoredContext(
   now: Date,
 ): { score: CompanyScore; context: PortfolioContext } {
   const stored = storedPortfolioContext(company);
-  const score = scoreCompany(recordForScoring(company), {
+  const score = scoreCompany(company, {
     model,
     now,
     paretoClass: stored.paretoClass,
@@ -92,23 +90,14 @@ export function scoreOnStoredContext(
   };
 }
 
-/**
- * The values to store for one result. `stored` is the company as read (with its pin), so a pinned
- * tier takes precedence in `kam_tier`; `tier` is what `kam_tier` will hold.
- */
-export function toScoredCompany(
-  score: CompanyScore,
-  context: PortfolioContext,
-  stored: Readonly<Record<string, string | null>>,
-  now: Date,
-): ScoredCompany {
-  const desired = withPinApplied(outputValuesOf(score, context), stored, now);
+/** The values to store for one result; `tier` is what `kam_tier` will hold (a pin in force, or the computed tier). */
+export function toScoredCompany(score: CompanyScore, context: PortfolioContext): ScoredCompany {
   return {
     id: score.companyId,
     name: score.name ?? `Company ${score.companyId}`,
-    desired,
+    desired: outputValuesOf(score, context),
     score: score.score,
-    tier: (desired.kam_tier as Tier | undefined) ?? score.tier,
+    tier: score.pinnedTier ?? score.tier,
     previousTier: score.previousTier,
     quadrant: score.kaismQuadrant,
     strategy: score.strategy,
@@ -146,7 +135,7 @@ function wholePortfolioScoring(model: ScoringModel, now: Date) {
     storedById,
     add(company: CompanyRecord): void {
       storedById.set(company.id, company.properties);
-      scoring.add(recordForScoring(company));
+      scoring.add(company);
     },
     finish(): { scored: Iterable<ScoredCompany>; portfolio: PortfolioScore } {
       const choices: number[] = [];
@@ -155,10 +144,7 @@ function wholePortfolioScoring(model: ScoringModel, now: Date) {
         choices[index] = FRESH;
         // never written (a first sync): everything is a change, and there are no stored inputs to keep
         if (!stored.kam_explanation) return fresh;
-        if (
-          Object.keys(diffOutputs(stored, toScoredCompany(fresh, freshContext, stored, now).desired, now))
-            .length > 0
-        ) {
+        if (Object.keys(diffOutputs(stored, toScoredCompany(fresh, freshContext).desired, now)).length > 0) {
           return fresh;
         }
         const storedInputs = storedPortfolioContextOf(stored);
@@ -170,12 +156,12 @@ function wholePortfolioScoring(model: ScoringModel, now: Date) {
         });
         const storedContext = contextOf(storedInputs, freshContext.revenueReference);
         const unchanged =
-          Object.keys(diffOutputs(stored, toScoredCompany(onStored, storedContext, stored, now).desired, now))
-            .length === 0;
+          Object.keys(diffOutputs(stored, toScoredCompany(onStored, storedContext).desired, now)).length ===
+          0;
         choices[index] = unchanged ? STORED : FRESH_FORCED;
         return unchanged ? onStored : fresh;
       });
-      return { scored: oneByOne(portfolio, choices, storedById, now), portfolio };
+      return { scored: oneByOne(portfolio, choices, storedById), portfolio };
     },
   };
 }
@@ -193,7 +179,6 @@ function* oneByOne(
   portfolio: PortfolioScore,
   choices: readonly number[],
   storedById: ReadonlyMap<string, StoredProperties>,
-  now: Date,
 ): Generator<ScoredCompany> {
   const freshContext: PortfolioContext = {
     revenueReference: portfolio.revenueReference,
@@ -210,7 +195,7 @@ function* oneByOne(
       choice === STORED
         ? contextOf(storedPortfolioContextOf(stored), portfolio.revenueReference)
         : freshContext;
-    const scored = toScoredCompany(result, context, stored, now);
+    const scored = toScoredCompany(result, context);
     yield choice === FRESH_FORCED ? { ...scored, alwaysWrite: ['kam_explanation'] } : scored;
   }
 }
@@ -243,7 +228,7 @@ export function createPortfolioScorer(model: ScoringModel): PortfolioScorer {
         add(companies) {
           for (const company of companies) {
             const { score, context } = scoreOnStoredContext(company, model, now);
-            scored.push(toScoredCompany(score, context, company.properties, now));
+            scored.push(toScoredCompany(score, context));
           }
         },
         finish: () => ({ modelVersion: model.version, scored }),

@@ -5,6 +5,7 @@
  */
 import {
   COMPANY_INPUT_PROPERTIES,
+  COMPANY_PIN_INPUT_PROPERTIES,
   CONTACT_INPUT_PROPERTIES,
   DEAL_INPUT_PROPERTIES,
   MEETING_INPUT_PROPERTIES,
@@ -19,7 +20,12 @@ import { KAM_OUTPUT_PROPERTY_NAMES, KAM_PIN_PROPERTY_NAMES } from '../hubspot/ka
  * the tier pin, which takes precedence over the computed tier.
  */
 export const COMPANY_READ_PROPERTIES = [
-  ...new Set<string>([...COMPANY_INPUT_PROPERTIES, ...KAM_OUTPUT_PROPERTY_NAMES, ...KAM_PIN_PROPERTY_NAMES]),
+  ...new Set<string>([
+    ...COMPANY_INPUT_PROPERTIES,
+    ...KAM_OUTPUT_PROPERTY_NAMES,
+    ...KAM_PIN_PROPERTY_NAMES,
+    ...COMPANY_PIN_INPUT_PROPERTIES,
+  ]),
 ];
 
 const ASSOCIATED_TYPES = [

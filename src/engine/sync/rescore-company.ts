@@ -50,7 +50,7 @@ export async function rescoreCompany(options: {
   });
   const company = read.companies[0]!;
   const { score, context } = scoreOnStoredContext(company, model, now);
-  const scored = toScoredCompany(score, context, company.properties, now);
+  const scored = toScoredCompany(score, context);
   const changedProperties = diffOutputs(company.properties, scored.desired, now);
   if (!options.dryRun && Object.keys(changedProperties).length > 0) {
     const outcome = await gateway.batchUpdate('companies', [

@@ -7,11 +7,20 @@ import type { Tier } from '../core/enums';
 import type { CompanyRecord } from '../core/snapshot';
 import { KeystoneError } from '../errors';
 import type { CrmGateway, GatewayStats } from '../hubspot/gateway';
-import { FileCheckpoint, type CheckpointState, type PlannedWrite, type SyncScope } from './checkpoint';
+import {
+  FileCheckpoint,
+  type CheckpointState,
+  type PlannedSummary,
+  type PlannedWrite,
+  type SyncScope,
+  type TierChange,
+} from './checkpoint';
 import { diffOutputs, type OutputValues } from './diff';
 import type { TierCapacityResult } from '../core';
 import { companyChunks, readAhead } from './company-chunks';
 import { readAssociatedRecords } from './read-portfolio';
+
+export type { TierChange } from './checkpoint';
 
 /** What the scorer returns per company: the output property values and a few fields for summaries. */
 export type ScoredCompany = {
@@ -31,29 +40,22 @@ export type ScoredCompany = {
 };
 
 /**
- * Scoring for one run, fed each chunk of companies as it is read: a whole-portfolio run measures
- * them on arrival and keeps only what it measured (the records can go), then scores every company
- * at `finish`, once Pareto classes can be computed across the portfolio.
+ * Builds a sync run's `ScoredCompany` list (the output values to write), fed each chunk of
+ * companies as it is read: a whole-portfolio run measures them on arrival and keeps only what it
+ * measured (the records can go), then scores every company at `finish`, once Pareto classes can be
+ * computed across the portfolio. (The core's `PortfolioScoreBuilder` does the measuring.)
  */
-export type PortfolioScoring = {
+export type SyncScoreBuilder = {
   add(companies: readonly CompanyRecord[]): void;
   finish(): { modelVersion: string; scored: ScoredCompany[]; tierCapacity?: TierCapacityResult };
 };
 
-export type PortfolioScorer = (options: { now: Date; paretoFromStored: boolean }) => PortfolioScoring;
+export type PortfolioScorer = (options: { now: Date; paretoFromStored: boolean }) => SyncScoreBuilder;
 
 export type SyncProgress =
   | { phase: 'read'; companiesRead: number; total: number | null }
   | { phase: 'score'; companies: number }
   | { phase: 'write'; written: number; total: number };
-
-export type TierChange = {
-  id: string;
-  name: string;
-  from: Tier | null;
-  to: Tier;
-  direction: 'up' | 'down' | 'new';
-};
 
 export type SyncSummary = {
   runId: string;
@@ -114,184 +116,250 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
     throw new KeystoneError('sync.aborted', 'sync stopped before it finished; run again with --resume');
 }
 
+/**
+ * A portfolio run in five steps: open (start a journal or take up an interrupted one), read (and
+ * score on arrival), plan (finish scoring, diff against what is stored), write, finish.
+ */
 export async function runSync(options: SyncOptions): Promise<SyncResult> {
   const started = Date.now();
-  const { gateway, checkpoint, signal } = options;
-  const chunkSize = options.chunkSize ?? 1000;
-  const firstChunkSize = options.firstChunkSize ?? FIRST_CHUNK_SIZE;
-  let state: CheckpointState | null = null;
-  if (options.resume) {
-    if (!checkpoint) throw new KeystoneError('sync.checkpoint_missing', 'resume needs a checkpoint file');
-    state = checkpoint.load();
-    if (state.done)
-      throw new KeystoneError('sync.nothing_to_resume', `the run in ${checkpoint.path} already finished`);
-    if (state.start.target !== options.target) {
-      throw new KeystoneError(
-        'sync.checkpoint_mismatch',
-        `the checkpoint in ${checkpoint.path} belongs to another portal or server`,
-        {
-          path: checkpoint.path,
-        },
-      );
-    }
-  }
-  const runId = state?.start.runId ?? randomUUID();
-  const now = state ? new Date(state.start.now) : options.now;
-  const scope = state?.start.scope ?? options.scope;
-  const modelVersion = state?.start.modelVersion ?? options.modelVersion;
-  if (state && state.start.modelVersion !== options.modelVersion) {
+  const run = openRun(options);
+  const journaled = run.resumed?.planned;
+  const plan: WritePlan = journaled?.writes
+    ? // a journal written before plans were recomputed on resume
+      { scored: [], writes: journaled.writes, summary: journaled.summary }
+    : planWrites(run, await readPortfolio(run, options), options);
+  const writeFailures = await writePlan(run, plan.writes, options);
+  return finishRun(run, plan, writeFailures, options, started);
+}
+
+/** The run being done: a new one, or the interrupted one its journal describes. */
+type OpenRun = {
+  runId: string;
+  now: Date;
+  scope: SyncScope;
+  modelVersion: string;
+  /** The interrupted run's journal as it was loaded; null for a new run. */
+  resumed: CheckpointState | null;
+  /** Where this run journals; none on a dry run. */
+  journal: FileCheckpoint | undefined;
+};
+
+/**
+ * Starts a new journal, or loads the interrupted run's and checks it may be resumed here: same
+ * target, same model version and content. A resumed run keeps its `now`, scope and run id.
+ */
+function openRun(options: SyncOptions): OpenRun {
+  const { checkpoint } = options;
+  const resumed = options.resume ? resumableState(options) : null;
+  const run: OpenRun = {
+    runId: resumed?.start.runId ?? randomUUID(),
+    now: resumed ? new Date(resumed.start.now) : options.now,
+    scope: resumed?.start.scope ?? options.scope,
+    modelVersion: resumed?.start.modelVersion ?? options.modelVersion,
+    resumed,
+    journal: options.dryRun ? undefined : checkpoint,
+  };
+  if (resumed && resumed.start.modelVersion !== options.modelVersion) {
     throw new KeystoneError(
       'sync.checkpoint_mismatch',
-      `the interrupted run scored with model ${state.start.modelVersion}, the active model is now ${options.modelVersion}; start a new run`,
+      `the interrupted run scored with model ${resumed.start.modelVersion}, the active model is now ${options.modelVersion}; start a new run`,
     );
   }
   if (
-    state?.start.modelFingerprint !== undefined &&
+    resumed?.start.modelFingerprint !== undefined &&
     options.modelFingerprint !== undefined &&
-    state.start.modelFingerprint !== options.modelFingerprint
+    resumed.start.modelFingerprint !== options.modelFingerprint
   ) {
     throw new KeystoneError(
       'sync.checkpoint_mismatch',
-      `model ${modelVersion} was changed since the interrupted run started; start a new run`,
+      `model ${run.modelVersion} was changed since the interrupted run started; start a new run`,
     );
   }
-  if (!state && checkpoint && !options.dryRun) {
-    checkpoint.begin({
+  if (!resumed && run.journal) {
+    run.journal.begin({
       type: 'start',
-      runId,
-      now: now.toISOString(),
-      modelVersion,
-      scope,
+      runId: run.runId,
+      now: run.now.toISOString(),
+      modelVersion: run.modelVersion,
+      scope: run.scope,
       target: options.target,
       ...(options.modelFingerprint === undefined ? {} : { modelFingerprint: options.modelFingerprint }),
     });
   }
-  const journal = options.dryRun ? undefined : checkpoint;
+  return run;
+}
 
-  let scored: ScoredCompany[] = [];
-  let writes: PlannedWrite[];
-  let plannedSummary: Record<string, unknown>;
-  const unknownCompanyIds: string[] = [];
-  let missingRecords = 0;
-  let truncated = 0;
-
-  if (state?.planned?.writes) {
-    // a journal written before plans were recomputed on resume
-    writes = state.planned.writes;
-    plannedSummary = state.planned.summary;
-  } else {
-    // 1. Read (continuing after the last journaled chunk when resuming), each chunk handed to the
-    // scorer as it arrives: only the companies' own properties are kept here, for the diff.
-    // Pareto classes need the whole portfolio, so partial runs keep the stored class.
-    const scoring = options.scorer({ now, paretoFromStored: scope.kind !== 'all' });
-    const storedById = new Map<string, CompanyRecord['properties']>();
-    let companiesRead = 0;
-    const take = (companies: readonly CompanyRecord[]): void => {
-      scoring.add(companies);
-      for (const company of companies) storedById.set(company.id, company.properties);
-      companiesRead += companies.length;
-    };
-    // one journaled chunk parsed at a time, as it was read
-    for (const read of state?.reads ?? []) take(read.companies());
-    const lastRead = state?.reads.at(-1);
-    const readFinished = lastRead?.done ?? false;
-    if (!readFinished) {
-      const chunks = await companyChunks(gateway, scope, {
-        chunkSize,
-        firstChunkSize,
-        resumeAfter: lastRead?.after ?? undefined,
-        alreadyRead: new Set(storedById.keys()),
-        checkAborted: () => throwIfAborted(signal),
-      });
-      if (chunks.isEmpty) journal?.append({ type: 'read', after: null, companies: [], done: true });
-      await readAhead(chunks, async ({ raw, after, done }) => {
-        throwIfAborted(signal);
-        const result = await readAssociatedRecords(gateway, raw);
-        missingRecords += result.missingRecords;
-        truncated += result.truncated.length;
-        take(result.companies);
-        journal?.appendReadInBackground({ type: 'read', after, companies: result.companies, done });
-        options.onProgress?.({ phase: 'read', companiesRead, total: chunks.total });
-      }).finally(() => journal?.settle());
-      await journal?.flush();
-      unknownCompanyIds.push(...chunks.unknownIds);
-    }
-    throwIfAborted(signal);
-
-    // 2. Score what was read.
-    options.onProgress?.({ phase: 'score', companies: companiesRead });
-    scored = scoring.finish().scored;
-    writes = [];
-    for (const company of scored) {
-      const changes = diffOutputs(
-        storedById.get(company.id) ?? {},
-        company.desired,
-        now,
-        company.alwaysWrite,
-      );
-      if (Object.keys(changes).length > 0) writes.push({ id: company.id, properties: changes });
-    }
-    const tierChanges = tierChangesOf(scored, writes);
-    if (state?.planned) {
-      // the same reads, `now` and model give the same plan; anything else must not be half-applied
-      const journaled = state.planned;
-      if (
-        journaled.writeCount !== writes.length ||
-        JSON.stringify(journaled.summary.tierChanges) !== JSON.stringify(tierChanges)
-      ) {
-        throw new KeystoneError(
-          'sync.checkpoint_mismatch',
-          `scoring the interrupted run's reads again no longer gives the plan it journaled in ${checkpoint?.path} (${journaled.writeCount} companies to write, now ${writes.length}); was Keystone updated since? Start a new run`,
-        );
-      }
-      // what the first attempt learned while reading (unknown ids, missing records) is in its summary
-      plannedSummary = journaled.summary;
-    } else {
-      plannedSummary = {
-        companiesRead,
-        companiesScored: scored.length,
-        unknownCompanyIds,
-        missingRecords,
-        truncated,
-        tierChanges,
-      };
-      journal?.append({ type: 'planned', writeCount: writes.length, summary: plannedSummary });
-    }
+function resumableState({ checkpoint, target }: SyncOptions): CheckpointState {
+  if (!checkpoint) throw new KeystoneError('sync.checkpoint_missing', 'resume needs a checkpoint file');
+  const state = checkpoint.load();
+  if (state.done)
+    throw new KeystoneError('sync.nothing_to_resume', `the run in ${checkpoint.path} already finished`);
+  if (state.start.target !== target) {
+    throw new KeystoneError(
+      'sync.checkpoint_mismatch',
+      `the checkpoint in ${checkpoint.path} belongs to another portal or server`,
+      { path: checkpoint.path },
+    );
   }
+  return state;
+}
 
-  // 3. Write only what changed, 100 per batch; each landed batch is journaled.
-  const pending = writes.filter((write) => !state?.writtenIds.has(write.id));
+/** What the read step leaves: the scoring fed every company, and each company's stored values for the diff. */
+type PortfolioRead = {
+  scoring: SyncScoreBuilder;
+  storedById: Map<string, CompanyRecord['properties']>;
+  companiesRead: number;
+  unknownCompanyIds: string[];
+  missingRecords: number;
+  truncated: number;
+};
+
+/**
+ * Reads the scope (continuing after the last journaled chunk when resuming), each chunk handed to
+ * the scorer as it arrives: only the companies' own properties are kept here, for the diff.
+ * Pareto classes need the whole portfolio, so partial runs keep the stored class.
+ */
+async function readPortfolio(run: OpenRun, options: SyncOptions): Promise<PortfolioRead> {
+  const { gateway, signal } = options;
+  const { journal, resumed } = run;
+  const read: PortfolioRead = {
+    scoring: options.scorer({ now: run.now, paretoFromStored: run.scope.kind !== 'all' }),
+    storedById: new Map(),
+    companiesRead: 0,
+    unknownCompanyIds: [],
+    missingRecords: 0,
+    truncated: 0,
+  };
+  const take = (companies: readonly CompanyRecord[]): void => {
+    read.scoring.add(companies);
+    for (const company of companies) read.storedById.set(company.id, company.properties);
+    read.companiesRead += companies.length;
+  };
+  // one journaled chunk parsed at a time, as it was read
+  for (const journaled of resumed?.reads ?? []) take(journaled.companies());
+  const lastRead = resumed?.reads.at(-1);
+  if (!(lastRead?.done ?? false)) {
+    const chunks = await companyChunks(gateway, run.scope, {
+      chunkSize: options.chunkSize ?? 1000,
+      firstChunkSize: options.firstChunkSize ?? FIRST_CHUNK_SIZE,
+      resumeAfter: lastRead?.after ?? undefined,
+      alreadyRead: new Set(read.storedById.keys()),
+      checkAborted: () => throwIfAborted(signal),
+    });
+    if (chunks.isEmpty) journal?.append({ type: 'read', after: null, companies: [], done: true });
+    await readAhead(chunks, async ({ raw, after, done }) => {
+      throwIfAborted(signal);
+      const result = await readAssociatedRecords(gateway, raw);
+      read.missingRecords += result.missingRecords;
+      read.truncated += result.truncated.length;
+      take(result.companies);
+      journal?.appendReadInBackground({ type: 'read', after, companies: result.companies, done });
+      options.onProgress?.({ phase: 'read', companiesRead: read.companiesRead, total: chunks.total });
+    }).finally(() => journal?.settle());
+    await journal?.flush();
+    read.unknownCompanyIds.push(...chunks.unknownIds);
+  }
+  throwIfAborted(signal);
+  return read;
+}
+
+/** What the run will write, and what it learned on the way (journaled, so a resume reports it). */
+type WritePlan = { scored: ScoredCompany[]; writes: PlannedWrite[]; summary: PlannedSummary };
+
+/**
+ * Scores what was read and keeps, per company, only the properties whose value changes. A resumed
+ * run must plan what the interrupted one journaled; a new run journals its plan's size and summary.
+ */
+function planWrites(run: OpenRun, read: PortfolioRead, options: SyncOptions): WritePlan {
+  options.onProgress?.({ phase: 'score', companies: read.companiesRead });
+  const scored = read.scoring.finish().scored;
+  const writes: PlannedWrite[] = [];
+  for (const company of scored) {
+    const changes = diffOutputs(
+      read.storedById.get(company.id) ?? {},
+      company.desired,
+      run.now,
+      company.alwaysWrite,
+    );
+    if (Object.keys(changes).length > 0) writes.push({ id: company.id, properties: changes });
+  }
+  const tierChanges = tierChangesOf(scored, writes);
+  const journaled = run.resumed?.planned;
+  if (journaled) {
+    // the same reads, `now` and model give the same plan; anything else must not be half-applied
+    if (
+      journaled.writeCount !== writes.length ||
+      JSON.stringify(journaled.summary.tierChanges) !== JSON.stringify(tierChanges)
+    ) {
+      throw new KeystoneError(
+        'sync.checkpoint_mismatch',
+        `scoring the interrupted run's reads again no longer gives the plan it journaled in ${options.checkpoint?.path} (${journaled.writeCount} companies to write, now ${writes.length}); was Keystone updated since? Start a new run`,
+      );
+    }
+    // what the first attempt learned while reading (unknown ids, missing records) is in its summary
+    return { scored, writes, summary: journaled.summary };
+  }
+  const summary: PlannedSummary = {
+    companiesRead: read.companiesRead,
+    companiesScored: scored.length,
+    unknownCompanyIds: read.unknownCompanyIds,
+    missingRecords: read.missingRecords,
+    truncated: read.truncated,
+    tierChanges,
+  };
+  run.journal?.append({ type: 'planned', writeCount: writes.length, summary });
+  return { scored, writes, summary };
+}
+
+/**
+ * Writes what the plan changes and an interrupted attempt did not land, 100 per batch; each landed
+ * batch is journaled. An abort stops the writes between batches, never inside one.
+ */
+async function writePlan(
+  run: OpenRun,
+  writes: PlannedWrite[],
+  options: SyncOptions,
+): Promise<SyncSummary['writeFailures']> {
+  const pending = writes.filter((write) => !run.resumed?.writtenIds.has(write.id));
   let written = writes.length - pending.length;
   const writeFailures: SyncSummary['writeFailures'] = [];
-  if (!options.dryRun && pending.length > 0) {
-    // An abort stops the writes between batches, never inside one.
-    const outcome = await gateway.batchUpdate(
-      'companies',
-      pending,
-      (ids) => {
-        journal?.append({ type: 'written', ids });
-        written += ids.length;
-        options.onProgress?.({ phase: 'write', written, total: writes.length });
-      },
-      () => throwIfAborted(signal),
-    );
-    // one at a time: every single write of a large portfolio may fail, too many to spread into push()
-    for (const failure of outcome.failures)
-      writeFailures.push({ ids: failure.ids, message: failure.message });
-  }
-  if (writeFailures.length === 0) journal?.finish();
+  if (options.dryRun || pending.length === 0) return writeFailures;
+  const outcome = await options.gateway.batchUpdate(
+    'companies',
+    pending,
+    (ids) => {
+      run.journal?.append({ type: 'written', ids });
+      written += ids.length;
+      options.onProgress?.({ phase: 'write', written, total: writes.length });
+    },
+    () => throwIfAborted(options.signal),
+  );
+  // one at a time: every single write of a large portfolio may fail, too many to spread into push()
+  for (const failure of outcome.failures) writeFailures.push({ ids: failure.ids, message: failure.message });
+  return writeFailures;
+}
 
+/** Closes the journal when every write landed (a failed write stays resumable) and sums the run up. */
+function finishRun(
+  run: OpenRun,
+  plan: WritePlan,
+  writeFailures: SyncSummary['writeFailures'],
+  options: SyncOptions,
+  started: number,
+): SyncResult {
+  if (writeFailures.length === 0) run.journal?.finish();
+  const { writes, summary: planned } = plan;
   const failedIds = new Set(writeFailures.flatMap((f) => f.ids));
   const landed = writes.filter((w) => !failedIds.has(w.id));
-  const tierChanges = (plannedSummary.tierChanges as TierChange[]).filter((c) => !failedIds.has(c.id));
+  const tierChanges = planned.tierChanges.filter((c) => !failedIds.has(c.id));
   const summary: SyncSummary = {
-    runId,
-    now: now.toISOString(),
-    modelVersion,
+    runId: run.runId,
+    now: run.now.toISOString(),
+    modelVersion: run.modelVersion,
     dryRun: options.dryRun ?? false,
-    resumed: state !== null,
-    companiesRead: Number(plannedSummary.companiesRead),
-    companiesScored: Number(plannedSummary.companiesScored),
+    resumed: run.resumed !== null,
+    companiesRead: planned.companiesRead,
+    companiesScored: planned.companiesScored,
     companiesChanged: landed.length,
     propertiesWritten: options.dryRun
       ? 0
@@ -302,14 +370,14 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
       new: tierChanges.filter((c) => c.direction === 'new').length,
       list: tierChanges,
     },
-    unknownCompanyIds: (plannedSummary.unknownCompanyIds as string[]) ?? unknownCompanyIds,
-    missingRecords: Number(plannedSummary.missingRecords ?? 0),
-    truncated: Number(plannedSummary.truncated ?? 0),
+    unknownCompanyIds: planned.unknownCompanyIds,
+    missingRecords: planned.missingRecords,
+    truncated: planned.truncated,
     writeFailures,
-    calls: gateway.getStats(),
+    calls: options.gateway.getStats(),
     durationMs: Date.now() - started,
   };
-  return { summary, scored, writes };
+  return { summary, scored: plan.scored, writes };
 }
 
 function tierChangesOf(scored: ScoredCompany[], writes: PlannedWrite[]): TierChange[] {

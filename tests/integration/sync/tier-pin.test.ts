@@ -8,7 +8,7 @@ import type { Tier } from '../../../src/engine/core/enums';
 import { DEFAULT_SCORING_MODEL, type ScoringModel } from '../../../src/engine/settings';
 import { createPortfolioScorer } from '../../../src/engine/sync/portfolio-scorer';
 import { rescoreCompany } from '../../../src/engine/sync/rescore-company';
-import { pinPropertiesOf } from '../../../src/engine/sync/tier-pin';
+import { pinPropertiesOf } from '../../../src/engine/sync/pin-company';
 import { fillPortal, gatewayFor, NOW, portalWithPortfolio, sync } from './helpers';
 
 const COMPANIES = 30;
