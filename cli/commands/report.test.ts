@@ -6,8 +6,7 @@ import { generatePortfolio } from '../../emulator/generator';
 import { createGateway } from '../../src/engine/hubspot/gateway';
 import { ensureKamProperties } from '../../src/engine/hubspot/property-setup';
 import type { PortfolioAnalysis } from '../../src/engine/portfolio';
-import type { CliIo } from '../output';
-import { runCli } from '../program';
+import { runKam } from '../../tests/support/cli';
 import * as report from './report';
 
 const NOW = '2026-03-01T00:00:00.000Z';
@@ -22,16 +21,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function kam(
-  argv: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), isTty: false, env };
-  const code = await runCli(argv, io, [report]);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const kam = (argv: string[], env: NodeJS.ProcessEnv = {}) => runKam([report], argv, env);
 
 test('scores a snapshot locally and writes a self-contained HTML report', async () => {
   const out = join(dir, 'report.html');

@@ -9,8 +9,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import * as report from '../../cli/commands/report';
-import type { CliIo } from '../../cli/output';
 import { runCli } from '../../cli/program';
+import { captureIo } from '../support/cli';
 import { generatePortfolio } from '../../emulator/generator';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -45,10 +45,9 @@ describeInBrowser('the HTML report in headless Chromium (Debian package chromium
       ),
     );
     mkdirSync(OUT_DIR, { recursive: true });
-    const err: string[] = [];
-    const io: CliIo = { out: () => undefined, err: (text) => err.push(text), isTty: false, env: {} };
+    const io = captureIo();
     const code = await runCli(['report', '--snapshot', snapshot, '--out', REPORT], io, [report]);
-    expect({ code, err }).toEqual({ code: 0, err: [] });
+    expect({ code, err: io.stderr }).toEqual({ code: 0, err: [] });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 

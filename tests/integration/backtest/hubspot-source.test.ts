@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { generatePortfolio } from '../../../emulator/generator';
 import * as backtest from '../../../cli/commands/backtest';
-import type { CliIo } from '../../../cli/output';
 import { runCli } from '../../../cli/program';
+import { captureIo } from '../../support/cli';
 import type { BacktestResult } from '../../../src/engine/backtest';
 
 const TOKEN = 'backtest-token';
@@ -33,18 +33,15 @@ afterAll(async () => {
 });
 
 async function kamJson(argv: string[]): Promise<BacktestResult> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const env = { HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: emulator.url };
-  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), isTty: false, env };
+  const io = captureIo({ HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: emulator.url });
   const code = await runCli([...argv, '--json', '--no-progress', '--as-of', '2025-06-30', '--now', NOW], io, [
     backtest,
   ]);
-  expect({ code, err: err.filter((line) => !line.startsWith('scoring model:')) }).toEqual({
+  expect({ code, err: io.stderr.filter((line) => !line.startsWith('scoring model:')) }).toEqual({
     code: 0,
     err: [],
   });
-  return JSON.parse(out.join('\n')) as BacktestResult;
+  return JSON.parse(io.stdout.join('\n')) as BacktestResult;
 }
 
 test('reads the whole portfolio from HubSpot and judges the same outcomes as the snapshot', async () => {

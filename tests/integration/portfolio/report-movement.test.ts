@@ -7,12 +7,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as report from '../../../cli/commands/report';
-import type { CliIo } from '../../../cli/output';
-import { runCli } from '../../../cli/program';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { ensureKamProperties } from '../../../src/engine/hubspot/property-setup';
 import type { PortfolioAnalysis } from '../../../src/engine/portfolio';
 import { TOKEN, gatewayFor } from '../sync/helpers';
+import { runKam } from '../../support/cli';
 
 const START = Date.parse('2026-01-05T09:00:00.000Z');
 const DAY = 24 * 60 * 60 * 1000;
@@ -80,18 +79,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function kam(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    isTty: false,
-    env: { HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: emulator.url },
-  };
-  const code = await runCli(argv, io, [report]);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const kam = (argv: string[]) =>
+  runKam([report], argv, { HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: emulator.url });
 
 test('--from --to --json adds the tier transition matrix and the companies that moved', async () => {
   emulator.requestLog.clear();

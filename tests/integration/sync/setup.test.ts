@@ -1,5 +1,6 @@
 import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { runCli } from '../../../cli/program';
+import { captureIo } from '../../support/cli';
 import * as setupCommand from '../../../cli/commands/setup';
 import { createGateway } from '../../../src/engine/hubspot/gateway';
 import { KAM_PROPERTIES } from '../../../src/engine/hubspot/kam-properties';
@@ -134,15 +135,8 @@ describe('kam setup on portals that answer 207 or 403', () => {
 
   test('kam setup names the failed properties and exits non-zero; a re-run finishes the job', async () => {
     failing = await startEmulator({ token: TOKEN, batchFailureRate: 1 });
-    const out: string[] = [];
-    const err: string[] = [];
-    const env = { HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: failing.url };
-    const io = {
-      out: (text: string) => out.push(text),
-      err: (text: string) => err.push(text),
-      isTty: false,
-      env,
-    };
+    const io = captureIo({ HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: failing.url });
+    const { stdout: out, stderr: err } = io;
     const code = await runCli(['setup'], io, [setupCommand]);
     expect(code).not.toBe(0);
     expect(out.join('\n')).toContain('FAILED kam_tier: INTERNAL_ERROR');
@@ -158,9 +152,8 @@ describe('kam setup on portals that answer 207 or 403', () => {
 
   test('on a Professional portal kam setup makes the properties and says the model store is not available', async () => {
     failing = await startEmulator({ token: TOKEN, tier: 'professional' });
-    const out: string[] = [];
-    const env = { HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: failing.url };
-    const io = { out: (text: string) => out.push(text), err: () => undefined, isTty: false, env };
+    const io = captureIo({ HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: failing.url });
+    const { stdout: out } = io;
     expect(await runCli(['setup'], io, [setupCommand])).toBe(0);
     expect(out.join('\n')).toContain(`properties created: ${KAM_PROPERTIES.length}`);
     expect(out.join('\n')).toMatch(/scoring-model store: NOT AVAILABLE — .*Enterprise subscription/);
