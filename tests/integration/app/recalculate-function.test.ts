@@ -9,7 +9,7 @@ import { createGateway } from '../../../src/engine/hubspot/gateway';
 import { DEFAULT_SCORING_MODEL } from '../../../src/engine/settings';
 import { createModelStore, ensureModelStoreSchema } from '../../../src/engine/settings/model-store';
 import { DEFAULT_MAX_RECORDS_PER_TYPE } from '../../../src/engine/sync/rescore-company';
-import { fillPortal, gatewayFor, NOW, outputsOf, portalWithPortfolio, TOKEN } from '../sync/helpers';
+import { fillPortal, gatewayFor, NOW, outputsOf, portalWithPortfolio, TOKEN } from '../../support/portal';
 import { useFunctionEnv } from './function-env';
 
 const COMPANIES = 5;

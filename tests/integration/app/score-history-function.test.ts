@@ -5,7 +5,7 @@
 import { startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { main as scoreHistory } from '../../../src/app/functions/handlers/score-history';
 import { ensureKamProperties } from '../../../src/engine/hubspot/property-setup';
-import { gatewayFor, TOKEN } from '../sync/helpers';
+import { gatewayFor, TOKEN } from '../../support/portal';
 import { useFunctionEnv } from './function-env';
 
 const COMPANY_ID = '9200000001';

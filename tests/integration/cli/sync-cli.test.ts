@@ -10,7 +10,7 @@ import { captureIo } from '../../support/cli';
 import { KAM_PROPERTIES } from '../../../src/engine/hubspot/kam-properties';
 import { DEFAULT_SCORING_MODEL } from '../../../src/engine/settings';
 import { createModelStore } from '../../../src/engine/settings/model-store';
-import { fillPortal, gatewayFor, portalWithPortfolio, TOKEN } from '../sync/helpers';
+import { fillPortal, gatewayFor, portalWithPortfolio, TOKEN } from '../../support/portal';
 
 let emulator: RunningEmulator;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/objects';
-import { failureOf, useEmulator } from './harness';
+import { failureOf, useEmulator } from '../../support/emulator';
 
 type Filter = {
   propertyName: string;

@@ -10,7 +10,7 @@ import * as report from '../../../cli/commands/report';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { ensureKamProperties } from '../../../src/engine/hubspot/property-setup';
 import type { PortfolioAnalysis } from '../../../src/engine/portfolio';
-import { TOKEN, gatewayFor } from '../sync/helpers';
+import { TOKEN, gatewayFor } from '../../support/portal';
 import { runKam } from '../../support/cli';
 
 const START = Date.parse('2026-01-05T09:00:00.000Z');

@@ -12,7 +12,7 @@ import { captureIo } from '../../support/cli';
 import type { RunningEmulator } from '../../../emulator';
 import { generatePortfolio } from '../../../emulator/generator';
 import type { PortfolioAnalysis } from '../../../src/engine/portfolio';
-import { NOW, TOKEN, gatewayFor, portalWithPortfolio, sync } from '../sync/helpers';
+import { NOW, TOKEN, gatewayFor, portalWithPortfolio, sync } from '../../support/portal';
 
 const COMPANIES = 150;
 const SEED = 11;

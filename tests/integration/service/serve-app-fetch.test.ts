@@ -17,7 +17,7 @@ import { computeV3Signature, SIGNATURE_HEADERS } from '../../../src/engine/incre
 import { DEFAULT_SCORING_MODEL } from '../../../src/engine/settings';
 import { createModelStore, resolveScoringModel } from '../../../src/engine/settings/model-store';
 import type { RunningService } from '../../../src/engine/service/service';
-import { fillPortal, outputsOf, portalWithPortfolio, TOKEN } from '../sync/helpers';
+import { fillPortal, outputsOf, portalWithPortfolio, TOKEN } from '../../support/portal';
 
 const COMPANIES = 4;
 const SECRET = 'serve-app-fetch-client-secret';
