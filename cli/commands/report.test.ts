@@ -12,14 +12,20 @@ import * as report from './report';
 const NOW = '2026-03-01T00:00:00.000Z';
 let dir: string;
 let snapshotFile: string;
+const repoCwd = process.cwd();
 
+// run in a temporary directory: a report written to the default path (kam-report.html) lands there
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kam-report-'));
+  process.chdir(dir);
   snapshotFile = join(dir, 'portfolio.json');
   const { snapshot } = generatePortfolio({ companies: 120, seed: 5, now: new Date(NOW) });
   writeFileSync(snapshotFile, JSON.stringify(snapshot));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  process.chdir(repoCwd);
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const kam = (argv: string[], env: NodeJS.ProcessEnv = {}) => runKam([report], argv, env);
 
