@@ -34,7 +34,7 @@ import {
   createScoreHistorySuccess,
   createTaskSuccess,
 } from '../test-utils/fixtures';
-import { renderCard } from '../test-utils/render-card';
+import { renderCard, type RenderCardOptions } from '../test-utils/render-card';
 import { formatDateTime } from '../generated/app/functions/contract/client';
 import { textContent } from '../generated/ui-shared/test-utils/text-content';
 
@@ -551,7 +551,7 @@ describe('KeyAccountCard for a company with a pinned tier', () => {
 describe('Score trend', () => {
   const SCORE_HISTORY_CALL = ['keystone_score_history', { propertiesToSend: ['hs_object_id'] }];
 
-  async function openTrend(answer: unknown, options: RenderOptions = {}) {
+  async function openTrend(answer: unknown, options: RenderCardOptions = {}) {
     const runFunction = jest.fn().mockResolvedValue(answer);
     const card = renderCard({ runFunction, ...options });
     card.findByTestId(Button, 'kam-score-trend-load').trigger('onClick');
