@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../../emulator';
+import { useEmulator } from '../../support/emulator';
 import { generatePortfolio } from '../../../emulator/generator';
 import * as backtest from '../../../cli/commands/backtest';
 import { runCli } from '../../../cli/program';
@@ -15,25 +15,23 @@ import type { BacktestResult } from '../../../src/engine/backtest';
 
 const TOKEN = 'backtest-token';
 const NOW = '2026-06-30T00:00:00.000Z';
-let emulator: RunningEmulator;
+const harness = useEmulator({ token: TOKEN }, { resetEachTest: false });
 let dir: string;
 let snapshotFile: string;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ token: TOKEN });
   const { snapshot } = generatePortfolio({ companies: 120, seed: 4, now: new Date(NOW) });
-  emulator.loadSnapshot(snapshot);
+  harness.emulator.loadSnapshot(snapshot);
   dir = mkdtempSync(join(tmpdir(), 'kam-backtest-hs-'));
   snapshotFile = join(dir, 'portfolio.json');
   writeFileSync(snapshotFile, JSON.stringify(snapshot));
 });
 afterAll(async () => {
-  await emulator.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 async function kamJson(argv: string[]): Promise<BacktestResult> {
-  const io = captureIo({ HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: emulator.url });
+  const io = captureIo({ HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: harness.emulator.url });
   const code = await runCli([...argv, '--json', '--no-progress', '--as-of', '2025-06-30', '--now', NOW], io, [
     backtest,
   ]);
