@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { generatePortfolio } from '../../emulator/generator';
 import type { BacktestResult } from '../../src/engine/backtest';
 import { DEFAULT_SCORING_MODEL } from '../../src/engine/settings';
-import type { CliIo } from '../output';
-import { runCli } from '../program';
+import { runKam } from '../../tests/support/cli';
 import * as backtest from './backtest';
 
 let dir: string;
@@ -27,13 +26,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function kam(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), isTty: false, env: {} };
-  const code = await runCli(argv, io, [backtest]);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const kam = (argv: string[]) => runKam([backtest], argv);
 
 test('prints the active and the draft model side by side with the baseline and the tier changes', async () => {
   const result = await kam([

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateLatentCompanies } from '../../emulator/generator/latent-health';
 import { validateModel } from '../../src/engine/settings';
-import type { CliIo } from '../output';
-import { runCli } from '../program';
+import { runKam } from '../../tests/support/cli';
 import * as calibrate from './calibrate';
 
 const NOW = new Date('2026-06-30T00:00:00.000Z');
@@ -25,13 +24,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function kam(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), isTty: false, env: {} };
-  const code = await runCli(argv, io, [calibrate]);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const kam = (argv: string[]) => runKam([calibrate], argv);
 
 test('writes a draft model and prints active and draft side by side with the reliability table', async () => {
   const draftFile = join(dir, 'draft.json');

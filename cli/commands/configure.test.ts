@@ -1,17 +1,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIo } from '../output';
-import { runCli } from '../program';
+import { runKam } from '../../tests/support/cli';
 import * as configure from './configure';
 
-async function kam(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), isTty: false, env: {} };
-  const code = await runCli(argv, io, [configure]);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const kam = (...argv: string[]) => runKam([configure], argv);
 
 const CONTACTS = [
   '--support-email',

@@ -11,8 +11,7 @@ import {
   TICKET_INPUT_PROPERTIES,
 } from '../../src/engine/core/input-properties';
 import { portfolioSnapshotSchema, type PortfolioSnapshot } from '../../src/engine/core/snapshot';
-import type { CliIo } from '../output';
-import { runCli } from '../program';
+import { runKam } from '../../tests/support/cli';
 import * as generate from './generate';
 
 let dir: string;
@@ -23,13 +22,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function kam(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), isTty: false, env: {} };
-  const code = await runCli(argv, io, [generate]);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const kam = (...argv: string[]) => runKam([generate], argv);
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 const NOW = ['--now', '2025-06-30T00:00:00.000Z'];

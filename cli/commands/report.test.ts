@@ -1,37 +1,33 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import { useEmulator } from '../../tests/support/emulator';
 import { generatePortfolio } from '../../emulator/generator';
 import { createGateway } from '../../src/engine/hubspot/gateway';
 import { ensureKamProperties } from '../../src/engine/hubspot/property-setup';
 import type { PortfolioAnalysis } from '../../src/engine/portfolio';
-import type { CliIo } from '../output';
-import { runCli } from '../program';
+import { runKam } from '../../tests/support/cli';
 import * as report from './report';
 
 const NOW = '2026-03-01T00:00:00.000Z';
 let dir: string;
 let snapshotFile: string;
+const repoCwd = process.cwd();
 
+// run in a temporary directory: a report written to the default path (kam-report.html) lands there
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kam-report-'));
+  process.chdir(dir);
   snapshotFile = join(dir, 'portfolio.json');
   const { snapshot } = generatePortfolio({ companies: 120, seed: 5, now: new Date(NOW) });
   writeFileSync(snapshotFile, JSON.stringify(snapshot));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  process.chdir(repoCwd);
+  rmSync(dir, { recursive: true, force: true });
+});
 
-async function kam(
-  argv: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), isTty: false, env };
-  const code = await runCli(argv, io, [report]);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const kam = (argv: string[], env: NodeJS.ProcessEnv = {}) => runKam([report], argv, env);
 
 test('scores a snapshot locally and writes a self-contained HTML report', async () => {
   const out = join(dir, 'report.html');
@@ -112,12 +108,8 @@ test('a missing or malformed snapshot is a clear input error', async () => {
 });
 
 describe('reading HubSpot', () => {
-  let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ token: 'right-token' });
-  });
-  afterAll(() => emulator.close());
-  const env = () => ({ HUBSPOT_ACCESS_TOKEN: 'right-token', HUBSPOT_BASE_URL: emulator.url });
+  const harness = useEmulator({ token: 'right-token' }, { resetEachTest: false });
+  const env = () => ({ HUBSPOT_ACCESS_TOKEN: 'right-token', HUBSPOT_BASE_URL: harness.emulator.url });
 
   test('without HUBSPOT_ACCESS_TOKEN it says what to set (exit 3)', async () => {
     const result = await kam(['report', '--json']);
@@ -128,7 +120,7 @@ describe('reading HubSpot', () => {
   test('a rejected token fails with HubSpot’s status and never prints the token', async () => {
     const result = await kam(['report', '--json', '--no-progress'], {
       HUBSPOT_ACCESS_TOKEN: 'wrong-secret-token',
-      HUBSPOT_BASE_URL: emulator.url,
+      HUBSPOT_BASE_URL: harness.emulator.url,
     });
     expect(result.code).toBe(3);
     expect(result.err).toMatch(/companies\/search: HTTP 401.*\[auth\.unauthorized\]/);
@@ -136,15 +128,15 @@ describe('reading HubSpot', () => {
   });
 
   test('a portal where `kam setup` never ran says so', async () => {
-    emulator.reset();
+    harness.emulator.reset();
     const result = await kam(['report', '--json', '--no-progress'], env());
     expect(result.code).toBe(4);
     expect(result.err).toContain('run `kam setup`, then `kam sync` [hubspot.not_set_up]');
   });
 
   test('a set-up portal with nothing scored gives an empty analysis, not an error', async () => {
-    emulator.reset();
-    await ensureKamProperties(createGateway({ accessToken: 'right-token', basePath: emulator.url }));
+    harness.emulator.reset();
+    await ensureKamProperties(createGateway({ accessToken: 'right-token', basePath: harness.emulator.url }));
     const result = await kam(['report', '--json', '--no-progress'], env());
     expect(result.code).toBe(0);
     expect((JSON.parse(result.out) as PortfolioAnalysis).totals.companies).toBe(0);

@@ -6,6 +6,7 @@ import { parseSnapshot, scorePortfolio, type PortfolioScore } from '../../src/en
 import { DEFAULT_SCORING_MODEL } from '../../src/engine/settings';
 import type { CliIo } from '../output';
 import { runCli } from '../program';
+import { runKam } from '../../tests/support/cli';
 import * as scoreFile from './score-file';
 
 let dir: string;
@@ -16,13 +17,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function kam(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), isTty: false, env: {} };
-  const code = await runCli(argv, io, [scoreFile]);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const kam = (...argv: string[]) => runKam([scoreFile], argv);
 
 function writeJson(name: string, value: unknown): string {
   const path = join(dir, name);

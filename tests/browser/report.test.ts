@@ -1,7 +1,8 @@
 /**
  * The HTML report in a real browser: headless Chromium (Debian package `chromium`) opens the file
  * `kam report` wrote, and the charts must draw without a console error or a network request.
- * The screenshot lands in out/report.png (git-ignored) for people to look at.
+ * Report and screenshot are written to a temporary directory; to keep the screenshot for people to
+ * look at, name a directory in KAM_SCREENSHOT_DIR (`KAM_SCREENSHOT_DIR=out npx jest tests/browser`).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,8 +10,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import * as report from '../../cli/commands/report';
-import type { CliIo } from '../../cli/output';
 import { runCli } from '../../cli/program';
+import { captureIo } from '../support/cli';
 import { generatePortfolio } from '../../emulator/generator';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -24,9 +25,6 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const OUT_DIR = resolve(__dirname, '../../out');
-const REPORT = join(OUT_DIR, 'report.html');
-const SCREENSHOT = join(OUT_DIR, 'report.png');
 
 // CI installs the browser (`apt-get install -y chromium`); elsewhere the check runs when it is there.
 const describeInBrowser = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
@@ -34,6 +32,8 @@ const describeInBrowser = existsSync(CHROMIUM) || process.env.CI ? describe : de
 describeInBrowser('the HTML report in headless Chromium (Debian package chromium)', () => {
   let browser: Browser;
   let workDir: string;
+  let reportFile: string;
+  let screenshot: string;
 
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'kam-browser-'));
@@ -44,11 +44,13 @@ describeInBrowser('the HTML report in headless Chromium (Debian package chromium
         generatePortfolio({ companies: 600, seed: 3, now: new Date('2026-03-01T00:00:00Z') }).snapshot,
       ),
     );
-    mkdirSync(OUT_DIR, { recursive: true });
-    const err: string[] = [];
-    const io: CliIo = { out: () => undefined, err: (text) => err.push(text), isTty: false, env: {} };
-    const code = await runCli(['report', '--snapshot', snapshot, '--out', REPORT], io, [report]);
-    expect({ code, err }).toEqual({ code: 0, err: [] });
+    reportFile = join(workDir, 'report.html');
+    const keepDir = process.env.KAM_SCREENSHOT_DIR;
+    if (keepDir) mkdirSync(resolve(keepDir), { recursive: true });
+    screenshot = join(keepDir ? resolve(keepDir) : workDir, 'report.png');
+    const io = captureIo();
+    const code = await runCli(['report', '--snapshot', snapshot, '--out', reportFile], io, [report]);
+    expect({ code, err: io.stderr }).toEqual({ code: 0, err: [] });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
@@ -69,7 +71,7 @@ describeInBrowser('the HTML report in headless Chromium (Debian package chromium
       if (!request.url().startsWith('file:')) requests.push(request.url());
     });
 
-    await page.goto(pathToFileURL(REPORT).href);
+    await page.goto(pathToFileURL(reportFile).href);
     await page.waitForSelector('html[data-charts-ready="4"]', { timeout: 20_000 });
 
     const charts = await page.$$eval('.chart', (elements) =>
@@ -94,8 +96,8 @@ describeInBrowser('the HTML report in headless Chromium (Debian package chromium
         drawn: true,
       });
     }
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
-    expect(statSync(SCREENSHOT).size).toBeGreaterThan(50_000);
+    await page.screenshot({ path: screenshot, fullPage: true });
+    expect(statSync(screenshot).size).toBeGreaterThan(50_000);
     expect(problems).toEqual([]);
     expect(requests).toEqual([]);
     await page.close();

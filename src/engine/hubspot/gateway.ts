@@ -4,7 +4,7 @@
  * zod-parses what comes back. Callers above it see plain records and KeystoneErrors.
  *
  * The client's own retry and limiter are switched off: its retry ignores Retry-After and the
- * daily limit, and its settings are process-wide (design.md).
+ * daily limit, and its settings are process-wide.
  */
 import { Client } from '@hubspot/api-client';
 import { z } from 'zod';
@@ -15,7 +15,7 @@ import { chunk as chunkOf, mapPool } from '../util/pool';
 
 export const HUBSPOT_API_BASE_URL = 'https://api.hubapi.com';
 
-// HubSpot limits (design.md "Limits to design for")
+// HubSpot's documented limits; the sources are cited in emulator/limits/hubspot-limits.ts
 export const BATCH_LIMIT = 100;
 export const BATCH_LIMIT_WITH_HISTORY = 50;
 export const ASSOCIATION_BATCH_LIMIT = 1000;

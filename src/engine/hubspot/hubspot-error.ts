@@ -4,7 +4,7 @@
  * may be missing, so each one is optional here.
  */
 import { z } from 'zod';
-import { KeystoneError } from '../errors';
+import { KeystoneError, type KeystoneErrorCode } from '../errors';
 
 const errorBodySchema = z
   .object({
@@ -88,7 +88,7 @@ export function classifyFailure(error: unknown): ClassifiedFailure {
   return { kind: 'client', status, body, headers, retryAfterMs };
 }
 
-const CODE_BY_STATUS: Record<number, string> = {
+const CODE_BY_STATUS: Record<number, KeystoneErrorCode> = {
   400: 'hubspot.validation',
   401: 'auth.unauthorized',
   403: 'auth.forbidden',

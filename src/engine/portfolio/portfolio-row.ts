@@ -280,7 +280,8 @@ export function parsePortfolioRow(row: PortfolioRow): { company: PortfolioCompan
  * Parses a page or a whole portfolio of stored rows.
  *
  * @example
- * const { companies, unscoredIds } = parsePortfolioRows(await readAllRows());
+ * // rows: the records readStoredPortfolio's onPage handed over
+ * const { companies, unscoredIds } = parsePortfolioRows(rows);
  */
 export function parsePortfolioRows(rows: Iterable<unknown>): ParsedPortfolio {
   const result: ParsedPortfolio = { companies: [], rejectedRows: 0, unscoredIds: [], fieldIssues: [] };

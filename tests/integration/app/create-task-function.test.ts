@@ -6,7 +6,7 @@
 import type { RunningEmulator } from '../../../emulator/index';
 import { createTask, main } from '../../../src/app/functions/handlers/create-task';
 import { explanationSchema } from '../../../src/engine/hubspot/explanation-schema';
-import { fillPortal, gatewayFor, NOW, portalWithPortfolio, sync, TOKEN } from '../sync/helpers';
+import { fillPortal, gatewayFor, NOW, portalWithPortfolio, sync, TOKEN } from '../../support/portal';
 import { useFunctionEnv } from './function-env';
 
 const COMPANIES = 8;

@@ -1,7 +1,8 @@
 /**
  * `npm run deploy` (scripts/deploy.ts) as a user runs it, in a child process: the build, the
  * checks, the file list, the refusal while a placeholder is left, and the clear error when the
- * HubSpot CLI holds no account. The bundles it leaves behind carry the profile's public URLs.
+ * HubSpot CLI holds no account. The bundles it leaves behind carry the profile's public URLs. It
+ * runs in a copy of the project, since a deploy builds into the project it is run from.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,9 +10,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { computeV3Signature, SIGNATURE_HEADERS, type HttpResponse } from '../../../src/engine/incremental';
 import { createWebhookEvent } from '../../../src/engine/incremental/test-utils/fixtures';
+import { copyProject, REPOSITORY_ROOT } from '../../support/project-copy';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+const project = copyProject();
+const ROOT = project.root;
+const TSX = path.join(REPOSITORY_ROOT, 'node_modules', '.bin', 'tsx');
 const WEBHOOK_URL = 'https://kam.acme-industries.com/hubspot/webhooks';
 const PROFILE = {
   accountId: 12345678,
@@ -53,7 +56,10 @@ function deploy(
 }
 
 const work = mkdtempSync(path.join(tmpdir(), 'keystone-deploy-test-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  project.remove();
+});
 
 function profileFile(contents: unknown): string {
   const file = path.join(work, 'hsprofile.acme.json');

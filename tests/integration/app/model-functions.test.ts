@@ -2,7 +2,7 @@
  * The settings page's functions end to end: `main(context)` of each handler, against the emulator,
  * through the real @hubspot/api-client, configured only through the environment HubSpot provides.
  */
-import { startEmulator, type RunningEmulator } from '../../../emulator/index';
+import { useEmulator } from '../../support/emulator';
 import { main as getModel } from '../../../src/app/functions/handlers/get-model';
 import { main as rollbackModel } from '../../../src/app/functions/handlers/rollback-model';
 import { main as saveModel } from '../../../src/app/functions/handlers/save-model';
@@ -13,17 +13,11 @@ import { ADMIN_KEY, useFunctionEnv } from './function-env';
 
 const TOKEN = 'model-functions-token';
 const ADMIN = { userId: '7001', email: 'admin@example.com' };
-let emulator: RunningEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ token: TOKEN });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
+const harness = useEmulator({ token: TOKEN });
 
 const { logLines } = useFunctionEnv(() => ({
   PRIVATE_APP_ACCESS_TOKEN: TOKEN,
-  HUBSPOT_BASE_URL: emulator.url,
+  HUBSPOT_BASE_URL: harness.emulator.url,
   KEYSTONE_ADMIN_KEY: ADMIN_KEY,
 }));
 
@@ -66,7 +60,7 @@ describe('keystone_get_model', () => {
   });
 
   test('opens from the defaults and reports the active version when it fails validation', async () => {
-    const gateway = createGateway({ accessToken: TOKEN, basePath: emulator.url });
+    const gateway = createGateway({ accessToken: TOKEN, basePath: harness.emulator.url });
     const { objectTypeId } = await ensureModelStoreSchema(gateway);
     const broken = await gateway.client.crm.objects.basicApi.create(objectTypeId, {
       properties: {
@@ -135,7 +129,7 @@ describe('keystone_save_model', () => {
   });
 
   test('refuses a missing admin key as invalid input before any HubSpot call', async () => {
-    emulator.requestLog.clear();
+    harness.emulator.requestLog.clear();
     await expect(save({ adminKey: '' })).resolves.toMatchObject({
       ok: false,
       error: {
@@ -143,7 +137,7 @@ describe('keystone_save_model', () => {
         issues: [{ path: 'adminKey', message: 'enter the Keystone admin key' }],
       },
     });
-    expect(emulator.requestLog.total()).toBe(0);
+    expect(harness.emulator.requestLog.total()).toBe(0);
   });
 
   test('with an allow-list, refuses a user not on it even with the right key', async () => {

@@ -7,7 +7,7 @@ import type { RunningEmulator } from '../../../emulator/index';
 import { pinTier as definePinTier } from '../../../src/app/functions/handlers/pin-tier';
 import { recalculateCompany as defineRecalculate } from '../../../src/app/functions/handlers/recalculate-company';
 import type { Tier } from '../../../src/engine/core/enums';
-import { fillPortal, gatewayFor, NOW, portalWithPortfolio, sync, TOKEN } from '../sync/helpers';
+import { fillPortal, gatewayFor, NOW, portalWithPortfolio, sync, TOKEN } from '../../support/portal';
 import { ADMIN_KEY, useFunctionEnv } from './function-env';
 
 const COMPANIES = 5;

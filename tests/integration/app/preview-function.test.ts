@@ -23,7 +23,7 @@ import {
   searchCaughtUp,
   sync,
   TOKEN,
-} from '../sync/helpers';
+} from '../../support/portal';
 import { useFunctionEnv } from './function-env';
 
 const COMPANIES = 40;

@@ -12,7 +12,7 @@ import {
   ensureModelStoreSchema,
 } from '../../../src/engine/hubspot/model-store';
 import { DEFAULT_MAX_RECORDS_PER_TYPE } from '../../../src/engine/sync/rescore-company';
-import { fillPortal, gatewayFor, NOW, outputsOf, portalWithPortfolio, TOKEN } from '../sync/helpers';
+import { fillPortal, gatewayFor, NOW, outputsOf, portalWithPortfolio, TOKEN } from '../../support/portal';
 import { useFunctionEnv } from './function-env';
 
 const COMPANIES = 5;

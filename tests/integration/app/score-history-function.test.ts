@@ -2,26 +2,23 @@
  * `keystone_score_history` end to end: `main(context)` against the emulator, which records
  * property history on every write; the function reads it back with `propertiesWithHistory`.
  */
-import { startEmulator, type RunningEmulator } from '../../../emulator/index';
+import { useEmulator } from '../../support/emulator';
 import { main as scoreHistory } from '../../../src/app/functions/handlers/score-history';
 import { ensureKamProperties } from '../../../src/engine/hubspot/property-setup';
-import { gatewayFor, TOKEN } from '../sync/helpers';
+import { gatewayFor, TOKEN } from '../../support/portal';
 import { useFunctionEnv } from './function-env';
 
 const COMPANY_ID = '9200000001';
 const START = Date.parse('2026-01-05T09:00:00.000Z');
 const DAY = 24 * 60 * 60 * 1000;
 let clock = START;
-let emulator: RunningEmulator;
+const harness = useEmulator({ token: TOKEN, now: () => clock }, { resetEachTest: false });
 
-beforeAll(async () => {
-  emulator = await startEmulator({ token: TOKEN, now: () => clock });
-});
 beforeEach(async () => {
-  emulator.reset();
+  harness.emulator.reset();
   clock = START;
-  await ensureKamProperties(gatewayFor(emulator));
-  emulator.loadSnapshot({
+  await ensureKamProperties(gatewayFor(harness.emulator));
+  harness.emulator.loadSnapshot({
     schemaVersion: 1,
     companies: [
       {
@@ -35,16 +32,15 @@ beforeEach(async () => {
     ],
   });
 });
-afterAll(() => emulator.close());
 
-useFunctionEnv(() => ({ PRIVATE_APP_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: emulator.url }));
+useFunctionEnv(() => ({ PRIVATE_APP_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: harness.emulator.url }));
 
 const onRecord = { propertiesToSend: { hs_object_id: COMPANY_ID }, parameters: {} };
 
 /** One rescoring a day apart: the values written together, as the sync engine writes them. */
 async function writeOnDay(day: number, properties: Record<string, string>): Promise<void> {
   clock = START + day * DAY;
-  await gatewayFor(emulator).batchUpdate('companies', [{ id: COMPANY_ID, properties }]);
+  await gatewayFor(harness.emulator).batchUpdate('companies', [{ id: COMPANY_ID, properties }]);
 }
 const dayIso = (day: number) => new Date(START + day * DAY).toISOString();
 
@@ -72,7 +68,7 @@ describe('keystone_score_history', () => {
     await writeOnDay(60, { kam_score: '66', kam_tier: 'important' });
     await writeOnDay(90, { kam_score: '81', kam_tier: 'key' });
 
-    emulator.requestLog.clear();
+    harness.emulator.requestLog.clear();
     const result = await scoreHistory({ parameters: { companyId: COMPANY_ID } });
 
     expect(result).toEqual({
@@ -86,7 +82,7 @@ describe('keystone_score_history', () => {
         { at: dayIso(90), score: 81, tier: 'key' },
       ],
     });
-    expect(emulator.requestLog.total()).toBe(1);
+    expect(harness.emulator.requestLog.total()).toBe(1);
   });
 
   test.each([

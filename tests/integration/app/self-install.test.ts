@@ -10,7 +10,7 @@ import { generatePortfolio } from '../../../emulator/generator';
 import { main as recalculate } from '../../../src/app/functions/handlers/recalculate-company';
 import { KAM_PROPERTIES } from '../../../src/engine/hubspot/kam-properties';
 import { forgetInstallations } from '../../../src/engine/incremental/self-install';
-import { gatewayFor, NOW, TOKEN } from '../sync/helpers';
+import { gatewayFor, NOW, TOKEN } from '../../support/portal';
 import { useFunctionEnv } from './function-env';
 
 const COMPANIES = 4;

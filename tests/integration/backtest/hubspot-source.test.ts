@@ -6,45 +6,40 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../../emulator';
+import { useEmulator } from '../../support/emulator';
 import { generatePortfolio } from '../../../emulator/generator';
 import * as backtest from '../../../cli/commands/backtest';
-import type { CliIo } from '../../../cli/output';
 import { runCli } from '../../../cli/program';
+import { captureIo } from '../../support/cli';
 import type { BacktestResult } from '../../../src/engine/backtest';
 
 const TOKEN = 'backtest-token';
 const NOW = '2026-06-30T00:00:00.000Z';
-let emulator: RunningEmulator;
+const harness = useEmulator({ token: TOKEN }, { resetEachTest: false });
 let dir: string;
 let snapshotFile: string;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ token: TOKEN });
   const { snapshot } = generatePortfolio({ companies: 120, seed: 4, now: new Date(NOW) });
-  emulator.loadSnapshot(snapshot);
+  harness.emulator.loadSnapshot(snapshot);
   dir = mkdtempSync(join(tmpdir(), 'kam-backtest-hs-'));
   snapshotFile = join(dir, 'portfolio.json');
   writeFileSync(snapshotFile, JSON.stringify(snapshot));
 });
 afterAll(async () => {
-  await emulator.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 async function kamJson(argv: string[]): Promise<BacktestResult> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const env = { HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: emulator.url };
-  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), isTty: false, env };
+  const io = captureIo({ HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: harness.emulator.url });
   const code = await runCli([...argv, '--json', '--no-progress', '--as-of', '2025-06-30', '--now', NOW], io, [
     backtest,
   ]);
-  expect({ code, err: err.filter((line) => !line.startsWith('scoring model:')) }).toEqual({
+  expect({ code, err: io.stderr.filter((line) => !line.startsWith('scoring model:')) }).toEqual({
     code: 0,
     err: [],
   });
-  return JSON.parse(out.join('\n')) as BacktestResult;
+  return JSON.parse(io.stdout.join('\n')) as BacktestResult;
 }
 
 test('reads the whole portfolio from HubSpot and judges the same outcomes as the snapshot', async () => {

@@ -5,12 +5,12 @@ import type { RunningEmulator } from '../../../emulator';
 import * as demo from '../../../cli/commands/demo';
 import * as setup from '../../../cli/commands/setup';
 import * as sync from '../../../cli/commands/sync';
-import type { CliIo } from '../../../cli/output';
 import { runCli } from '../../../cli/program';
+import { captureIo } from '../../support/cli';
 import { KAM_PROPERTIES } from '../../../src/engine/hubspot/kam-properties';
 import { DEFAULT_SCORING_MODEL } from '../../../src/engine/settings';
 import { createCustomObjectModelStore } from '../../../src/engine/hubspot/model-store';
-import { fillPortal, gatewayFor, portalWithPortfolio, TOKEN } from '../sync/helpers';
+import { fillPortal, gatewayFor, portalWithPortfolio, TOKEN } from '../../support/portal';
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
@@ -18,12 +18,6 @@ beforeAll(async () => {
 });
 beforeEach(() => fillPortal(emulator, 120));
 afterAll(() => emulator.close());
-
-function captureIo(env: NodeJS.ProcessEnv): CliIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { out: (t) => stdout.push(t), err: (t) => stderr.push(t), isTty: false, env, stdout, stderr };
-}
 
 const run = (argv: string[], env: NodeJS.ProcessEnv) => {
   const io = captureIo(env);

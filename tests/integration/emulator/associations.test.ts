@@ -1,5 +1,5 @@
 import { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/associations/v4';
-import { failureOf, useEmulator } from './harness';
+import { failureOf, useEmulator } from '../../support/emulator';
 
 const HUBSPOT_DEFINED = AssociationSpecAssociationCategoryEnum.HubspotDefined;
 

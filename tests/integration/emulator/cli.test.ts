@@ -4,21 +4,10 @@ import { Client } from '@hubspot/api-client';
 import * as emulatorCommand from '../../../cli/commands/emulator';
 import { runEmulator, type EmulatorFlags } from '../../../cli/commands/emulator';
 import { runCli } from '../../../cli/program';
-import type { CliIo } from '../../../cli/output';
+import { captureIo } from '../../support/cli';
 import type { RunningEmulator } from '../../../emulator';
 import { createGateway } from '../../../src/engine/hubspot/gateway';
 import { ensureKamProperties } from '../../../src/engine/hubspot/property-setup';
-
-function captureIo(): { io: CliIo; lines: string[] } {
-  const lines: string[] = [];
-  const io: CliIo = {
-    out: (text) => lines.push(text),
-    err: (text) => lines.push(text),
-    isTty: false,
-    env: {},
-  };
-  return { io, lines };
-}
 
 const flags = (overrides: Partial<EmulatorFlags>): EmulatorFlags => ({
   port: 0,
@@ -33,7 +22,8 @@ const flags = (overrides: Partial<EmulatorFlags>): EmulatorFlags => ({
 
 describe('kam emulator', () => {
   test('--companies 0 starts an empty portal, prints how to point kam at it, and stops when asked', async () => {
-    const { io, lines } = captureIo();
+    const io = captureIo();
+    const { lines } = io;
     let stop!: () => void;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     let url = '';
@@ -58,7 +48,8 @@ describe('kam emulator', () => {
   });
 
   test('--companies N fills the portal from the generator and --log prints one line per request', async () => {
-    const { io, lines } = captureIo();
+    const io = captureIo();
+    const { lines } = io;
     let stop!: () => void;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     await runEmulator(io, flags({ companies: 30, seed: 5, log: true }), stopped, async (emulator) => {
@@ -75,7 +66,7 @@ describe('kam emulator', () => {
   });
 
   test("--companies N installs Keystone's properties before the portfolio, so `kam setup` then finds nothing to change", async () => {
-    const { io } = captureIo();
+    const io = captureIo();
     let stop!: () => void;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     let report: Awaited<ReturnType<typeof ensureKamProperties>> | undefined;
@@ -131,7 +122,8 @@ describe('kam emulator', () => {
   });
 
   test('the fidelity flags reach the emulator, and a bad one is refused by its flag name', async () => {
-    const { io, lines } = captureIo();
+    const io = captureIo();
+    const { lines } = io;
     let stop!: () => void;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     await runEmulator(
@@ -150,7 +142,7 @@ describe('kam emulator', () => {
     expect(lines).toContain('Fidelity: professional portal, search lag 1500 ms, batch failure rate 0.25.');
 
     const refused = captureIo();
-    const code = await runCli(['emulator', '--batch-failure-rate', '1.5'], refused.io, [emulatorCommand]);
+    const code = await runCli(['emulator', '--batch-failure-rate', '1.5'], refused, [emulatorCommand]);
     expect(code).toBe(2);
     expect(refused.lines.join('\n')).toContain(
       '--batch-failure-rate must be a number from 0 to 1, got "1.5"',

@@ -3,10 +3,9 @@
  * attributes, required properties, text length, string values) and for its fidelity knobs (207
  * partial failures, the portal tier, search index lag), all through @hubspot/api-client.
  */
-import { Client } from '@hubspot/api-client';
-import { startEmulator, TIER_RATE_LIMITS, type RunningEmulator } from '../../../emulator';
+import { TIER_RATE_LIMITS } from '../../../emulator';
 import { STANDARD_PROPERTIES, STANDARD_PROPERTY_SOURCES } from '../../../emulator/store/standard-properties';
-import { failureOf, rawRequest, TOKEN, useEmulator } from './harness';
+import { failureOf, rawRequest, useEmulator, useEmulatorPerTest } from '../../support/emulator';
 
 const HIDDEN_OPTION = { label: 'A', value: 'a', displayOrder: 0, hidden: false };
 const errorCodes = (body: Record<string, unknown>) =>
@@ -246,17 +245,11 @@ describe('emulator: required attributes and limits, with HubSpot’s error shape
 });
 
 describe('emulator: fidelity knobs', () => {
-  let emulator: RunningEmulator | undefined;
-  afterEach(async () => {
-    await emulator?.close();
-    emulator = undefined;
-  });
-  const clientOf = (running: RunningEmulator) =>
-    new Client({ accessToken: TOKEN, basePath: running.url, numberOfApiCallRetries: 0 });
+  const start = useEmulatorPerTest();
 
   test('batchFailureRate: a property batch create answers 207 naming each failed input', async () => {
-    emulator = await startEmulator({ batchFailureRate: 1 });
-    const response = await clientOf(emulator).crm.properties.batchApi.createWithHttpInfo('companies', {
+    const { emulator, client } = await start({ batchFailureRate: 1 });
+    const response = await client.crm.properties.batchApi.createWithHttpInfo('companies', {
       inputs: ['kam_a', 'kam_b'].map((name) => ({
         name,
         label: name,
@@ -277,7 +270,7 @@ describe('emulator: fidelity knobs', () => {
       body: { batchFailureRate: 0 },
     });
     expect(admin.body).toEqual({ tier: 'enterprise', searchLagMs: 0, batchFailureRate: 0 });
-    const retried = await clientOf(emulator).crm.properties.batchApi.createWithHttpInfo('companies', {
+    const retried = await client.crm.properties.batchApi.createWithHttpInfo('companies', {
       inputs: [
         {
           name: 'kam_a',
@@ -292,8 +285,7 @@ describe('emulator: fidelity knobs', () => {
   });
 
   test('batchFailureRate: an object batch update answers 207; unknown and archived ids are 207 errors too', async () => {
-    emulator = await startEmulator({ batchFailureRate: 0.5, seed: 3 });
-    const client = clientOf(emulator);
+    const { client } = await start({ batchFailureRate: 0.5, seed: 3 });
     const created = await client.crm.companies.batchApi.create({
       inputs: Array.from({ length: 10 }, (_, index) => ({
         properties: { name: `C${index}` },
@@ -323,8 +315,7 @@ describe('emulator: fidelity knobs', () => {
   });
 
   test('tier professional: the schemas API is a 403 and the daily limit is Professional’s', async () => {
-    emulator = await startEmulator({ tier: 'professional' });
-    const client = clientOf(emulator);
+    const { client } = await start({ tier: 'professional' });
     const failure = await failureOf(client.crm.schemas.coreApi.getAll());
     expect(failure.code).toBe(403);
     expect(failure.body).toMatchObject({ status: 'error', category: 'MISSING_SCOPES' });
@@ -335,8 +326,7 @@ describe('emulator: fidelity knobs', () => {
 
   test('searchLagMs: search sees a create, an update and an archive only after the lag', async () => {
     const lagMs = 400;
-    emulator = await startEmulator({ searchLagMs: lagMs, searchPerSecond: 100 });
-    const client = clientOf(emulator);
+    const { client } = await start({ searchLagMs: lagMs, searchPerSecond: 100 });
     const byName = async (name: string) =>
       (
         await client.crm.companies.searchApi.doSearch({

@@ -1,4 +1,4 @@
-import { useEmulator } from './harness';
+import { useEmulator } from '../../support/emulator';
 
 describe('emulator: property history', () => {
   let clock = Date.parse('2025-01-01T00:00:00Z');

@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http';
-import { TOKEN, useEmulator } from './harness';
+import { TOKEN, useEmulator } from '../../support/emulator';
 
 // Node's client keeps an idle connection for 5 s, and so did the emulator: the two raced, and a
 // 100k sync's first writes after ~10 s of scoring met reset connections (retried, 250 ms each).

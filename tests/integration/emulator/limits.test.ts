@@ -1,23 +1,8 @@
+import { failureOf, rawRequest, TOKEN, useEmulatorPerTest } from '../../support/emulator';
 import { Client } from '@hubspot/api-client';
-import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { TOKEN, failureOf, rawRequest } from './harness';
 
 // Each test starts its own emulator: the limits under test are options of startEmulator.
-let emulator: RunningEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
-
-async function start(
-  options: Parameters<typeof startEmulator>[0],
-): Promise<{ emulator: RunningEmulator; client: Client }> {
-  emulator = await startEmulator(options);
-  return {
-    emulator,
-    client: new Client({ accessToken: TOKEN, basePath: emulator.url, numberOfApiCallRetries: 0 }),
-  };
-}
+const start = useEmulatorPerTest();
 
 describe('emulator: authentication', () => {
   test('a request without a bearer token is a 401 INVALID_AUTHENTICATION', async () => {

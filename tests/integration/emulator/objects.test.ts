@@ -1,4 +1,4 @@
-import { failureOf, useEmulator } from './harness';
+import { failureOf, useEmulator } from '../../support/emulator';
 
 describe('emulator: CRM objects v3 (single records)', () => {
   const harness = useEmulator();

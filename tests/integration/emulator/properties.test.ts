@@ -2,7 +2,7 @@ import {
   PropertyCreateFieldTypeEnum,
   PropertyCreateTypeEnum,
 } from '@hubspot/api-client/lib/codegen/crm/properties';
-import { failureOf, useEmulator } from './harness';
+import { failureOf, useEmulator } from '../../support/emulator';
 
 const tierProperty = {
   name: 'kam_tier',

@@ -1,5 +1,5 @@
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/objects';
-import { failureOf, useEmulator } from './harness';
+import { failureOf, useEmulator } from '../../support/emulator';
 
 type Filter = {
   propertyName: string;
@@ -10,7 +10,7 @@ type Filter = {
 };
 
 describe('emulator: CRM search', () => {
-  // A generous search limit here: the per-second limit has its own test in rate-limits.test.ts.
+  // A generous search limit here: the per-second limit has its own test in limits.test.ts.
   const harness = useEmulator({ searchPerSecond: 1_000, rateLimit: { perTenSeconds: 100_000 } });
 
   async function seedDeals(): Promise<void> {

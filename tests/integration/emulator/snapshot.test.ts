@@ -1,6 +1,6 @@
 import type { EmulatorSnapshot } from '../../../emulator';
 import { generatePortfolio } from '../../../emulator/generator';
-import { useEmulator } from './harness';
+import { useEmulator } from '../../support/emulator';
 
 describe('emulator: loading a portfolio snapshot', () => {
   const harness = useEmulator({ rateLimit: { perTenSeconds: 100_000 }, searchPerSecond: 1_000 });

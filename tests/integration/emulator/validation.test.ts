@@ -1,4 +1,4 @@
-import { failureOf, useEmulator } from './harness';
+import { failureOf, useEmulator } from '../../support/emulator';
 
 describe('emulator: property values are validated like HubSpot', () => {
   const harness = useEmulator({ rateLimit: { perTenSeconds: 100_000 } });

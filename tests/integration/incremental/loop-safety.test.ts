@@ -6,7 +6,7 @@
  */
 import type { WebhookSummary } from '../../../src/engine/incremental';
 import { webhookRescore } from '../../../src/app/functions/handlers/webhook-rescore';
-import { gatewayFor, NOW, outputsOf, sync } from '../sync/helpers';
+import { gatewayFor, NOW, outputsOf, sync } from '../../support/portal';
 import { usePortalFixture } from './portal-fixture';
 import {
   delivery,

@@ -9,7 +9,7 @@ import {
   TEST_CLIENT_SECRET,
   TEST_PROFILE_VARIABLES,
 } from '../../../src/engine/incremental/test-utils/fixtures';
-import { fillPortal, NOW, portalWithPortfolio, TOKEN } from '../sync/helpers';
+import { fillPortal, NOW, portalWithPortfolio, TOKEN } from '../../support/portal';
 
 export type EndpointDeps = {
   env: Record<string, string>;

@@ -9,7 +9,7 @@ import {
   createActionBody,
   signedActionRequest,
 } from '../../../src/engine/incremental/test-utils/fixtures';
-import { gatewayFor, NOW, outputsOf, sync } from '../sync/helpers';
+import { gatewayFor, NOW, outputsOf, sync } from '../../support/portal';
 import { usePortalFixture } from './portal-fixture';
 
 const COMPANIES = 6;

@@ -7,18 +7,17 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as report from '../../../cli/commands/report';
-import type { CliIo } from '../../../cli/output';
-import { runCli } from '../../../cli/program';
-import { startEmulator, type RunningEmulator } from '../../../emulator';
+import { useEmulator } from '../../support/emulator';
 import { ensureKamProperties } from '../../../src/engine/hubspot/property-setup';
 import type { PortfolioAnalysis } from '../../../src/engine/portfolio';
-import { TOKEN, gatewayFor } from '../sync/helpers';
+import { TOKEN, gatewayFor } from '../../support/portal';
+import { runKam } from '../../support/cli';
 
 const START = Date.parse('2026-01-05T09:00:00.000Z');
 const DAY = 24 * 60 * 60 * 1000;
 const FILLER = 58; // with the named four: 62 scored companies, two history reads of up to 50
 let clock = START;
-let emulator: RunningEmulator;
+const harness = useEmulator({ token: TOKEN, now: () => clock }, { resetEachTest: false });
 let dir: string;
 
 const company = (id: string, name: string) => ({
@@ -32,7 +31,7 @@ const company = (id: string, name: string) => ({
 
 async function writeOnDay(day: number, updates: [string, Record<string, string>][]): Promise<void> {
   clock = START + day * DAY;
-  await gatewayFor(emulator).batchUpdate(
+  await gatewayFor(harness.emulator).batchUpdate(
     'companies',
     updates.map(([id, properties]) => ({ id, properties })),
   );
@@ -40,12 +39,11 @@ async function writeOnDay(day: number, updates: [string, Record<string, string>]
 const dayIso = (day: number) => new Date(START + day * DAY).toISOString();
 
 beforeAll(async () => {
-  emulator = await startEmulator({ token: TOKEN, now: () => clock });
-  await ensureKamProperties(gatewayFor(emulator));
+  await ensureKamProperties(gatewayFor(harness.emulator));
   const fillers = Array.from({ length: FILLER }, (_, index) =>
     company(`93000${100 + index}`, `Filler ${index}`),
   );
-  emulator.loadSnapshot({
+  harness.emulator.loadSnapshot({
     schemaVersion: 1,
     companies: [
       company('9300000001', 'Climber'),
@@ -76,25 +74,14 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kam-movement-'));
 });
 afterAll(async () => {
-  await emulator.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function kam(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    isTty: false,
-    env: { HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: emulator.url },
-  };
-  const code = await runCli(argv, io, [report]);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const kam = (argv: string[]) =>
+  runKam([report], argv, { HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: harness.emulator.url });
 
 test('--from --to --json adds the tier transition matrix and the companies that moved', async () => {
-  emulator.requestLog.clear();
+  harness.emulator.requestLog.clear();
   const htmlFile = join(dir, 'report.html');
   const result = await kam([
     'report',
@@ -129,7 +116,7 @@ test('--from --to --json adds the tier transition matrix and the companies that 
     },
   ]);
   // history is read 50 companies a call
-  const historyReads = Object.entries(emulator.requestLog.counts())
+  const historyReads = Object.entries(harness.emulator.requestLog.counts())
     .filter(([key]) => /batch\/read/.test(key))
     .reduce((sum, [, count]) => sum + count, 0);
   expect(historyReads).toBe(2);

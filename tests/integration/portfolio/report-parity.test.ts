@@ -7,12 +7,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as report from '../../../cli/commands/report';
-import type { CliIo } from '../../../cli/output';
 import { runCli } from '../../../cli/program';
+import { captureIo } from '../../support/cli';
 import type { RunningEmulator } from '../../../emulator';
 import { generatePortfolio } from '../../../emulator/generator';
 import type { PortfolioAnalysis } from '../../../src/engine/portfolio';
-import { NOW, TOKEN, gatewayFor, portalWithPortfolio, sync } from '../sync/helpers';
+import { NOW, TOKEN, gatewayFor, portalWithPortfolio, sync } from '../../support/portal';
 
 const COMPANIES = 150;
 const SEED = 11;
@@ -30,14 +30,12 @@ afterAll(async () => {
 });
 
 async function reportJson(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<PortfolioAnalysis> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), isTty: false, env };
+  const io = captureIo(env);
   const code = await runCli(['report', '--json', '--no-progress', '--now', NOW.toISOString(), ...argv], io, [
     report,
   ]);
-  expect({ code, err }).toEqual({ code: 0, err: [] });
-  return JSON.parse(out.join('\n')) as PortfolioAnalysis;
+  expect({ code, err: io.stderr }).toEqual({ code: 0, err: [] });
+  return JSON.parse(io.stdout.join('\n')) as PortfolioAnalysis;
 }
 
 test('the report from HubSpot after a sync equals the report of the snapshot scored locally', async () => {
@@ -55,13 +53,8 @@ test('the report from HubSpot after a sync equals the report of the snapshot sco
 
 test('the HTML written from HubSpot links companies to their records when the portal id is given', async () => {
   const out = join(dir, 'from-hubspot.html');
-  const lines: string[] = [];
-  const io: CliIo = {
-    out: (text) => lines.push(text),
-    err: (text) => lines.push(text),
-    isTty: false,
-    env: { HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: emulator.url },
-  };
+  const io = captureIo({ HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: emulator.url });
+  const { lines } = io;
   const code = await runCli(['report', '--no-progress', '--out', out, '--portal-id', '4410000'], io, [
     report,
   ]);

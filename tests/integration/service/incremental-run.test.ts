@@ -14,7 +14,7 @@ import type { CrmGateway } from '../../../src/engine/hubspot/gateway';
 import { silentLogger } from '../../../src/engine/incremental';
 import { Metrics } from '../../../src/engine/service/metrics';
 import { PortfolioRunner, type RunResult } from '../../../src/engine/service/portfolio-runner';
-import { fillPortal, gatewayFor, outputsOf, portalWithPortfolio, sync } from '../sync/helpers';
+import { fillPortal, gatewayFor, outputsOf, portalWithPortfolio, sync } from '../../support/portal';
 
 const COMPANIES = 30;
 let emulator: RunningEmulator;

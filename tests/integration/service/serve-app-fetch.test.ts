@@ -18,7 +18,7 @@ import { DEFAULT_SCORING_MODEL } from '../../../src/engine/settings';
 import { createCustomObjectModelStore } from '../../../src/engine/hubspot/model-store';
 import { resolveScoringModel } from '../../../src/engine/settings/model-policy';
 import type { RunningService } from '../../../src/engine/service/service';
-import { fillPortal, outputsOf, portalWithPortfolio, TOKEN } from '../sync/helpers';
+import { fillPortal, outputsOf, portalWithPortfolio, TOKEN } from '../../support/portal';
 
 const COMPANIES = 4;
 const SECRET = 'serve-app-fetch-client-secret';

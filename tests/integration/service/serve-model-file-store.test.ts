@@ -18,7 +18,7 @@ import { MODEL_STORE_FILE } from '../../../src/engine/service/file-model-store';
 import type { RunResult } from '../../../src/engine/service/portfolio-runner';
 import type { RunningService } from '../../../src/engine/service/service';
 import { DEFAULT_SCORING_MODEL } from '../../../src/engine/settings';
-import { fillPortal, outputsOf, portalWithPortfolio, TOKEN } from '../sync/helpers';
+import { fillPortal, outputsOf, portalWithPortfolio, TOKEN } from '../../support/portal';
 
 const COMPANIES = 4;
 const SECRET = 'serve-file-store-client-secret';

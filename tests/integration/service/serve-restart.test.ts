@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RunningEmulator } from '../../../emulator';
-import { fillPortal, gatewayFor, outputsOf, portalWithPortfolio, sync, TOKEN } from '../sync/helpers';
+import { fillPortal, gatewayFor, outputsOf, portalWithPortfolio, sync, TOKEN } from '../../support/portal';
 
 const ROOT = resolve(__dirname, '../../..');
 // two chunks of reads (300, then 400 companies), so a SIGTERM can land between them

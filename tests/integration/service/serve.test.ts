@@ -17,7 +17,7 @@ import {
   signedActionRequest,
 } from '../../../src/engine/incremental/test-utils/fixtures';
 import type { RunningService } from '../../../src/engine/service/service';
-import { fillPortal, outputsOf, portalWithPortfolio, TOKEN } from '../sync/helpers';
+import { fillPortal, outputsOf, portalWithPortfolio, TOKEN } from '../../support/portal';
 
 const COMPANIES = 8;
 const SECRET = 'serve-test-client-secret';

@@ -3,7 +3,7 @@
  * these check what the typed API did for it (207s, refusals, retries, text in any script).
  */
 import type { RunningEmulator } from '../../../emulator';
-import { gatewayFor, outputsOf, portalWithPortfolio } from './helpers';
+import { gatewayFor, outputsOf, portalWithPortfolio } from '../../support/portal';
 
 const COMPANIES = 150;
 let emulator: RunningEmulator;

@@ -1,7 +1,7 @@
 import type { RunningEmulator } from '../../../emulator';
 import { generatePortfolio } from '../../../emulator/generator';
 import { findCompaniesChangedSince } from '../../../src/engine/sync/changed-since';
-import { gatewayFor, NOW, portalWithPortfolio, searchCaughtUp } from './helpers';
+import { gatewayFor, NOW, portalWithPortfolio, searchCaughtUp } from '../../support/portal';
 
 const COMPANIES = 60;
 const SEED = 11;

@@ -1,7 +1,7 @@
 import type { RunningEmulator } from '../../../emulator';
 import { DEFAULT_SCORING_MODEL } from '../../../src/engine/settings';
 import { rescoreCompany } from '../../../src/engine/sync/rescore-company';
-import { fillPortal, gatewayFor, NOW, outputsOf, portalWithPortfolio, sync } from './helpers';
+import { fillPortal, gatewayFor, NOW, outputsOf, portalWithPortfolio, sync } from '../../support/portal';
 
 let emulator: RunningEmulator;
 beforeAll(async () => {

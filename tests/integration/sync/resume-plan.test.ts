@@ -8,7 +8,14 @@ import { DEFAULT_SCORING_MODEL, modelFingerprint } from '../../../src/engine/set
 import { FileCheckpoint } from '../../../src/engine/sync/checkpoint';
 import { createPortfolioScorer } from '../../../src/engine/sync/portfolio-scorer';
 import type { PortfolioScorer, SyncOptions } from '../../../src/engine/sync/sync-run';
-import { fillPortal, gatewayFor, outputsOf, portalWithPortfolio, sync, tempCheckpoint } from './helpers';
+import {
+  fillPortal,
+  gatewayFor,
+  outputsOf,
+  portalWithPortfolio,
+  sync,
+  tempCheckpoint,
+} from '../../support/portal';
 
 // three write batches of 100
 const COMPANIES = 250;

@@ -1,20 +1,16 @@
-import { startEmulator, type RunningEmulator } from '../../../emulator';
+import type { RunningEmulator } from '../../../emulator';
 import { runCli } from '../../../cli/program';
+import { captureIo } from '../../support/cli';
+import { useEmulator, useEmulatorPerTest } from '../../support/emulator';
 import * as setupCommand from '../../../cli/commands/setup';
 import { createGateway } from '../../../src/engine/hubspot/gateway';
 import { KAM_PROPERTIES } from '../../../src/engine/hubspot/kam-properties';
 import { ensureKamProperties } from '../../../src/engine/hubspot/property-setup';
 
 const TOKEN = 'setup-test-token';
-let emulator: RunningEmulator;
+const harness = useEmulator({ token: TOKEN });
 
-beforeAll(async () => {
-  emulator = await startEmulator({ token: TOKEN });
-});
-beforeEach(() => emulator.reset());
-afterAll(() => emulator.close());
-
-const gateway = () => createGateway({ accessToken: TOKEN, basePath: emulator.url });
+const gateway = () => createGateway({ accessToken: TOKEN, basePath: harness.emulator.url });
 
 describe('kam setup', () => {
   test('creates the group and every kam_* property, then changes nothing on a re-run', async () => {
@@ -98,11 +94,7 @@ describe('kam setup', () => {
 });
 
 describe('kam setup on portals that answer 207 or 403', () => {
-  let failing: RunningEmulator | undefined;
-  afterEach(async () => {
-    await failing?.close();
-    failing = undefined;
-  });
+  const start = useEmulatorPerTest();
   const gatewayOf = (running: RunningEmulator) =>
     createGateway({ accessToken: TOKEN, basePath: running.url });
   const kamNames = async (running: RunningEmulator) =>
@@ -111,7 +103,7 @@ describe('kam setup on portals that answer 207 or 403', () => {
       .filter((name) => name.startsWith('kam_'));
 
   test('every input failing: each property is reported by name with HubSpot’s message, none as created', async () => {
-    failing = await startEmulator({ token: TOKEN, batchFailureRate: 1 });
+    const failing = (await start({ token: TOKEN, batchFailureRate: 1 })).emulator;
     const report = await ensureKamProperties(gatewayOf(failing));
     expect(report.created).toEqual([]);
     expect(report.failed.map((failure) => failure.name)).toEqual(KAM_PROPERTIES.map((p) => p.name));
@@ -123,7 +115,7 @@ describe('kam setup on portals that answer 207 or 403', () => {
   });
 
   test('some inputs failing: retried, and exactly the ones still missing are reported', async () => {
-    failing = await startEmulator({ token: TOKEN, batchFailureRate: 0.6, seed: 4 });
+    const failing = (await start({ token: TOKEN, batchFailureRate: 0.6, seed: 4 })).emulator;
     const report = await ensureKamProperties(gatewayOf(failing));
     const failed = report.failed.map((failure) => failure.name);
     expect(failed.length).toBeGreaterThan(0);
@@ -133,16 +125,9 @@ describe('kam setup on portals that answer 207 or 403', () => {
   });
 
   test('kam setup names the failed properties and exits non-zero; a re-run finishes the job', async () => {
-    failing = await startEmulator({ token: TOKEN, batchFailureRate: 1 });
-    const out: string[] = [];
-    const err: string[] = [];
-    const env = { HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: failing.url };
-    const io = {
-      out: (text: string) => out.push(text),
-      err: (text: string) => err.push(text),
-      isTty: false,
-      env,
-    };
+    const failing = (await start({ token: TOKEN, batchFailureRate: 1 })).emulator;
+    const io = captureIo({ HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: failing.url });
+    const { stdout: out, stderr: err } = io;
     const code = await runCli(['setup'], io, [setupCommand]);
     expect(code).not.toBe(0);
     expect(out.join('\n')).toContain('FAILED kam_tier: INTERNAL_ERROR');
@@ -157,10 +142,9 @@ describe('kam setup on portals that answer 207 or 403', () => {
   });
 
   test('on a Professional portal kam setup makes the properties and says the model store is not available', async () => {
-    failing = await startEmulator({ token: TOKEN, tier: 'professional' });
-    const out: string[] = [];
-    const env = { HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: failing.url };
-    const io = { out: (text: string) => out.push(text), err: () => undefined, isTty: false, env };
+    const failing = (await start({ token: TOKEN, tier: 'professional' })).emulator;
+    const io = captureIo({ HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: failing.url });
+    const { stdout: out } = io;
     expect(await runCli(['setup'], io, [setupCommand])).toBe(0);
     expect(out.join('\n')).toContain(`properties created: ${KAM_PROPERTIES.length}`);
     expect(out.join('\n')).toMatch(/scoring-model store: NOT AVAILABLE — .*Enterprise subscription/);

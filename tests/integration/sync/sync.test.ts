@@ -2,7 +2,15 @@ import type { RunningEmulator } from '../../../emulator';
 import { KeystoneError } from '../../../src/engine/errors';
 import { DEFAULT_SCORING_MODEL } from '../../../src/engine/settings';
 import { FileCheckpoint } from '../../../src/engine/sync/checkpoint';
-import { fillPortal, gatewayFor, NOW, outputsOf, portalWithPortfolio, sync, tempCheckpoint } from './helpers';
+import {
+  fillPortal,
+  gatewayFor,
+  NOW,
+  outputsOf,
+  portalWithPortfolio,
+  sync,
+  tempCheckpoint,
+} from '../../support/portal';
 
 const COMPANIES = 160;
 let emulator: RunningEmulator;

@@ -3,7 +3,7 @@ import type { ScoringModel } from '../../../src/engine/settings';
 import { DEFAULT_SCORING_MODEL } from '../../../src/engine/settings';
 import { createPortfolioScorer } from '../../../src/engine/sync/portfolio-scorer';
 import { rescoreCompany } from '../../../src/engine/sync/rescore-company';
-import { fillPortal, gatewayFor, NOW, outputsOf, portalWithPortfolio, sync } from './helpers';
+import { fillPortal, gatewayFor, NOW, outputsOf, portalWithPortfolio, sync } from '../../support/portal';
 
 // issue #16: key means few, and every path lands a company where the last full run put it
 const COMPANIES = 80;

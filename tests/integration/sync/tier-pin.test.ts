@@ -9,7 +9,7 @@ import { DEFAULT_SCORING_MODEL, type ScoringModel } from '../../../src/engine/se
 import { createPortfolioScorer } from '../../../src/engine/sync/portfolio-scorer';
 import { rescoreCompany } from '../../../src/engine/sync/rescore-company';
 import { pinPropertiesOf } from '../../../src/engine/sync/pin-company';
-import { fillPortal, gatewayFor, NOW, portalWithPortfolio, sync } from './helpers';
+import { fillPortal, gatewayFor, NOW, portalWithPortfolio, sync } from '../../support/portal';
 
 const COMPANIES = 30;
 const DAY_MS = 24 * 3600_000;

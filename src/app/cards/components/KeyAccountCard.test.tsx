@@ -21,12 +21,9 @@ import {
   Tile,
   Flex,
 } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import {
   EXPLANATION,
   NEVER_SCORED_PROPERTIES,
-  SCORED_PROPERTIES,
-  createCrmPropertiesResult,
   createDeferred,
   createExplanation,
   createFunctionFailure,
@@ -37,44 +34,9 @@ import {
   createScoreHistorySuccess,
   createTaskSuccess,
 } from '../test-utils/fixtures';
+import { renderCard, type RenderCardOptions } from '../test-utils/render-card';
 import { formatDateTime } from '../generated/app/functions/contract/client';
 import { textContent } from '../generated/ui-shared/test-utils/text-content';
-import { runnerFor } from '../generated/ui-shared/test-utils/fetch-transport';
-import { KeyAccountCard } from './KeyAccountCard';
-
-type RenderOptions = {
-  properties?: Record<string, string | null>;
-  isLoading?: boolean;
-  error?: Error | null;
-  locale?: string;
-  runFunction?: jest.Mock;
-};
-
-function renderCard({
-  properties = SCORED_PROPERTIES,
-  isLoading,
-  error,
-  locale,
-  runFunction = jest.fn(),
-}: RenderOptions = {}) {
-  const renderer = createRenderer('crm.record.tab');
-  const refetch = jest.fn(async () => undefined);
-  renderer.mocks.useCrmProperties.willCall(() =>
-    createCrmPropertiesResult(properties, { isLoading, error, refetch }),
-  );
-  const context = { ...renderer.mocks.context, user: { ...renderer.mocks.context.user, locale } };
-  renderer.render(
-    <KeyAccountCard
-      context={context}
-      actions={renderer.mocks.actions}
-      runFunction={runnerFor(runFunction, context.crm.objectId)}
-    />,
-  );
-  const alerts = () => renderer.mocks.actions.addAlert.calls.map(([alert]) => alert);
-  // HubSpot's default of 1 s is tight on a busy CI machine.
-  const waitFor = (check: () => void) => renderer.waitFor(check, { timeoutInMs: 5000 });
-  return { ...renderer, waitFor, runFunction, refetch, alerts };
-}
 
 const RECALCULATE_CALL = ['keystone_recalculate_company', { propertiesToSend: ['hs_object_id'] }];
 
@@ -589,7 +551,7 @@ describe('KeyAccountCard for a company with a pinned tier', () => {
 describe('Score trend', () => {
   const SCORE_HISTORY_CALL = ['keystone_score_history', { propertiesToSend: ['hs_object_id'] }];
 
-  async function openTrend(answer: unknown, options: RenderOptions = {}) {
+  async function openTrend(answer: unknown, options: RenderCardOptions = {}) {
     const runFunction = jest.fn().mockResolvedValue(answer);
     const card = renderCard({ runFunction, ...options });
     card.findByTestId(Button, 'kam-score-trend-load').trigger('onClick');

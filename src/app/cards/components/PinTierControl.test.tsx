@@ -1,15 +1,12 @@
 import { Alert, Button, DateInput, Input, LoadingButton, Select, TextArea } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import {
-  SCORED_PROPERTIES,
-  createCrmPropertiesResult,
   createDeferred,
   createFunctionFailure,
   createPinSuccess,
   createPinnedProperties,
 } from '../test-utils/fixtures';
+import { renderCard } from '../test-utils/render-card';
 import { calendarDayOf } from '../lib/pin-form';
-import { KeyAccountCard } from './KeyAccountCard';
 
 const DAY_MS = 24 * 3600_000;
 const ADMIN_KEY = 'correct horse battery staple';
@@ -23,23 +20,6 @@ function change(node: { trigger: (event: 'onChange', value?: never) => void }, v
 const dayAhead = (days: number) => calendarDayOf(new Date(Date.now() + days * DAY_MS));
 const isoOf = (day: { year: number; month: number; date: number }) =>
   new Date(Date.UTC(day.year, day.month, day.date)).toISOString();
-
-function renderCard({
-  properties = SCORED_PROPERTIES,
-  locale,
-  runFunction = jest.fn(),
-}: { properties?: Record<string, string | null>; locale?: string; runFunction?: jest.Mock } = {}) {
-  const renderer = createRenderer('crm.record.tab');
-  const refetch = jest.fn(async () => undefined);
-  renderer.mocks.useCrmProperties.willCall(() => createCrmPropertiesResult(properties, { refetch }));
-  const context = { ...renderer.mocks.context, user: { ...renderer.mocks.context.user, locale } };
-  renderer.render(
-    <KeyAccountCard context={context} actions={renderer.mocks.actions} runFunction={runFunction} />,
-  );
-  const alerts = () => renderer.mocks.actions.addAlert.calls.map(([alert]) => alert);
-  const waitFor = (check: () => void) => renderer.waitFor(check, { timeoutInMs: 5000 });
-  return { ...renderer, waitFor, runFunction, refetch, alerts };
-}
 
 type Rendered = ReturnType<typeof renderCard>;
 

@@ -2,15 +2,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator';
-import { generatePortfolio } from '../../../emulator/generator';
-import { createGateway, type CrmGateway, type GatewayOptions } from '../../../src/engine/hubspot/gateway';
-import { KAM_OUTPUT_PROPERTY_NAMES } from '../../../src/engine/hubspot/kam-properties';
-import { ensureKamProperties } from '../../../src/engine/hubspot/property-setup';
-import { DEFAULT_SCORING_MODEL } from '../../../src/engine/settings';
-import { FileCheckpoint } from '../../../src/engine/sync/checkpoint';
-import { createPortfolioScorer } from '../../../src/engine/sync/portfolio-scorer';
-import { runSync, type SyncOptions } from '../../../src/engine/sync/sync-run';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator';
+import { generatePortfolio } from '../../emulator/generator';
+import { createGateway, type CrmGateway, type GatewayOptions } from '../../src/engine/hubspot/gateway';
+import { KAM_OUTPUT_PROPERTY_NAMES } from '../../src/engine/hubspot/kam-properties';
+import { ensureKamProperties } from '../../src/engine/hubspot/property-setup';
+import { DEFAULT_SCORING_MODEL } from '../../src/engine/settings';
+import { FileCheckpoint } from '../../src/engine/sync/checkpoint';
+import { createPortfolioScorer } from '../../src/engine/sync/portfolio-scorer';
+import { runSync, type SyncOptions } from '../../src/engine/sync/sync-run';
 
 export const TOKEN = 'sync-test-token';
 export const NOW = new Date('2026-11-01T00:00:00.000Z');

@@ -1,0 +1,44 @@
+/**
+ * Renders the key-account card in HubSpot's test renderer with the record's properties, the
+ * user's locale and a spy for the app functions (run over the transport the test file chose, see
+ * `useFetchTransport`). Returns the renderer with the spy, the properties' refetch and the alerts
+ * the card raised.
+ */
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { runnerFor } from '../generated/ui-shared/test-utils/fetch-transport';
+import { KeyAccountCard } from '../components/KeyAccountCard';
+import { SCORED_PROPERTIES, createCrmPropertiesResult } from './fixtures';
+
+export type RenderCardOptions = {
+  properties?: Record<string, string | null>;
+  isLoading?: boolean;
+  error?: Error | null;
+  locale?: string;
+  runFunction?: jest.Mock;
+};
+
+export function renderCard({
+  properties = SCORED_PROPERTIES,
+  isLoading,
+  error,
+  locale,
+  runFunction = jest.fn(),
+}: RenderCardOptions = {}) {
+  const renderer = createRenderer('crm.record.tab');
+  const refetch = jest.fn(async () => undefined);
+  renderer.mocks.useCrmProperties.willCall(() =>
+    createCrmPropertiesResult(properties, { isLoading, error, refetch }),
+  );
+  const context = { ...renderer.mocks.context, user: { ...renderer.mocks.context.user, locale } };
+  renderer.render(
+    <KeyAccountCard
+      context={context}
+      actions={renderer.mocks.actions}
+      runFunction={runnerFor(runFunction, context.crm.objectId)}
+    />,
+  );
+  const alerts = () => renderer.mocks.actions.addAlert.calls.map(([alert]) => alert);
+  // HubSpot's default of 1 s is tight on a busy CI machine.
+  const waitFor = (check: () => void) => renderer.waitFor(check, { timeoutInMs: 5000 });
+  return { ...renderer, waitFor, runFunction, refetch, alerts };
+}
