@@ -6,7 +6,14 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../../emulator';
-import { fillPortal, gatewayFor, outputsOf, portalWithPortfolio, sync, tempCheckpoint } from '../../support/portal';
+import {
+  fillPortal,
+  gatewayFor,
+  outputsOf,
+  portalWithPortfolio,
+  sync,
+  tempCheckpoint,
+} from '../../support/portal';
 
 const COMPANIES = 120;
 const JOURNAL = join(__dirname, 'journals', 'interrupted-after-one-batch-5e59795.jsonl');
