@@ -1,7 +1,7 @@
 import { hubspot, useExtensionContext } from '@hubspot/ui-extensions';
 import { PageBreadcrumbs, PageRoutes, PageTitle, createPageRouter } from '@hubspot/ui-extensions/pages';
 import { PortfolioPage } from './components/PortfolioPage';
-import type { FunctionRunner } from './lib/portfolio-function';
+import type { FunctionRunner } from '@keystone/shared';
 
 // App functions are called through hubspot.serverless (2026.03), injected so tests can pass a spy.
 const runFunction: FunctionRunner = (name, options) => hubspot.serverless(name, options);

@@ -37,9 +37,8 @@ import {
   createScoreHistorySuccess,
   createTaskSuccess,
 } from '../test-utils/fixtures';
-import { formatDateTime } from '../generated/app/functions/contract/client';
-import { textContent } from '../generated/ui-shared/test-utils/text-content';
-import { runnerFor } from '../generated/ui-shared/test-utils/fetch-transport';
+import { formatDateTime } from '@keystone/shared';
+import { textContent, runnerFor } from '@keystone/shared/test-utils';
 import { KeyAccountCard } from './KeyAccountCard';
 
 type RenderOptions = {

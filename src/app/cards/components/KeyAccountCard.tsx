@@ -17,12 +17,7 @@ import { usePinTier } from '../hooks/use-pin-tier';
 import { useRecalculate } from '../hooks/use-recalculate';
 import { useScoreHistory } from '../hooks/use-score-history';
 import type { ScoredRecord } from '../lib/kam-record';
-import {
-  formatDateTime,
-  languageFromLocale,
-  type FunctionRunner,
-  type UiLanguage,
-} from '../generated/app/functions/contract/client';
+import { formatDateTime, languageFromLocale, type FunctionRunner, type UiLanguage } from '@keystone/shared';
 import { messagesFor, type CardMessages } from '../lib/messages';
 import { FactorBreakdown } from './FactorBreakdown';
 import { NeverScoredState } from './NeverScoredState';

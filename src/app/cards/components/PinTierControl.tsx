@@ -10,9 +10,15 @@ import {
   Tile,
 } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import { PIN_MAX_DAYS, PIN_REASON_MAX_LENGTH } from '../generated/app/functions/contract/card';
-import type { FunctionError } from '../generated/app/functions/contract/common';
-import { STRATEGIES, TIERS, type Strategy, type Tier } from '../generated/engine/core/enums';
+import {
+  PIN_MAX_DAYS,
+  PIN_REASON_MAX_LENGTH,
+  type FunctionError,
+  STRATEGIES,
+  TIERS,
+  type Strategy,
+  type Tier,
+} from '@keystone/shared';
 import type { PinRequest, PinTierOutcome } from '../hooks/use-pin-tier';
 import type { TierPinView } from '../lib/kam-record';
 import type { CardMessages } from '../lib/messages';

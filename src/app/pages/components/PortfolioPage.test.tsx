@@ -20,7 +20,7 @@ import {
   largePortfolio,
   runnerAnswering,
 } from '../test-utils/fixtures';
-import { textContent } from '../generated/ui-shared/test-utils/text-content';
+import { textContent } from '@keystone/shared/test-utils';
 import { PortfolioPage } from './PortfolioPage';
 
 const NOW = new Date('2026-03-15T10:00:00Z');

@@ -2,7 +2,7 @@
  * Labels of the stored option values, as HubSpot shows them (the `kam_*` property options);
  * `labels.test.ts` keeps them equal to the property catalogue.
  */
-import type { AxisLevel, KaismQuadrant, RiskLevel, Tier } from './portfolio-data';
+import type { AxisLevel, KaismQuadrant, RiskLevel, Tier } from '@keystone/shared';
 
 export const TIER_LABELS: Record<Tier, string> = { key: 'Key', important: 'Important', regular: 'Regular' };
 

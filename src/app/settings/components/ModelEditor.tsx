@@ -17,14 +17,14 @@ import {
   type FunctionRunner,
   type JsonValue,
   type UiLanguage,
-} from '../generated/app/functions/contract/client';
-import { FUNCTION_NAMES, type ActingUser, type FieldIssue } from '../generated/app/functions/contract/common';
-import {
+  FUNCTION_NAMES,
+  type ActingUser,
+  type FieldIssue,
   previewModelResultSchema,
   savedModelResultSchema,
   type ModelVersion,
-} from '../generated/app/functions/contract/settings';
-import { DEFAULT_SCORING_MODEL } from '../generated/engine/settings/default-model';
+  DEFAULT_SCORING_MODEL,
+} from '@keystone/shared';
 import { useAsyncAction } from '../hooks/use-async-action';
 import type { LoadedModel } from '../hooks/use-scoring-model';
 import type { SettingsMessages } from '../lib/messages';

@@ -16,7 +16,7 @@ import {
   TextArea,
 } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { DEFAULT_SCORING_MODEL } from '../generated/engine/settings/default-model';
+import { DEFAULT_SCORING_MODEL } from '@keystone/shared';
 import { MODEL_FIELDS } from '../lib/model-fields';
 import {
   LOADED_DEFAULTS,
@@ -27,8 +27,7 @@ import {
   createPreviewSuccess,
   createSavedResult,
 } from '../test-utils/fixtures';
-import { textContent } from '../generated/ui-shared/test-utils/text-content';
-import { runnerFor } from '../generated/ui-shared/test-utils/fetch-transport';
+import { textContent, runnerFor } from '@keystone/shared/test-utils';
 import { ModelSettings } from './ModelSettings';
 
 /** Fires an input's onChange with a value (HubSpot's `trigger` types the argument as the handler itself). */

@@ -6,7 +6,7 @@ import {
   type AddAlertAction,
   type SettingsContext,
 } from '@hubspot/ui-extensions';
-import { languageFromLocale, type FunctionRunner } from '../generated/app/functions/contract/client';
+import { languageFromLocale, type FunctionRunner } from '@keystone/shared';
 import { useScoringModel } from '../hooks/use-scoring-model';
 import { messagesFor } from '../lib/messages';
 import { ModelEditor } from './ModelEditor';
