@@ -343,7 +343,7 @@ export async function sharedPackage(folder: string, shared: SharedDeclarations):
 }
 
 /** The UI folders that call Keystone and so pick a transport (`chooseFunctionRunner` from `@keystone/shared`). */
-export const TRANSPORT_FOLDERS = ['src/app/cards', 'src/app/settings'] as const;
+export const TRANSPORT_FOLDERS = ['src/app/cards', 'src/app/settings', 'src/app/pages'] as const;
 /** The profile variable naming `kam serve`'s public base URL when the UI calls it over `hubspot.fetch`. */
 export const SERVE_URL_VARIABLE = 'KEYSTONE_SERVE_URL';
 

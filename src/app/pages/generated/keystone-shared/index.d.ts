@@ -4,3 +4,4 @@ export { FUNCTION_NAMES } from './types/app/functions/contract/common';
 export { type AxisLevel, type KaismQuadrant, type RiskLevel, type Tier } from './types/engine/core/enums';
 export { type TierPlacesSummary } from './types/engine/portfolio/tier-places';
 export { type PortfolioAnswer, type PortfolioPageView } from './types/shared/portfolio';
+export { chooseFunctionRunner } from './types/shared/transport';

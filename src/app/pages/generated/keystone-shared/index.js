@@ -29,6 +29,38 @@ var adminRequestShape = {
   adminKey: z.string().min(1, { error: "enter the Keystone admin key" }).max(200),
   actingUser: actingUserSchema
 };
+
+// src/shared/transport.ts
+var APP_FETCH_PATH = "/hubspot/app/";
+var APP_FETCH_TIMEOUT_MS = 3e4;
+function fetchFunctionRunner(fetch, serveUrl, recordId) {
+  const base = serveUrl.replace(/\/+$/, "");
+  return async (name, options) => {
+    const wanted = options.propertiesToSend ?? [];
+    const others = wanted.filter((property) => property !== "hs_object_id");
+    if (others.length > 0) throw new Error(`over hubspot.fetch only hs_object_id, not ${others.join(", ")}`);
+    const body = {};
+    if (options.parameters !== void 0) body.parameters = options.parameters;
+    if (wanted.length > 0) {
+      if (recordId === void 0) throw new Error("no record id to send");
+      body.propertiesToSend = { hs_object_id: String(recordId) };
+    }
+    const response = await fetch(`${base}${APP_FETCH_PATH}${encodeURIComponent(name)}`, {
+      method: "POST",
+      timeout: APP_FETCH_TIMEOUT_MS,
+      body
+    });
+    try {
+      return await response.json();
+    } catch {
+      throw new Error(`Keystone's server answered ${response.status} without a JSON body`);
+    }
+  };
+}
+function chooseFunctionRunner(serveUrl, transports) {
+  return serveUrl === null || serveUrl === "" ? transports.serverless : fetchFunctionRunner(transports.fetch, serveUrl, transports.recordId);
+}
 export {
-  FUNCTION_NAMES
+  FUNCTION_NAMES,
+  chooseFunctionRunner
 };
