@@ -52,6 +52,18 @@ export function fetchFunctionRunner(
   };
 }
 
+/**
+ * Whether the user types the Keystone admin key. App functions check the typed key
+ * (docs/decisions/0003); `kam serve` goes by the HubSpot-signed user id and replaces whatever key
+ * arrives, so over serve the UI asks for none and sends `SIGNED_USER_ADMIN_KEY`.
+ */
+export function asksForAdminKey(serveUrl: string | null): boolean {
+  return serveUrl === null || serveUrl === '';
+}
+
+/** The `adminKey` the UI sends over `kam serve`: the contract wants a non-empty one; serve overwrites it. */
+export const SIGNED_USER_ADMIN_KEY = 'signed-hubspot-user';
+
 /** `hubspot.serverless` when no serve URL is configured, else `hubspot.fetch` to it. */
 export function chooseFunctionRunner(
   serveUrl: string | null,

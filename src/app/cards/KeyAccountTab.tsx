@@ -1,7 +1,7 @@
 import { hubspot } from '@hubspot/ui-extensions';
 import { KeyAccountCard } from './components/KeyAccountCard';
 import { KEYSTONE_SERVE_URL } from './transport-config';
-import { chooseFunctionRunner } from '@keystone/shared';
+import { asksForAdminKey, chooseFunctionRunner } from '@keystone/shared';
 
 // The company-record tab. Keystone is called through hubspot.serverless (app functions, 2026.03),
 // or hubspot.fetch to kam serve when the build's profile sets KEYSTONE_SERVE_URL (@keystone/shared: src/shared/transport.ts);
@@ -15,5 +15,6 @@ hubspot.extend<'crm.record.tab'>(({ context, actions }) => (
       fetch: hubspot.fetch,
       recordId: context.crm.objectId,
     })}
+    askAdminKey={asksForAdminKey(KEYSTONE_SERVE_URL)}
   />
 ));

@@ -6,4 +6,4 @@ export { type AxisLevel, KAISM_QUADRANTS, type KaismQuadrant, RISK_LEVELS, RISK_
 export { type Explanation, explanationSchema } from './types/engine/hubspot/explanation-schema';
 export { KAM_OUTPUT_PROPERTY_NAMES, KAM_PIN_PROPERTY_NAMES } from './types/engine/hubspot/kam-properties';
 export { useIsMounted } from './types/shared/hooks/use-is-mounted';
-export { chooseFunctionRunner } from './types/shared/transport';
+export { SIGNED_USER_ADMIN_KEY, asksForAdminKey, chooseFunctionRunner } from './types/shared/transport';

@@ -663,6 +663,10 @@ function fetchFunctionRunner(fetch, serveUrl, recordId) {
     }
   };
 }
+function asksForAdminKey(serveUrl) {
+  return serveUrl === null || serveUrl === "";
+}
+var SIGNED_USER_ADMIN_KEY = "signed-hubspot-user";
 function chooseFunctionRunner(serveUrl, transports) {
   return serveUrl === null || serveUrl === "" ? transports.serverless : fetchFunctionRunner(transports.fetch, serveUrl, transports.recordId);
 }
@@ -688,8 +692,10 @@ export {
   PIN_REASON_MAX_LENGTH,
   RISK_LEVELS,
   RISK_SCORE_SIGNALS,
+  SIGNED_USER_ADMIN_KEY,
   STRATEGIES,
   TIERS,
+  asksForAdminKey,
   callFunction,
   chooseFunctionRunner,
   createTaskResultSchema,

@@ -7,4 +7,4 @@ export { ATTRACTIVENESS_FACTORS, type AttractivenessFactor, HUBSPOT_BUYING_ROLES
 export { DEFAULT_SCORING_MODEL } from './types/engine/settings/default-model';
 export { type ScoringModel, validateModel } from './types/engine/settings/model-schema';
 export { useIsMounted } from './types/shared/hooks/use-is-mounted';
-export { chooseFunctionRunner } from './types/shared/transport';
+export { SIGNED_USER_ADMIN_KEY, asksForAdminKey, chooseFunctionRunner } from './types/shared/transport';

@@ -719,6 +719,10 @@ function fetchFunctionRunner(fetch, serveUrl, recordId) {
     }
   };
 }
+function asksForAdminKey(serveUrl) {
+  return serveUrl === null || serveUrl === "";
+}
+var SIGNED_USER_ADMIN_KEY = "signed-hubspot-user";
 function chooseFunctionRunner(serveUrl, transports) {
   return serveUrl === null || serveUrl === "" ? transports.serverless : fetchFunctionRunner(transports.fetch, serveUrl, transports.recordId);
 }
@@ -747,7 +751,9 @@ export {
   PERCEPTION_LEVELS,
   REPUTATION_LEVELS,
   RISK_SCORE_SIGNALS,
+  SIGNED_USER_ADMIN_KEY,
   STRENGTH_FACTORS,
+  asksForAdminKey,
   callFunction,
   chooseFunctionRunner,
   formatDateTime,

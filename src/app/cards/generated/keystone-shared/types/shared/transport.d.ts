@@ -28,6 +28,14 @@ export declare const APP_FETCH_TIMEOUT_MS = 30000;
  * @example fetchFunctionRunner(hubspot.fetch, 'https://kam.acme.com', context.crm.objectId)
  */
 export declare function fetchFunctionRunner(fetch: AppFetch, serveUrl: string, recordId: string | number | undefined): FunctionRunner;
+/**
+ * Whether the user types the Keystone admin key. App functions check the typed key
+ * (docs/decisions/0003); `kam serve` goes by the HubSpot-signed user id and replaces whatever key
+ * arrives, so over serve the UI asks for none and sends `SIGNED_USER_ADMIN_KEY`.
+ */
+export declare function asksForAdminKey(serveUrl: string | null): boolean;
+/** The `adminKey` the UI sends over `kam serve`: the contract wants a non-empty one; serve overwrites it. */
+export declare const SIGNED_USER_ADMIN_KEY = "signed-hubspot-user";
 /** `hubspot.serverless` when no serve URL is configured, else `hubspot.fetch` to it. */
 export declare function chooseFunctionRunner(serveUrl: string | null, transports: {
     serverless: FunctionRunner;
