@@ -40,6 +40,25 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The CLI and the app functions reach the engine through each module's public face
+    // (src/engine/<module>/index.ts), never a deep path; tests may look inside.
+    files: ['cli/**/*.ts', 'src/app/functions/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/*/*', '!**/engine/*/index'],
+              message: "Import the engine module's public face (src/engine/<module>), not a file inside it.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The CLI entry and benchmarks print to the terminal by design.
     files: ['bench/**', 'cli/output.ts'],
     rules: { 'no-console': 'off' },

@@ -3,8 +3,8 @@
  * makes — big wins for the strongest non-key accounts, a ticket burst, cancelled meetings and a
  * blocker for the weakest key accounts — so the next sync has tier changes to show.
  */
-import type { CrmGateway } from '../src/engine/hubspot/gateway';
-import type { ScoredCompany } from '../src/engine/sync/sync-run';
+import type { CrmGateway } from '../src/engine/hubspot';
+import type { ScoredCompany } from '../src/engine/sync';
 
 // HubSpot's default association type ids (v3 create with associations)
 const DEAL_TO_COMPANY = 341;

@@ -2,9 +2,9 @@
  * The whole portfolio with its history, for the commands that look back in time (`kam backtest`,
  * `kam calibrate`): a snapshot file (`--snapshot`), or every company read from HubSpot.
  */
-import type { CompanyRecord } from '../src/engine/core/snapshot';
+import type { CompanyRecord } from '../src/engine/core';
 import { DEFAULT_SCORING_MODEL, type ScoringModel } from '../src/engine/settings';
-import { listCompanyPage, readAssociatedRecords } from '../src/engine/sync/read-portfolio';
+import { listCompanyPage, readAssociatedRecords } from '../src/engine/sync';
 import { hubspotFromEnv } from './hubspot-env';
 import { readModelFile, readSnapshotFile } from './input-files';
 import { loadModelForCli } from './model-source';

@@ -10,7 +10,7 @@ import {
   HUBSPOT_API_BASE_URL,
   type CrmGateway,
   type GatewayOptions,
-} from '../src/engine/hubspot/gateway';
+} from '../src/engine/hubspot';
 import type { CliIo } from './output';
 
 export type HubspotTarget = {

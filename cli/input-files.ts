@@ -12,7 +12,7 @@ import {
   type ScoringModel,
   type ValidationIssue,
 } from '../src/engine/core';
-import { toValidationIssues } from '../src/engine/core/validation';
+import { toValidationIssues } from '../src/engine/core';
 import { KeystoneError } from '../src/engine/errors';
 import {
   companyReaderOf,

@@ -2,9 +2,9 @@
  * Which scoring model a CLI run uses, under the one model policy (src/engine/settings/model-policy.ts):
  * `--model file` as given, else the portal's active stored model, else the shipped defaults.
  */
-import type { CrmGateway } from '../src/engine/hubspot/gateway';
-import { customObjectModelStores } from '../src/engine/hubspot/model-store';
-import { resolveScoringModel } from '../src/engine/settings/model-policy';
+import type { CrmGateway } from '../src/engine/hubspot';
+import { customObjectModelStores } from '../src/engine/hubspot';
+import { resolveScoringModel } from '../src/engine/settings';
 import type { ScoringModel } from '../src/engine/settings';
 import { readModelFile } from './input-files';
 import type { CliIo } from './output';

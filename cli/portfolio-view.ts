@@ -1,6 +1,6 @@
 /** The demo's and `kam sync`'s portfolio printout: counts, key accounts, at-risk keys, tier changes. */
-import { KAISM_QUADRANTS, TIERS } from '../src/engine/core/enums';
-import type { ScoredCompany, TierChange } from '../src/engine/sync/sync-run';
+import { KAISM_QUADRANTS, TIERS } from '../src/engine/core';
+import type { ScoredCompany, TierChange } from '../src/engine/sync';
 
 const pad = (text: string, width: number) =>
   text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);

@@ -1,4 +1,4 @@
-import type { SyncResult, SyncSummary } from '../src/engine/sync/sync-run';
+import type { SyncResult, SyncSummary } from '../src/engine/sync';
 import { formatSyncSummary } from './sync-summary';
 
 function result(overrides: Partial<SyncSummary> = {}, writes: SyncResult['writes'] = []): SyncResult {

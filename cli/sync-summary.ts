@@ -1,5 +1,5 @@
 /** The human summary of a sync run. */
-import type { SyncResult } from '../src/engine/sync/sync-run';
+import type { SyncResult } from '../src/engine/sync';
 
 const number = (value: number) => value.toLocaleString('en-US');
 const plural = (count: number, one: string, many: string) => `${number(count)} ${count === 1 ? one : many}`;

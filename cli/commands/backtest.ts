@@ -6,8 +6,8 @@
  */
 import type { Command } from 'commander';
 import { parseHorizon, runBacktest, type BacktestResult, type ModelFigures } from '../../src/engine/backtest';
-import { riskAucsOf, type RiskAucs } from '../../src/engine/backtest/risk-figures';
-import { riskExamplesAt } from '../../src/engine/backtest/risk-examples';
+import { riskAucsOf, type RiskAucs } from '../../src/engine/backtest';
+import { riskExamplesAt } from '../../src/engine/backtest';
 import { KeystoneError } from '../../src/engine/errors';
 import type { ScoringModel } from '../../src/engine/settings';
 import { readModelFile } from '../input-files';

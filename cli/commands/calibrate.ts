@@ -12,8 +12,8 @@ import {
   calibrateRiskWeights,
   type CalibrateResult,
   type ModelCalibrationFigures,
-} from '../../src/engine/backtest/calibrate';
-import { RISK_SCORE_SIGNALS } from '../../src/engine/core/enums';
+} from '../../src/engine/backtest';
+import { RISK_SCORE_SIGNALS } from '../../src/engine/core';
 import { KeystoneError } from '../../src/engine/errors';
 import type { ScoringModel } from '../../src/engine/settings';
 import type { CliIo } from '../output';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { KeystoneError } from '../../src/engine/errors';
-import { listHsProfiles, writeHsProfile } from '../../src/engine/incremental/profile-file';
+import { listHsProfiles, writeHsProfile } from '../../src/engine/incremental';
 import {
   hsProfileFilename,
   PROFILE_VARIABLES,
@@ -9,7 +9,7 @@ import {
   SERVE_PATHS,
   type EndpointTarget,
   type HsProfile,
-} from '../../src/engine/incremental/profile-variables';
+} from '../../src/engine/incremental';
 import type { CliIo } from '../output';
 
 type ConfigureFlags = {

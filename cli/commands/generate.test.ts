@@ -9,8 +9,8 @@ import {
   DEAL_INPUT_PROPERTIES,
   MEETING_INPUT_PROPERTIES,
   TICKET_INPUT_PROPERTIES,
-} from '../../src/engine/core/input-properties';
-import { portfolioSnapshotSchema, type PortfolioSnapshot } from '../../src/engine/core/snapshot';
+} from '../../src/engine/core';
+import { portfolioSnapshotSchema, type PortfolioSnapshot } from '../../src/engine/core';
 import { runKam } from '../../tests/support/cli';
 import * as generate from './generate';
 

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { KeystoneError } from '../../src/engine/errors';
-import { gatewayCompanySearch, readStoredPortfolio } from '../../src/engine/hubspot/portfolio-reader';
+import { gatewayCompanySearch, readStoredPortfolio } from '../../src/engine/hubspot';
 import {
   PORTFOLIO_PROPERTIES,
   TIER_MOVEMENT_PROPERTIES,
@@ -21,7 +21,7 @@ import {
   type TierMovement,
 } from '../../src/engine/portfolio';
 import { buildReportHtml, loadEchartsSource } from '../../src/engine/report';
-import { scoredSnapshotRows } from '../../src/engine/portfolio/scored-snapshot-rows';
+import { scoredSnapshotRows } from '../../src/engine/portfolio';
 import { DEFAULT_SCORING_MODEL } from '../../src/engine/settings';
 import { hubspotFromEnv } from '../hubspot-env';
 import { readModelFile, streamSnapshotFile } from '../input-files';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { ensureKamProperties } from '../../src/engine/hubspot/property-setup';
-import { ensureModelStoreSchema } from '../../src/engine/hubspot/model-store';
+import { ensureKamProperties } from '../../src/engine/hubspot';
+import { ensureModelStoreSchema } from '../../src/engine/hubspot';
 import { KeystoneError, isKeystoneError } from '../../src/engine/errors';
 import { hubspotFromEnv } from '../hubspot-env';
 import type { CliIo } from '../output';

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { KeystoneError } from '../../src/engine/errors';
-import { FileCheckpoint, type SyncScope } from '../../src/engine/sync/checkpoint';
-import { runSync, type SyncResult } from '../../src/engine/sync/sync-run';
+import { FileCheckpoint, type SyncScope } from '../../src/engine/sync';
+import { runSync, type SyncResult } from '../../src/engine/sync';
 import { modelFingerprint } from '../../src/engine/settings';
-import { createPortfolioScorer } from '../../src/engine/sync/portfolio-scorer';
+import { createPortfolioScorer } from '../../src/engine/sync';
 import { hubspotFromEnv } from '../hubspot-env';
 import { loadModelForCli } from '../model-source';
 import type { CliIo } from '../output';

@@ -11,3 +11,6 @@ export type {
 export { portfolioAsOf, companyAsOf } from './point-in-time';
 export { areaUnderCurve } from './auc';
 export { parseHorizon, addMonths, type Horizon } from './horizon';
+export { calibrateRiskWeights, type CalibrateResult, type ModelCalibrationFigures } from './calibrate';
+export { riskExamplesAt } from './risk-examples';
+export { riskAucsOf, type RiskAucs } from './risk-figures';

@@ -47,3 +47,13 @@ export {
 } from './tier-capacity';
 export { revenueQuantilesOf, revenuePositionOf, isRevenueQuantiles } from './revenue-position';
 export { NO_TIER_LINES } from './score-company';
+export { KAISM_QUADRANTS, RISK_SCORE_SIGNALS, STRATEGIES, TIERS, type Strategy, type Tier } from './enums';
+export {
+  COMPANY_INPUT_PROPERTIES,
+  CONTACT_INPUT_PROPERTIES,
+  DEAL_INPUT_PROPERTIES,
+  MEETING_INPUT_PROPERTIES,
+  TICKET_INPUT_PROPERTIES,
+} from './input-properties';
+export { compareModels, type ScoredCompany } from './reweigh';
+export { toValidationIssues } from './validation';

@@ -50,3 +50,15 @@ export {
   type EndpointFunction,
 } from './function-entry';
 export { createKeystoneEngine, type KeystoneEngineOptions } from './keystone-engine';
+export { listHsProfiles, readHsProfile, writeHsProfile } from './profile-file';
+export {
+  PROFILE_VARIABLES,
+  SERVE_PATHS,
+  hsProfileFilename,
+  publicUrlsFor,
+  resolveProfileTemplate,
+  type EndpointTarget,
+  type HsProfile,
+  type ProfileVariables,
+} from './profile-variables';
+export { changedSomething, ensureKeystoneInstalled, instanceKeyOf } from './self-install';

@@ -62,3 +62,4 @@ export {
   type TierMovementRow,
   type TierOrNone,
 } from './tier-movement';
+export { scoredSnapshotRows } from './scored-snapshot-rows';

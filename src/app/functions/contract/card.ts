@@ -1,6 +1,6 @@
 /** Parameters and results of the functions the key-account card calls. */
 import { z } from 'zod';
-import { STRATEGIES, TIERS } from '../../../engine/core/enums';
+import { STRATEGIES, TIERS } from '../../../engine/core';
 import { UI_LANGUAGES } from './client';
 import { adminRequestShape, functionResultSchema, recordIdSchema } from './common';
 

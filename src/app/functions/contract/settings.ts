@@ -1,6 +1,6 @@
 /** Parameters and results of the functions the settings page calls. */
 import { z } from 'zod';
-import { scoringModelSchema } from '../../../engine/settings/model-schema';
+import { scoringModelSchema } from '../../../engine/settings';
 import {
   actingUserSchema,
   adminRequestShape,

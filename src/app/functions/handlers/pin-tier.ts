@@ -8,8 +8,8 @@ import { FUNCTION_NAMES } from '../contract/common';
 import { requireAdmin } from '../lib/admin-key';
 import { companyIdOf, defineAppFunction } from '../lib/app-function';
 import { pinRequestOf } from '../lib/pin';
-import { resolveScoringModel } from '../../../engine/settings/model-policy';
-import { pinCompanyTier } from '../../../engine/sync/pin-company';
+import { resolveScoringModel } from '../../../engine/settings';
+import { pinCompanyTier } from '../../../engine/sync';
 
 export const pinTier = defineAppFunction({
   name: FUNCTION_NAMES.pinTier,

@@ -1,6 +1,6 @@
 import { startEmulator, type RunningEmulator } from '../../../../emulator';
-import { createGateway } from '../../../engine/hubspot/gateway';
-import { ensureKamProperties } from '../../../engine/hubspot/property-setup';
+import { createGateway } from '../../../engine/hubspot';
+import { ensureKamProperties } from '../../../engine/hubspot';
 import { createRow } from '../../../engine/portfolio/test-utils/rows';
 import { portfolioAnalysis } from './portfolio-analysis';
 

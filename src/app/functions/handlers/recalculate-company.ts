@@ -6,8 +6,8 @@
 import { recalculateCompanyParamsSchema } from '../contract/card';
 import { FUNCTION_NAMES } from '../contract/common';
 import { companyIdOf, defineAppFunction } from '../lib/app-function';
-import { resolveScoringModel } from '../../../engine/settings/model-policy';
-import { rescoreCompany } from '../../../engine/sync/rescore-company';
+import { resolveScoringModel } from '../../../engine/settings';
+import { rescoreCompany } from '../../../engine/sync';
 
 export const recalculateCompany = defineAppFunction({
   name: FUNCTION_NAMES.recalculateCompany,

@@ -8,7 +8,7 @@ import { scoreHistoryParamsSchema } from '../contract/card';
 import { FUNCTION_NAMES } from '../contract/common';
 import { companyIdOf, defineAppFunction } from '../lib/app-function';
 import { KeystoneError } from '../../../engine/errors';
-import { SCORE_HISTORY_PROPERTIES, scoreHistoryOf } from '../../../engine/sync/score-history';
+import { SCORE_HISTORY_PROPERTIES, scoreHistoryOf } from '../../../engine/sync';
 
 export const scoreHistory = defineAppFunction({
   name: FUNCTION_NAMES.scoreHistory,

@@ -12,7 +12,7 @@ import {
   type EndpointFunction,
   type Logger,
 } from '../../../engine/incremental';
-import type { ProfileVariables } from '../../../engine/incremental/profile-variables';
+import type { ProfileVariables } from '../../../engine/incremental';
 import { resolvedMetaValue } from '../lib/profile';
 
 export type WebhookRescoreDeps = {

@@ -6,15 +6,11 @@
  */
 import { z } from 'zod';
 import { isKeystoneError, KeystoneError } from '../../../engine/errors';
-import { createGateway, HUBSPOT_API_BASE_URL, type CrmGateway } from '../../../engine/hubspot/gateway';
-import { customObjectModelStores, type ModelStoreFactory } from '../../../engine/hubspot/model-store';
+import { createGateway, HUBSPOT_API_BASE_URL, type CrmGateway } from '../../../engine/hubspot';
+import { customObjectModelStores, type ModelStoreFactory } from '../../../engine/hubspot';
 import { createProcessLogger, type Logger } from '../../../engine/incremental';
-import {
-  changedSomething,
-  ensureKeystoneInstalled,
-  instanceKeyOf,
-} from '../../../engine/incremental/self-install';
-import type { ModelStore } from '../../../engine/settings/model-store';
+import { changedSomething, ensureKeystoneInstalled, instanceKeyOf } from '../../../engine/incremental';
+import type { ModelStore } from '../../../engine/settings';
 import type { FieldIssue, FunctionFailure } from '../contract/common';
 
 export const ACCESS_TOKEN_ENV = 'PRIVATE_APP_ACCESS_TOKEN';

@@ -1,12 +1,8 @@
 /** What the get/save/rollback model functions do with the model store, shaped for the settings page. */
 import { KeystoneError } from '../../../engine/errors';
 import { validateModel, type ScoringModel } from '../../../engine/settings';
-import { resolveScoringModel } from '../../../engine/settings/model-policy';
-import type {
-  ModelStore,
-  ModelVersion as StoredVersion,
-  StoredModel,
-} from '../../../engine/settings/model-store';
+import { resolveScoringModel } from '../../../engine/settings';
+import type { ModelStore, ModelVersion as StoredVersion, StoredModel } from '../../../engine/settings';
 import type { ActingUser } from '../contract/common';
 import type { GetModelResult, ModelVersion } from '../contract/settings';
 

@@ -3,9 +3,9 @@
  * the expiry must lie ahead, and not too far ahead. Failures carry the field path for the card.
  */
 import { KeystoneError } from '../../../engine/errors';
-import type { PinRequest } from '../../../engine/sync/pin-company';
+import type { PinRequest } from '../../../engine/sync';
 import type { ActingUser } from '../contract/common';
-import type { Strategy, Tier } from '../../../engine/core/enums';
+import type { Strategy, Tier } from '../../../engine/core';
 
 const DAY_MS = 24 * 3600_000;
 

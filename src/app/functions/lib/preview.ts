@@ -14,12 +14,12 @@
  * sample estimate; associated records are capped per company to keep within the 15 s budget.
  */
 import { addMonths, runBacktest, type ModelFigures } from '../../../engine/backtest';
-import { compareModels, type ScoredCompany } from '../../../engine/core/reweigh';
+import { compareModels, type ScoredCompany } from '../../../engine/core';
 import { KeystoneError } from '../../../engine/errors';
-import { SEARCH_PAGE_LIMIT, type CrmGateway, type CrmObject } from '../../../engine/hubspot/gateway';
-import { SCORED_COMPANY_PROPERTIES, scoredCompanyOf } from '../../../engine/hubspot/scored-company';
+import { SEARCH_PAGE_LIMIT, type CrmGateway, type CrmObject } from '../../../engine/hubspot';
+import { SCORED_COMPANY_PROPERTIES, scoredCompanyOf } from '../../../engine/hubspot';
 import { validateModel, type ScoringModel } from '../../../engine/settings';
-import { readAssociatedRecords, readCompaniesById } from '../../../engine/sync/read-portfolio';
+import { readAssociatedRecords, readCompaniesById } from '../../../engine/sync';
 import {
   BACKTEST_MIN_DECLINERS,
   type BacktestFigures,

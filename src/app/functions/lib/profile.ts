@@ -5,7 +5,7 @@
  * the hsmeta at upload, so an endpoint checks signatures against exactly the URL HubSpot calls.
  * Unbundled (tests, local runs) there are none: pass them in the deps instead.
  */
-import { resolveProfileTemplate, type ProfileVariables } from '../../../engine/incremental/profile-variables';
+import { resolveProfileTemplate, type ProfileVariables } from '../../../engine/incremental';
 
 declare const __KEYSTONE_PROFILE_VARIABLES__: ProfileVariables | undefined;
 

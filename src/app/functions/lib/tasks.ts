@@ -11,8 +11,8 @@
  * Two requests in flight at the same moment can still both create; the card disables its button.
  */
 import { KeystoneError } from '../../../engine/errors';
-import { explanationSchema } from '../../../engine/hubspot/explanation-schema';
-import type { CrmGateway } from '../../../engine/hubspot/gateway';
+import { explanationSchema } from '../../../engine/hubspot';
+import type { CrmGateway } from '../../../engine/hubspot';
 import type { UiLanguage } from '../contract/client';
 
 // HubSpot-defined association type "task to company".

@@ -1,0 +1,8 @@
+/** The sync module's public face: what the CLI and the app may import. */
+export { FileCheckpoint, type SyncScope } from './checkpoint';
+export { pinCompanyTier, type PinRequest } from './pin-company';
+export { createPortfolioScorer } from './portfolio-scorer';
+export { listCompanyPage, readAssociatedRecords, readCompaniesById } from './read-portfolio';
+export { rescoreCompany } from './rescore-company';
+export { SCORE_HISTORY_PROPERTIES, scoreHistoryOf } from './score-history';
+export { runSync, type ScoredCompany, type SyncResult, type SyncSummary, type TierChange } from './sync-run';
