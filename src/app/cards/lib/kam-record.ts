@@ -4,6 +4,7 @@
  * (or null); anything that does not parse becomes "unknown" here rather than a broken card.
  */
 import {
+  activePinOf,
   explanationSchema,
   type Explanation,
   KAM_OUTPUT_PROPERTY_NAMES,
@@ -106,23 +107,11 @@ export function readExplanation(raw: string | null): ExplanationState {
   return { status: 'corrupt', reason: `${where}${issue?.message ?? 'unexpected shape'}` };
 }
 
-// HubSpot echoes datetimes as ISO strings or epoch milliseconds, depending on the API.
-const toMs = (value: string): number => (/^\d+$/.test(value) ? Number(value) : Date.parse(value));
-
-/** The same rule the sync applies (engine/sync/tier-pin.ts): a pinned tier with no expiry or one after now. */
+/** The pin in force, by the core's own rule (`activePinOf`); empty texts read as unknown. */
 export function readActivePin(properties: Properties, now: Date): TierPinView | null {
-  const tier = oneOf(TIERS, text(properties, 'kam_tier_pinned'));
-  if (!tier) return null;
-  const expiresRaw = text(properties, 'kam_pin_expires_at');
-  const expiresMs = expiresRaw === null ? NaN : toMs(expiresRaw);
-  if (!Number.isNaN(expiresMs) && expiresMs <= now.getTime()) return null;
-  return {
-    tier,
-    strategy: oneOf(STRATEGIES, text(properties, 'kam_strategy_pinned')),
-    reason: text(properties, 'kam_pin_reason'),
-    expiresAt: Number.isNaN(expiresMs) ? null : new Date(expiresMs).toISOString(),
-    pinnedBy: text(properties, 'kam_pinned_by'),
-  };
+  const pin = activePinOf(properties, now);
+  if (!pin) return null;
+  return { ...pin, reason: pin.reason || null, pinnedBy: pin.pinnedBy || null };
 }
 
 /** `now` decides whether a recorded pin is still in force; the card passes the browser's clock. */

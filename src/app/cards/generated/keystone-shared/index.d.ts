@@ -3,6 +3,7 @@ export { PIN_MAX_DAYS, PIN_REASON_MAX_LENGTH, type PinTierResult, type Recalcula
 export { type FunctionRunner, type UiLanguage, callFunction, formatDateTime, intlLocale, languageFromLocale } from './types/app/functions/contract/client';
 export { type ActingUser, FUNCTION_NAMES, type FunctionError } from './types/app/functions/contract/common';
 export { type AxisLevel, KAISM_QUADRANTS, type KaismQuadrant, RISK_LEVELS, RISK_SCORE_SIGNALS, type RiskLevel, type RiskScoreSignalId, STRATEGIES, type Strategy, TIERS, type Tier } from './types/engine/core/enums';
+export { activePinOf } from './types/engine/core/tier-pin';
 export { type Explanation, explanationSchema } from './types/engine/hubspot/explanation-schema';
 export { KAM_OUTPUT_PROPERTY_NAMES, KAM_PIN_PROPERTY_NAMES } from './types/engine/hubspot/kam-properties';
 export { useIsMounted } from './types/shared/hooks/use-is-mounted';

@@ -497,6 +497,116 @@ var explanationSchema = z2.discriminatedUnion("v", [version1Schema, version2Sche
   };
 });
 
+// src/engine/core/values.ts
+var MINUTE_MS = 6e4;
+var EPOCH_MILLIS = /^\d{11,14}$/;
+var EARLIEST_YEAR = 1900;
+var LATEST_YEAR = 2200;
+var EARLIEST_MS = Date.UTC(EARLIEST_YEAR, 0, 1);
+var LATEST_MS = Date.UTC(LATEST_YEAR + 1, 0, 1) - 1;
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function dateValueOf(raw) {
+  if (raw === null || raw === void 0) return null;
+  const text = raw.trim();
+  return text === "" ? null : millisOf(text);
+}
+function millisOf(text) {
+  const millis = EPOCH_MILLIS.test(text) ? Number(text) : parseIsoMillis(text);
+  return millis >= EARLIEST_MS && millis <= LATEST_MS ? millis : null;
+}
+function parseIsoMillis(text) {
+  const length = text.length;
+  if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let millisecond = 0;
+  let offsetMinutes = 0;
+  let index = 10;
+  if (index < length) {
+    const separator = text.charCodeAt(index);
+    if (separator !== 84 && separator !== 32 || text.charCodeAt(index + 3) !== 58) return Number.NaN;
+    hour = digitsAt(text, index + 1, 2);
+    minute = digitsAt(text, index + 4, 2);
+    index += 6;
+    if (text.charCodeAt(index) === 58) {
+      second = digitsAt(text, index + 1, 2);
+      index += 3;
+      if (text.charCodeAt(index) === 46) {
+        let digits = 0;
+        index += 1;
+        for (let code = text.charCodeAt(index) - 48; code >= 0 && code <= 9; code = text.charCodeAt(index) - 48) {
+          if (digits < 3) millisecond = millisecond * 10 + code;
+          digits += 1;
+          index += 1;
+        }
+        if (digits === 0 || digits > 9) return Number.NaN;
+        for (let padded = digits; padded < 3; padded += 1) millisecond *= 10;
+      }
+    }
+    const zone = text.charCodeAt(index);
+    if (zone === 90) {
+      index += 1;
+    } else if (zone === 43 || zone === 45) {
+      const zoneHours = digitsAt(text, index + 1, 2);
+      let minutesAt = index + 3;
+      if (text.charCodeAt(minutesAt) === 58) minutesAt += 1;
+      const zoneMinutes = digitsAt(text, minutesAt, 2);
+      if (zoneHours < 0 || zoneMinutes < 0) return Number.NaN;
+      offsetMinutes = (zone === 43 ? 1 : -1) * (zoneHours * 60 + zoneMinutes);
+      index = minutesAt + 2;
+    }
+  }
+  if (index !== length || year < EARLIEST_YEAR || year > LATEST_YEAR || month < 1 || month > 12)
+    return Number.NaN;
+  if (day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59)
+    return Number.NaN;
+  if (second < 0 || second > 59) return Number.NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - offsetMinutes * MINUTE_MS;
+}
+function digitsAt(text, start, count) {
+  let value = 0;
+  for (let index = start; index < start + count; index += 1) {
+    const digit = text.charCodeAt(index) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+function daysInMonth(year, month) {
+  const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && isLeap ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
+// src/engine/core/tier-pin.ts
+function oneOf(values, raw) {
+  return raw && values.includes(raw) ? raw : null;
+}
+function recordedPinOf(properties) {
+  const tier = oneOf(TIERS, properties.kam_tier_pinned?.trim());
+  if (!tier) return null;
+  const expiresRaw = properties.kam_pin_expires_at?.trim() ?? "";
+  const expiresMs = expiresRaw === "" ? null : dateValueOf(expiresRaw);
+  return {
+    tier,
+    strategy: oneOf(STRATEGIES, properties.kam_strategy_pinned?.trim()),
+    reason: properties.kam_pin_reason?.trim() ?? "",
+    expiresAt: expiresMs === null ? null : new Date(expiresMs).toISOString(),
+    pinnedBy: properties.kam_pinned_by?.trim() ?? ""
+  };
+}
+function activePinOf(properties, now) {
+  return pinInForce(recordedPinOf(properties), now);
+}
+function pinInForce(pin, now) {
+  if (!pin) return null;
+  const nowMs = typeof now === "number" ? now : now.getTime();
+  return pin.expiresAt === null || Date.parse(pin.expiresAt) > nowMs ? pin : null;
+}
+
 // src/app/functions/contract/common.ts
 import { z as z3 } from "zod";
 var FUNCTION_NAMES = {
@@ -695,6 +805,7 @@ export {
   SIGNED_USER_ADMIN_KEY,
   STRATEGIES,
   TIERS,
+  activePinOf,
   asksForAdminKey,
   callFunction,
   chooseFunctionRunner,
