@@ -2,8 +2,8 @@
  * The scoring-model store against the emulator, through the real @hubspot/api-client: versions are
  * append-only records of the `kam_scoring_model` custom object, exactly one of them active.
  */
-import { startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { isKeystoneError } from '../../../src/engine/errors';
+import { useEmulator } from '../../support/emulator';
 import { createGateway, type CrmGateway } from '../../../src/engine/hubspot/gateway';
 import { DEFAULT_SCORING_MODEL, type ScoringModel } from '../../../src/engine/settings';
 import {
@@ -17,7 +17,8 @@ import { STORE_UNAVAILABLE, type ModelStore } from '../../../src/engine/settings
 const TOKEN = 'model-store-test-token';
 const ADMIN = { userId: '7001', userEmail: 'admin@example.com' };
 
-let emulator: RunningEmulator;
+const portal = useEmulator({ token: TOKEN });
+
 let gateway: CrmGateway;
 let clock: Date;
 let store: ModelStore;
@@ -53,17 +54,11 @@ async function writeRawVersion(properties: Record<string, string>): Promise<stri
   return created.id;
 }
 
-beforeAll(async () => {
-  emulator = await startEmulator({ token: TOKEN });
-  gateway = createGateway({ accessToken: TOKEN, basePath: emulator.url });
-});
-
-afterAll(async () => {
-  await emulator.close();
+beforeAll(() => {
+  gateway = createGateway({ accessToken: TOKEN, basePath: portal.emulator.url });
 });
 
 beforeEach(() => {
-  emulator.reset();
   clock = new Date('2026-03-02T09:00:00.000Z');
   store = createCustomObjectModelStore({ gateway, now: tick });
 });
@@ -227,16 +222,14 @@ describe('model store', () => {
 });
 
 describe('model store on a Professional portal (no custom objects)', () => {
-  let professional: RunningEmulator;
+  const professional = useEmulator({ token: TOKEN, tier: 'professional' });
   let professionalStore: ModelStore;
-  beforeAll(async () => {
-    professional = await startEmulator({ token: TOKEN, tier: 'professional' });
+  beforeAll(() => {
     professionalStore = createCustomObjectModelStore({
-      gateway: createGateway({ accessToken: TOKEN, basePath: professional.url }),
+      gateway: createGateway({ accessToken: TOKEN, basePath: professional.emulator.url }),
       now: tick,
     });
   });
-  afterAll(() => professional.close());
 
   test('reads find no stored model, so scoring uses the shipped defaults', async () => {
     await expect(professionalStore.getActive()).resolves.toBeNull();
@@ -245,7 +238,7 @@ describe('model store on a Professional portal (no custom objects)', () => {
   });
 
   test('a save, a rollback and kam setup’s schema step say what to do instead of a bare 403', async () => {
-    const gatewayOfPortal = createGateway({ accessToken: TOKEN, basePath: professional.url });
+    const gatewayOfPortal = createGateway({ accessToken: TOKEN, basePath: professional.emulator.url });
     const attempts = [
       () =>
         createCustomObjectModelStore({ gateway: gatewayOfPortal, now: tick }).save(DEFAULT_SCORING_MODEL, {

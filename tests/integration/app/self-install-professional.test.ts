@@ -4,8 +4,7 @@
  * app's self-install must agree: it creates the kam_* properties, reports the store as
  * unavailable, and the first Recalculate scores instead of failing on the store.
  */
-import type { RunningEmulator } from '../../../emulator/index';
-import { startEmulator } from '../../../emulator/index';
+import { useEmulator } from '../../support/emulator';
 import { generatePortfolio } from '../../../emulator/generator';
 import { main as recalculate } from '../../../src/app/functions/handlers/recalculate-company';
 import { forgetInstallations } from '../../../src/engine/incremental/self-install';
@@ -13,15 +12,13 @@ import { DEFAULT_MODEL_VERSION } from '../../../src/engine/settings';
 import { gatewayFor, NOW, TOKEN } from '../../support/portal';
 import { useFunctionEnv } from './function-env';
 
-let emulator: RunningEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ token: TOKEN, tier: 'professional' });
-});
-afterAll(() => emulator.close());
+const portal = useEmulator({ token: TOKEN, tier: 'professional' });
 beforeEach(() => forgetInstallations());
 
-const env = useFunctionEnv(() => ({ PRIVATE_APP_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: emulator.url }));
+const env = useFunctionEnv(() => ({
+  PRIVATE_APP_ACCESS_TOKEN: TOKEN,
+  HUBSPOT_BASE_URL: portal.emulator.url,
+}));
 
 test('the first Recalculate on a portal without custom objects installs the properties and scores with the defaults', async () => {
   const { snapshot } = generatePortfolio({ companies: 3, seed: 5, now: NOW });
@@ -29,13 +26,13 @@ test('the first Recalculate on a portal without custom objects installs the prop
     for (const name of Object.keys(company.properties))
       if (name.startsWith('kam_')) delete company.properties[name];
   }
-  emulator.loadSnapshot(snapshot);
+  portal.emulator.loadSnapshot(snapshot);
   const companyId = snapshot.companies[0]!.id;
 
   const result = await recalculate({ propertiesToSend: { hs_object_id: companyId }, parameters: {} });
 
   expect(result).toMatchObject({ ok: true, companyId });
-  const stored = await gatewayFor(emulator).batchRead(
+  const stored = await gatewayFor(portal.emulator).batchRead(
     'companies',
     [companyId],
     ['kam_tier', 'kam_model_version'],

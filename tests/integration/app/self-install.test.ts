@@ -4,8 +4,7 @@
  * and succeeds; later calls in the same warm instance do not look again; a name taken by a
  * property of another type stops it with a clear error, writing no score.
  */
-import type { RunningEmulator } from '../../../emulator/index';
-import { startEmulator } from '../../../emulator/index';
+import { useEmulator } from '../../support/emulator';
 import { generatePortfolio } from '../../../emulator/generator';
 import { main as recalculate } from '../../../src/app/functions/handlers/recalculate-company';
 import { KAM_PROPERTIES } from '../../../src/engine/hubspot/kam-properties';
@@ -14,33 +13,29 @@ import { gatewayFor, NOW, TOKEN } from '../../support/portal';
 import { useFunctionEnv } from './function-env';
 
 const COMPANIES = 4;
-let emulator: RunningEmulator;
+const portal = useEmulator({ token: TOKEN }, { resetEachTest: false });
 
 /** The generated portfolio without any kam_* value: a portal that never saw Keystone. */
 function portalWithoutKeystone(): string[] {
-  emulator.reset();
+  portal.emulator.reset();
   const { snapshot } = generatePortfolio({ companies: COMPANIES, seed: 5, now: NOW });
   for (const company of snapshot.companies) {
     for (const name of Object.keys(company.properties))
       if (name.startsWith('kam_')) delete company.properties[name];
   }
-  emulator.loadSnapshot(snapshot);
-  emulator.requestLog.clear();
+  portal.emulator.loadSnapshot(snapshot);
+  portal.emulator.requestLog.clear();
   return snapshot.companies.map((company) => company.id);
 }
 
 async function companyPropertyNames(): Promise<string[]> {
-  const page = await gatewayFor(emulator).client.crm.properties.coreApi.getAll('companies');
+  const page = await gatewayFor(portal.emulator).client.crm.properties.coreApi.getAll('companies');
   return page.results.map((property) => property.name);
 }
 
-beforeAll(async () => {
-  emulator = await startEmulator({ token: TOKEN });
-});
-afterAll(() => emulator.close());
 beforeEach(() => forgetInstallations());
 
-useFunctionEnv(() => ({ PRIVATE_APP_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: emulator.url }));
+useFunctionEnv(() => ({ PRIVATE_APP_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: portal.emulator.url }));
 
 const onRecord = (companyId: string) => ({ propertiesToSend: { hs_object_id: companyId }, parameters: {} });
 
@@ -54,9 +49,9 @@ describe('a portal with nothing of Keystone', () => {
     expect(result).toMatchObject({ ok: true, companyId });
     const names = await companyPropertyNames();
     for (const property of KAM_PROPERTIES) expect(names).toContain(property.name);
-    const schemas = await gatewayFor(emulator).client.crm.schemas.coreApi.getAll();
+    const schemas = await gatewayFor(portal.emulator).client.crm.schemas.coreApi.getAll();
     expect(schemas.results.map((schema) => schema.name)).toContain('kam_scoring_model');
-    const stored = await gatewayFor(emulator).batchRead(
+    const stored = await gatewayFor(portal.emulator).batchRead(
       'companies',
       [companyId as string],
       ['kam_tier', 'kam_score'],
@@ -64,10 +59,10 @@ describe('a portal with nothing of Keystone', () => {
     expect(stored.records[0]?.properties.kam_tier).toMatch(/^(key|important|regular)$/);
 
     // the same warm instance does not look again
-    emulator.requestLog.clear();
+    portal.emulator.requestLog.clear();
     await expect(recalculate(onRecord(other as string))).resolves.toMatchObject({ ok: true });
     // (the model store's type is still looked up to read the active model, as before)
-    const counts = emulator.requestLog.counts();
+    const counts = portal.emulator.requestLog.counts();
     expect(
       Object.keys(counts).filter(
         (key) => key.includes('/properties/') || key.startsWith('POST /crm-object-schemas'),
@@ -79,7 +74,7 @@ describe('a portal with nothing of Keystone', () => {
     const ids = portalWithoutKeystone();
     const results = await Promise.all(ids.map((id) => recalculate(onRecord(id))));
     expect(results.every((result) => result.ok)).toBe(true);
-    const counts = emulator.requestLog.counts();
+    const counts = portal.emulator.requestLog.counts();
     // one install: one batch create, plus at most two retries of the inputs a 207 names when the
     // emulator fails some on purpose (the CI's second pass, KAM_EMULATOR_BATCH_FAILURE_RATE)
     const batchCreates = counts['POST /crm/v3/properties/{objectType}/batch/create'] ?? 0;
@@ -92,7 +87,7 @@ describe('a portal with nothing of Keystone', () => {
     const [companyId] = portalWithoutKeystone();
     const taken = KAM_PROPERTIES.find((property) => property.type !== 'string');
     if (!taken) throw new Error('every kam_* property is a string');
-    await gatewayFor(emulator).client.crm.properties.coreApi.create('companies', {
+    await gatewayFor(portal.emulator).client.crm.properties.coreApi.create('companies', {
       name: taken.name,
       label: 'Someone else’s',
       groupName: 'companyinformation',
@@ -105,7 +100,11 @@ describe('a portal with nothing of Keystone', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'input.property_conflict' } });
     if (result.ok) return;
     expect(result.error.message).toContain(taken.name);
-    const stored = await gatewayFor(emulator).batchRead('companies', [companyId as string], ['kam_score']);
+    const stored = await gatewayFor(portal.emulator).batchRead(
+      'companies',
+      [companyId as string],
+      ['kam_score'],
+    );
     expect(stored.records[0]?.properties.kam_score ?? null).toBeNull();
   });
 });

@@ -1,30 +1,25 @@
-import { startEmulator, type RunningEmulator } from '../../../../emulator';
-import { createGateway } from '../../../engine/hubspot';
-import { ensureKamProperties } from '../../../engine/hubspot';
+import { useEmulator } from '../../../../tests/support/emulator';
+import { createGateway, ensureKamProperties } from '../../../engine/hubspot';
 import { createRow } from '../../../engine/portfolio/test-utils/rows';
 import { portfolioAnalysis } from './portfolio-analysis';
 
 const TOKEN = 'function-test-token';
 const NOW = new Date('2026-03-15T00:00:00Z');
-let emulator: RunningEmulator;
+const portal = useEmulator({ token: TOKEN }, { resetEachTest: false });
 
-beforeAll(async () => {
-  emulator = await startEmulator({ token: TOKEN });
-});
 beforeEach(async () => {
-  emulator.reset();
-  await ensureKamProperties(createGateway({ accessToken: TOKEN, basePath: emulator.url }));
-  emulator.requestLog.clear();
+  portal.emulator.reset();
+  await ensureKamProperties(createGateway({ accessToken: TOKEN, basePath: portal.emulator.url }));
+  portal.emulator.requestLog.clear();
 });
-afterAll(() => emulator.close());
 
 const run = (
   parameters: unknown,
   env: Record<string, string | undefined> = { PRIVATE_APP_ACCESS_TOKEN: TOKEN },
-) => portfolioAnalysis({ parameters }, { env, basePath: emulator.url, now: () => NOW });
+) => portfolioAnalysis({ parameters }, { env, basePath: portal.emulator.url, now: () => NOW });
 
 function loadCompanies(rows: ReturnType<typeof createRow>[]) {
-  emulator.loadSnapshot({
+  portal.emulator.loadSnapshot({
     schemaVersion: 1,
     companies: rows.map((row) => ({
       id: row.id,
@@ -63,7 +58,7 @@ test('answers the page from the stored values of every scored company', async ()
     ['101', ['Ticket burst']],
   ]);
   expect(answer.data.movers.since).toBe('2026-01-01T00:00:00.000Z');
-  expect(emulator.requestLog.counts()).toEqual({ 'POST /crm/v3/objects/{objectType}/search': 1 });
+  expect(portal.emulator.requestLog.counts()).toEqual({ 'POST /crm/v3/objects/{objectType}/search': 1 });
 });
 
 test.each([
@@ -82,7 +77,7 @@ test('names the fields of invalid parameters', async () => {
 });
 
 test('tells the page to run kam setup in a portal without the Keystone properties', async () => {
-  emulator.reset();
+  portal.emulator.reset();
   const answer = await run({});
   expect(answer).toMatchObject({ ok: false, error: { code: 'hubspot.not_set_up' } });
 });
