@@ -74,7 +74,7 @@ export const ModelEditor = ({
   messages,
   language,
 }: ModelEditorProps) => {
-  const activeModel = data.active.model as unknown as Draft;
+  const activeModel: Draft = data.active.model;
   const [draft, setDraft] = useState<Draft>(activeModel);
   const [adminKey, setAdminKey] = useState(askAdminKey ? '' : SIGNED_USER_ADMIN_KEY);
   const [adminKeyError, setAdminKeyError] = useState<string | null>(null);
@@ -237,9 +237,7 @@ export const ModelEditor = ({
         <Button
           testId="kam-start-from-defaults"
           size="sm"
-          onClick={() =>
-            changeDraft({ ...(DEFAULT_SCORING_MODEL as unknown as Draft), version: draft.version })
-          }
+          onClick={() => changeDraft({ ...DEFAULT_SCORING_MODEL, version: draft.version })}
         >
           {messages.startFromDefaults}
         </Button>
