@@ -41,7 +41,7 @@ import {
   type HsProfile,
   type ProfileVariables,
 } from '../src/engine/incremental/profile-variables';
-import { bundleFunctions, ROOT, writeSharedCode } from './build-app';
+import { bundleFunctions, ROOT, TRANSPORT_FOLDERS, writeSharedCode } from './build-app';
 import { bundleImportProblems, uiImportProblems } from './deploy-checks';
 
 const SRC = path.join(ROOT, 'src');
@@ -202,6 +202,21 @@ function loadProfile(args: Args): { name: string; contents: HsProfile } | null {
   return null;
 }
 
+/**
+ * A dry run leaves the working tree as it found it: the build writes each UI folder's
+ * `transport-config.ts` for the profile (a serve URL), which a real upload needs and a dry run
+ * must not leave behind for the next commit. Returns the function that puts them back.
+ */
+function keepTransportConfigs(): () => void {
+  const saved = TRANSPORT_FOLDERS.map((folder) => {
+    const file = path.join(ROOT, folder, 'transport-config.ts');
+    return { file, text: existsSync(file) ? readFileSync(file, 'utf8') : null };
+  });
+  return () => {
+    for (const { file, text } of saved) if (text !== null) writeFileSync(file, text);
+  };
+}
+
 /** Steps 1–4: build, check, list. Never uploads. */
 export async function planDeploy(args: Args, log: (line: string) => void): Promise<DeployPlan> {
   const profile = loadProfile(args);
@@ -283,7 +298,13 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const plan = await planDeploy(args, log);
+  const restoreTransportConfigs = args.dryRun ? keepTransportConfigs() : null;
+  let plan: DeployPlan;
+  try {
+    plan = await planDeploy(args, log);
+  } finally {
+    restoreTransportConfigs?.();
+  }
   if (args.json) {
     process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
   } else {

@@ -5,7 +5,7 @@
  * runs in a copy of the project, since a deploy builds into the project it is run from.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { computeV3Signature, SIGNATURE_HEADERS, type HttpResponse } from '../../../src/engine/incremental';
@@ -82,6 +82,21 @@ describe('npm run deploy', () => {
     expect(plan.files).toContain('app/functions/dist/webhook-rescore.js');
     expect(plan.files).toContain('app/app-hsmeta.json');
     expect(plan.files.some((file) => file.includes('node_modules') || /(^|\/)\./.test(file))).toBe(false);
+  });
+
+  test('--dry-run with a serve profile checks the serve build and leaves the transport files as committed', () => {
+    const transportFiles = ['cards', 'settings', 'pages'].map((folder) =>
+      path.join(ROOT, 'src', 'app', folder, 'transport-config.ts'),
+    );
+    const before = transportFiles.map((file) => readFileSync(file, 'utf8'));
+    const serve = {
+      ...PROFILE,
+      variables: { ...PROFILE.variables, KEYSTONE_SERVE_URL: 'https://kam.acme-industries.com' },
+    };
+    const run = deploy(['--dry-run', '--json', '--profile-file', profileFile(serve)]);
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as Plan).problems).toEqual([]);
+    expect(transportFiles.map((file) => readFileSync(file, 'utf8'))).toEqual(before);
   });
 
   test('the built webhook function verifies signatures against the profile’s URL', async () => {
