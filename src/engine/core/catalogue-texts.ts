@@ -4,7 +4,7 @@
  * (kam_explanation) carries ids and figures, not these texts, which keeps every company's
  * document small.
  */
-import type { FactorId, RecommendationId } from './enums';
+import type { FactorId, PositionInputField, RecommendationId, SupplierPosition } from './enums';
 
 export type CatalogueText = Readonly<{ en: string; ru: string }>;
 
@@ -99,5 +99,73 @@ export const RECOMMENDATION_TITLES: Readonly<Record<RecommendationId, CatalogueT
   collect_account_information: {
     en: 'Fill in the missing account information',
     ru: 'Заполнить недостающую информацию о клиенте',
+  },
+};
+
+/**
+ * Supplier positioning (methodology §6): what each cell means to the client and what moves us
+ * toward *partner* (more value given where we are significant, more significance where we give value).
+ */
+export const SUPPLIER_POSITION_TEXTS: Readonly<
+  Record<
+    SupplierPosition,
+    Readonly<{ label: CatalogueText; meaning: CatalogueText; towardPartner: CatalogueText }>
+  >
+> = {
+  partner: {
+    label: { en: 'Partner supplier', ru: 'Поставщик-партнёр' },
+    meaning: {
+      en: 'Our supply matters to the client and we give high value: doors are open.',
+      ru: 'Наши поставки важны клиенту, и мы даём высокую ценность: двери открыты.',
+    },
+    towardPartner: {
+      en: 'Keep it: review the value we deliver with the client regularly and protect the ties.',
+      ru: 'Сохранить: регулярно сверять с клиентом ценность, которую мы даём, и защищать связи.',
+    },
+  },
+  managed: {
+    label: { en: 'Managed supplier', ru: 'Контролируемый поставщик' },
+    meaning: {
+      en: 'Our supply matters to the client but the value they see is low: we are scrutinised and access is controlled.',
+      ru: 'Наши поставки важны клиенту, но ценность он видит низкую: нас проверяют и ограничивают доступ.',
+    },
+    towardPartner: {
+      en: 'Raise the value delivered: solve the client’s problems beyond the product, show savings and results, add services.',
+      ru: 'Повысить ценность: решать задачи клиента шире продукта, показывать экономию и результат, добавлять услуги.',
+    },
+  },
+  desired: {
+    label: { en: 'Desired supplier', ru: 'Желанный поставщик' },
+    meaning: {
+      en: 'The client values what we give but our supply is not yet significant to them: we can win more business.',
+      ru: 'Клиент ценит то, что мы даём, но наши поставки пока для него не значимы: можно получить больше заказов.',
+    },
+    towardPartner: {
+      en: 'Grow significance: win a larger share of wallet and supply what is critical to the client’s business.',
+      ru: 'Повысить значимость: увеличить долю в закупках и поставлять то, что критично для бизнеса клиента.',
+    },
+  },
+  independent: {
+    label: { en: 'Independent supplier', ru: 'Независимый поставщик' },
+    meaning: {
+      en: 'Neither significant nor valued: the client calls us only in emergencies.',
+      ru: 'Ни значимы, ни ценны: клиент обращается к нам только в крайнем случае.',
+    },
+    towardPartner: {
+      en: 'First show value on one concrete problem, then widen what we supply; or serve with minimal effort.',
+      ru: 'Сначала показать ценность на одной конкретной задаче, затем расширять поставки; или обслуживать с минимальными усилиями.',
+    },
+  },
+};
+
+/** The two inputs of the position, as the card names them. */
+export const POSITION_INPUT_LABELS: Readonly<Record<PositionInputField, CatalogueText>> = {
+  kam_client_dependence: {
+    en: 'Significance of our supply to the client',
+    ru: 'Значимость наших поставок для клиента',
+  },
+  kam_value_delivered: {
+    en: 'Total value we give the client',
+    ru: 'Общая ценность, которую мы даём клиенту',
   },
 };

@@ -14,6 +14,7 @@ import {
   PARETO_CLASSES,
   PAYMENT_DISCIPLINE,
   PERCEPTION_LEVELS,
+  POSITION_INPUT_LEVELS,
   REPUTATION_LEVELS,
   TIERS,
   type AxisLevel,
@@ -27,6 +28,7 @@ import {
   type ParetoClass,
   type PaymentDiscipline,
   type PerceptionLevel,
+  type PositionInputLevel,
   type ReputationLevel,
   type RecordType,
   type Strategy,
@@ -89,6 +91,10 @@ export type CompanyFacts = {
   recommendsUs: boolean | null;
   annualCostToServe: number | null;
   lossReason: LossReason | null;
+  /** methodology §6: how significant our supply is to the client (`kam_client_dependence`). */
+  clientDependence: PositionInputLevel | null;
+  /** methodology §6: the total value we give the client (`kam_value_delivered`). */
+  valueDelivered: PositionInputLevel | null;
   previousTier: Tier | null;
   /**
    * The levels the last scoring stored (axis levels in `kam_explanation`, the quadrant in
@@ -166,6 +172,13 @@ export function readCompanyInput(record: CompanyRecord, options: ReadOptions): C
     recommendsUs: readBoolean(p.kam_recommends_us, source, 'kam_recommends_us'),
     annualCostToServe: readNonNegativeNumber(p.kam_annual_cost_to_serve, source, 'kam_annual_cost_to_serve'),
     lossReason: readOption(p.kam_loss_reason, LOSS_REASONS, source, 'kam_loss_reason'),
+    clientDependence: readOption(
+      p.kam_client_dependence,
+      POSITION_INPUT_LEVELS,
+      source,
+      'kam_client_dependence',
+    ),
+    valueDelivered: readOption(p.kam_value_delivered, POSITION_INPUT_LEVELS, source, 'kam_value_delivered'),
     previousTier:
       (recordedPin ? computedTierOf(p.kam_tier_computed) : null) ??
       readOption(p.kam_tier, TIERS, source, 'kam_tier'),

@@ -97,6 +97,17 @@ export type ReputationLevel = (typeof REPUTATION_LEVELS)[number];
 export const PAYMENT_DISCIPLINE = ['on_time', 'sometimes_late', 'often_late'] as const; // kam_payment_discipline (§1, 002)
 export type PaymentDiscipline = (typeof PAYMENT_DISCIPLINE)[number];
 
+// methodology §6: the two manager inputs of supplier positioning (`kam_client_dependence`, `kam_value_delivered`)
+export const POSITION_INPUT_LEVELS = ['low', 'high'] as const;
+export type PositionInputLevel = (typeof POSITION_INPUT_LEVELS)[number];
+// methodology §6: where the key client places us (`kam_supplier_position`); the 2×2 of
+// significance for the client (rows) × total value we give (columns)
+export const SUPPLIER_POSITIONS = ['managed', 'partner', 'independent', 'desired'] as const;
+export type SupplierPosition = (typeof SUPPLIER_POSITIONS)[number];
+/** The company properties the position is read from, in the order the card lists them. */
+export const POSITION_INPUT_FIELDS = ['kam_client_dependence', 'kam_value_delivered'] as const;
+export type PositionInputField = (typeof POSITION_INPUT_FIELDS)[number];
+
 // HubSpot companies `hs_ideal_customer_profile`
 export const IDEAL_CUSTOMER_PROFILE_TIERS = ['tier_1', 'tier_2', 'tier_3'] as const;
 export type IdealCustomerProfileTier = (typeof IDEAL_CUSTOMER_PROFILE_TIERS)[number];

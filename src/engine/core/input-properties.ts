@@ -24,6 +24,8 @@ export const COMPANY_INPUT_PROPERTIES = [
   'kam_recommends_us', // 'true' | 'false' — 002 recommends us
   'kam_annual_cost_to_serve', // number, home currency — 002 net value after costs to serve; §9 step 6
   'kam_loss_reason', // LOSS_REASONS — §9 step 3
+  'kam_client_dependence', // POSITION_INPUT_LEVELS — §6 significance of our supply to the client
+  'kam_value_delivered', // POSITION_INPUT_LEVELS — §6 total value we give
   // previous outputs the core needs (hysteresis and dead bands, change trail)
   'kam_tier',
   'kam_tier_changed_at',

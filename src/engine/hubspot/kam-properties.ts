@@ -10,9 +10,11 @@ import {
   PARETO_CLASSES,
   PAYMENT_DISCIPLINE,
   PERCEPTION_LEVELS,
+  POSITION_INPUT_LEVELS,
   REPUTATION_LEVELS,
   RISK_LEVELS,
   STRATEGIES,
+  SUPPLIER_POSITIONS,
   TIER_DIRECTIONS,
   TIERS,
 } from '../core/enums';
@@ -220,6 +222,19 @@ export const KAM_OUTPUT_PROPERTIES = [
     'number',
     'number',
   ),
+  output(
+    'kam_supplier_position',
+    'KAM supplier position',
+    'How the client sees us, from KAM client dependence × KAM value delivered: partner (both high), managed (high dependence, low value), desired (low dependence, high value), independent (both low). Empty until both are set.',
+    'enumeration',
+    'select',
+    optionsOf(SUPPLIER_POSITIONS, {
+      managed: 'Managed supplier',
+      partner: 'Partner supplier',
+      independent: 'Independent supplier',
+      desired: 'Desired supplier',
+    }),
+  ),
 ] as const satisfies readonly KamPropertyDefinition[];
 
 export const KAM_INPUT_PROPERTIES = [
@@ -285,6 +300,22 @@ export const KAM_INPUT_PROPERTIES = [
     'enumeration',
     'select',
     optionsOf(LOSS_REASONS),
+  ),
+  input(
+    'kam_client_dependence',
+    'KAM client dependence',
+    'How significant (how risky to lose) our supply is for the client. With KAM value delivered it sets KAM supplier position.',
+    'enumeration',
+    'select',
+    optionsOf(POSITION_INPUT_LEVELS, { low: 'Low significance', high: 'High significance' }),
+  ),
+  input(
+    'kam_value_delivered',
+    'KAM value delivered',
+    'The total value we give the client, as the client sees it. With KAM client dependence it sets KAM supplier position.',
+    'enumeration',
+    'select',
+    optionsOf(POSITION_INPUT_LEVELS, { low: 'Low value', high: 'High value' }),
   ),
 ] as const satisfies readonly KamPropertyDefinition[];
 
