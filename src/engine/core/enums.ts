@@ -108,6 +108,14 @@ export type SupplierPosition = (typeof SUPPLIER_POSITIONS)[number];
 export const POSITION_INPUT_FIELDS = ['kam_client_dependence', 'kam_value_delivered'] as const;
 export type PositionInputField = (typeof POSITION_INPUT_FIELDS)[number];
 
+// 003 organisation map: Keystone contact properties for what `hs_buying_role` lacks
+export const INFLUENCE_LEVELS = ['high', 'medium', 'low'] as const; // contacts `kam_influence`
+export type InfluenceLevel = (typeof INFLUENCE_LEVELS)[number];
+export const ATTITUDES = ['sponsor', 'supporter', 'neutral', 'critic', 'anti_sponsor'] as const; // contacts `kam_attitude`
+export type Attitude = (typeof ATTITUDES)[number];
+export const CAREER_STAGES = ['rising_star', 'steady', 'setting_star'] as const; // contacts `kam_career`
+export type CareerStage = (typeof CAREER_STAGES)[number];
+
 // HubSpot companies `hs_ideal_customer_profile`
 export const IDEAL_CUSTOMER_PROFILE_TIERS = ['tier_1', 'tier_2', 'tier_3'] as const;
 export type IdealCustomerProfileTier = (typeof IDEAL_CUSTOMER_PROFILE_TIERS)[number];

@@ -4,6 +4,9 @@
  * the core's `as const` arrays so HubSpot's options and our values can never drift apart.
  */
 import {
+  ATTITUDES,
+  CAREER_STAGES,
+  INFLUENCE_LEVELS,
   INPUT_LEVELS,
   KAISM_QUADRANTS,
   LOSS_REASONS,
@@ -349,6 +352,44 @@ export const KAM_PIN_PROPERTIES = [
     'date',
   ),
   input('kam_pinned_by', 'KAM pinned by', 'Who pinned the tier (as the page reported it).', 'string', 'text'),
+] as const satisfies readonly KamPropertyDefinition[];
+
+/**
+ * Contact properties of the organisation map (003: buying-centre roles, "build an organisation map
+ * and a network across the client"): what HubSpot's `hs_buying_role` does not say about a person.
+ * Created on contacts, in a group of the same name as the company group.
+ */
+export const KAM_CONTACT_PROPERTIES = [
+  input(
+    'kam_influence',
+    'KAM influence',
+    'How much this person weighs in the client’s buying decisions (organisation map).',
+    'enumeration',
+    'select',
+    optionsOf(INFLUENCE_LEVELS, { high: 'High influence', medium: 'Medium influence', low: 'Low influence' }),
+  ),
+  input(
+    'kam_attitude',
+    'KAM attitude to us',
+    'Where this person stands toward us: sponsor (champions us) to anti-sponsor (works against us).',
+    'enumeration',
+    'select',
+    optionsOf(ATTITUDES, {
+      sponsor: 'Sponsor (champions us)',
+      supporter: 'Supporter',
+      neutral: 'Neutral',
+      critic: 'Critic',
+      anti_sponsor: 'Anti-sponsor (works against us)',
+    }),
+  ),
+  input(
+    'kam_career',
+    'KAM career direction',
+    'Is this person’s standing at the client rising, steady or on the way out?',
+    'enumeration',
+    'select',
+    optionsOf(CAREER_STAGES, { rising_star: 'Rising star', steady: 'Steady', setting_star: 'Setting star' }),
+  ),
 ] as const satisfies readonly KamPropertyDefinition[];
 
 export type KamPinPropertyName = (typeof KAM_PIN_PROPERTIES)[number]['name'];
