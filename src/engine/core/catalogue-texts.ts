@@ -4,7 +4,14 @@
  * (kam_explanation) carries ids and figures, not these texts, which keeps every company's
  * document small.
  */
-import type { FactorId, PositionInputField, RecommendationId, SupplierPosition } from './enums';
+import type {
+  FactorId,
+  OrganisationGapId,
+  OrganisationMapGroup,
+  PositionInputField,
+  RecommendationId,
+  SupplierPosition,
+} from './enums';
 
 export type CatalogueText = Readonly<{ en: string; ru: string }>;
 
@@ -167,5 +174,51 @@ export const POSITION_INPUT_LABELS: Readonly<Record<PositionInputField, Catalogu
   kam_value_delivered: {
     en: 'Total value we give the client',
     ru: 'Общая ценность, которую мы даём клиенту',
+  },
+};
+
+/** Organisation map (003): the groups of people, as the card heads them. */
+export const ORGANISATION_GROUP_LABELS: Readonly<Record<OrganisationMapGroup, CatalogueText>> = {
+  decision_maker: { en: 'Decision makers', ru: 'Лица, принимающие решения' },
+  influencer: { en: 'Influencers', ru: 'Влияющие лица' },
+  sponsor: { en: 'Sponsors (champions)', ru: 'Спонсоры (сторонники)' },
+  anti_sponsor: { en: 'Anti-sponsors (blockers)', ru: 'Антиспонсоры (противники)' },
+  rising_star: { en: 'Rising stars', ru: 'Восходящие звёзды' },
+  setting_star: { en: 'Setting stars', ru: 'Заходящие звёзды' },
+};
+
+/** Organisation map (003): what each gap says. Figures (the 180 days) are the default rule's. */
+export const ORGANISATION_GAP_TEXTS: Readonly<Record<OrganisationGapId, CatalogueText>> = {
+  no_contacts: {
+    en: 'No contacts at this company: the buying centre is not mapped at all.',
+    ru: 'У компании нет контактов: закупочный центр не описан.',
+  },
+  no_decision_maker: {
+    en: 'No decision maker is known.',
+    ru: 'Не известно ни одно лицо, принимающее решения.',
+  },
+  decision_maker_not_contacted: {
+    en: 'No decision maker contacted in 180 days.',
+    ru: 'С лицами, принимающими решения, не было контакта 180 дней.',
+  },
+  no_sponsor: {
+    en: 'No sponsor: nobody at the client champions us.',
+    ru: 'Нет спонсора: никто у клиента не продвигает нас.',
+  },
+  sponsor_setting_star: {
+    en: 'Our sponsor is a setting star: build a second relationship before they leave.',
+    ru: 'Наш спонсор — заходящая звезда: нужно выстроить вторую связь до его ухода.',
+  },
+  anti_sponsor_high_influence: {
+    en: 'An anti-sponsor with high influence works against us.',
+    ru: 'Против нас работает антиспонсор с большим влиянием.',
+  },
+  anti_sponsor_without_sponsor: {
+    en: 'An anti-sponsor and no sponsor to balance them.',
+    ru: 'Есть антиспонсор, и нет спонсора, чтобы его уравновесить.',
+  },
+  single_threaded: {
+    en: 'Only one person mapped: the relationship hangs on a single thread.',
+    ru: 'Описан только один человек: отношения держатся на одной нити.',
   },
 };

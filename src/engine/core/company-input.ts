@@ -4,7 +4,10 @@
  * value that could not be read is a `DataIssue` on the company (and then treated as missing).
  */
 import {
+  ATTITUDES,
+  CAREER_STAGES,
   HUBSPOT_BUYING_ROLES,
+  INFLUENCE_LEVELS,
   HUBSPOT_MEETING_OUTCOMES,
   HUBSPOT_TICKET_PRIORITIES,
   IDEAL_CUSTOMER_PROFILE_TIERS,
@@ -17,11 +20,14 @@ import {
   POSITION_INPUT_LEVELS,
   REPUTATION_LEVELS,
   TIERS,
+  type Attitude,
   type AxisLevel,
+  type CareerStage,
   type HubspotBuyingRole,
   type HubspotMeetingOutcome,
   type HubspotTicketPriority,
   type IdealCustomerProfileTier,
+  type InfluenceLevel,
   type InputLevel,
   type KaismQuadrant,
   type LossReason,
@@ -73,7 +79,16 @@ export type TicketInput = {
 
 export type MeetingInput = { id: string; startAt: number | null; outcome: HubspotMeetingOutcome | null };
 
-export type ContactInput = { id: string; roles: HubspotBuyingRole[] };
+export type ContactInput = {
+  id: string;
+  roles: HubspotBuyingRole[];
+  /** Organisation map (003): the manager's judgements, null where not filled in or unreadable. */
+  influence: InfluenceLevel | null;
+  attitude: Attitude | null;
+  career: CareerStage | null;
+  /** The contact's own last contact (`notes_last_contacted`, epoch ms); null when never. */
+  lastContactedAt: number | null;
+};
 
 /** Company-level values (its own properties), kept for scoring after the associations are summarised. */
 export type CompanyFacts = {
@@ -198,7 +213,7 @@ export function readCompanyInput(record: CompanyRecord, options: ReadOptions): C
     deals,
     tickets: record.tickets.map((ticket) => readTicket(ticket, options.nowMs, source)),
     meetings: record.meetings.map((meeting) => readMeeting(meeting, source)),
-    contacts: record.contacts.map((contact) => readContact(contact, source)),
+    contacts: record.contacts.map((contact) => readContact(contact, source, options.nowMs)),
   };
 }
 
@@ -321,10 +336,15 @@ function readMeeting(record: CrmRecord, companySource: ValueSource): MeetingInpu
   };
 }
 
-function readContact(record: CrmRecord, companySource: ValueSource): ContactInput {
+function readContact(record: CrmRecord, companySource: ValueSource, nowMs: number): ContactInput {
   const source = sourceFor(companySource, 'contact', record.id);
+  const p = record.properties;
   return {
     id: record.id,
-    roles: readOptions(record.properties.hs_buying_role, HUBSPOT_BUYING_ROLES, source, 'hs_buying_role'),
+    roles: readOptions(p.hs_buying_role, HUBSPOT_BUYING_ROLES, source, 'hs_buying_role'),
+    influence: readOption(p.kam_influence, INFLUENCE_LEVELS, source, 'kam_influence'),
+    attitude: readOption(p.kam_attitude, ATTITUDES, source, 'kam_attitude'),
+    career: readOption(p.kam_career, CAREER_STAGES, source, 'kam_career'),
+    lastContactedAt: readPastDate(p.notes_last_contacted, nowMs, source, 'notes_last_contacted'),
   };
 }

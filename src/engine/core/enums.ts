@@ -116,6 +116,30 @@ export type Attitude = (typeof ATTITUDES)[number];
 export const CAREER_STAGES = ['rising_star', 'steady', 'setting_star'] as const; // contacts `kam_career`
 export type CareerStage = (typeof CAREER_STAGES)[number];
 
+// 003 organisation map: the groups of people (core/organisation-map.ts)
+export const ORGANISATION_MAP_GROUPS = [
+  'decision_maker',
+  'influencer',
+  'sponsor',
+  'anti_sponsor',
+  'rising_star',
+  'setting_star',
+] as const;
+export type OrganisationMapGroup = (typeof ORGANISATION_MAP_GROUPS)[number];
+
+/** The gaps the organisation map can show, as stable ids; their texts are in catalogue-texts.ts. */
+export const ORGANISATION_GAPS = [
+  'no_contacts',
+  'no_decision_maker',
+  'decision_maker_not_contacted',
+  'no_sponsor',
+  'sponsor_setting_star',
+  'anti_sponsor_high_influence',
+  'anti_sponsor_without_sponsor',
+  'single_threaded',
+] as const;
+export type OrganisationGapId = (typeof ORGANISATION_GAPS)[number];
+
 // HubSpot companies `hs_ideal_customer_profile`
 export const IDEAL_CUSTOMER_PROFILE_TIERS = ['tier_1', 'tier_2', 'tier_3'] as const;
 export type IdealCustomerProfileTier = (typeof IDEAL_CUSTOMER_PROFILE_TIERS)[number];

@@ -65,4 +65,12 @@ export const TICKET_INPUT_PROPERTIES = [
 
 export const MEETING_INPUT_PROPERTIES = ['hs_meeting_start_time', 'hs_meeting_outcome'] as const;
 
-export const CONTACT_INPUT_PROPERTIES = ['hs_buying_role', 'jobtitle'] as const;
+export const CONTACT_INPUT_PROPERTIES = [
+  'hs_buying_role',
+  'jobtitle',
+  'notes_last_contacted',
+  // organisation map (003), created on contacts by `kam setup`
+  'kam_influence', // INFLUENCE_LEVELS
+  'kam_attitude', // ATTITUDES
+  'kam_career', // CAREER_STAGES
+] as const;
