@@ -11,14 +11,7 @@ import type {
   PlanContext,
   TicketEvent,
 } from './history';
-import {
-  CURRENCIES,
-  DEAL_PIPELINES,
-  TICKET_PIPELINE,
-  type Currency,
-  type PerceptionLevel,
-  type PositionInputLevel,
-} from './hubspot-values';
+import { CURRENCIES, DEAL_PIPELINES, TICKET_PIPELINE, type Currency } from './hubspot-values';
 import type { CompanyIdentity } from './identity';
 import {
   FIRST_NAMES,
@@ -33,12 +26,6 @@ import type { Random } from './prng';
 import { formatBoolean, formatNumber, roundPrice, roundSignificant } from './format';
 import { DAY_MS, HOUR_MS, isoTime, isoYear } from './time';
 import type { CompanyRecord, CrmRecord, Properties } from './types';
-
-/** The value the client sees follows the perception ladder: a value adder or partner gives high value. */
-function valueDeliveredOf(perception: PerceptionLevel | undefined): PositionInputLevel | null {
-  if (perception === undefined) return null;
-  return perception === 'value_adder' || perception === 'business_partner' ? 'high' : 'low';
-}
 
 /** Ids are numeric strings like HubSpot's, unique per object type, each type in its own range. */
 export const ID_BASES = {
@@ -123,11 +110,9 @@ export function renderCompany(
         ? null
         : formatNumber(roundSignificant(kam.annualCostToServeUsd)),
     kam_loss_reason: kam?.lossReason ?? null,
-    // §6 positioning, derived from what is already drawn (no extra draw keeps every seed's data):
-    // our supply is significant when our yearly spend is at least 1/150 of the client's revenue
-    kam_client_dependence:
-      kam === null ? null : annualRevenue <= history.annualSpendUsd * 150 ? 'high' : 'low',
-    kam_value_delivered: valueDeliveredOf(kam?.perceptionLevel),
+    // §6 positioning: a fresh portal where no manager has placed the company yet
+    kam_client_dependence: null,
+    kam_value_delivered: null,
     // the app's own outputs: never written yet in a fresh portal
     kam_tier: null,
     kam_tier_changed_at: null,
