@@ -2,7 +2,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '**/node_modules/', 'dist/', 'coverage/', 'out/', '**/*.cjs', '**/dist/'] },
+  {
+    // generated/: what scripts/build-app.ts bundles from src/shared (decision 0001)
+    ignores: [
+      'node_modules/',
+      '**/node_modules/',
+      'dist/',
+      'coverage/',
+      'out/',
+      '**/*.cjs',
+      '**/dist/',
+      'src/app/*/generated/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -20,6 +20,11 @@ module.exports = {
   // @hubspot/ui-extensions and its dependency tinyspy ship only ES modules: let SWC turn them into CommonJS.
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@hubspot/ui-extensions|tinyspy)/)'],
+  // the UI folders' shared code from source (decision 0001); HubSpot's build gets the bundled package
+  moduleNameMapper: {
+    '^@keystone/shared$': '<rootDir>/src/shared/index.ts',
+    '^@keystone/shared/test-utils$': '<rootDir>/src/shared/test-utils/index.ts',
+  },
   modulePathIgnorePatterns: ['<rootDir>/src/app/.*/package.json'],
   testTimeout: 60000,
 };

@@ -56,7 +56,7 @@ export function uiImportProblems(entrypointFile: string, appDir = APP): string[]
         problems.push(`${from}: cannot resolve '${specifier}'`);
       } else if (!resolved.startsWith(folder + path.sep)) {
         problems.push(
-          `${from} imports '${specifier}' from outside ${toPosix(path.relative(ROOT, folder))}/ (copy it with scripts/build-app.ts SHARED_CODE, decision 0001)`,
+          `${from} imports '${specifier}' from outside ${toPosix(path.relative(ROOT, folder))}/ (import shared code from @keystone/shared, src/shared/index.ts, decision 0001)`,
         );
       } else {
         pending.push(resolved);

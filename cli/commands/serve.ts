@@ -7,6 +7,7 @@ import { ACCESS_TOKEN_ENV, BASE_URL_ENV, type AppFunction } from '../../src/app/
 import { createTask } from '../../src/app/functions/handlers/create-task';
 import { getModel } from '../../src/app/functions/handlers/get-model';
 import { pinTier } from '../../src/app/functions/handlers/pin-tier';
+import { portfolioAnalysis } from '../../src/app/functions/handlers/portfolio-analysis';
 import { previewModel } from '../../src/app/functions/handlers/preview-model';
 import { recalculateCompany } from '../../src/app/functions/handlers/recalculate-company';
 import { rollbackModel } from '../../src/app/functions/handlers/rollback-model';
@@ -52,8 +53,9 @@ type ServeFlags = {
 export const CLIENT_SECRET_ENV = 'KEYSTONE_CLIENT_SECRET';
 
 /**
- * The card's and settings page's calls, answered by the very app functions HubSpot would run
- * (src/app/functions/handlers), so both transports share one code path and one contract.
+ * The card's, settings page's and portfolio page's calls, answered by the very app functions
+ * HubSpot would run (src/app/functions/handlers), so both transports share one code path and one
+ * contract.
  *
  * Who may save, roll back or pin is decided before an operation runs, by the signed HubSpot user
  * id against `--admin-user-ids` (src/engine/service/app-fetch.ts). The functions' own check wants
@@ -100,6 +102,10 @@ export function appOperations(options: {
     [FUNCTION_NAMES.saveModel]: admin(saveModel(deps)),
     [FUNCTION_NAMES.rollbackModel]: admin(rollbackModel(deps)),
     [FUNCTION_NAMES.pinTier]: admin(pinTier(deps)),
+    // the portfolio page: the same read of stored kam_* values, against serve's HubSpot base URL
+    [FUNCTION_NAMES.portfolioAnalysis]: plain((context) =>
+      portfolioAnalysis(context, { env, basePath: options.baseUrl }),
+    ),
   };
 }
 

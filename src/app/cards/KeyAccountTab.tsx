@@ -1,10 +1,10 @@
 import { hubspot } from '@hubspot/ui-extensions';
 import { KeyAccountCard } from './components/KeyAccountCard';
 import { KEYSTONE_SERVE_URL } from './transport-config';
-import { chooseFunctionRunner } from './generated/ui-shared/transport';
+import { asksForAdminKey, chooseFunctionRunner } from '@keystone/shared';
 
 // The company-record tab. Keystone is called through hubspot.serverless (app functions, 2026.03),
-// or hubspot.fetch to kam serve when the build's profile sets KEYSTONE_SERVE_URL (src/ui-shared/transport.ts);
+// or hubspot.fetch to kam serve when the build's profile sets KEYSTONE_SERVE_URL (@keystone/shared: src/shared/transport.ts);
 // injected so tests can pass a spy.
 hubspot.extend<'crm.record.tab'>(({ context, actions }) => (
   <KeyAccountCard
@@ -15,5 +15,6 @@ hubspot.extend<'crm.record.tab'>(({ context, actions }) => (
       fetch: hubspot.fetch,
       recordId: context.crm.objectId,
     })}
+    askAdminKey={asksForAdminKey(KEYSTONE_SERVE_URL)}
   />
 ));

@@ -1,10 +1,16 @@
 import { hubspot, useExtensionContext } from '@hubspot/ui-extensions';
 import { PageBreadcrumbs, PageRoutes, PageTitle, createPageRouter } from '@hubspot/ui-extensions/pages';
+import { chooseFunctionRunner } from '@keystone/shared';
 import { PortfolioPage } from './components/PortfolioPage';
-import type { FunctionRunner } from './lib/portfolio-function';
+import { KEYSTONE_SERVE_URL } from './transport-config';
 
-// App functions are called through hubspot.serverless (2026.03), injected so tests can pass a spy.
-const runFunction: FunctionRunner = (name, options) => hubspot.serverless(name, options);
+// Keystone is called through hubspot.serverless (app functions, 2026.03), or hubspot.fetch to kam
+// serve when the build's profile sets KEYSTONE_SERVE_URL; injected so tests can pass a spy.
+const runFunction = chooseFunctionRunner(KEYSTONE_SERVE_URL, {
+  serverless: hubspot.serverless,
+  fetch: hubspot.fetch,
+  recordId: undefined,
+});
 
 function PortfolioHome() {
   const context = useExtensionContext<'pages'>();

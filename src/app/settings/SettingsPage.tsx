@@ -1,11 +1,11 @@
 import { hubspot } from '@hubspot/ui-extensions';
 import { ModelSettings } from './components/ModelSettings';
 import { KEYSTONE_SERVE_URL } from './transport-config';
-import { chooseFunctionRunner } from './generated/ui-shared/transport';
+import { asksForAdminKey, chooseFunctionRunner } from '@keystone/shared';
 
 // The app's settings page (Connected apps › Keystone › Settings). Keystone is called through
 // hubspot.serverless (app functions, 2026.03), or hubspot.fetch to kam serve when the build's
-// profile sets KEYSTONE_SERVE_URL (src/ui-shared/transport.ts); injected so tests can pass a spy.
+// profile sets KEYSTONE_SERVE_URL (@keystone/shared: src/shared/transport.ts); injected so tests can pass a spy.
 hubspot.extend<'settings'>(({ context, actions }) => (
   <ModelSettings
     context={context}
@@ -15,5 +15,6 @@ hubspot.extend<'settings'>(({ context, actions }) => (
       fetch: hubspot.fetch,
       recordId: undefined,
     })}
+    askAdminKey={asksForAdminKey(KEYSTONE_SERVE_URL)}
   />
 ));

@@ -48,7 +48,8 @@ export function createKeystoneEngine(options: KeystoneEngineOptions): Incrementa
       gateway,
       instanceKeyOf(basePath, options.accessToken),
       (report) => {
-        if (changedSomething(report)) options.onInstalled?.(report);
+        if (changedSomething(report) || report.modelStoreUnavailable !== undefined)
+          options.onInstalled?.(report);
       },
       options.modelStores,
     );

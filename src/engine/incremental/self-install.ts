@@ -7,7 +7,8 @@
  * next call tries again. When all is in place it costs three reads.
  */
 import { createHash } from 'node:crypto';
-import { KeystoneError } from '../errors';
+import { isKeystoneError, KeystoneError } from '../errors';
+import { STORE_UNAVAILABLE } from '../settings/model-store';
 import type { CrmGateway } from '../hubspot/gateway';
 import { ensureKamProperties, type SetupReport } from '../hubspot/property-setup';
 import { customObjectModelStores, type ModelStoreFactory } from '../hubspot/model-store';
@@ -16,6 +17,12 @@ export type InstallReport = {
   properties: Pick<SetupReport, 'groupCreated' | 'created' | 'updated'>;
   /** Null when the configured store needs nothing in the portal (kam serve's file store). */
   modelStore: { objectTypeId: string; created: boolean } | null;
+  /**
+   * Why the store could not be installed when the portal cannot have it (no custom objects below
+   * Enterprise). Scoring goes on with the shipped defaults, as the model policy says for such a
+   * portal; saving a model fails with the same reason.
+   */
+  modelStoreUnavailable?: string;
 };
 
 const installed = new Map<string, Promise<InstallReport>>();
@@ -32,15 +39,22 @@ async function install(gateway: CrmGateway, modelStores: ModelStoreFactory): Pro
       { conflicts },
     );
   }
-  const modelStore = await modelStores.install(gateway);
-  return {
+  const report: InstallReport = {
     properties: {
       groupCreated: properties.groupCreated,
       created: properties.created,
       updated: properties.updated,
     },
-    modelStore,
+    modelStore: null,
   };
+  try {
+    report.modelStore = await modelStores.install(gateway);
+  } catch (error) {
+    // the policy's "no custom objects: the shipped defaults"; any other failure stops the install
+    if (!(isKeystoneError(error) && error.code === STORE_UNAVAILABLE)) throw error;
+    report.modelStoreUnavailable = error.message;
+  }
+  return report;
 }
 
 /**

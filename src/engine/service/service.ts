@@ -139,6 +139,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       ...(options.modelStores ? { modelStores: options.modelStores } : {}),
       onInstalled: (report) => {
         if (changedSomething(report)) logger.info('installed Keystone in the portal', report);
+        if (report.modelStoreUnavailable !== undefined) {
+          logger.warn('no model store in this portal, scoring with the shipped defaults', {
+            reason: report.modelStoreUnavailable,
+          });
+        }
       },
     });
 

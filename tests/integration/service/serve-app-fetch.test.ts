@@ -18,7 +18,8 @@ import { DEFAULT_SCORING_MODEL } from '../../../src/engine/settings';
 import { createCustomObjectModelStore } from '../../../src/engine/hubspot/model-store';
 import { resolveScoringModel } from '../../../src/engine/settings/model-policy';
 import type { RunningService } from '../../../src/engine/service/service';
-import { fillPortal, outputsOf, portalWithPortfolio, TOKEN } from '../../support/portal';
+import type { PortfolioFunctionResponse } from '../../../src/engine/portfolio';
+import { fillPortal, outputsOf, portalWithPortfolio, searchCaughtUp, TOKEN } from '../../support/portal';
 
 const COMPANIES = 4;
 const SECRET = 'serve-app-fetch-client-secret';
@@ -190,6 +191,43 @@ describe('kam serve answers hubspot.fetch calls', () => {
     });
     const after = await outputsOf(emulator);
     expect(after[companyId]?.kam_tier).toMatch(/^(key|important|regular)$/);
+  });
+
+  test('a signed portfolio call from any user answers the page data from the stored kam_* values', async () => {
+    const [companyId] = Object.keys(await outputsOf(emulator)) as [string];
+    const scored = await appCall(
+      FUNCTION_NAMES.recalculateCompany,
+      { parameters: {}, propertiesToSend: { hs_object_id: companyId } },
+      { userId: OTHER_ID },
+    );
+    expect(scored.status).toBe(200);
+    const tier = (await outputsOf(emulator))[companyId]?.kam_tier as 'key' | 'important' | 'regular';
+    await searchCaughtUp(emulator);
+
+    const response = await appCall(
+      FUNCTION_NAMES.portfolioAnalysis,
+      { parameters: { moversSince: '2025-01-01', listLimit: 10 } },
+      { userId: OTHER_ID },
+    );
+
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as PortfolioFunctionResponse;
+    if (!answer.ok) throw new Error(answer.error.message);
+    // only the company scored above carries kam_* values; the page sees it in its tier
+    expect(answer.data).toMatchObject({ v: 1, listLimit: 10, readStatus: { complete: true, read: 1 } });
+    expect(answer.data.totals.companies).toBe(1);
+    expect(answer.data.totals.byTier[tier]).toBe(1);
+    expect(answer.data.movers.since.slice(0, 10)).toBe('2025-01-01');
+  });
+
+  test('a portfolio call with parameters outside the contract is 400 with the field named', async () => {
+    const response = await appCall(FUNCTION_NAMES.portfolioAnalysis, { parameters: { listLimit: 0 } });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      error: { code: 'input.invalid', issues: [expect.objectContaining({ path: 'listLimit' })] },
+    });
   });
 
   test('a signed pin by an admin pins the tier; by another user it is 403 and the company is untouched', async () => {

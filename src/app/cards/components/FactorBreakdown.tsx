@@ -10,9 +10,8 @@ import {
   Tag,
   Text,
 } from '@hubspot/ui-extensions';
-import type { Explanation } from '../generated/engine/hubspot/explanation-schema';
+import type { Explanation, UiLanguage } from '@keystone/shared';
 import { formatNumber, formatShare } from '../lib/format';
-import type { UiLanguage } from '../generated/app/functions/contract/client';
 import type { CardMessages } from '../lib/messages';
 
 type Factor = Explanation['factors']['attractiveness'][number];

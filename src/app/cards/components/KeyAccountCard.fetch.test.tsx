@@ -1,5 +1,5 @@
 // KeyAccountCard.test.tsx again, with the card calling Keystone over hubspot.fetch (kam serve).
-import { useFetchTransport } from '../generated/ui-shared/test-utils/fetch-transport';
+import { useFetchTransport } from '@keystone/shared/test-utils';
 
 useFetchTransport();
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -35,8 +35,8 @@ import {
   createTaskSuccess,
 } from '../test-utils/fixtures';
 import { renderCard, type RenderCardOptions } from '../test-utils/render-card';
-import { formatDateTime } from '../generated/app/functions/contract/client';
-import { textContent } from '../generated/ui-shared/test-utils/text-content';
+import { formatDateTime } from '@keystone/shared';
+import { textContent } from '@keystone/shared/test-utils';
 
 const RECALCULATE_CALL = ['keystone_recalculate_company', { propertiesToSend: ['hs_object_id'] }];
 

@@ -17,12 +17,7 @@ import { usePinTier } from '../hooks/use-pin-tier';
 import { useRecalculate } from '../hooks/use-recalculate';
 import { useScoreHistory } from '../hooks/use-score-history';
 import type { ScoredRecord } from '../lib/kam-record';
-import {
-  formatDateTime,
-  languageFromLocale,
-  type FunctionRunner,
-  type UiLanguage,
-} from '../generated/app/functions/contract/client';
+import { formatDateTime, languageFromLocale, type FunctionRunner, type UiLanguage } from '@keystone/shared';
 import { messagesFor, type CardMessages } from '../lib/messages';
 import { FactorBreakdown } from './FactorBreakdown';
 import { NeverScoredState } from './NeverScoredState';
@@ -39,10 +34,17 @@ export type KeyAccountCardProps = {
   context: Pick<CrmContext, 'user'>;
   actions: { addAlert: AddAlertAction; refreshObjectProperties: () => void };
   runFunction: FunctionRunner;
+  /** False over `kam serve` (`asksForAdminKey`): the pin form then asks for no admin key. */
+  askAdminKey?: boolean;
 };
 
 /** The key-account tab on a company record: everything Keystone knows about this account. */
-export const KeyAccountCard = ({ context, actions, runFunction }: KeyAccountCardProps) => {
+export const KeyAccountCard = ({
+  context,
+  actions,
+  runFunction,
+  askAdminKey = true,
+}: KeyAccountCardProps) => {
   const language = languageFromLocale(context.user.locale);
   const messages = messagesFor(language);
   const { record, isLoading, error, refetch } = useKeyAccountRecord();
@@ -116,6 +118,7 @@ export const KeyAccountCard = ({ context, actions, runFunction }: KeyAccountCard
       scoreHistory={scoreHistory}
       onLoadScoreHistory={() => void loadScoreHistory()}
       pinTier={pinTier}
+      askAdminKey={askAdminKey}
     />
   );
 };
@@ -131,6 +134,7 @@ type ScoredCardProps = {
   scoreHistory: ReturnType<typeof useScoreHistory>['state'];
   onLoadScoreHistory: () => void;
   pinTier: ReturnType<typeof usePinTier>;
+  askAdminKey: boolean;
 };
 
 const ScoredCard = ({
@@ -144,6 +148,7 @@ const ScoredCard = ({
   scoreHistory,
   onLoadScoreHistory,
   pinTier,
+  askAdminKey,
 }: ScoredCardProps) => {
   const explanation = record.explanation.status === 'ok' ? record.explanation.explanation : null;
   return (
@@ -184,6 +189,7 @@ const ScoredCard = ({
         running={pinTier.running}
         onSubmit={pinTier.submit}
         messages={messages}
+        askAdminKey={askAdminKey}
       />
       {record.strategy && <StrategySection strategy={record.strategy} messages={messages} />}
       {record.riskLevel && (

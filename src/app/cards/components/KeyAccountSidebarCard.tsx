@@ -1,7 +1,7 @@
 import { Flex, LoadingSpinner, StatusTag, Tag, Text, type CrmContext } from '@hubspot/ui-extensions';
 import { useKeyAccountRecord } from '../hooks/use-key-account-record';
 import { formatNumber } from '../lib/format';
-import { languageFromLocale } from '../generated/app/functions/contract/client';
+import { languageFromLocale } from '@keystone/shared';
 import { messagesFor } from '../lib/messages';
 import { RISK_VARIANT } from './ScoreOverview';
 

@@ -1,12 +1,22 @@
 import { Alert, Button, DateInput, Input, LoadingButton, Select, TextArea } from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
 import {
+  SCORED_PROPERTIES,
+  createCrmPropertiesResult,
   createDeferred,
   createFunctionFailure,
   createPinSuccess,
   createPinnedProperties,
 } from '../test-utils/fixtures';
 import { renderCard } from '../test-utils/render-card';
+import {
+  fetchFunctionRunner,
+  pinTierParamsSchema,
+  SIGNED_USER_ADMIN_KEY,
+  type AppFetch,
+} from '@keystone/shared';
 import { calendarDayOf } from '../lib/pin-form';
+import { KeyAccountCard } from './KeyAccountCard';
 
 const DAY_MS = 24 * 3600_000;
 const ADMIN_KEY = 'correct horse battery staple';
@@ -232,5 +242,76 @@ describe('Remove pin', () => {
     expect(rendered.findByTestId(Alert, 'kam-pin-error').text).toBe(
       'POST /crm/v3/objects/companies/batch/read: HTTP 503',
     );
+  });
+});
+
+describe('Pin tier over kam serve', () => {
+  const SERVE_URL = 'https://kam.acme-industries.com';
+  const RECORD_ID = '4242';
+
+  /** The card as KeyAccountTab builds it for a serve build: hubspot.fetch, and no key to type. */
+  function renderOverServe(properties: Record<string, string | null> = SCORED_PROPERTIES) {
+    const requests: { url: string; body: unknown }[] = [];
+    const fetch: AppFetch = async (url, { body }) => {
+      requests.push({ url, body });
+      return { status: 200, json: async () => createPinSuccess({ tier: 'important' }) };
+    };
+    const renderer = createRenderer('crm.record.tab');
+    renderer.mocks.useCrmProperties.willCall(() => createCrmPropertiesResult(properties));
+    renderer.render(
+      <KeyAccountCard
+        context={renderer.mocks.context}
+        actions={renderer.mocks.actions}
+        runFunction={fetchFunctionRunner(fetch, SERVE_URL, RECORD_ID)}
+        askAdminKey={false}
+      />,
+    );
+    const alerts = () => renderer.mocks.actions.addAlert.calls.map(([alert]) => alert);
+    return { ...renderer, requests, alerts };
+  }
+
+  test('the pin form asks for no admin key; the signed user decides and the contract still gets a key', async () => {
+    const rendered = renderOverServe();
+    rendered.findByTestId(Button, 'kam-pin-open').trigger('onClick');
+    expect(rendered.maybeFindByTestId(Input, 'kam-pin-admin-key')).toBeNull();
+    const expiry = dayAhead(30);
+    change(rendered.findByTestId(Select, 'kam-pin-tier'), 'important');
+    change(rendered.findByTestId(TextArea, 'kam-pin-reason'), 'Board decision');
+    change(rendered.findByTestId(DateInput, 'kam-pin-expiry'), expiry);
+    rendered.findByTestId(LoadingButton, 'kam-pin-submit').trigger('onClick');
+    await rendered.waitFor(() => expect(rendered.alerts()).toHaveLength(1), { timeoutInMs: 5000 });
+    expect(rendered.requests).toEqual([
+      {
+        url: `${SERVE_URL}/hubspot/app/keystone_pin_tier`,
+        body: {
+          parameters: {
+            action: 'set',
+            tier: 'important',
+            reason: 'Board decision',
+            expiresAt: isoOf(expiry),
+            adminKey: SIGNED_USER_ADMIN_KEY,
+            actingUser: ACTING_USER,
+          },
+          propertiesToSend: { hs_object_id: RECORD_ID },
+        },
+      },
+    ]);
+    const sent = rendered.requests[0]?.body as { parameters: unknown };
+    expect(pinTierParamsSchema.safeParse(sent.parameters).success).toBe(true);
+    expect(rendered.alerts()[0]).toMatchObject({ type: 'success', title: 'Tier pinned' });
+  });
+
+  test('removing a pin asks for no admin key either', async () => {
+    const rendered = renderOverServe(createPinnedProperties());
+    rendered.findByTestId(Button, 'kam-unpin-open').trigger('onClick');
+    expect(rendered.maybeFindByTestId(Input, 'kam-pin-admin-key')).toBeNull();
+    rendered.findByTestId(LoadingButton, 'kam-unpin-submit').trigger('onClick');
+    await rendered.waitFor(() => expect(rendered.alerts()).toHaveLength(1), { timeoutInMs: 5000 });
+    expect(rendered.requests.map((request) => request.body)).toEqual([
+      {
+        parameters: { action: 'clear', adminKey: SIGNED_USER_ADMIN_KEY, actingUser: ACTING_USER },
+        propertiesToSend: { hs_object_id: RECORD_ID },
+      },
+    ]);
   });
 });

@@ -10,9 +10,16 @@ import {
   Tile,
 } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import { PIN_MAX_DAYS, PIN_REASON_MAX_LENGTH } from '../generated/app/functions/contract/card';
-import type { FunctionError } from '../generated/app/functions/contract/common';
-import { STRATEGIES, TIERS, type Strategy, type Tier } from '../generated/engine/core/enums';
+import {
+  PIN_MAX_DAYS,
+  PIN_REASON_MAX_LENGTH,
+  SIGNED_USER_ADMIN_KEY,
+  type FunctionError,
+  STRATEGIES,
+  TIERS,
+  type Strategy,
+  type Tier,
+} from '@keystone/shared';
 import type { PinRequest, PinTierOutcome } from '../hooks/use-pin-tier';
 import type { TierPinView } from '../lib/kam-record';
 import type { CardMessages } from '../lib/messages';
@@ -35,6 +42,8 @@ type PinTierControlProps = {
   running: PinRequest['action'] | null;
   onSubmit: (request: PinRequest) => Promise<PinTierOutcome | null>;
   messages: CardMessages;
+  /** False over `kam serve`: the signed user id decides, so the form asks for no key (`asksForAdminKey`). */
+  askAdminKey?: boolean;
   /** The browser's clock; the function checks the expiry again against its own. */
   now?: () => Date;
 };
@@ -50,14 +59,16 @@ export const PinTierControl = ({
   running,
   onSubmit,
   messages,
+  askAdminKey = true,
   now = () => new Date(),
 }: PinTierControlProps) => {
+  const initialAdminKey = askAdminKey ? '' : SIGNED_USER_ADMIN_KEY;
   const [mode, setMode] = useState<Mode>('closed');
   const [tier, setTier] = useState<Tier>(pin?.tier ?? currentTier ?? 'key');
   const [strategy, setStrategy] = useState<Strategy | null>(pin?.strategy ?? null);
   const [reason, setReason] = useState('');
   const [expiry, setExpiry] = useState<CalendarDay | null>(null);
-  const [adminKey, setAdminKey] = useState('');
+  const [adminKey, setAdminKey] = useState(initialAdminKey);
   const [errors, setErrorMessages] = useState<FieldMessages>({});
   const [failure, setFailure] = useState<FunctionError | null>(null);
 
@@ -80,7 +91,7 @@ export const PinTierControl = ({
       setMode('closed');
       setReason('');
       setExpiry(null);
-      setAdminKey('');
+      setAdminKey(initialAdminKey);
       setFailure(null);
       return;
     }
@@ -124,7 +135,7 @@ export const PinTierControl = ({
 
   const errorText = (field: PinFormField) => errors[field];
 
-  const adminKeyInput = (
+  const adminKeyInput = askAdminKey && (
     <Input
       testId="kam-pin-admin-key"
       name="adminKey"

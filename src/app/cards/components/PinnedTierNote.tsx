@@ -1,6 +1,5 @@
 import { Flex, Tag, Text } from '@hubspot/ui-extensions';
-import { formatDateTime, type UiLanguage } from '../generated/app/functions/contract/client';
-import type { Tier } from '../generated/engine/core/enums';
+import { formatDateTime, type UiLanguage, type Tier } from '@keystone/shared';
 import type { TierPinView } from '../lib/kam-record';
 import type { CardMessages } from '../lib/messages';
 

@@ -1,6 +1,5 @@
 import { Flex, Heading, LoadingButton, Text, Tile } from '@hubspot/ui-extensions';
-import type { Explanation } from '../generated/engine/hubspot/explanation-schema';
-import type { UiLanguage } from '../generated/app/functions/contract/client';
+import type { Explanation, UiLanguage } from '@keystone/shared';
 import type { CardMessages } from '../lib/messages';
 
 type RecommendationsSectionProps = {

@@ -1,5 +1,5 @@
 import { BarChart } from '@hubspot/ui-extensions';
-import type { Explanation } from '../generated/engine/hubspot/explanation-schema';
+import type { Explanation } from '@keystone/shared';
 import type { CardMessages } from '../lib/messages';
 
 type RevenueTrendProps = { revenueByYear: Explanation['revenueByYear']; messages: CardMessages };

@@ -1,7 +1,11 @@
 import { Flex, Heading, List, StatusTag, Text } from '@hubspot/ui-extensions';
-import { RISK_SCORE_SIGNALS, type RiskLevel, type RiskScoreSignalId } from '../generated/engine/core/enums';
-import type { Explanation } from '../generated/engine/hubspot/explanation-schema';
-import type { UiLanguage } from '../generated/app/functions/contract/client';
+import {
+  RISK_SCORE_SIGNALS,
+  type RiskLevel,
+  type RiskScoreSignalId,
+  type Explanation,
+  type UiLanguage,
+} from '@keystone/shared';
 import type { CardMessages } from '../lib/messages';
 import { RISK_VARIANT } from './ScoreOverview';
 

@@ -9,10 +9,9 @@ import {
   Tag,
   Text,
 } from '@hubspot/ui-extensions';
-import type { AxisLevel, RiskLevel, Tier } from '../generated/engine/core/enums';
+import type { AxisLevel, RiskLevel, Tier, UiLanguage } from '@keystone/shared';
 import { formatGrowth, formatNumber, formatShare } from '../lib/format';
 import type { ScoredRecord } from '../lib/kam-record';
-import type { UiLanguage } from '../generated/app/functions/contract/client';
 import type { CardMessages } from '../lib/messages';
 import { PinnedTierNote } from './PinnedTierNote';
 

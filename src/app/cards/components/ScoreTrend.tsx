@@ -13,9 +13,7 @@ import {
   TableRow,
   Text,
 } from '@hubspot/ui-extensions';
-import type { ScoreHistoryPoint } from '../generated/app/functions/contract/card';
-import { formatDateTime, type UiLanguage } from '../generated/app/functions/contract/client';
-import type { Tier } from '../generated/engine/core/enums';
+import { type ScoreHistoryPoint, formatDateTime, type UiLanguage, type Tier } from '@keystone/shared';
 import type { ScoreHistoryState } from '../hooks/use-score-history';
 import type { CardMessages } from '../lib/messages';
 

@@ -1,5 +1,5 @@
 import { Flex, Heading, Text } from '@hubspot/ui-extensions';
-import type { Strategy } from '../generated/engine/core/enums';
+import type { Strategy } from '@keystone/shared';
 import type { CardMessages } from '../lib/messages';
 
 type StrategySectionProps = { strategy: Strategy; messages: CardMessages };

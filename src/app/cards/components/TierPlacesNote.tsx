@@ -1,7 +1,5 @@
 import { Text } from '@hubspot/ui-extensions';
-import type { Tier } from '../generated/engine/core/enums';
-import type { Explanation } from '../generated/engine/hubspot/explanation-schema';
-import type { UiLanguage } from '../generated/app/functions/contract/client';
+import type { Tier, Explanation, UiLanguage } from '@keystone/shared';
 import { formatNumber } from '../lib/format';
 import type { CardMessages } from '../lib/messages';
 

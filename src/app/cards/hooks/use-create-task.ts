@@ -1,11 +1,14 @@
 import type { AddAlertAction } from '@hubspot/ui-extensions';
 import { useCallback, useRef, useState } from 'react';
-import { createTaskResultSchema } from '../generated/app/functions/contract/card';
-import type { UiLanguage } from '../generated/app/functions/contract/client';
-import { FUNCTION_NAMES } from '../generated/app/functions/contract/common';
-import { callFunction, type FunctionRunner } from '../generated/app/functions/contract/client';
+import {
+  createTaskResultSchema,
+  type UiLanguage,
+  FUNCTION_NAMES,
+  callFunction,
+  type FunctionRunner,
+  useIsMounted,
+} from '@keystone/shared';
 import type { CardMessages } from '../lib/messages';
-import { useIsMounted } from '../generated/ui-shared/hooks/use-is-mounted';
 
 type Options = {
   runFunction: FunctionRunner;

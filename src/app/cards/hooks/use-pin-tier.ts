@@ -1,15 +1,18 @@
 import type { AddAlertAction } from '@hubspot/ui-extensions';
 import { useCallback, useRef, useState } from 'react';
-import { pinTierResultSchema, type PinTierResult } from '../generated/app/functions/contract/card';
 import {
+  pinTierResultSchema,
+  type PinTierResult,
   FUNCTION_NAMES,
   type ActingUser,
   type FunctionError,
-} from '../generated/app/functions/contract/common';
-import { callFunction, type FunctionRunner } from '../generated/app/functions/contract/client';
-import type { Strategy, Tier } from '../generated/engine/core/enums';
+  callFunction,
+  type FunctionRunner,
+  type Strategy,
+  type Tier,
+  useIsMounted,
+} from '@keystone/shared';
 import type { CardMessages } from '../lib/messages';
-import { useIsMounted } from '../generated/ui-shared/hooks/use-is-mounted';
 
 export type PinTierSuccess = Extract<PinTierResult, { ok: true }>;
 

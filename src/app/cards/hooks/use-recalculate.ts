@@ -3,11 +3,13 @@ import { useCallback, useRef, useState } from 'react';
 import {
   recalculateCompanyResultSchema,
   type RecalculateCompanyResult,
-} from '../generated/app/functions/contract/card';
-import { FUNCTION_NAMES, type FunctionError } from '../generated/app/functions/contract/common';
-import { callFunction, type FunctionRunner } from '../generated/app/functions/contract/client';
+  FUNCTION_NAMES,
+  type FunctionError,
+  callFunction,
+  type FunctionRunner,
+  useIsMounted,
+} from '@keystone/shared';
 import type { CardMessages } from '../lib/messages';
-import { useIsMounted } from '../generated/ui-shared/hooks/use-is-mounted';
 
 export type RecalculateSuccess = Extract<RecalculateCompanyResult, { ok: true }>;
 

@@ -1,8 +1,13 @@
 import { useCallback, useRef, useState } from 'react';
-import { scoreHistoryResultSchema, type ScoreHistoryResult } from '../generated/app/functions/contract/card';
-import { FUNCTION_NAMES, type FunctionError } from '../generated/app/functions/contract/common';
-import { callFunction, type FunctionRunner } from '../generated/app/functions/contract/client';
-import { useIsMounted } from '../generated/ui-shared/hooks/use-is-mounted';
+import {
+  scoreHistoryResultSchema,
+  type ScoreHistoryResult,
+  FUNCTION_NAMES,
+  type FunctionError,
+  callFunction,
+  type FunctionRunner,
+  useIsMounted,
+} from '@keystone/shared';
 
 export type ScoreHistorySuccess = Extract<ScoreHistoryResult, { ok: true }>;
 

@@ -1,5 +1,5 @@
 /** Number and date display in the user's language (the card runs in a worker, which has Intl). */
-import { intlLocale, type UiLanguage } from '../generated/app/functions/contract/client';
+import { intlLocale, type UiLanguage } from '@keystone/shared';
 
 export function formatNumber(value: number, language: UiLanguage, maximumFractionDigits = 0): string {
   return new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits }).format(value);

@@ -3,12 +3,11 @@
  * path: the card never calls a function to display a score. HubSpot sends every value as a string
  * (or null); anything that does not parse becomes "unknown" here rather than a broken card.
  */
-import { explanationSchema, type Explanation } from '../generated/engine/hubspot/explanation-schema';
 import {
+  explanationSchema,
+  type Explanation,
   KAM_OUTPUT_PROPERTY_NAMES,
   KAM_PIN_PROPERTY_NAMES,
-} from '../generated/engine/hubspot/kam-properties';
-import {
   KAISM_QUADRANTS,
   RISK_LEVELS,
   STRATEGIES,
@@ -17,7 +16,7 @@ import {
   type RiskLevel,
   type Strategy,
   type Tier,
-} from '../generated/engine/core/enums';
+} from '@keystone/shared';
 
 /** What the card asks `useCrmProperties` for. */
 export const CARD_PROPERTIES: string[] = [

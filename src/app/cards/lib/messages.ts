@@ -10,8 +10,8 @@ import type {
   RiskScoreSignalId,
   Strategy,
   Tier,
-} from '../generated/engine/core/enums';
-import type { UiLanguage } from '../generated/app/functions/contract/client';
+  UiLanguage,
+} from '@keystone/shared';
 import type { PinFormError } from './pin-form';
 
 export type CardMessages = {

@@ -3,8 +3,7 @@
  * field. The function checks the same rules again against its own clock and the admin key
  * (docs/decisions/0004-who-may-pin.md): nothing here is a permission.
  */
-import { PIN_MAX_DAYS, PIN_REASON_MAX_LENGTH } from '../generated/app/functions/contract/card';
-import type { Strategy, Tier } from '../generated/engine/core/enums';
+import { PIN_MAX_DAYS, PIN_REASON_MAX_LENGTH, type Strategy, type Tier } from '@keystone/shared';
 
 const DAY_MS = 24 * 3600_000;
 

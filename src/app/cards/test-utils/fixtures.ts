@@ -3,15 +3,16 @@
  * `NEVER_SCORED_PROPERTIES`, `EXPLANATION`) when a test does not care about the details; use the
  * `createX(overrides)` factories when a test is about one field, so the test shows only that field.
  */
-import type {
-  RecalculateCompanyResult,
-  CreateTaskResult,
-  PinTierResult,
-  ScoreHistoryPoint,
-  ScoreHistoryResult,
-} from '../generated/app/functions/contract/card';
-import type { FunctionFailure } from '../generated/app/functions/contract/common';
-import { explanationSchema, type Explanation } from '../generated/engine/hubspot/explanation-schema';
+import {
+  type RecalculateCompanyResult,
+  type CreateTaskResult,
+  type PinTierResult,
+  type ScoreHistoryPoint,
+  type ScoreHistoryResult,
+  type FunctionFailure,
+  explanationSchema,
+  type Explanation,
+} from '@keystone/shared';
 import { CARD_PROPERTIES } from '../lib/kam-record';
 
 type Factor = Explanation['factors']['attractiveness'][number];

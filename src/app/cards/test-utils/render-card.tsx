@@ -5,7 +5,7 @@
  * the card raised.
  */
 import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { runnerFor } from '../generated/ui-shared/test-utils/fetch-transport';
+import { runnerFor } from '@keystone/shared/test-utils';
 import { KeyAccountCard } from '../components/KeyAccountCard';
 import { SCORED_PROPERTIES, createCrmPropertiesResult } from './fixtures';
 

@@ -1,6 +1,6 @@
 /**
- * How the UI folders call Keystone's app functions and pick their language; shared through the
- * generated copies (scripts/build-app.ts) so the card and the settings page behave the same.
+ * How the UI folders call Keystone's app functions and pick their language; shared through
+ * `@keystone/shared` (src/shared, decision 0001) so the card, settings and page behave the same.
  *
  * The runner is injected: the entry files pass `hubspot.serverless`, tests pass a spy. Every outcome
  * becomes a value: the function's own `{ ok: false, error }`, a rejected call (HubSpot could not

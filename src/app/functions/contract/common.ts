@@ -1,6 +1,6 @@
 /**
  * What every Keystone app function answers, shared by the functions and the UI folders that call
- * them (the UI folders get a generated copy, see scripts/build-app.ts). A function never throws to
+ * them (the UI folders import them as `@keystone/shared`, decision 0001). A function never throws to
  * HubSpot: it answers `{ ok: false, error: { code, message } }`, with field paths when the input
  * was invalid, so a card can show the reason instead of HubSpot's generic failure.
  */
@@ -16,6 +16,7 @@ export const FUNCTION_NAMES = {
   previewModel: 'keystone_preview_model',
   pinTier: 'keystone_pin_tier',
   scoreHistory: 'keystone_score_history',
+  portfolioAnalysis: 'keystone_portfolio_analysis',
 } as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[keyof typeof FUNCTION_NAMES];
 

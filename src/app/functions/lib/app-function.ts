@@ -117,6 +117,13 @@ export function defineAppFunction<S extends z.ZodType, R>(definition: {
           (report) => {
             if (changedSomething(report))
               logger.info(`${definition.name}: installed Keystone in the portal`, report);
+            if (report.modelStoreUnavailable !== undefined)
+              logger.warn(
+                `${definition.name}: no model store in this portal, scoring with the shipped defaults`,
+                {
+                  reason: report.modelStoreUnavailable,
+                },
+              );
           },
           deps.modelStores,
         );

@@ -13,7 +13,7 @@ import {
 } from '@hubspot/ui-extensions';
 import { formatAmount, formatCount, formatShare } from '../lib/format';
 import { RISK_LABELS } from '../lib/labels';
-import type { PortfolioPageData, RiskLevel } from '../lib/portfolio-data';
+import type { PortfolioPageView, RiskLevel } from '@keystone/shared';
 import { CompanyLink } from './CompanyLink';
 
 const TAG_VARIANT: Record<RiskLevel, 'danger' | 'warning' | 'info' | 'success'> = {
@@ -24,7 +24,7 @@ const TAG_VARIANT: Record<RiskLevel, 'danger' | 'warning' | 'info' | 'success'> 
 };
 
 /** methodology §8: key accounts with signs of the stages of losing a key client. */
-export function AtRiskKeys({ data, portalId }: { data: PortfolioPageData; portalId: number }) {
+export function AtRiskKeys({ data, portalId }: { data: PortfolioPageView; portalId: number }) {
   const { atRisk } = data;
   return (
     <Tile>

@@ -12,7 +12,7 @@ import {
 } from '@hubspot/ui-extensions';
 import { formatAmount, formatCount } from '../lib/format';
 import { QUADRANT_LABELS, tierLabel } from '../lib/labels';
-import type { KaismQuadrant, PortfolioPageData } from '../lib/portfolio-data';
+import type { KaismQuadrant, PortfolioPageView } from '@keystone/shared';
 import { CompanyLink } from './CompanyLink';
 
 // methodology §3: rows are attractiveness (high first), columns loyalty / our strength (low first)
@@ -28,7 +28,7 @@ const QUADRANT_ORDER: readonly KaismQuadrant[] = [
   'opportunistic',
 ];
 
-export function KaismMatrix({ data, portalId }: { data: PortfolioPageData; portalId: number }) {
+export function KaismMatrix({ data, portalId }: { data: PortfolioPageView; portalId: number }) {
   const { counts, lists, unplaced } = data.kaism;
   return (
     <Tile>

@@ -11,12 +11,12 @@ import {
   Tile,
 } from '@hubspot/ui-extensions';
 import { formatAmount, formatCount, formatShare } from '../lib/format';
-import type { PortfolioPageData } from '../lib/portfolio-data';
+import type { PortfolioPageView } from '@keystone/shared';
 
 const CLASSES = ['A', 'B', 'C', 'unclassified'] as const;
 
 /** methodology §1 (003): about 20% of customers bring about 80% of the money. */
-export function ParetoSummary({ data }: { data: PortfolioPageData }) {
+export function ParetoSummary({ data }: { data: PortfolioPageView }) {
   const { pareto } = data;
   return (
     <Tile>

@@ -20,7 +20,7 @@ import {
   largePortfolio,
   runnerAnswering,
 } from '../test-utils/fixtures';
-import { textContent } from '../generated/ui-shared/test-utils/text-content';
+import { runnerFor, textContent } from '@keystone/shared/test-utils';
 import { PortfolioPage } from './PortfolioPage';
 
 const NOW = new Date('2026-03-15T10:00:00Z');
@@ -28,7 +28,7 @@ const PORTAL = 4_410_000;
 
 async function renderLoaded(runner: ReturnType<typeof runnerAnswering>) {
   const renderer = createRenderer('pages');
-  renderer.render(<PortfolioPage portalId={PORTAL} runFunction={runner} now={NOW} />);
+  renderer.render(<PortfolioPage portalId={PORTAL} runFunction={runnerFor(runner, undefined)} now={NOW} />);
   await renderer.waitFor(() => expect(renderer.maybeFindByTestId(LoadingSpinner, 'kam-loading')).toBeNull());
   return renderer;
 }
@@ -37,7 +37,11 @@ describe('PortfolioPage', () => {
   test('shows a spinner until the function answers', () => {
     const renderer = createRenderer('pages');
     renderer.render(
-      <PortfolioPage portalId={PORTAL} runFunction={() => new Promise(() => undefined)} now={NOW} />,
+      <PortfolioPage
+        portalId={PORTAL}
+        runFunction={runnerFor(() => new Promise(() => undefined), undefined)}
+        now={NOW}
+      />,
     );
     expect(renderer.findByTestId(LoadingSpinner, 'kam-loading').props.label).toBe('Reading the portfolio…');
   });

@@ -2,7 +2,7 @@ import { Button, EmptyState, ErrorState, Flex, LoadingSpinner, Text } from '@hub
 import { useMemo, useState } from 'react';
 import { usePortfolio } from '../hooks/use-portfolio';
 import { daysBefore, formatDay } from '../lib/format';
-import type { FunctionRunner } from '../lib/portfolio-function';
+import type { FunctionRunner } from '@keystone/shared';
 import { AtRiskKeys } from './AtRiskKeys';
 import { TierPlaces } from './TierPlaces';
 import { KaismMatrix } from './KaismMatrix';

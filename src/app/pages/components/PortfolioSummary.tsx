@@ -1,8 +1,8 @@
 import { Alert, Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
 import { formatCount, formatShare } from '../lib/format';
-import type { PortfolioPageData } from '../lib/portfolio-data';
+import type { PortfolioPageView } from '@keystone/shared';
 
-export function PortfolioSummary({ data }: { data: PortfolioPageData }) {
+export function PortfolioSummary({ data }: { data: PortfolioPageView }) {
   const { totals, atRisk, pareto, readStatus } = data;
   return (
     <>

@@ -11,12 +11,12 @@ import {
 } from '@hubspot/ui-extensions';
 import { formatCount } from '../lib/format';
 import { LEVEL_LABELS, STRATEGY_LABELS } from '../lib/labels';
-import type { AxisLevel, PortfolioPageData } from '../lib/portfolio-data';
+import type { AxisLevel, PortfolioPageView } from '@keystone/shared';
 
 const LEVELS: readonly AxisLevel[] = ['weak', 'medium', 'strong'];
 
 /** methodology §4: attractiveness (rows, strong first) × our position (columns, weak first). */
-export function StrategyMatrix({ data }: { data: PortfolioPageData }) {
+export function StrategyMatrix({ data }: { data: PortfolioPageView }) {
   const { cells, unplaced } = data.strategy;
   return (
     <Tile>

@@ -12,7 +12,7 @@ import {
 } from '@hubspot/ui-extensions';
 import { formatAmount, formatCount, formatDay, fromDateParts, toDateParts } from '../lib/format';
 import { tierLabel } from '../lib/labels';
-import type { PortfolioPageData } from '../lib/portfolio-data';
+import type { PortfolioPageView } from '@keystone/shared';
 import { CompanyLink } from './CompanyLink';
 
 export function TierMovers({
@@ -21,7 +21,7 @@ export function TierMovers({
   since,
   onSinceChange,
 }: {
-  data: PortfolioPageData;
+  data: PortfolioPageView;
   portalId: number;
   since: string;
   onSinceChange: (day: string) => void;

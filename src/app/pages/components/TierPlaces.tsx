@@ -10,7 +10,7 @@ import {
   Tile,
 } from '@hubspot/ui-extensions';
 import { formatAmount, formatCount } from '../lib/format';
-import type { PortfolioPageData, TierPlacesSummary } from '../lib/portfolio-data';
+import type { PortfolioPageView, TierPlacesSummary } from '@keystone/shared';
 import { CompanyLink } from './CompanyLink';
 
 const placesLine = (label: string, summary: TierPlacesSummary): string =>
@@ -22,7 +22,7 @@ const placesLine = (label: string, summary: TierPlacesSummary): string =>
  * Key means few (issue #16): how many of the key and important places are held, and the companies
  * just below the key line — they passed the key threshold, and are next when a key account drops out.
  */
-export function TierPlaces({ data, portalId }: { data: PortfolioPageData; portalId: number }) {
+export function TierPlaces({ data, portalId }: { data: PortfolioPageView; portalId: number }) {
   const places = data.tierPlaces;
   if (!places) return null;
   const { key, important } = places;

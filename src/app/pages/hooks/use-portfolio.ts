@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import type { PortfolioError, PortfolioPageData } from '../lib/portfolio-data';
-import { fetchPortfolio, type FunctionRunner, type PortfolioRequest } from '../lib/portfolio-function';
+import type { FunctionRunner, PortfolioAnswer, PortfolioPageView } from '@keystone/shared';
+import { fetchPortfolio, type PortfolioRequest } from '../lib/portfolio-function';
+
+type PortfolioError = Extract<PortfolioAnswer, { ok: false }>['error'];
 
 export type PortfolioState =
   | { status: 'loading' }
   | { status: 'error'; error: PortfolioError }
-  | { status: 'ready'; data: PortfolioPageData };
+  | { status: 'ready'; data: PortfolioPageView };
 
 /**
  * Loads the portfolio for a request and reloads when it changes or on `reload()`. An answer to an

@@ -1,4 +1,4 @@
-import { KAM_PROPERTIES } from '../../../engine/hubspot/kam-properties';
+import { KAM_PROPERTIES } from '@keystone/shared';
 import { QUADRANT_LABELS, RISK_LABELS, STRATEGY_LABELS, TIER_LABELS } from './labels';
 
 const optionLabels = (property: string): Record<string, string> =>
@@ -9,8 +9,7 @@ const optionLabels = (property: string): Record<string, string> =>
     ]),
   );
 
-// The page folder is built on its own (decision 0001), so it keeps its labels; they must say what
-// HubSpot's property options say.
+// The page's labels must say what HubSpot's property options say, for every option.
 test.each([
   ['kam_tier', TIER_LABELS],
   ['kam_quadrant', QUADRANT_LABELS],

@@ -1,33 +1,37 @@
 /**
- * Labels of the stored option values, as HubSpot shows them (the `kam_*` property options);
- * `labels.test.ts` keeps them equal to the property catalogue.
+ * Labels of the stored option values, as HubSpot shows them: read from the `kam_*` property
+ * catalogue (`@keystone/shared`), so the page and the property options say the same thing.
  */
-import type { AxisLevel, KaismQuadrant, RiskLevel, Tier } from './portfolio-data';
+import {
+  KAISM_QUADRANTS,
+  KAM_PROPERTIES,
+  RISK_LEVELS,
+  STRATEGIES,
+  TIERS,
+  type AxisLevel,
+  type KaismQuadrant,
+  type RiskLevel,
+  type Strategy,
+  type Tier,
+} from '@keystone/shared';
 
-export const TIER_LABELS: Record<Tier, string> = { key: 'Key', important: 'Important', regular: 'Regular' };
+/** Each value's label in the property's HubSpot options; the value itself if the catalogue has none. */
+function optionLabels<Value extends string>(
+  property: string,
+  values: readonly Value[],
+): Record<Value, string> {
+  const options = KAM_PROPERTIES.find((candidate) => candidate.name === property)?.options ?? [];
+  const labelOf = (value: Value) => options.find((option) => option.value === value)?.label ?? value;
+  return Object.fromEntries(values.map((value) => [value, labelOf(value)])) as Record<Value, string>;
+}
 
-export const QUADRANT_LABELS: Record<KaismQuadrant, string> = {
-  key_account: 'Key account',
-  key_development: 'Key development',
-  maintenance: 'Maintenance',
-  opportunistic: 'Opportunistic',
-};
+export const TIER_LABELS: Record<Tier, string> = optionLabels('kam_tier', TIERS);
 
-export const STRATEGY_LABELS: Record<string, string> = {
-  protect_ties: 'Protect ties',
-  develop_cooperation: 'Develop cooperation',
-  retain_selectively: 'Retain selectively',
-  retain_minimal_effort: 'Retain minimal effort',
-  protect_ties_selectively: 'Protect ties selectively',
-  withdraw: 'Withdraw',
-};
+export const QUADRANT_LABELS: Record<KaismQuadrant, string> = optionLabels('kam_quadrant', KAISM_QUADRANTS);
 
-export const RISK_LABELS: Record<RiskLevel, string> = {
-  none: 'None',
-  watch: 'Watch',
-  at_risk: 'At risk',
-  critical: 'Critical',
-};
+export const STRATEGY_LABELS: Record<Strategy, string> = optionLabels('kam_strategy', STRATEGIES);
+
+export const RISK_LABELS: Record<RiskLevel, string> = optionLabels('kam_risk_level', RISK_LEVELS);
 
 export const LEVEL_LABELS: Record<AxisLevel, string> = { weak: 'Weak', medium: 'Medium', strong: 'Strong' };
 

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PortfolioPageData as EnginePageData } from '../../../engine/portfolio';
 import { loadPortfolioPage } from '../../../engine/portfolio';
 import { createRow } from '../../../engine/portfolio/test-utils/rows';
-import { readPortfolioAnswer, type PortfolioPageData } from './portfolio-data';
+import type { PortfolioPageData, PortfolioPageView } from '@keystone/shared';
+import { readPortfolioAnswer } from './portfolio-data';
 import { PORTFOLIO_FUNCTION_UID } from './portfolio-function';
 
 // Compile-time: whatever the engine sends must fit what the page reads.
-const fits = (data: EnginePageData): PortfolioPageData => data;
+const fits = (data: PortfolioPageData): PortfolioPageView => data;
 
 test('a real answer of the portfolio function passes the page’s reader unchanged', async () => {
   const rows = [createRow({ id: '1', kam_tier: 'key' }), createRow({ id: '2' })];

@@ -1,14 +1,9 @@
 /** Calling the portfolio app function from the page. */
-import { readPortfolioAnswer, type PortfolioAnswer } from './portfolio-data';
+import { FUNCTION_NAMES, type FunctionRunner, type PortfolioAnswer } from '@keystone/shared';
+import { readPortfolioAnswer } from './portfolio-data';
 
 /** The function's uid in `src/app/functions/portfolio-analysis-hsmeta.json`. */
-export const PORTFOLIO_FUNCTION_UID = 'keystone_portfolio_analysis';
-
-/** `hubspot.serverless` has this shape; the entry file passes it, tests pass a spy. */
-export type FunctionRunner = (
-  name: string,
-  options: { parameters?: Record<string, string | number> },
-) => Promise<unknown>;
+export const PORTFOLIO_FUNCTION_UID = FUNCTION_NAMES.portfolioAnalysis;
 
 export type PortfolioRequest = {
   /** `YYYY-MM-DD`: tier movers since this day. */

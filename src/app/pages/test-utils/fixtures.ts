@@ -3,7 +3,7 @@
  * not care about the details; `createPortfolio(overrides)` changes one section; `largePortfolio(n)`
  * is the shape the function sends for a big portal (counts whole, lists cut to the page limit).
  */
-import type { CompanyRef, PortfolioPageData } from '../lib/portfolio-data';
+import type { CompanyRef, PortfolioPageView } from '@keystone/shared';
 
 const ref = (id: number, tier: CompanyRef['tier'] = 'key'): CompanyRef => ({
   id: String(id),
@@ -13,7 +13,7 @@ const ref = (id: number, tier: CompanyRef['tier'] = 'key'): CompanyRef => ({
   wonRevenueLast12Months: 100_000 - id,
 });
 
-export function createPortfolio(overrides: Partial<PortfolioPageData> = {}): PortfolioPageData {
+export function createPortfolio(overrides: Partial<PortfolioPageView> = {}): PortfolioPageView {
   return {
     v: 1,
     analysedAt: '2026-03-15T08:00:00.000Z',
@@ -23,6 +23,7 @@ export function createPortfolio(overrides: Partial<PortfolioPageData> = {}): Por
       companies: 6,
       byTier: { key: 2, important: 2, regular: 2, none: 0 },
       unscored: 0,
+      rejectedRows: 0,
       unreadableValues: 0,
     },
     kaism: {
@@ -37,15 +38,69 @@ export function createPortfolio(overrides: Partial<PortfolioPageData> = {}): Por
     },
     strategy: {
       cells: [
-        { attractiveness: 'strong', strength: 'weak', strategy: 'retain_selectively', count: 0 },
-        { attractiveness: 'strong', strength: 'medium', strategy: 'develop_cooperation', count: 1 },
-        { attractiveness: 'strong', strength: 'strong', strategy: 'protect_ties', count: 2 },
-        { attractiveness: 'medium', strength: 'weak', strategy: 'retain_minimal_effort', count: 0 },
-        { attractiveness: 'medium', strength: 'medium', strategy: 'protect_ties', count: 1 },
-        { attractiveness: 'medium', strength: 'strong', strategy: 'develop_cooperation', count: 0 },
-        { attractiveness: 'weak', strength: 'weak', strategy: 'withdraw', count: 1 },
-        { attractiveness: 'weak', strength: 'medium', strategy: 'retain_minimal_effort', count: 1 },
-        { attractiveness: 'weak', strength: 'strong', strategy: 'protect_ties_selectively', count: 0 },
+        {
+          attractiveness: 'strong',
+          strength: 'weak',
+          strategy: 'retain_selectively',
+          count: 0,
+          wonRevenueLast12Months: 0,
+        },
+        {
+          attractiveness: 'strong',
+          strength: 'medium',
+          strategy: 'develop_cooperation',
+          count: 1,
+          wonRevenueLast12Months: 50000,
+        },
+        {
+          attractiveness: 'strong',
+          strength: 'strong',
+          strategy: 'protect_ties',
+          count: 2,
+          wonRevenueLast12Months: 100000,
+        },
+        {
+          attractiveness: 'medium',
+          strength: 'weak',
+          strategy: 'retain_minimal_effort',
+          count: 0,
+          wonRevenueLast12Months: 0,
+        },
+        {
+          attractiveness: 'medium',
+          strength: 'medium',
+          strategy: 'protect_ties',
+          count: 1,
+          wonRevenueLast12Months: 50000,
+        },
+        {
+          attractiveness: 'medium',
+          strength: 'strong',
+          strategy: 'develop_cooperation',
+          count: 0,
+          wonRevenueLast12Months: 0,
+        },
+        {
+          attractiveness: 'weak',
+          strength: 'weak',
+          strategy: 'withdraw',
+          count: 1,
+          wonRevenueLast12Months: 50000,
+        },
+        {
+          attractiveness: 'weak',
+          strength: 'medium',
+          strategy: 'retain_minimal_effort',
+          count: 1,
+          wonRevenueLast12Months: 50000,
+        },
+        {
+          attractiveness: 'weak',
+          strength: 'strong',
+          strategy: 'protect_ties_selectively',
+          count: 0,
+          wonRevenueLast12Months: 0,
+        },
       ],
       unplaced: 0,
     },
@@ -53,6 +108,7 @@ export function createPortfolio(overrides: Partial<PortfolioPageData> = {}): Por
       since: '2025-12-15T00:00:00.000Z',
       up: 1,
       down: 1,
+      transitions: { 'important→key': 1, 'key→important': 1 },
       total: 2,
       moves: [
         {
@@ -62,6 +118,7 @@ export function createPortfolio(overrides: Partial<PortfolioPageData> = {}): Por
           to: 'key',
           direction: 'up',
           changedAt: '2026-02-01T00:00:00.000Z',
+          score: 88,
           wonRevenueLast12Months: 99_998,
         },
         {
@@ -71,12 +128,14 @@ export function createPortfolio(overrides: Partial<PortfolioPageData> = {}): Por
           to: 'important',
           direction: 'down',
           changedAt: '2026-01-10T00:00:00.000Z',
+          score: 61,
           wonRevenueLast12Months: 40_000,
         },
       ],
     },
     atRisk: {
       minimumLevel: 'at_risk',
+      countsByLevel: { none: 4, watch: 1, at_risk: 0, critical: 1 },
       total: 1,
       accounts: [
         {
@@ -85,6 +144,8 @@ export function createPortfolio(overrides: Partial<PortfolioPageData> = {}): Por
           riskLevel: 'critical',
           lossStage: 3,
           signals: ['Won revenue fell 60% against the previous 12 months.', 'Meetings cancelled'],
+          quadrant: 'key_account',
+          score: 89,
           wonRevenueLast12Months: 99_999,
           growth: -0.6,
         },
@@ -93,6 +154,7 @@ export function createPortfolio(overrides: Partial<PortfolioPageData> = {}): Por
     pareto: {
       totalRevenue: 500_000,
       companies: 6,
+      withoutRevenue: 0,
       classCounts: { A: 2, B: 2, C: 2, unclassified: 0 },
       classRevenue: { A: 400_000, B: 75_000, C: 25_000, unclassified: 0 },
       classARevenueShare: 0.8,
@@ -111,6 +173,7 @@ export const EMPTY_PORTFOLIO = createPortfolio({
     companies: 0,
     byTier: { key: 0, important: 0, regular: 0, none: 0 },
     unscored: 0,
+    rejectedRows: 0,
     unreadableValues: 0,
   },
   kaism: {
@@ -118,12 +181,17 @@ export const EMPTY_PORTFOLIO = createPortfolio({
     lists: { key_account: [], key_development: [], maintenance: [], opportunistic: [] },
     unplaced: 0,
   },
-  movers: { since: '2025-12-15T00:00:00.000Z', up: 0, down: 0, total: 0, moves: [] },
-  atRisk: { minimumLevel: 'at_risk', total: 0, accounts: [] },
+  movers: { since: '2025-12-15T00:00:00.000Z', up: 0, down: 0, transitions: {}, total: 0, moves: [] },
+  atRisk: {
+    minimumLevel: 'at_risk',
+    countsByLevel: { none: 0, watch: 0, at_risk: 0, critical: 0 },
+    total: 0,
+    accounts: [],
+  },
 });
 
 /** What the function sends for `companies` scored companies with lists cut to `listLimit`. */
-export function largePortfolio(companies: number, listLimit = 25, read = companies): PortfolioPageData {
+export function largePortfolio(companies: number, listLimit = 25, read = companies): PortfolioPageView {
   const quarter = Math.floor(companies / 4);
   const list = (start: number, tier: CompanyRef['tier']) =>
     Array.from({ length: Math.min(listLimit, quarter) }, (_, index) => ref(start + index, tier));
@@ -134,6 +202,7 @@ export function largePortfolio(companies: number, listLimit = 25, read = compani
       companies: read,
       byTier: { key: quarter, important: quarter, regular: read - 2 * quarter, none: 0 },
       unscored: 0,
+      rejectedRows: 0,
       unreadableValues: 3,
     },
     kaism: {
@@ -153,6 +222,7 @@ export function largePortfolio(companies: number, listLimit = 25, read = compani
     },
     atRisk: {
       minimumLevel: 'at_risk',
+      countsByLevel: { none: read - 480, watch: 0, at_risk: 480, critical: 0 },
       total: 480,
       accounts: Array.from({ length: listLimit }, (_, index) => ({
         id: String(index + 1),
@@ -160,6 +230,8 @@ export function largePortfolio(companies: number, listLimit = 25, read = compani
         riskLevel: 'at_risk' as const,
         lossStage: 2,
         signals: ['Ticket burst'],
+        quadrant: 'key_account' as const,
+        score: 80,
         wonRevenueLast12Months: 50_000,
         growth: -0.4,
       })),

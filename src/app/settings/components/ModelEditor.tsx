@@ -17,14 +17,15 @@ import {
   type FunctionRunner,
   type JsonValue,
   type UiLanguage,
-} from '../generated/app/functions/contract/client';
-import { FUNCTION_NAMES, type ActingUser, type FieldIssue } from '../generated/app/functions/contract/common';
-import {
+  FUNCTION_NAMES,
+  type ActingUser,
+  type FieldIssue,
   previewModelResultSchema,
   savedModelResultSchema,
   type ModelVersion,
-} from '../generated/app/functions/contract/settings';
-import { DEFAULT_SCORING_MODEL } from '../generated/engine/settings/default-model';
+  DEFAULT_SCORING_MODEL,
+  SIGNED_USER_ADMIN_KEY,
+} from '@keystone/shared';
 import { useAsyncAction } from '../hooks/use-async-action';
 import type { LoadedModel } from '../hooks/use-scoring-model';
 import type { SettingsMessages } from '../lib/messages';
@@ -50,6 +51,8 @@ type ModelEditorProps = {
   data: LoadedModel;
   actingUser: ActingUser;
   runFunction: FunctionRunner;
+  /** False over `kam serve`: the signed user id decides; the key sent is `SIGNED_USER_ADMIN_KEY`. */
+  askAdminKey: boolean;
   addAlert: AddAlertAction;
   onSaved: () => void;
   messages: SettingsMessages;
@@ -65,6 +68,7 @@ export const ModelEditor = ({
   data,
   actingUser,
   runFunction,
+  askAdminKey,
   addAlert,
   onSaved,
   messages,
@@ -72,7 +76,7 @@ export const ModelEditor = ({
 }: ModelEditorProps) => {
   const activeModel = data.active.model as unknown as Draft;
   const [draft, setDraft] = useState<Draft>(activeModel);
-  const [adminKey, setAdminKey] = useState('');
+  const [adminKey, setAdminKey] = useState(askAdminKey ? '' : SIGNED_USER_ADMIN_KEY);
   const [adminKeyError, setAdminKeyError] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [serverIssues, setServerIssues] = useState<FieldIssue[]>([]);
@@ -275,6 +279,7 @@ export const ModelEditor = ({
       />
       <Divider />
       <SavePanel
+        askAdminKey={askAdminKey}
         adminKey={adminKey}
         note={note}
         hasChanges={hasChanges}

@@ -1,6 +1,6 @@
 import { Input, MultiSelect, NumberInput } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type { UiLanguage } from '../generated/app/functions/contract/client';
+import type { UiLanguage } from '@keystone/shared';
 import type { FieldDescriptor } from '../lib/model-fields';
 
 type ModelFieldProps = {

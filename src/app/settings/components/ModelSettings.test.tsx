@@ -16,7 +16,7 @@ import {
   TextArea,
 } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { DEFAULT_SCORING_MODEL } from '../generated/engine/settings/default-model';
+import { DEFAULT_SCORING_MODEL, saveModelParamsSchema, SIGNED_USER_ADMIN_KEY } from '@keystone/shared';
 import { MODEL_FIELDS } from '../lib/model-fields';
 import {
   LOADED_DEFAULTS,
@@ -27,8 +27,7 @@ import {
   createPreviewSuccess,
   createSavedResult,
 } from '../test-utils/fixtures';
-import { textContent } from '../generated/ui-shared/test-utils/text-content';
-import { runnerFor } from '../generated/ui-shared/test-utils/fetch-transport';
+import { textContent, runnerFor } from '@keystone/shared/test-utils';
 import { ModelSettings } from './ModelSettings';
 
 /** Fires an input's onChange with a value (HubSpot's `trigger` types the argument as the handler itself). */
@@ -50,7 +49,7 @@ function createRunner(answers: Record<string, Answer>) {
   });
 }
 
-async function renderSettings(answers: Record<string, Answer> = {}, locale?: string) {
+async function renderSettings(answers: Record<string, Answer> = {}, locale?: string, askAdminKey = true) {
   const renderer = createRenderer('settings');
   const runFunction = createRunner({ keystone_get_model: LOADED_DEFAULTS, ...answers });
   const context = { ...renderer.mocks.context, user: { ...renderer.mocks.context.user, locale } };
@@ -59,6 +58,7 @@ async function renderSettings(answers: Record<string, Answer> = {}, locale?: str
       context={context}
       actions={renderer.mocks.actions}
       runFunction={runnerFor(runFunction, undefined)}
+      askAdminKey={askAdminKey}
     />,
   );
   const waitFor = (check: () => void) => renderer.waitFor(check, WAIT);
@@ -464,5 +464,52 @@ describe('settings page: versions and rollback', () => {
     expect(findByTestId(Text, 'kam-history-empty').text).toBe(
       'No version saved yet: the shipped defaults apply.',
     );
+  });
+});
+
+describe('settings page over kam serve (the signed HubSpot user decides)', () => {
+  test('saving asks for no admin key and sends one the contract accepts', async () => {
+    const rendered = await renderSettings({ keystone_save_model: createSavedResult() }, undefined, false);
+    expect(rendered.maybeFindByTestId(Input, 'kam-admin-key')).toBeNull();
+    change(rendered.number('tiers.key'), 80);
+    change(rendered.findByTestId(TextArea, 'kam-save-note'), 'stricter key tier');
+    await rendered.waitFor(() =>
+      expect(rendered.findByTestId(LoadingButton, 'kam-save-button').props.disabled).toBe(false),
+    );
+    rendered.findByTestId(LoadingButton, 'kam-save-button').trigger('onClick');
+    await rendered.waitFor(() => expect(rendered.callsTo('keystone_get_model')).toHaveLength(2));
+    const [saved] = rendered.callsTo('keystone_save_model') as [{ parameters: Record<string, unknown> }];
+    expect(saved.parameters).toMatchObject({
+      note: 'stricter key tier',
+      adminKey: SIGNED_USER_ADMIN_KEY,
+      actingUser: { userId: '1', email: 'fake_email@example.com' },
+    });
+    expect(saveModelParamsSchema.safeParse(saved.parameters).success).toBe(true);
+    expect(rendered.alerts()).toEqual([
+      { type: 'success', title: 'Scoring model saved', message: 'v3 is now the active model.' },
+    ]);
+  });
+
+  test('rolling back asks for no admin key either', async () => {
+    const { findByTestId, maybeFindByTestId, callsTo, waitFor } = await renderSettings(
+      {
+        keystone_get_model: createLoadedWithHistory(),
+        keystone_rollback_model: createSavedResult({ note: 'Rollback to v1' }),
+      },
+      undefined,
+      false,
+    );
+    expect(maybeFindByTestId(Input, 'kam-admin-key')).toBeNull();
+    findByTestId(Button, 'kam-rollback-501').trigger('onClick');
+    await waitFor(() => expect(callsTo('keystone_get_model')).toHaveLength(2));
+    expect(callsTo('keystone_rollback_model')).toEqual([
+      {
+        parameters: {
+          versionId: '501',
+          adminKey: SIGNED_USER_ADMIN_KEY,
+          actingUser: { userId: '1', email: 'fake_email@example.com' },
+        },
+      },
+    ]);
   });
 });

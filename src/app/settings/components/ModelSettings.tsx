@@ -6,7 +6,7 @@ import {
   type AddAlertAction,
   type SettingsContext,
 } from '@hubspot/ui-extensions';
-import { languageFromLocale, type FunctionRunner } from '../generated/app/functions/contract/client';
+import { languageFromLocale, type FunctionRunner } from '@keystone/shared';
 import { useScoringModel } from '../hooks/use-scoring-model';
 import { messagesFor } from '../lib/messages';
 import { ModelEditor } from './ModelEditor';
@@ -15,10 +15,12 @@ export type ModelSettingsProps = {
   context: Pick<SettingsContext, 'user'>;
   actions: { addAlert: AddAlertAction };
   runFunction: FunctionRunner;
+  /** False over `kam serve` (`asksForAdminKey`): saving and rolling back then ask for no admin key. */
+  askAdminKey?: boolean;
 };
 
 /** Keystone's settings page: loads the active scoring model and its versions, then hands over to the editor. */
-export const ModelSettings = ({ context, actions, runFunction }: ModelSettingsProps) => {
+export const ModelSettings = ({ context, actions, runFunction, askAdminKey = true }: ModelSettingsProps) => {
   const language = languageFromLocale(context.user.locale);
   const messages = messagesFor(language);
   const { state, reload } = useScoringModel(runFunction);
@@ -43,6 +45,7 @@ export const ModelSettings = ({ context, actions, runFunction }: ModelSettingsPr
       data={state.data}
       actingUser={{ userId: String(context.user.id), email: context.user.email }}
       runFunction={runFunction}
+      askAdminKey={askAdminKey}
       addAlert={actions.addAlert}
       onSaved={() => void reload()}
       messages={messages}

@@ -11,7 +11,7 @@ import {
   TableRow,
   Text,
 } from '@hubspot/ui-extensions';
-import type { PreviewModelResult } from '../generated/app/functions/contract/settings';
+import type { PreviewModelResult } from '@keystone/shared';
 import type { ActionState } from '../hooks/use-async-action';
 import type { SettingsMessages } from '../lib/messages';
 

@@ -2,6 +2,8 @@ import { Flex, Heading, Input, LoadingButton, TextArea, Text } from '@hubspot/ui
 import type { SettingsMessages } from '../lib/messages';
 
 type SavePanelProps = {
+  /** False over `kam serve`: no key field (the signed HubSpot user id decides). */
+  askAdminKey: boolean;
   adminKey: string;
   note: string;
   canSave: boolean;
@@ -16,6 +18,7 @@ type SavePanelProps = {
 
 /** Saving needs the admin key, which the save function checks; the page only passes it on. */
 export const SavePanel = ({
+  askAdminKey,
   adminKey,
   note,
   canSave,
@@ -29,17 +32,19 @@ export const SavePanel = ({
 }: SavePanelProps) => (
   <Flex direction="column" gap="sm" testId="kam-save">
     <Heading>{messages.saveTitle}</Heading>
-    <Input
-      testId="kam-admin-key"
-      name="adminKey"
-      type="password"
-      label={messages.adminKeyLabel}
-      description={messages.adminKeyDescription}
-      value={adminKey}
-      error={adminKeyError !== null}
-      validationMessage={adminKeyError ?? undefined}
-      onChange={onAdminKeyChange}
-    />
+    {askAdminKey && (
+      <Input
+        testId="kam-admin-key"
+        name="adminKey"
+        type="password"
+        label={messages.adminKeyLabel}
+        description={messages.adminKeyDescription}
+        value={adminKey}
+        error={adminKeyError !== null}
+        validationMessage={adminKeyError ?? undefined}
+        onChange={onAdminKeyChange}
+      />
+    )}
     <TextArea
       testId="kam-save-note"
       name="note"

@@ -11,8 +11,7 @@ import {
   TableRow,
   Text,
 } from '@hubspot/ui-extensions';
-import { formatDateTime, type UiLanguage } from '../generated/app/functions/contract/client';
-import type { ModelVersion } from '../generated/app/functions/contract/settings';
+import { formatDateTime, type UiLanguage, type ModelVersion } from '@keystone/shared';
 import type { SettingsMessages } from '../lib/messages';
 
 type VersionHistoryProps = {

@@ -1,7 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { CallOutcome } from '../generated/app/functions/contract/client';
-import type { FunctionError } from '../generated/app/functions/contract/common';
-import { useIsMounted } from '../generated/ui-shared/hooks/use-is-mounted';
+import { type CallOutcome, type FunctionError, useIsMounted } from '@keystone/shared';
 
 export type ActionState<T> =
   | { status: 'idle' }

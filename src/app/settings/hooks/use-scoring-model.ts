@@ -1,8 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
-import { callFunction, type FunctionRunner } from '../generated/app/functions/contract/client';
-import { FUNCTION_NAMES, type FunctionError } from '../generated/app/functions/contract/common';
-import { getModelResultSchema, type GetModelResult } from '../generated/app/functions/contract/settings';
-import { useIsMounted } from '../generated/ui-shared/hooks/use-is-mounted';
+import {
+  callFunction,
+  type FunctionRunner,
+  FUNCTION_NAMES,
+  type FunctionError,
+  getModelResultSchema,
+  type GetModelResult,
+  useIsMounted,
+} from '@keystone/shared';
 
 export type LoadedModel = Extract<GetModelResult, { ok: true }>;
 

@@ -1,5 +1,5 @@
 /** Every word of the settings page, in English and Russian (field labels live in model-fields.ts). */
-import type { UiLanguage } from '../generated/app/functions/contract/client';
+import type { UiLanguage } from '@keystone/shared';
 
 export type SettingsMessages = {
   pageTitle: string;

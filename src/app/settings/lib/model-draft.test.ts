@@ -1,4 +1,4 @@
-import { DEFAULT_SCORING_MODEL } from '../generated/engine/settings/default-model';
+import { DEFAULT_SCORING_MODEL } from '@keystone/shared';
 import { editField, getAt, groupIssues, messagesAt, setAt, validateDraft, type Draft } from './model-draft';
 
 const DRAFT = DEFAULT_SCORING_MODEL as unknown as Draft;

@@ -3,8 +3,7 @@
  * whole with the scoring-model schema after every change (the same schema the functions and the
  * core use), so each message arrives with the path of the field it is about.
  */
-import type { FieldIssue } from '../generated/app/functions/contract/common';
-import { validateModel, type ScoringModel } from '../generated/engine/settings/model-schema';
+import { type FieldIssue, validateModel, type ScoringModel } from '@keystone/shared';
 
 export type Draft = Record<string, unknown>;
 

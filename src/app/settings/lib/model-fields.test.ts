@@ -1,4 +1,4 @@
-import { DEFAULT_SCORING_MODEL } from '../generated/engine/settings/default-model';
+import { DEFAULT_SCORING_MODEL } from '@keystone/shared';
 import { MODEL_FIELDS, SECTIONS, fieldsOf } from './model-fields';
 
 /** Leaf paths of a model: numbers, strings and lists (a list is edited as one field). */

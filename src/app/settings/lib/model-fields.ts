@@ -16,8 +16,8 @@ import {
   type AttractivenessFactor,
   type RiskScoreSignalId,
   type StrengthFactor,
-} from '../generated/engine/core/enums';
-import { FACTOR_LABELS } from '../generated/engine/core/catalogue-texts';
+  FACTOR_LABELS,
+} from '@keystone/shared';
 
 /** A text in both languages of the UI. */
 export type Localised = { en: string; ru: string };

@@ -3,15 +3,15 @@
  * saved; use the `createX(overrides)` factories when a test is about a stored version, a preview
  * or a failure, so the test shows only what it is about.
  */
-import type { FunctionFailure } from '../generated/app/functions/contract/common';
-import type {
-  GetModelResult,
-  ModelVersion,
-  PreviewModelResult,
-  SavedModelResult,
-} from '../generated/app/functions/contract/settings';
-import { DEFAULT_SCORING_MODEL } from '../generated/engine/settings/default-model';
-import type { ScoringModel } from '../generated/engine/settings/model-schema';
+import {
+  type FunctionFailure,
+  type GetModelResult,
+  type ModelVersion,
+  type PreviewModelResult,
+  type SavedModelResult,
+  DEFAULT_SCORING_MODEL,
+  type ScoringModel,
+} from '@keystone/shared';
 
 type Loaded = Extract<GetModelResult, { ok: true }>;
 
