@@ -32,6 +32,12 @@ var LOSS_REASONS = [
 var INPUT_LEVELS = ["low", "medium", "high"];
 var REPUTATION_LEVELS = ["low", "medium", "high", "industry_leader"];
 var PAYMENT_DISCIPLINE = ["on_time", "sometimes_late", "often_late"];
+var POSITION_INPUT_LEVELS = ["low", "high"];
+var SUPPLIER_POSITIONS = ["managed", "partner", "independent", "desired"];
+var POSITION_INPUT_FIELDS = ["kam_client_dependence", "kam_value_delivered"];
+var INFLUENCE_LEVELS = ["high", "medium", "low"];
+var ATTITUDES = ["sponsor", "supporter", "neutral", "critic", "anti_sponsor"];
+var CAREER_STAGES = ["rising_star", "steady", "setting_star"];
 var RISK_SCORE_SIGNALS = [
   "purchase_silence",
   "quarter_decline",
@@ -302,6 +308,19 @@ var KAM_OUTPUT_PROPERTIES = [
     "Won revenue of the last 12 months over the 12 before, minus 1 (0.25 = +25%).",
     "number",
     "number"
+  ),
+  output(
+    "kam_supplier_position",
+    "KAM supplier position",
+    "How the client sees us, from KAM client dependence \xD7 KAM value delivered: partner (both high), managed (high dependence, low value), desired (low dependence, high value), independent (both low). Empty until both are set.",
+    "enumeration",
+    "select",
+    optionsOf(SUPPLIER_POSITIONS, {
+      managed: "Managed supplier",
+      partner: "Partner supplier",
+      independent: "Independent supplier",
+      desired: "Desired supplier"
+    })
   )
 ];
 var KAM_INPUT_PROPERTIES = [
@@ -367,6 +386,22 @@ var KAM_INPUT_PROPERTIES = [
     "enumeration",
     "select",
     optionsOf(LOSS_REASONS)
+  ),
+  input(
+    "kam_client_dependence",
+    "KAM client dependence",
+    "How significant (how risky to lose) our supply is for the client. With KAM value delivered it sets KAM supplier position.",
+    "enumeration",
+    "select",
+    optionsOf(POSITION_INPUT_LEVELS, { low: "Low significance", high: "High significance" })
+  ),
+  input(
+    "kam_value_delivered",
+    "KAM value delivered",
+    "The total value we give the client, as the client sees it. With KAM client dependence it sets KAM supplier position.",
+    "enumeration",
+    "select",
+    optionsOf(POSITION_INPUT_LEVELS, { low: "Low value", high: "High value" })
   )
 ];
 var KAM_PIN_PROPERTIES = [
@@ -395,6 +430,38 @@ var KAM_PIN_PROPERTIES = [
     "date"
   ),
   input("kam_pinned_by", "KAM pinned by", "Who pinned the tier (as the page reported it).", "string", "text")
+];
+var KAM_CONTACT_PROPERTIES = [
+  input(
+    "kam_influence",
+    "KAM influence",
+    "How much this person weighs in the client\u2019s buying decisions (organisation map).",
+    "enumeration",
+    "select",
+    optionsOf(INFLUENCE_LEVELS, { high: "High influence", medium: "Medium influence", low: "Low influence" })
+  ),
+  input(
+    "kam_attitude",
+    "KAM attitude to us",
+    "Where this person stands toward us: sponsor (champions us) to anti-sponsor (works against us).",
+    "enumeration",
+    "select",
+    optionsOf(ATTITUDES, {
+      sponsor: "Sponsor (champions us)",
+      supporter: "Supporter",
+      neutral: "Neutral",
+      critic: "Critic",
+      anti_sponsor: "Anti-sponsor (works against us)"
+    })
+  ),
+  input(
+    "kam_career",
+    "KAM career direction",
+    "Is this person\u2019s standing at the client rising, steady or on the way out?",
+    "enumeration",
+    "select",
+    optionsOf(CAREER_STAGES, { rising_star: "Rising star", steady: "Steady", setting_star: "Setting star" })
+  )
 ];
 var KAM_PIN_PROPERTY_NAMES = KAM_PIN_PROPERTIES.map((p) => p.name);
 var KAM_PROPERTIES = [
@@ -459,7 +526,16 @@ var sharedFields = {
     tiers: z2.object({ key: tierPlacesSchema, important: tierPlacesSchema }).optional()
   }).optional(),
   /** The tier the company passed by thresholds; below `tier` when it ranked below a line (since tier capacity). */
-  thresholdTier: z2.enum(["key", "important", "regular"]).optional()
+  thresholdTier: z2.enum(["key", "important", "regular"]).optional(),
+  /**
+   * Supplier positioning (methodology §6) and why it is empty: inputs with no value, inputs with a
+   * value other than low/high. Absent when neither input was ever filled in (and before it existed).
+   */
+  position: z2.object({
+    value: z2.enum(SUPPLIER_POSITIONS).nullable(),
+    missing: z2.array(z2.enum(POSITION_INPUT_FIELDS)),
+    invalid: z2.array(z2.enum(POSITION_INPUT_FIELDS))
+  }).optional()
 };
 var factorsOf = (factor) => z2.object({ attractiveness: z2.array(factor), strength: z2.array(factor) });
 var version1Schema = z2.object({
