@@ -8,7 +8,6 @@ import type {
   FactorId,
   OrganisationGapId,
   OrganisationMapGroup,
-  PositionInputField,
   RecommendationId,
   SupplierPosition,
 } from './enums';
@@ -162,18 +161,6 @@ export const SUPPLIER_POSITION_TEXTS: Readonly<
       en: 'First show value on one concrete problem, then widen what we supply; or serve with minimal effort.',
       ru: 'Сначала показать ценность на одной конкретной задаче, затем расширять поставки; или обслуживать с минимальными усилиями.',
     },
-  },
-};
-
-/** The two inputs of the position, as the card names them. */
-export const POSITION_INPUT_LABELS: Readonly<Record<PositionInputField, CatalogueText>> = {
-  kam_client_dependence: {
-    en: 'Significance of our supply to the client',
-    ru: 'Значимость наших поставок для клиента',
-  },
-  kam_value_delivered: {
-    en: 'Total value we give the client',
-    ru: 'Общая ценность, которую мы даём клиенту',
   },
 };
 

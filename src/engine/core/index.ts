@@ -35,7 +35,6 @@ export {
   FACTOR_LABELS,
   RECOMMENDATION_TITLES,
   SUPPLIER_POSITION_TEXTS,
-  POSITION_INPUT_LABELS,
   type CatalogueText,
 } from './catalogue-texts';
 export {

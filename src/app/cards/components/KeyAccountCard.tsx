@@ -29,6 +29,7 @@ import { ScoreOverview } from './ScoreOverview';
 import { TierPlacesNote } from './TierPlacesNote';
 import { ScoreTrend } from './ScoreTrend';
 import { StrategySection } from './StrategySection';
+import { SupplierPositionSection } from './SupplierPositionSection';
 
 export type KeyAccountCardProps = {
   context: Pick<CrmContext, 'user'>;
@@ -192,6 +193,12 @@ const ScoredCard = ({
         askAdminKey={askAdminKey}
       />
       {record.strategy && <StrategySection strategy={record.strategy} messages={messages} />}
+      <SupplierPositionSection
+        position={record.supplierPosition}
+        stored={explanation?.position}
+        messages={messages}
+        language={language}
+      />
       {record.riskLevel && (
         <RiskSection
           riskLevel={record.riskLevel}

@@ -35,6 +35,12 @@ export type CardMessages = {
   tier: string;
   quadrant: string;
   strategy: string;
+  supplierPosition: string;
+  positionTowardPartner: string;
+  /** Neither input set (or the explanation predates positioning). */
+  positionEmpty: string;
+  positionMissing: (inputs: string) => string;
+  positionInvalid: (inputs: string) => string;
   risk: string;
   lossStage: (stage: number) => string;
   signals: string;
@@ -146,6 +152,13 @@ const en: CardMessages = {
   tier: 'Tier',
   quadrant: 'KAISM quadrant',
   strategy: 'Strategy',
+  supplierPosition: 'Supplier position',
+  positionTowardPartner: 'Toward partner',
+  positionEmpty:
+    'Not placed yet. Set "KAM client dependence" and "KAM value delivered" on the company to see where the client places us.',
+  positionMissing: (inputs) => `Not placed yet: set ${inputs} on the company.`,
+  positionInvalid: (inputs) =>
+    `Not placed: ${inputs} holds a value other than low or high. Choose low or high on the company.`,
   risk: 'Risk',
   lossStage: (stage) => `Loss stage ${stage} of 4`,
   signals: 'Signals',
@@ -308,6 +321,13 @@ const ru: CardMessages = {
   tier: 'Уровень',
   quadrant: 'Квадрант KAISM',
   strategy: 'Стратегия',
+  supplierPosition: 'Позиция поставщика',
+  positionTowardPartner: 'Путь к партнёрству',
+  positionEmpty:
+    'Позиция не определена. Заполните в компании «KAM client dependence» и «KAM value delivered», чтобы увидеть, как нас видит клиент.',
+  positionMissing: (inputs) => `Позиция не определена: заполните в компании ${inputs}.`,
+  positionInvalid: (inputs) =>
+    `Позиция не определена: в поле ${inputs} значение не low и не high. Выберите low или high в компании.`,
   risk: 'Риск',
   lossStage: (stage) => `Стадия потери ${stage} из 4`,
   signals: 'Сигналы',

@@ -5,7 +5,7 @@
  * (kam_explanation) carries ids and figures, not these texts, which keeps every company's
  * document small.
  */
-import type { FactorId, OrganisationGapId, OrganisationMapGroup, PositionInputField, RecommendationId, SupplierPosition } from './enums';
+import type { FactorId, OrganisationGapId, OrganisationMapGroup, RecommendationId, SupplierPosition } from './enums';
 export type CatalogueText = Readonly<{
     en: string;
     ru: string;
@@ -21,8 +21,6 @@ export declare const SUPPLIER_POSITION_TEXTS: Readonly<Record<SupplierPosition, 
     meaning: CatalogueText;
     towardPartner: CatalogueText;
 }>>>;
-/** The two inputs of the position, as the card names them. */
-export declare const POSITION_INPUT_LABELS: Readonly<Record<PositionInputField, CatalogueText>>;
 /** Organisation map (003): the groups of people, as the card heads them. */
 export declare const ORGANISATION_GROUP_LABELS: Readonly<Record<OrganisationMapGroup, CatalogueText>>;
 /** Organisation map (003): what each gap says. Figures (the 180 days) are the default rule's. */
