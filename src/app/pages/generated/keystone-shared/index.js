@@ -427,6 +427,7 @@ export {
   KAM_PROPERTIES,
   RISK_LEVELS,
   STRATEGIES,
+  SUPPLIER_POSITIONS,
   TIERS,
   chooseFunctionRunner
 };
