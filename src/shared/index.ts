@@ -14,6 +14,8 @@ export * from '../engine/core/enums';
 export * from '../engine/core/catalogue-texts';
 export * from '../engine/hubspot/kam-properties';
 export * from '../engine/hubspot/explanation-schema';
+// the organisation map (003): pure, reads enumerations only
+export * from '../engine/core/organisation-map';
 // the scoring model's schema and the shipped model
 export * from '../engine/settings/model-schema';
 export * from '../engine/settings/default-model';

@@ -1,6 +1,6 @@
 import { ORGANISATION_GAPS, ORGANISATION_MAP_GROUPS } from './enums';
 import { ORGANISATION_GAP_TEXTS, ORGANISATION_GROUP_LABELS } from './catalogue-texts';
-import { groupsOf, organisationMap, type MapContact } from './organisation-map';
+import { groupsOf, mapContactOf, organisationMap, type MapContact } from './organisation-map';
 
 const NOW = Date.parse('2026-06-30T00:00:00Z');
 const DAY = 86_400_000;
@@ -133,5 +133,37 @@ describe('organisationMap', () => {
       expect(ORGANISATION_GAP_TEXTS[gap].en).not.toBe('');
       expect(ORGANISATION_GAP_TEXTS[gap].ru).not.toBe('');
     }
+  });
+});
+
+test('mapContactOf reads HubSpot strings leniently: unknown options and future dates are left out', () => {
+  expect(
+    mapContactOf(
+      '7',
+      {
+        hs_buying_role: 'DECISION_MAKER;champion;NOPE',
+        kam_influence: 'High',
+        kam_attitude: 'friend',
+        kam_career: 'setting_star',
+        notes_last_contacted: new Date(NOW - DAY).toISOString(),
+      },
+      NOW,
+    ),
+  ).toEqual({
+    id: '7',
+    roles: ['DECISION_MAKER', 'CHAMPION'],
+    influence: 'high',
+    attitude: null,
+    career: 'setting_star',
+    lastContactedAt: NOW - DAY,
+  });
+  expect(mapContactOf('8', { notes_last_contacted: String(NOW + DAY) }, NOW).lastContactedAt).toBeNull();
+  expect(mapContactOf('9', {}, NOW)).toEqual({
+    id: '9',
+    roles: [],
+    influence: null,
+    attitude: null,
+    career: null,
+    lastContactedAt: null,
   });
 });

@@ -15,6 +15,10 @@
  * A person can stand in several groups (a decision maker who is also our sponsor).
  */
 import {
+  ATTITUDES,
+  CAREER_STAGES,
+  HUBSPOT_BUYING_ROLES,
+  INFLUENCE_LEVELS,
   ORGANISATION_MAP_GROUPS,
   type Attitude,
   type CareerStage,
@@ -161,4 +165,45 @@ function gapsOf(
   const mapped = new Set(ORGANISATION_MAP_GROUPS.flatMap((group) => ids(groups[group])));
   if (mapped.size === 1) gaps.push({ id: 'single_threaded', contactIds: [...mapped] });
   return gaps;
+}
+
+/** The contact properties the map reads (the card asks for them with the associated contacts). */
+export const MAP_CONTACT_PROPERTIES = [
+  'hs_buying_role',
+  'kam_influence',
+  'kam_attitude',
+  'kam_career',
+  'notes_last_contacted',
+] as const;
+
+const optionOf = <T extends string>(options: readonly T[], raw: string | null | undefined): T | null => {
+  const text = raw?.trim().toLowerCase() ?? '';
+  return (options as readonly string[]).includes(text) ? (text as T) : null;
+};
+
+/**
+ * A contact as HubSpot sends its properties (strings or null) read leniently into the map's shape:
+ * an unknown option or date is left out (null), never guessed. The engine reads contacts through
+ * `readCompanyInput`, which also reports such values; this is for a reader with nothing to report to.
+ */
+export function mapContactOf(
+  id: string,
+  properties: Readonly<Record<string, string | null | undefined>>,
+  nowMs: number,
+): MapContact {
+  const roles: HubspotBuyingRole[] = [];
+  for (const part of (properties.hs_buying_role ?? '').split(';')) {
+    const role = part.trim().toUpperCase() as HubspotBuyingRole;
+    if (HUBSPOT_BUYING_ROLES.includes(role) && !roles.includes(role)) roles.push(role);
+  }
+  const contacted = (properties.notes_last_contacted ?? '').trim();
+  const at = /^\d+$/.test(contacted) ? Number(contacted) : Date.parse(contacted);
+  return {
+    id,
+    roles,
+    influence: optionOf(INFLUENCE_LEVELS, properties.kam_influence),
+    attitude: optionOf(ATTITUDES, properties.kam_attitude),
+    career: optionOf(CAREER_STAGES, properties.kam_career),
+    lastContactedAt: Number.isFinite(at) && at <= nowMs ? at : null,
+  };
 }

@@ -21,6 +21,7 @@ import { formatDateTime, languageFromLocale, type FunctionRunner, type UiLanguag
 import { messagesFor, type CardMessages } from '../lib/messages';
 import { FactorBreakdown } from './FactorBreakdown';
 import { NeverScoredState } from './NeverScoredState';
+import { OrganisationMapPanel } from './OrganisationMapSection';
 import { PinTierControl } from './PinTierControl';
 import { RecommendationsSection } from './RecommendationsSection';
 import { RevenueTrend } from './RevenueTrend';
@@ -199,6 +200,7 @@ const ScoredCard = ({
         messages={messages}
         language={language}
       />
+      <OrganisationMapPanel messages={messages} language={language} />
       {record.riskLevel && (
         <RiskSection
           riskLevel={record.riskLevel}

@@ -4,7 +4,9 @@
  * the type check here instead of showing a raw id.
  */
 import type {
+  Attitude,
   AxisLevel,
+  InfluenceLevel,
   KaismQuadrant,
   RiskLevel,
   RiskScoreSignalId,
@@ -41,6 +43,17 @@ export type CardMessages = {
   positionEmpty: string;
   positionMissing: (inputs: string) => string;
   positionInvalid: (inputs: string) => string;
+  organisationMap: string;
+  organisationLoading: string;
+  organisationError: string;
+  organisationNoGaps: string;
+  organisationPartial: string;
+  organisationUnmapped: (count: number) => string;
+  organisationMore: (count: number) => string;
+  organisationColumns: { person: string; influence: string; attitude: string; lastContact: string };
+  organisationNever: string;
+  influenceLabels: Record<InfluenceLevel, string>;
+  attitudeLabels: Record<Attitude, string>;
   risk: string;
   lossStage: (stage: number) => string;
   signals: string;
@@ -159,6 +172,28 @@ const en: CardMessages = {
   positionMissing: (inputs) => `Not placed yet: set ${inputs} on the company.`,
   positionInvalid: (inputs) =>
     `Not placed: ${inputs} holds a value other than low or high. Choose low or high on the company.`,
+  organisationMap: 'Organisation map',
+  organisationLoading: 'Reading the contacts…',
+  organisationError: 'The contacts could not be read.',
+  organisationNoGaps: 'No gaps in the map.',
+  organisationPartial: 'This company has more than 1,000 contacts; the map shows the first 1,000.',
+  organisationUnmapped: (count) => `${count} contact(s) without a buying role or a judgement yet.`,
+  organisationMore: (count) => `…and ${count} more.`,
+  organisationColumns: {
+    person: 'Person',
+    influence: 'Influence',
+    attitude: 'Attitude',
+    lastContact: 'Last contact',
+  },
+  organisationNever: 'never',
+  influenceLabels: { high: 'High', medium: 'Medium', low: 'Low' },
+  attitudeLabels: {
+    sponsor: 'Sponsor',
+    supporter: 'Supporter',
+    neutral: 'Neutral',
+    critic: 'Critic',
+    anti_sponsor: 'Anti-sponsor',
+  },
   risk: 'Risk',
   lossStage: (stage) => `Loss stage ${stage} of 4`,
   signals: 'Signals',
@@ -328,6 +363,28 @@ const ru: CardMessages = {
   positionMissing: (inputs) => `Позиция не определена: заполните в компании ${inputs}.`,
   positionInvalid: (inputs) =>
     `Позиция не определена: в поле ${inputs} значение не low и не high. Выберите low или high в компании.`,
+  organisationMap: 'Карта организации',
+  organisationLoading: 'Читаем контакты…',
+  organisationError: 'Не удалось прочитать контакты.',
+  organisationNoGaps: 'Пробелов в карте нет.',
+  organisationPartial: 'У компании больше 1000 контактов; карта показывает первые 1000.',
+  organisationUnmapped: (count) => `Контактов без роли и оценки: ${count}.`,
+  organisationMore: (count) => `…и ещё ${count}.`,
+  organisationColumns: {
+    person: 'Человек',
+    influence: 'Влияние',
+    attitude: 'Отношение',
+    lastContact: 'Последний контакт',
+  },
+  organisationNever: 'не было',
+  influenceLabels: { high: 'Высокое', medium: 'Среднее', low: 'Низкое' },
+  attitudeLabels: {
+    sponsor: 'Спонсор',
+    supporter: 'Сторонник',
+    neutral: 'Нейтрален',
+    critic: 'Критик',
+    anti_sponsor: 'Антиспонсор',
+  },
   risk: 'Риск',
   lossStage: (stage) => `Стадия потери ${stage} из 4`,
   signals: 'Сигналы',

@@ -29,6 +29,17 @@ var LOSS_REASONS = [
   "reduced_demand",
   "other"
 ];
+var HUBSPOT_BUYING_ROLES = [
+  "BUDGET_HOLDER",
+  "CHAMPION",
+  "DECISION_MAKER",
+  "END_USER",
+  "EXECUTIVE_SPONSOR",
+  "INFLUENCER",
+  "LEGAL_AND_COMPLIANCE",
+  "BLOCKER",
+  "OTHER"
+];
 var INPUT_LEVELS = ["low", "medium", "high"];
 var REPUTATION_LEVELS = ["low", "medium", "high", "industry_leader"];
 var PAYMENT_DISCIPLINE = ["on_time", "sometimes_late", "often_late"];
@@ -38,6 +49,14 @@ var POSITION_INPUT_FIELDS = ["kam_client_dependence", "kam_value_delivered"];
 var INFLUENCE_LEVELS = ["high", "medium", "low"];
 var ATTITUDES = ["sponsor", "supporter", "neutral", "critic", "anti_sponsor"];
 var CAREER_STAGES = ["rising_star", "steady", "setting_star"];
+var ORGANISATION_MAP_GROUPS = [
+  "decision_maker",
+  "influencer",
+  "sponsor",
+  "anti_sponsor",
+  "rising_star",
+  "setting_star"
+];
 var RISK_SCORE_SIGNALS = [
   "purchase_silence",
   "quarter_decline",
@@ -192,6 +211,48 @@ var SUPPLIER_POSITION_TEXTS = {
       en: "First show value on one concrete problem, then widen what we supply; or serve with minimal effort.",
       ru: "\u0421\u043D\u0430\u0447\u0430\u043B\u0430 \u043F\u043E\u043A\u0430\u0437\u0430\u0442\u044C \u0446\u0435\u043D\u043D\u043E\u0441\u0442\u044C \u043D\u0430 \u043E\u0434\u043D\u043E\u0439 \u043A\u043E\u043D\u043A\u0440\u0435\u0442\u043D\u043E\u0439 \u0437\u0430\u0434\u0430\u0447\u0435, \u0437\u0430\u0442\u0435\u043C \u0440\u0430\u0441\u0448\u0438\u0440\u044F\u0442\u044C \u043F\u043E\u0441\u0442\u0430\u0432\u043A\u0438; \u0438\u043B\u0438 \u043E\u0431\u0441\u043B\u0443\u0436\u0438\u0432\u0430\u0442\u044C \u0441 \u043C\u0438\u043D\u0438\u043C\u0430\u043B\u044C\u043D\u044B\u043C\u0438 \u0443\u0441\u0438\u043B\u0438\u044F\u043C\u0438."
     }
+  }
+};
+var ORGANISATION_GROUP_LABELS = {
+  decision_maker: { en: "Decision makers", ru: "\u041B\u0438\u0446\u0430, \u043F\u0440\u0438\u043D\u0438\u043C\u0430\u044E\u0449\u0438\u0435 \u0440\u0435\u0448\u0435\u043D\u0438\u044F" },
+  influencer: { en: "Influencers", ru: "\u0412\u043B\u0438\u044F\u044E\u0449\u0438\u0435 \u043B\u0438\u0446\u0430" },
+  sponsor: { en: "Sponsors (champions)", ru: "\u0421\u043F\u043E\u043D\u0441\u043E\u0440\u044B (\u0441\u0442\u043E\u0440\u043E\u043D\u043D\u0438\u043A\u0438)" },
+  anti_sponsor: { en: "Anti-sponsors (blockers)", ru: "\u0410\u043D\u0442\u0438\u0441\u043F\u043E\u043D\u0441\u043E\u0440\u044B (\u043F\u0440\u043E\u0442\u0438\u0432\u043D\u0438\u043A\u0438)" },
+  rising_star: { en: "Rising stars", ru: "\u0412\u043E\u0441\u0445\u043E\u0434\u044F\u0449\u0438\u0435 \u0437\u0432\u0451\u0437\u0434\u044B" },
+  setting_star: { en: "Setting stars", ru: "\u0417\u0430\u0445\u043E\u0434\u044F\u0449\u0438\u0435 \u0437\u0432\u0451\u0437\u0434\u044B" }
+};
+var ORGANISATION_GAP_TEXTS = {
+  no_contacts: {
+    en: "No contacts at this company: the buying centre is not mapped at all.",
+    ru: "\u0423 \u043A\u043E\u043C\u043F\u0430\u043D\u0438\u0438 \u043D\u0435\u0442 \u043A\u043E\u043D\u0442\u0430\u043A\u0442\u043E\u0432: \u0437\u0430\u043A\u0443\u043F\u043E\u0447\u043D\u044B\u0439 \u0446\u0435\u043D\u0442\u0440 \u043D\u0435 \u043E\u043F\u0438\u0441\u0430\u043D."
+  },
+  no_decision_maker: {
+    en: "No decision maker is known.",
+    ru: "\u041D\u0435 \u0438\u0437\u0432\u0435\u0441\u0442\u043D\u043E \u043D\u0438 \u043E\u0434\u043D\u043E \u043B\u0438\u0446\u043E, \u043F\u0440\u0438\u043D\u0438\u043C\u0430\u044E\u0449\u0435\u0435 \u0440\u0435\u0448\u0435\u043D\u0438\u044F."
+  },
+  decision_maker_not_contacted: {
+    en: "No decision maker contacted in 180 days.",
+    ru: "\u0421 \u043B\u0438\u0446\u0430\u043C\u0438, \u043F\u0440\u0438\u043D\u0438\u043C\u0430\u044E\u0449\u0438\u043C\u0438 \u0440\u0435\u0448\u0435\u043D\u0438\u044F, \u043D\u0435 \u0431\u044B\u043B\u043E \u043A\u043E\u043D\u0442\u0430\u043A\u0442\u0430 180 \u0434\u043D\u0435\u0439."
+  },
+  no_sponsor: {
+    en: "No sponsor: nobody at the client champions us.",
+    ru: "\u041D\u0435\u0442 \u0441\u043F\u043E\u043D\u0441\u043E\u0440\u0430: \u043D\u0438\u043A\u0442\u043E \u0443 \u043A\u043B\u0438\u0435\u043D\u0442\u0430 \u043D\u0435 \u043F\u0440\u043E\u0434\u0432\u0438\u0433\u0430\u0435\u0442 \u043D\u0430\u0441."
+  },
+  sponsor_setting_star: {
+    en: "Our sponsor is a setting star: build a second relationship before they leave.",
+    ru: "\u041D\u0430\u0448 \u0441\u043F\u043E\u043D\u0441\u043E\u0440 \u2014 \u0437\u0430\u0445\u043E\u0434\u044F\u0449\u0430\u044F \u0437\u0432\u0435\u0437\u0434\u0430: \u043D\u0443\u0436\u043D\u043E \u0432\u044B\u0441\u0442\u0440\u043E\u0438\u0442\u044C \u0432\u0442\u043E\u0440\u0443\u044E \u0441\u0432\u044F\u0437\u044C \u0434\u043E \u0435\u0433\u043E \u0443\u0445\u043E\u0434\u0430."
+  },
+  anti_sponsor_high_influence: {
+    en: "An anti-sponsor with high influence works against us.",
+    ru: "\u041F\u0440\u043E\u0442\u0438\u0432 \u043D\u0430\u0441 \u0440\u0430\u0431\u043E\u0442\u0430\u0435\u0442 \u0430\u043D\u0442\u0438\u0441\u043F\u043E\u043D\u0441\u043E\u0440 \u0441 \u0431\u043E\u043B\u044C\u0448\u0438\u043C \u0432\u043B\u0438\u044F\u043D\u0438\u0435\u043C."
+  },
+  anti_sponsor_without_sponsor: {
+    en: "An anti-sponsor and no sponsor to balance them.",
+    ru: "\u0415\u0441\u0442\u044C \u0430\u043D\u0442\u0438\u0441\u043F\u043E\u043D\u0441\u043E\u0440, \u0438 \u043D\u0435\u0442 \u0441\u043F\u043E\u043D\u0441\u043E\u0440\u0430, \u0447\u0442\u043E\u0431\u044B \u0435\u0433\u043E \u0443\u0440\u0430\u0432\u043D\u043E\u0432\u0435\u0441\u0438\u0442\u044C."
+  },
+  single_threaded: {
+    en: "Only one person mapped: the relationship hangs on a single thread.",
+    ru: "\u041E\u043F\u0438\u0441\u0430\u043D \u0442\u043E\u043B\u044C\u043A\u043E \u043E\u0434\u0438\u043D \u0447\u0435\u043B\u043E\u0432\u0435\u043A: \u043E\u0442\u043D\u043E\u0448\u0435\u043D\u0438\u044F \u0434\u0435\u0440\u0436\u0430\u0442\u0441\u044F \u043D\u0430 \u043E\u0434\u043D\u043E\u0439 \u043D\u0438\u0442\u0438."
   }
 };
 
@@ -619,6 +680,117 @@ var explanationSchema = z2.discriminatedUnion("v", [version1Schema, version2Sche
   };
 });
 
+// src/engine/core/organisation-map.ts
+var DECISION_MAKER_CONTACT_DAYS = 180;
+var DAY_MS = 864e5;
+var DECISION_ROLES = ["DECISION_MAKER", "BUDGET_HOLDER"];
+var SPONSOR_ROLES = ["CHAMPION", "EXECUTIVE_SPONSOR"];
+var hasAny = (roles, wanted) => roles.some((role) => wanted.includes(role));
+function isSponsor(contact) {
+  if (contact.attitude !== null) {
+    if (contact.attitude === "sponsor") return true;
+    if (contact.attitude === "critic" || contact.attitude === "anti_sponsor") return false;
+  }
+  return hasAny(contact.roles, SPONSOR_ROLES);
+}
+function isAntiSponsor(contact) {
+  if (contact.attitude !== null && contact.attitude !== "critic") return contact.attitude === "anti_sponsor";
+  return contact.roles.includes("BLOCKER");
+}
+function groupsOf(contact) {
+  const groups = [];
+  const decides = hasAny(contact.roles, DECISION_ROLES);
+  if (decides) groups.push("decision_maker");
+  if (contact.roles.includes("INFLUENCER") || !decides && contact.influence === "high")
+    groups.push("influencer");
+  if (isSponsor(contact)) groups.push("sponsor");
+  if (isAntiSponsor(contact)) groups.push("anti_sponsor");
+  if (contact.career === "rising_star") groups.push("rising_star");
+  if (contact.career === "setting_star") groups.push("setting_star");
+  return groups;
+}
+var INFLUENCE_RANK = { high: 0, medium: 1, low: 2 };
+function byWeight(a, b) {
+  const influence = (p) => p.influence === null ? 3 : INFLUENCE_RANK[p.influence];
+  return influence(a) - influence(b) || (b.lastContactedAt ?? -1) - (a.lastContactedAt ?? -1) || a.id.localeCompare(b.id, "en", { numeric: true });
+}
+function organisationMap(contacts, options) {
+  const groups = Object.fromEntries(
+    ORGANISATION_MAP_GROUPS.map((group) => [group, []])
+  );
+  let unmapped = 0;
+  for (const contact of contacts) {
+    const memberOf = groupsOf(contact);
+    if (memberOf.length === 0) {
+      unmapped += 1;
+      continue;
+    }
+    const person = {
+      id: contact.id,
+      influence: contact.influence,
+      attitude: contact.attitude,
+      career: contact.career,
+      lastContactedAt: contact.lastContactedAt
+    };
+    for (const group of memberOf) groups[group].push(person);
+  }
+  for (const group of ORGANISATION_MAP_GROUPS) groups[group].sort(byWeight);
+  return { groups, unmapped, contactCount: contacts.length, gaps: gapsOf(contacts.length, groups, options) };
+}
+function gapsOf(contactCount, groups, options) {
+  if (contactCount === 0) return [{ id: "no_contacts", contactIds: [] }];
+  const gaps = [];
+  const ids = (people) => people.map((person) => person.id);
+  const deciders = groups.decision_maker;
+  if (deciders.length === 0) gaps.push({ id: "no_decision_maker", contactIds: [] });
+  else {
+    const since = options.nowMs - DECISION_MAKER_CONTACT_DAYS * DAY_MS;
+    if (deciders.every((person) => person.lastContactedAt === null || person.lastContactedAt < since))
+      gaps.push({ id: "decision_maker_not_contacted", contactIds: ids(deciders) });
+  }
+  const sponsors = groups.sponsor;
+  if (sponsors.length === 0) gaps.push({ id: "no_sponsor", contactIds: [] });
+  const settingSponsors = sponsors.filter((person) => person.career === "setting_star");
+  if (settingSponsors.length > 0) gaps.push({ id: "sponsor_setting_star", contactIds: ids(settingSponsors) });
+  const opponents = groups.anti_sponsor;
+  const strongOpponents = opponents.filter((person) => person.influence === "high");
+  if (strongOpponents.length > 0)
+    gaps.push({ id: "anti_sponsor_high_influence", contactIds: ids(strongOpponents) });
+  if (opponents.length > 0 && sponsors.length === 0)
+    gaps.push({ id: "anti_sponsor_without_sponsor", contactIds: ids(opponents) });
+  const mapped = new Set(ORGANISATION_MAP_GROUPS.flatMap((group) => ids(groups[group])));
+  if (mapped.size === 1) gaps.push({ id: "single_threaded", contactIds: [...mapped] });
+  return gaps;
+}
+var MAP_CONTACT_PROPERTIES = [
+  "hs_buying_role",
+  "kam_influence",
+  "kam_attitude",
+  "kam_career",
+  "notes_last_contacted"
+];
+var optionOf = (options, raw) => {
+  const text = raw?.trim().toLowerCase() ?? "";
+  return options.includes(text) ? text : null;
+};
+function mapContactOf(id, properties, nowMs) {
+  const roles = [];
+  for (const part of (properties.hs_buying_role ?? "").split(";")) {
+    const role = part.trim().toUpperCase();
+    if (HUBSPOT_BUYING_ROLES.includes(role) && !roles.includes(role)) roles.push(role);
+  }
+  const contacted = (properties.notes_last_contacted ?? "").trim();
+  const at = /^\d+$/.test(contacted) ? Number(contacted) : Date.parse(contacted);
+  return {
+    id,
+    roles,
+    influence: optionOf(INFLUENCE_LEVELS, properties.kam_influence),
+    attitude: optionOf(ATTITUDES, properties.kam_attitude),
+    career: optionOf(CAREER_STAGES, properties.kam_career),
+    lastContactedAt: Number.isFinite(at) && at <= nowMs ? at : null
+  };
+}
+
 // src/app/functions/contract/common.ts
 import { z as z3 } from "zod";
 var FUNCTION_NAMES = {
@@ -811,6 +983,10 @@ export {
   KAM_INPUT_PROPERTIES,
   KAM_OUTPUT_PROPERTY_NAMES,
   KAM_PIN_PROPERTY_NAMES,
+  MAP_CONTACT_PROPERTIES,
+  ORGANISATION_GAP_TEXTS,
+  ORGANISATION_GROUP_LABELS,
+  ORGANISATION_MAP_GROUPS,
   PIN_MAX_DAYS,
   PIN_REASON_MAX_LENGTH,
   RISK_LEVELS,
@@ -828,6 +1004,8 @@ export {
   formatDateTime,
   intlLocale,
   languageFromLocale,
+  mapContactOf,
+  organisationMap,
   pinTierResultSchema,
   recalculateCompanyResultSchema,
   scoreHistoryResultSchema,
