@@ -91,6 +91,7 @@ test.each([
   ['PERCEPTION_LEVELS', 'PERCEPTION_LEVELS'],
   ['PAYMENT_DISCIPLINE', 'PAYMENT_DISCIPLINE'],
   ['LOSS_REASONS', 'LOSS_REASONS'],
+  ['POSITION_INPUT_LEVELS', 'POSITION_INPUT_LEVELS'],
 ] as const)("the generator's %s equal the engine's %s", (generatorName, engineName) => {
   expect(hubspotValues[generatorName]).toEqual(enums[engineName]);
 });

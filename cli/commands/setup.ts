@@ -44,6 +44,9 @@ export function register(program: Command, io: CliIo): void {
       const { gateway, baseUrl } = hubspotFromEnv(io);
       const report = await ensureKamProperties(gateway, { dryRun: options.dryRun });
       const modelStore = options.dryRun ? null : await modelStoreStatus(gateway);
+      const failed = [...report.failed, ...report.contacts.failed];
+      const conflicts = [...report.conflicts, ...report.contacts.conflicts];
+      const createdCount = report.created.length + report.contacts.created.length;
       if (options.json) {
         io.out(JSON.stringify({ baseUrl, ...report, modelStore }, null, 2));
       } else {
@@ -55,6 +58,10 @@ export function register(program: Command, io: CliIo): void {
         io.out(
           `  properties ${verb}created: ${report.created.length}, ${verb}updated: ${report.updated.length}, unchanged: ${report.unchanged.length}`,
         );
+        const contacts = report.contacts;
+        io.out(
+          `  contact properties (organisation map) ${verb}created: ${contacts.created.length}, ${verb}updated: ${contacts.updated.length}, unchanged: ${contacts.unchanged.length}`,
+        );
         if (modelStore?.available) {
           io.out(
             `  scoring-model store (custom object kam_scoring_model, ${modelStore.objectTypeId}): ${modelStore.created ? 'created' : 'already there'}`,
@@ -62,28 +69,28 @@ export function register(program: Command, io: CliIo): void {
         } else if (modelStore) {
           io.out(`  scoring-model store: NOT AVAILABLE — ${modelStore.message}`);
         }
-        for (const failure of report.failed) {
+        for (const failure of failed) {
           io.out(
             `  FAILED ${failure.name}: ${failure.category ? `${failure.category}: ` : ''}${failure.message}`,
           );
         }
-        for (const conflict of report.conflicts) {
+        for (const conflict of conflicts) {
           io.out(
             `  CONFLICT ${conflict.name}: exists as ${conflict.actualType}, Keystone needs ${conflict.expectedType} — left untouched`,
           );
         }
       }
-      if (report.failed.length > 0) {
+      if (failed.length > 0) {
         throw new KeystoneError(
           'hubspot.partial_failure',
-          `${report.failed.length} of ${report.failed.length + report.created.length} new properties were not created (HubSpot answered 207): ${report.failed.map((f) => f.name).join(', ')}; run kam setup again`,
-          { failed: report.failed },
+          `${failed.length} of ${failed.length + createdCount} new properties were not created (HubSpot answered 207): ${failed.map((f) => f.name).join(', ')}; run kam setup again`,
+          { failed },
         );
       }
-      if (report.conflicts.length > 0) {
+      if (conflicts.length > 0) {
         throw new KeystoneError(
           'input.property_conflict',
-          `${report.conflicts.length} property name(s) are taken by properties of another type: ${report.conflicts.map((c) => c.name).join(', ')}`,
+          `${conflicts.length} property name(s) are taken by properties of another type: ${conflicts.map((c) => c.name).join(', ')}`,
         );
       }
     });

@@ -47,6 +47,8 @@ export const LOSS_REASONS = [
   'other',
 ] as const; // kam_loss_reason
 export type LossReason = (typeof LOSS_REASONS)[number];
+export const POSITION_INPUT_LEVELS = ['low', 'high'] as const; // kam_client_dependence, kam_value_delivered
+export type PositionInputLevel = (typeof POSITION_INPUT_LEVELS)[number];
 
 // HubSpot's company `hs_ideal_customer_profile` options
 export const ICP_TIERS = ['tier_1', 'tier_2', 'tier_3'] as const;

@@ -67,14 +67,14 @@ export function renderCompany(
 ): CompanyRecord {
   const emails = new Set<string>();
   const dealScope: DealScope = { identity, history, ids, context };
-  const contacts = history.contacts.map((contact) =>
-    renderContact(random, contact, { identity, history, ids, context, emails }),
-  );
   let lastContactedAt = -Infinity;
   for (const meeting of history.meetings) {
     if (meeting.outcome === 'COMPLETED' && meeting.startAt <= context.now)
       lastContactedAt = Math.max(lastContactedAt, meeting.startAt);
   }
+  const contacts = history.contacts.map((contact) =>
+    renderContact(random, contact, { identity, history, ids, context, emails, lastContactedAt }),
+  );
   const decisionMakers = history.contacts.filter((contact) =>
     contact.roles.includes('DECISION_MAKER'),
   ).length;
@@ -110,6 +110,9 @@ export function renderCompany(
         ? null
         : formatNumber(roundSignificant(kam.annualCostToServeUsd)),
     kam_loss_reason: kam?.lossReason ?? null,
+    // §6 positioning: a fresh portal where no manager has placed the company yet
+    kam_client_dependence: null,
+    kam_value_delivered: null,
     // the app's own outputs: never written yet in a fresh portal
     kam_tier: null,
     kam_tier_changed_at: null,
@@ -216,6 +219,8 @@ interface ContactScope {
   context: PlanContext;
   /** Emails used at this company; domains are unique, so this keeps emails unique portal-wide as HubSpot requires. */
   emails: Set<string>;
+  /** The company's last completed meeting (-Infinity: none); the buying centre took part in it. */
+  lastContactedAt: number;
 }
 
 function renderContact(random: Random, contact: ContactPlan, scope: ContactScope): CrmRecord {
@@ -239,6 +244,14 @@ function renderContact(random: Random, contact: ContactPlan, scope: ContactScope
       createdate: isoTime(
         Math.floor(random.between(scope.history.createdAt, scope.context.now) / 1000) * 1000,
       ),
+      notes_last_contacted:
+        contact.roles.length > 0 && Number.isFinite(scope.lastContactedAt)
+          ? isoTime(scope.lastContactedAt)
+          : null,
+      // the organisation map's judgements: a fresh portal where no manager has filled them in yet
+      kam_influence: null,
+      kam_attitude: null,
+      kam_career: null,
     },
   };
 }

@@ -16,6 +16,8 @@ export * from '../engine/hubspot/kam-properties';
 export * from '../engine/hubspot/explanation-schema';
 // a manager's tier pin: the core's one reading of it (the card shows the pin in force)
 export { activePinOf, type TierPin } from '../engine/core/tier-pin';
+// the organisation map (003): pure, reads enumerations only
+export * from '../engine/core/organisation-map';
 // the scoring model's schema and the shipped model
 export * from '../engine/settings/model-schema';
 export * from '../engine/settings/default-model';

@@ -4,7 +4,10 @@
  * value that could not be read is a `DataIssue` on the company (and then treated as missing).
  */
 import {
+  ATTITUDES,
+  CAREER_STAGES,
   HUBSPOT_BUYING_ROLES,
+  INFLUENCE_LEVELS,
   HUBSPOT_MEETING_OUTCOMES,
   HUBSPOT_TICKET_PRIORITIES,
   IDEAL_CUSTOMER_PROFILE_TIERS,
@@ -14,19 +17,24 @@ import {
   PARETO_CLASSES,
   PAYMENT_DISCIPLINE,
   PERCEPTION_LEVELS,
+  POSITION_INPUT_LEVELS,
   REPUTATION_LEVELS,
   TIERS,
+  type Attitude,
   type AxisLevel,
+  type CareerStage,
   type HubspotBuyingRole,
   type HubspotMeetingOutcome,
   type HubspotTicketPriority,
   type IdealCustomerProfileTier,
+  type InfluenceLevel,
   type InputLevel,
   type KaismQuadrant,
   type LossReason,
   type ParetoClass,
   type PaymentDiscipline,
   type PerceptionLevel,
+  type PositionInputLevel,
   type ReputationLevel,
   type RecordType,
   type Strategy,
@@ -71,7 +79,16 @@ export type TicketInput = {
 
 export type MeetingInput = { id: string; startAt: number | null; outcome: HubspotMeetingOutcome | null };
 
-export type ContactInput = { id: string; roles: HubspotBuyingRole[] };
+export type ContactInput = {
+  id: string;
+  roles: HubspotBuyingRole[];
+  /** Organisation map (003): the manager's judgements, null where not filled in or unreadable. */
+  influence: InfluenceLevel | null;
+  attitude: Attitude | null;
+  career: CareerStage | null;
+  /** The contact's own last contact (`notes_last_contacted`, epoch ms); null when never. */
+  lastContactedAt: number | null;
+};
 
 /** Company-level values (its own properties), kept for scoring after the associations are summarised. */
 export type CompanyFacts = {
@@ -89,6 +106,10 @@ export type CompanyFacts = {
   recommendsUs: boolean | null;
   annualCostToServe: number | null;
   lossReason: LossReason | null;
+  /** methodology §6: how significant our supply is to the client (`kam_client_dependence`). */
+  clientDependence: PositionInputLevel | null;
+  /** methodology §6: the total value we give the client (`kam_value_delivered`). */
+  valueDelivered: PositionInputLevel | null;
   previousTier: Tier | null;
   /**
    * The levels the last scoring stored (axis levels in `kam_explanation`, the quadrant in
@@ -166,6 +187,13 @@ export function readCompanyInput(record: CompanyRecord, options: ReadOptions): C
     recommendsUs: readBoolean(p.kam_recommends_us, source, 'kam_recommends_us'),
     annualCostToServe: readNonNegativeNumber(p.kam_annual_cost_to_serve, source, 'kam_annual_cost_to_serve'),
     lossReason: readOption(p.kam_loss_reason, LOSS_REASONS, source, 'kam_loss_reason'),
+    clientDependence: readOption(
+      p.kam_client_dependence,
+      POSITION_INPUT_LEVELS,
+      source,
+      'kam_client_dependence',
+    ),
+    valueDelivered: readOption(p.kam_value_delivered, POSITION_INPUT_LEVELS, source, 'kam_value_delivered'),
     previousTier:
       (recordedPin ? computedTierOf(p.kam_tier_computed) : null) ??
       readOption(p.kam_tier, TIERS, source, 'kam_tier'),
@@ -185,7 +213,7 @@ export function readCompanyInput(record: CompanyRecord, options: ReadOptions): C
     deals,
     tickets: record.tickets.map((ticket) => readTicket(ticket, options.nowMs, source)),
     meetings: record.meetings.map((meeting) => readMeeting(meeting, source)),
-    contacts: record.contacts.map((contact) => readContact(contact, source)),
+    contacts: record.contacts.map((contact) => readContact(contact, source, options.nowMs)),
   };
 }
 
@@ -308,10 +336,15 @@ function readMeeting(record: CrmRecord, companySource: ValueSource): MeetingInpu
   };
 }
 
-function readContact(record: CrmRecord, companySource: ValueSource): ContactInput {
+function readContact(record: CrmRecord, companySource: ValueSource, nowMs: number): ContactInput {
   const source = sourceFor(companySource, 'contact', record.id);
+  const p = record.properties;
   return {
     id: record.id,
-    roles: readOptions(record.properties.hs_buying_role, HUBSPOT_BUYING_ROLES, source, 'hs_buying_role'),
+    roles: readOptions(p.hs_buying_role, HUBSPOT_BUYING_ROLES, source, 'hs_buying_role'),
+    influence: readOption(p.kam_influence, INFLUENCE_LEVELS, source, 'kam_influence'),
+    attitude: readOption(p.kam_attitude, ATTITUDES, source, 'kam_attitude'),
+    career: readOption(p.kam_career, CAREER_STAGES, source, 'kam_career'),
+    lastContactedAt: readPastDate(p.notes_last_contacted, nowMs, source, 'notes_last_contacted'),
   };
 }

@@ -7,6 +7,7 @@ import type { FactorScore } from './axis-score';
 import type { CompanyMetrics } from './metrics';
 import type { Recommendation } from './recommendations';
 import type { RiskAssessment } from './risk-signals';
+import type { SupplierPositionAssessment } from './supplier-position';
 import type { DataIssue } from './values';
 
 export type CompanyScore = {
@@ -47,6 +48,8 @@ export type CompanyScore = {
   strategy: Strategy;
   paretoClass: ParetoClass;
   risk: RiskAssessment;
+  /** methodology §6: where the client places us, from the two manager inputs (null position when one is missing). */
+  supplierPosition: SupplierPositionAssessment;
   recommendations: Recommendation[];
   metrics: CompanyMetrics;
 };

@@ -97,6 +97,49 @@ export type ReputationLevel = (typeof REPUTATION_LEVELS)[number];
 export const PAYMENT_DISCIPLINE = ['on_time', 'sometimes_late', 'often_late'] as const; // kam_payment_discipline (§1, 002)
 export type PaymentDiscipline = (typeof PAYMENT_DISCIPLINE)[number];
 
+// methodology §6: the two manager inputs of supplier positioning (`kam_client_dependence`, `kam_value_delivered`)
+export const POSITION_INPUT_LEVELS = ['low', 'high'] as const;
+export type PositionInputLevel = (typeof POSITION_INPUT_LEVELS)[number];
+// methodology §6: where the key client places us (`kam_supplier_position`); the 2×2 of
+// significance for the client (rows) × total value we give (columns)
+export const SUPPLIER_POSITIONS = ['managed', 'partner', 'independent', 'desired'] as const;
+export type SupplierPosition = (typeof SUPPLIER_POSITIONS)[number];
+/** The company properties the position is read from, in the order the card lists them. */
+export const POSITION_INPUT_FIELDS = ['kam_client_dependence', 'kam_value_delivered'] as const;
+export type PositionInputField = (typeof POSITION_INPUT_FIELDS)[number];
+
+// 003 organisation map: Keystone contact properties for what `hs_buying_role` lacks
+export const INFLUENCE_LEVELS = ['high', 'medium', 'low'] as const; // contacts `kam_influence`
+export type InfluenceLevel = (typeof INFLUENCE_LEVELS)[number];
+export const ATTITUDES = ['sponsor', 'supporter', 'neutral', 'critic', 'anti_sponsor'] as const; // contacts `kam_attitude`
+export type Attitude = (typeof ATTITUDES)[number];
+export const CAREER_STAGES = ['rising_star', 'steady', 'setting_star'] as const; // contacts `kam_career`
+export type CareerStage = (typeof CAREER_STAGES)[number];
+
+// 003 organisation map: the groups of people (core/organisation-map.ts)
+export const ORGANISATION_MAP_GROUPS = [
+  'decision_maker',
+  'influencer',
+  'sponsor',
+  'anti_sponsor',
+  'rising_star',
+  'setting_star',
+] as const;
+export type OrganisationMapGroup = (typeof ORGANISATION_MAP_GROUPS)[number];
+
+/** The gaps the organisation map can show, as stable ids; their texts are in catalogue-texts.ts. */
+export const ORGANISATION_GAPS = [
+  'no_contacts',
+  'no_decision_maker',
+  'decision_maker_not_contacted',
+  'no_sponsor',
+  'sponsor_setting_star',
+  'anti_sponsor_high_influence',
+  'anti_sponsor_without_sponsor',
+  'single_threaded',
+] as const;
+export type OrganisationGapId = (typeof ORGANISATION_GAPS)[number];
+
 // HubSpot companies `hs_ideal_customer_profile`
 export const IDEAL_CUSTOMER_PROFILE_TIERS = ['tier_1', 'tier_2', 'tier_3'] as const;
 export type IdealCustomerProfileTier = (typeof IDEAL_CUSTOMER_PROFILE_TIERS)[number];

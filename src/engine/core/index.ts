@@ -31,7 +31,19 @@ export { classifyTier, tierByThresholds, tierDirectionOf } from './tier';
 export { axisLevelOf } from './axis-level';
 export { kaismQuadrantFor, kaismQuadrantOf, KAISM_QUADRANT_LABELS } from './kaism-quadrant';
 export { strategyFor, STRATEGY_MATRIX, STRATEGY_LABELS } from './strategy-matrix';
-export { FACTOR_LABELS, RECOMMENDATION_TITLES, type CatalogueText } from './catalogue-texts';
+export {
+  FACTOR_LABELS,
+  RECOMMENDATION_TITLES,
+  SUPPLIER_POSITION_TEXTS,
+  type CatalogueText,
+} from './catalogue-texts';
+export {
+  supplierPositionOf,
+  assessSupplierPosition,
+  countSupplierPositions,
+  type SupplierPositionAssessment,
+  type SupplierPositionCounts,
+} from './supplier-position';
 export * from './enums';
 export {
   CAPPED_TIERS,

@@ -24,6 +24,8 @@ export const COMPANY_INPUT_PROPERTIES = [
   'kam_recommends_us', // 'true' | 'false' — 002 recommends us
   'kam_annual_cost_to_serve', // number, home currency — 002 net value after costs to serve; §9 step 6
   'kam_loss_reason', // LOSS_REASONS — §9 step 3
+  'kam_client_dependence', // POSITION_INPUT_LEVELS — §6 significance of our supply to the client
+  'kam_value_delivered', // POSITION_INPUT_LEVELS — §6 total value we give
   // previous outputs the core needs (hysteresis and dead bands, change trail)
   'kam_tier',
   'kam_tier_changed_at',
@@ -63,4 +65,12 @@ export const TICKET_INPUT_PROPERTIES = [
 
 export const MEETING_INPUT_PROPERTIES = ['hs_meeting_start_time', 'hs_meeting_outcome'] as const;
 
-export const CONTACT_INPUT_PROPERTIES = ['hs_buying_role', 'jobtitle'] as const;
+export const CONTACT_INPUT_PROPERTIES = [
+  'hs_buying_role',
+  'jobtitle',
+  'notes_last_contacted',
+  // organisation map (003), created on contacts by `kam setup`
+  'kam_influence', // INFLUENCE_LEVELS
+  'kam_attitude', // ATTITUDES
+  'kam_career', // CAREER_STAGES
+] as const;

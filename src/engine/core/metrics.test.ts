@@ -176,8 +176,29 @@ describe('computeMetrics: engagement, meetings, buying centre, tickets', () => {
       keyRolesCovered: 2,
       keyRoleCount: 5,
       blockerCount: 1,
+      hasSponsor: false,
       decisionMakersReported: null,
     });
+  });
+
+  // organisation map (003): the manager's kam_attitude and kam_influence, where filled in
+  test('attitude overrides the role for sponsors and blockers; a low-influence contact is not counted', () => {
+    const judged = (roles: string[], properties: Record<string, string>): ReturnType<typeof contact> => {
+      const record = contact(roles);
+      return { ...record, properties: { ...record.properties, ...properties } };
+    };
+    const centre = (contacts: ReturnType<typeof contact>[]) => metricsOf({ contacts }).buyingCentre;
+    // a BLOCKER the manager judges neutral is not one; an END_USER judged anti-sponsor is
+    expect(centre([judged(['BLOCKER'], { kam_attitude: 'neutral' })]).blockerCount).toBe(0);
+    expect(centre([judged(['END_USER'], { kam_attitude: 'anti_sponsor' })]).blockerCount).toBe(1);
+    expect(centre([judged(['BLOCKER'], { kam_influence: 'low' })]).blockerCount).toBe(0);
+    // a sponsor by attitude alone; a CHAMPION judged a critic is none; low influence does not count
+    expect(centre([judged([], { kam_attitude: 'sponsor' })]).hasSponsor).toBe(true);
+    expect(centre([judged(['CHAMPION'], { kam_attitude: 'critic' })]).hasSponsor).toBe(false);
+    expect(centre([judged(['CHAMPION'], { kam_influence: 'low' })]).hasSponsor).toBe(false);
+    expect(centre([contact(['EXECUTIVE_SPONSOR'])]).hasSponsor).toBe(true);
+    // roles covered stay what HubSpot says: the judgement moves sponsors and blockers only
+    expect(centre([judged(['CHAMPION'], { kam_attitude: 'critic' })]).rolesCovered).toEqual(['CHAMPION']);
   });
 
   test("HubSpot's decision-maker count stands in when no contact carries roles", () => {

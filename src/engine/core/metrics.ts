@@ -3,6 +3,7 @@
  * reading the card all look at. One pass over each kind of record, plain numbers out.
  */
 import { HUBSPOT_BUYING_ROLES, type HubspotBuyingRole } from './enums';
+import { isAntiSponsor, isSponsor } from './organisation-map';
 import type { CompanyInput, DealInput } from './company-input';
 import { roundTo } from './numbers';
 import { purchaseRhythmOf, type PurchaseRhythm } from './purchase-rhythm';
@@ -29,8 +30,17 @@ export type BuyingCentreMetrics = {
   /** How many of the model's key roles (§10) are held. */
   keyRolesCovered: number;
   keyRoleCount: number;
-  /** Contacts marked BLOCKER: §10's anti-sponsor. */
+  /**
+   * §10's anti-sponsors: contacts marked BLOCKER, or whose `kam_attitude` is anti_sponsor; the
+   * manager's attitude overrides the role (a BLOCKER judged sponsor, supporter or neutral is not
+   * one), and a contact whose `kam_influence` is low is not counted (organisation-map.ts).
+   */
   blockerCount: number;
+  /**
+   * Someone champions us: a CHAMPION or EXECUTIVE_SPONSOR, or `kam_attitude` sponsor, under the same
+   * rules (an attitude of critic or anti-sponsor overrides the role; low influence does not count).
+   */
+  hasSponsor: boolean;
   /** HubSpot's own `hs_num_decision_makers`, used when no contact carries roles. */
   decisionMakersReported: number | null;
 };
@@ -449,11 +459,12 @@ function buyingCentreMetrics(
 ): BuyingCentreMetrics {
   let mask = 0;
   let blockers = 0;
+  let hasSponsor = false;
   for (const contact of input.contacts) {
-    for (const role of contact.roles) {
-      mask |= 1 << HUBSPOT_BUYING_ROLES.indexOf(role);
-      if (role === 'BLOCKER') blockers += 1;
-    }
+    for (const role of contact.roles) mask |= 1 << HUBSPOT_BUYING_ROLES.indexOf(role);
+    if (contact.influence === 'low') continue;
+    if (isAntiSponsor(contact)) blockers += 1;
+    if (!hasSponsor && isSponsor(contact)) hasSponsor = true;
   }
   // no roles on contacts, but HubSpot counts decision makers: that role at least is known
   if (mask === 0 && (input.facts.numDecisionMakers ?? 0) > 0)
@@ -461,8 +472,9 @@ function buyingCentreMetrics(
   const contactCount = input.contacts.length;
   const reported = input.facts.numDecisionMakers;
   // the same contacts' roles give the same summary in every company: one frozen copy per run
-  // (a contact is a blocker at most once, so the blockers are at most the contacts: one key for both)
-  const counts = contactCount * (contactCount + 1) + blockers;
+  // (a contact is a blocker at most once, so the blockers are at most the contacts: one key for
+  // both, doubled to hold whether a sponsor is there, which attitudes can set apart from the roles)
+  const counts = (contactCount * (contactCount + 1) + blockers) * 2 + (hasSponsor ? 1 : 0);
   const existing = findWithinRun<BuyingCentreMetrics>(shared, 'buying-centre', reported, mask, counts);
   if (existing !== undefined) return existing;
   let keyMask = 0;
@@ -473,6 +485,7 @@ function buyingCentreMetrics(
     keyRolesCovered: countBits(keyMask & mask),
     keyRoleCount: countBits(keyMask),
     blockerCount: blockers,
+    hasSponsor,
     decisionMakersReported: reported,
   });
 }

@@ -58,7 +58,7 @@ export function riskEvidenceOf(
       centre.contactCount === 0
         ? null
         : (roles.includes('DECISION_MAKER') || (centre.decisionMakersReported ?? 0) > 0 ? 0 : 1) +
-          (roles.includes('CHAMPION') || roles.includes('EXECUTIVE_SPONSOR') ? 0 : 1),
+          (centre.hasSponsor ? 0 : 1),
     blockers: centre.blockerCount,
     pipeline_drying:
       quarterlyRevenue > 0

@@ -177,8 +177,7 @@ const noRecentContact: SignalRule = ({ metrics, model, shared }) => {
 const blockerInBuyingCentre: SignalRule = ({ metrics, shared }) => {
   const centre = metrics.buyingCentre;
   if (centre.blockerCount === 0) return null;
-  const hasSponsor =
-    centre.rolesCovered.includes('CHAMPION') || centre.rolesCovered.includes('EXECUTIVE_SPONSOR');
+  const hasSponsor = centre.hasSponsor;
   return sharedSignal(shared, 'blocker_in_buying_centre', hasSponsor, centre.blockerCount, null, () => ({
     id: 'blocker_in_buying_centre',
     severity: hasSponsor ? 'watch' : 'at_risk',

@@ -19,6 +19,7 @@ import type { DataIssue } from './values';
 import { createSharedParts, freezeShared, tableWithinRun, type SharedParts } from './shared-parts';
 import type { CompanyRecord } from './snapshot';
 import { STRENGTH_FACTOR_DEFINITIONS } from './strength-factors';
+import { assessSupplierPosition } from './supplier-position';
 import { strategyFor } from './strategy-matrix';
 import { classifyTier, tierDirectionOf } from './tier';
 import { tierWithinLines, type CappedTier, type TierLine } from './tier-capacity';
@@ -225,6 +226,7 @@ export function finishCompanyScore(
     strategy: strategyFor(attractivenessLevel, strengthLevel),
     paretoClass: portfolio.paretoClass,
     risk,
+    supplierPosition: assessSupplierPosition(facts),
     recommendations,
     metrics,
   };

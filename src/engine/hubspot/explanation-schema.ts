@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { FACTOR_LABELS, RECOMMENDATION_TITLES, type CatalogueText } from '../core/catalogue-texts';
+import { POSITION_INPUT_FIELDS, SUPPLIER_POSITIONS } from '../core/enums';
 
 const localisedSchema = z.object({ en: z.string(), ru: z.string() });
 export type Localised = z.infer<typeof localisedSchema>;
@@ -74,6 +75,17 @@ const sharedFields = {
     .optional(),
   /** The tier the company passed by thresholds; below `tier` when it ranked below a line (since tier capacity). */
   thresholdTier: z.enum(['key', 'important', 'regular']).optional(),
+  /**
+   * Supplier positioning (methodology §6) and why it is empty: inputs with no value, inputs with a
+   * value other than low/high. Absent when neither input was ever filled in (and before it existed).
+   */
+  position: z
+    .object({
+      value: z.enum(SUPPLIER_POSITIONS).nullable(),
+      missing: z.array(z.enum(POSITION_INPUT_FIELDS)),
+      invalid: z.array(z.enum(POSITION_INPUT_FIELDS)),
+    })
+    .optional(),
 };
 
 const factorsOf = <T extends z.ZodType>(factor: T) =>

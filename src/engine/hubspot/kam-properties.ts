@@ -4,15 +4,20 @@
  * the core's `as const` arrays so HubSpot's options and our values can never drift apart.
  */
 import {
+  ATTITUDES,
+  CAREER_STAGES,
+  INFLUENCE_LEVELS,
   INPUT_LEVELS,
   KAISM_QUADRANTS,
   LOSS_REASONS,
   PARETO_CLASSES,
   PAYMENT_DISCIPLINE,
   PERCEPTION_LEVELS,
+  POSITION_INPUT_LEVELS,
   REPUTATION_LEVELS,
   RISK_LEVELS,
   STRATEGIES,
+  SUPPLIER_POSITIONS,
   TIER_DIRECTIONS,
   TIERS,
 } from '../core/enums';
@@ -220,6 +225,19 @@ export const KAM_OUTPUT_PROPERTIES = [
     'number',
     'number',
   ),
+  output(
+    'kam_supplier_position',
+    'KAM supplier position',
+    'How the client sees us, from KAM client dependence × KAM value delivered: partner (both high), managed (high dependence, low value), desired (low dependence, high value), independent (both low). Empty until both are set.',
+    'enumeration',
+    'select',
+    optionsOf(SUPPLIER_POSITIONS, {
+      managed: 'Managed supplier',
+      partner: 'Partner supplier',
+      independent: 'Independent supplier',
+      desired: 'Desired supplier',
+    }),
+  ),
 ] as const satisfies readonly KamPropertyDefinition[];
 
 export const KAM_INPUT_PROPERTIES = [
@@ -286,6 +304,22 @@ export const KAM_INPUT_PROPERTIES = [
     'select',
     optionsOf(LOSS_REASONS),
   ),
+  input(
+    'kam_client_dependence',
+    'KAM client dependence',
+    'How significant (how risky to lose) our supply is for the client. With KAM value delivered it sets KAM supplier position.',
+    'enumeration',
+    'select',
+    optionsOf(POSITION_INPUT_LEVELS, { low: 'Low significance', high: 'High significance' }),
+  ),
+  input(
+    'kam_value_delivered',
+    'KAM value delivered',
+    'The total value we give the client, as the client sees it. With KAM client dependence it sets KAM supplier position.',
+    'enumeration',
+    'select',
+    optionsOf(POSITION_INPUT_LEVELS, { low: 'Low value', high: 'High value' }),
+  ),
 ] as const satisfies readonly KamPropertyDefinition[];
 
 /**
@@ -318,6 +352,44 @@ export const KAM_PIN_PROPERTIES = [
     'date',
   ),
   input('kam_pinned_by', 'KAM pinned by', 'Who pinned the tier (as the page reported it).', 'string', 'text'),
+] as const satisfies readonly KamPropertyDefinition[];
+
+/**
+ * Contact properties of the organisation map (003: buying-centre roles, "build an organisation map
+ * and a network across the client"): what HubSpot's `hs_buying_role` does not say about a person.
+ * Created on contacts, in a group of the same name as the company group.
+ */
+export const KAM_CONTACT_PROPERTIES = [
+  input(
+    'kam_influence',
+    'KAM influence',
+    'How much this person weighs in the client’s buying decisions (organisation map).',
+    'enumeration',
+    'select',
+    optionsOf(INFLUENCE_LEVELS, { high: 'High influence', medium: 'Medium influence', low: 'Low influence' }),
+  ),
+  input(
+    'kam_attitude',
+    'KAM attitude to us',
+    'Where this person stands toward us: sponsor (champions us) to anti-sponsor (works against us).',
+    'enumeration',
+    'select',
+    optionsOf(ATTITUDES, {
+      sponsor: 'Sponsor (champions us)',
+      supporter: 'Supporter',
+      neutral: 'Neutral',
+      critic: 'Critic',
+      anti_sponsor: 'Anti-sponsor (works against us)',
+    }),
+  ),
+  input(
+    'kam_career',
+    'KAM career direction',
+    'Is this person’s standing at the client rising, steady or on the way out?',
+    'enumeration',
+    'select',
+    optionsOf(CAREER_STAGES, { rising_star: 'Rising star', steady: 'Steady', setting_star: 'Setting star' }),
+  ),
 ] as const satisfies readonly KamPropertyDefinition[];
 
 export type KamPinPropertyName = (typeof KAM_PIN_PROPERTIES)[number]['name'];

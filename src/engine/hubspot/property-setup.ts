@@ -1,6 +1,6 @@
 /**
  * `kam setup`: creates, idempotently, the `key_account_management` group and every `kam_*`
- * company property. A property that exists with the same type is brought up to date (labels,
+ * company property, and the same group with the organisation-map properties on contacts. A property that exists with the same type is brought up to date (labels,
  * description, missing enumeration options); one with a different type is reported, never clobbered.
  *
  * Options are sent whole (HubSpot's OptionInput requires label, value and hidden): an update
@@ -10,7 +10,12 @@
  */
 import { z } from 'zod';
 import { batchErrorSchema, type CrmGateway } from './gateway';
-import { KAM_PROPERTIES, KAM_PROPERTY_GROUP, type KamPropertyDefinition } from './kam-properties';
+import {
+  KAM_CONTACT_PROPERTIES,
+  KAM_PROPERTIES,
+  KAM_PROPERTY_GROUP,
+  type KamPropertyDefinition,
+} from './kam-properties';
 
 const existingPropertySchema = z.object({
   name: z.string(),
@@ -48,7 +53,8 @@ export type SetupFailure = { name: string; category: string | undefined; message
 // A 207's failed inputs are sent again this many times before they are reported.
 const CREATE_RETRIES = 2;
 
-export type SetupReport = {
+/** What setup did on one object type. */
+export type PropertySetupReport = {
   groupCreated: boolean;
   created: string[];
   updated: string[];
@@ -57,6 +63,15 @@ export type SetupReport = {
   /** Properties HubSpot refused in a batch create's 207 (after retries); none were half-made. */
   failed: SetupFailure[];
 };
+
+/** The company properties at the top level (as before contacts had any), the contact ones beside them. */
+export type SetupReport = PropertySetupReport & {
+  /** The organisation-map properties on contacts (`kam_influence`, `kam_attitude`, `kam_career`). */
+  contacts: PropertySetupReport;
+};
+
+/** The CRM object types Keystone creates properties on, each with its catalogue. */
+type PropertyObjectType = 'companies' | 'contacts';
 
 function propertyPayload(definition: KamPropertyDefinition) {
   return {
@@ -114,13 +129,24 @@ function needsUpdate(existing: ExistingProperty, definition: KamPropertyDefiniti
   return (definition.options ?? []).some((o) => !have.has(o.value));
 }
 
-/** Makes the portal's company properties match Keystone's catalogue; safe to run any number of times. */
+/** Makes the portal's company and contact properties match Keystone's catalogue; safe to run any number of times. */
 export async function ensureKamProperties(
   gateway: CrmGateway,
   options: { dryRun?: boolean } = {},
 ): Promise<SetupReport> {
+  const companies = await ensureObjectProperties(gateway, 'companies', KAM_PROPERTIES, options);
+  const contacts = await ensureObjectProperties(gateway, 'contacts', KAM_CONTACT_PROPERTIES, options);
+  return { ...companies, contacts };
+}
+
+async function ensureObjectProperties(
+  gateway: CrmGateway,
+  objectType: PropertyObjectType,
+  catalogue: readonly KamPropertyDefinition[],
+  options: { dryRun?: boolean },
+): Promise<PropertySetupReport> {
   const client = gateway.client;
-  const report: SetupReport = {
+  const report: PropertySetupReport = {
     groupCreated: false,
     created: [],
     updated: [],
@@ -129,20 +155,20 @@ export async function ensureKamProperties(
     failed: [],
   };
 
-  const groups = await gateway.send('GET /crm/v3/properties/companies/groups', () =>
-    client.crm.properties.groupsApi.getAllWithHttpInfo('companies'),
+  const groups = await gateway.send(`GET /crm/v3/properties/${objectType}/groups`, () =>
+    client.crm.properties.groupsApi.getAllWithHttpInfo(objectType),
   );
   if (!groups.data.results.some((group) => group.name === KAM_PROPERTY_GROUP.name)) {
     if (!options.dryRun) {
-      await gateway.send('POST /crm/v3/properties/companies/groups', () =>
-        client.crm.properties.groupsApi.createWithHttpInfo('companies', { ...KAM_PROPERTY_GROUP }),
+      await gateway.send(`POST /crm/v3/properties/${objectType}/groups`, () =>
+        client.crm.properties.groupsApi.createWithHttpInfo(objectType, { ...KAM_PROPERTY_GROUP }),
       );
     }
     report.groupCreated = true;
   }
 
-  const all = await gateway.send('GET /crm/v3/properties/companies', () =>
-    client.crm.properties.coreApi.getAllWithHttpInfo('companies'),
+  const all = await gateway.send(`GET /crm/v3/properties/${objectType}`, () =>
+    client.crm.properties.coreApi.getAllWithHttpInfo(objectType),
   );
   const existing = new Map<string, ExistingProperty>();
   for (const raw of all.data.results) {
@@ -151,7 +177,7 @@ export async function ensureKamProperties(
   }
 
   const toCreate: KamPropertyDefinition[] = [];
-  for (const definition of KAM_PROPERTIES) {
+  for (const definition of catalogue) {
     const current = existing.get(definition.name);
     if (!current) {
       toCreate.push(definition);
@@ -166,8 +192,8 @@ export async function ensureKamProperties(
         const payload = propertyPayload(definition);
         // The admin's order, hidden flags and added options stay; only ours that are missing are added.
         const merged = mergedOptions(current.options, definition);
-        await gateway.send('PATCH /crm/v3/properties/companies/{name}', () =>
-          client.crm.properties.coreApi.updateWithHttpInfo('companies', definition.name, {
+        await gateway.send(`PATCH /crm/v3/properties/${objectType}/{name}`, () =>
+          client.crm.properties.coreApi.updateWithHttpInfo(objectType, definition.name, {
             label: payload.label,
             description: payload.description,
             groupName: payload.groupName,
@@ -187,7 +213,7 @@ export async function ensureKamProperties(
   }
   let pending = toCreate;
   for (let attempt = 0; pending.length > 0; attempt += 1) {
-    const { created, failed } = await createBatch(gateway, pending);
+    const { created, failed } = await createBatch(gateway, objectType, pending);
     report.created.push(...created);
     const retryable = failed.filter((failure) => failure.category !== 'OBJECT_ALREADY_EXISTS');
     if (attempt >= CREATE_RETRIES || retryable.length === 0) {
@@ -198,7 +224,7 @@ export async function ensureKamProperties(
     pending = pending.filter((definition) => retryable.some((failure) => failure.name === definition.name));
   }
   // In catalogue order, whatever order HubSpot answered in.
-  const order = (name: string) => KAM_PROPERTIES.findIndex((definition) => definition.name === name);
+  const order = (name: string) => catalogue.findIndex((definition) => definition.name === name);
   report.created.sort((a, b) => order(a) - order(b));
   report.failed.sort((a, b) => order(a.name) - order(b.name));
   return report;
@@ -211,10 +237,11 @@ export async function ensureKamProperties(
  */
 async function createBatch(
   gateway: CrmGateway,
+  objectType: PropertyObjectType,
   definitions: readonly KamPropertyDefinition[],
 ): Promise<{ created: string[]; failed: SetupFailure[] }> {
-  const response = await gateway.send('POST /crm/v3/properties/companies/batch/create', () =>
-    gateway.client.crm.properties.batchApi.createWithHttpInfo('companies', {
+  const response = await gateway.send(`POST /crm/v3/properties/${objectType}/batch/create`, () =>
+    gateway.client.crm.properties.batchApi.createWithHttpInfo(objectType, {
       inputs: definitions.map(propertyPayload),
     }),
   );

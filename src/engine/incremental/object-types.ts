@@ -90,7 +90,10 @@ export const OBJECT_TYPE_DESCRIPTORS: Readonly<Record<IncrementalObjectType, Obj
     objectTypeId: '0-1',
     legacyName: 'contact',
     associationName: 'CONTACT',
-    triggerProperties: triggersFrom(CONTACT_INPUT_PROPERTIES),
+    triggerProperties: triggersFrom(CONTACT_INPUT_PROPERTIES, {
+      notes_last_contacted:
+        'moves with every logged activity; the company’s own notes_last_contacted triggers',
+    }),
   },
   meeting: {
     crmType: 'meetings',

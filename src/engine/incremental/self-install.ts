@@ -29,13 +29,14 @@ const installed = new Map<string, Promise<InstallReport>>();
 
 async function install(gateway: CrmGateway, modelStores: ModelStoreFactory): Promise<InstallReport> {
   const properties = await ensureKamProperties(gateway);
-  if (properties.conflicts.length > 0) {
+  const conflicts = [...properties.conflicts, ...properties.contacts.conflicts];
+  if (conflicts.length > 0) {
     throw new KeystoneError(
       'input.property_conflict',
-      `Keystone cannot install: ${properties.conflicts
+      `Keystone cannot install: ${conflicts
         .map((c) => `${c.name} exists as ${c.actualType}, Keystone needs ${c.expectedType}`)
         .join('; ')}. Rename or delete those properties in HubSpot (Settings › Properties).`,
-      { conflicts: properties.conflicts },
+      { conflicts },
     );
   }
   const report: InstallReport = {

@@ -15,6 +15,7 @@ import { kaismMatrix, type KaismMatrix } from './kaism-matrix';
 import { paretoSummary, type ParetoSummary } from './pareto-summary';
 import type { ParsedPortfolio } from './portfolio-row';
 import { strategyDistribution, type StrategyDistribution } from './strategy-distribution';
+import { supplierPositionMatrix, type SupplierPositionMatrix } from './supplier-positions';
 import type { TierMovement } from './tier-movement';
 import { tierMovers, type TierMovers } from './tier-movers';
 import { tierPlaces, type TierPlaces } from './tier-places';
@@ -59,6 +60,8 @@ export type PortfolioAnalysis = {
   /** Tier capacity: places held and who waits below the line. */
   tierPlaces: TierPlaces;
   pareto: ParetoSummary;
+  /** methodology §6: supplier-position counts (2×2), all companies and key accounts. */
+  positions: SupplierPositionMatrix;
   declining: DecliningAnalysis;
   /** Movement between two dates from property history (`kam report --from --to`); absent otherwise. */
   betweenDates?: TierMovement;
@@ -134,6 +137,7 @@ export function analysePortfolio(
       atRisk: atRiskKeys(companies, settings.atRiskMinimumLevel),
       tierPlaces: tierPlaces(companies),
       pareto: paretoSummary(companies),
+      positions: supplierPositionMatrix(companies),
       declining: decliningKeyAccounts(companies, now, {
         yearCount: settings.yearCount,
         declineThreshold: settings.declineThreshold,

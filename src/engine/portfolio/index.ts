@@ -29,6 +29,7 @@ export { strategyDistribution, type StrategyCell, type StrategyDistribution } fr
 export { tierMovers, type TierMove, type TierMovers } from './tier-movers';
 export { atRiskKeys, type AtRiskKey, type AtRiskKeys } from './at-risk-keys';
 export { paretoSummary, type ParetoPoint, type ParetoSummary } from './pareto-summary';
+export { supplierPositionMatrix, type SupplierPositionMatrix } from './supplier-positions';
 export {
   DEFAULT_DECLINING_OPTIONS,
   decliningKeyAccounts,

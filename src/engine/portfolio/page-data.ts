@@ -9,6 +9,7 @@ import type { AtRiskKeys } from './at-risk-keys';
 import type { KaismMatrix } from './kaism-matrix';
 import type { ParetoSummary } from './pareto-summary';
 import type { StrategyDistribution } from './strategy-distribution';
+import type { SupplierPositionMatrix } from './supplier-positions';
 import type { TierMovers } from './tier-movers';
 import type { TierPlaces } from './tier-places';
 
@@ -41,6 +42,8 @@ export type PortfolioPageData = {
   atRisk: AtRiskKeys & { total: number };
   tierPlaces: TierPlaces;
   pareto: Omit<ParetoSummary, 'curve'>;
+  /** methodology §6: supplier-position counts; absent from functions deployed before it. */
+  positions?: SupplierPositionMatrix;
 };
 
 /** Same shape as every Keystone app function's error: a stable code, a sentence, field issues. */
@@ -77,5 +80,6 @@ export function toPortfolioPageData(
     },
     tierPlaces: analysis.tierPlaces,
     pareto,
+    positions: analysis.positions,
   };
 }

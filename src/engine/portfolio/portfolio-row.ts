@@ -12,6 +12,7 @@ import {
   PARETO_CLASSES,
   RISK_LEVELS,
   STRATEGIES,
+  SUPPLIER_POSITIONS,
   TIER_DIRECTIONS,
   TIERS,
   type AxisLevel,
@@ -20,6 +21,7 @@ import {
   type ParetoClass,
   type RiskLevel,
   type Strategy,
+  type SupplierPosition,
   type Tier,
   type TierDirection,
 } from '../core/enums';
@@ -45,6 +47,7 @@ export const PORTFOLIO_PROPERTIES = [
   'kam_loss_reason',
   'kam_annual_cost_to_serve',
   'kam_explanation',
+  'kam_supplier_position',
 ] as const;
 export type PortfolioProperty = (typeof PORTFOLIO_PROPERTIES)[number];
 
@@ -81,6 +84,8 @@ export type PortfolioCompany = {
   growth: number | null;
   lossReason: LossReason | null;
   annualCostToServe: number | null;
+  /** methodology §6: `kam_supplier_position`; null when not set. */
+  supplierPosition: SupplierPosition | null;
   /** From `kam_explanation`: the §4 levels of both axes. */
   attractivenessLevel: AxisLevel | null;
   strengthLevel: AxisLevel | null;
@@ -271,6 +276,7 @@ export function parsePortfolioRow(row: PortfolioRow): { company: PortfolioCompan
     }),
     lossReason: read('kam_loss_reason', withSchema(lossReasonSchema)),
     annualCostToServe: read('kam_annual_cost_to_serve', nonNegative),
+    supplierPosition: read('kam_supplier_position', withSchema(z.enum(SUPPLIER_POSITIONS))),
     ...explanation,
   };
   return { company, issues };

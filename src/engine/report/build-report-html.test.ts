@@ -144,3 +144,26 @@ test('a large portfolio keeps tables to the row limit and drops point names past
   expect(points).toHaveLength(300);
   expect(points.every((point) => point[2] === null)).toBe(true);
 });
+
+test('the supplier-position section shows the §6 2×2 of counts, key accounts and the companies without a position', () => {
+  const { html } = reportFor([
+    createRow({ id: '71', kam_tier: 'key', kam_supplier_position: 'partner' }),
+    createRow({ id: '72', kam_tier: 'regular', kam_supplier_position: 'partner' }),
+    createRow({ id: '73', kam_tier: 'key', kam_supplier_position: 'managed' }),
+    createRow({ id: '74', kam_tier: 'key' }),
+  ]);
+  const section = /<section id="supplier-position">.*?<\/section>/s.exec(html)?.[0] ?? '';
+  const cells = [
+    ...section.matchAll(
+      /<td><div class="q-name">([^<]+)<\/div><div class="q-count">(\d+)<\/div><div>(\d+) key/g,
+    ),
+  ].map((match) => [match[1], Number(match[2]), Number(match[3])]);
+  // rows: high significance (managed, partner), then low (independent, desired)
+  expect(cells).toEqual([
+    ['Managed supplier', 1, 1],
+    ['Partner supplier', 2, 1],
+    ['Independent supplier', 0, 0],
+    ['Desired supplier', 0, 0],
+  ]);
+  expect(section).toContain('1 companies (1 key accounts) have no position');
+});

@@ -4,7 +4,7 @@
  * the tables a head of key-account management works from: quadrants, the 3×3 strategy matrix, key
  * accounts at risk and the declining key-account analysis (methodology §9).
  */
-import { AXIS_LEVELS, type AxisLevel, type KaismQuadrant } from '../core/enums';
+import { AXIS_LEVELS, type AxisLevel, type KaismQuadrant, type SupplierPosition } from '../core/enums';
 import {
   TIERS_OR_NONE,
   type DecliningAccount,
@@ -125,6 +125,27 @@ function strategySection(analysis: PortfolioAnalysis): string {
   const note =
     unplaced > 0 ? `<p class="note">${formatAmount(unplaced)} companies have no stored axis levels.</p>` : '';
   return `<section><h2>Strategy matrix <span class="cite">methodology §4</span></h2><table class="matrix"><thead><tr><th></th>${header}</tr></thead><tbody>${rows}</tbody></table>${note}</section>`;
+}
+
+/** methodology §6: rows are our significance for the client (high first), columns the value we give. */
+const POSITION_GRID: readonly (readonly [string, readonly SupplierPosition[]])[] = [
+  ['High significance for the client', ['managed', 'partner']],
+  ['Low significance for the client', ['independent', 'desired']],
+];
+
+function positionSection(analysis: PortfolioAnalysis): string {
+  const { all, key } = analysis.positions;
+  const rows = POSITION_GRID.map(
+    ([label, cells]) =>
+      `<tr><th scope="row">${h(label)}</th>${cells
+        .map(
+          (position) =>
+            `<td><div class="q-name">${h(optionLabel('kam_supplier_position', position))}</div><div class="q-count">${formatAmount(all[position])}</div><div>${formatAmount(key[position])} key accounts</div></td>`,
+        )
+        .join('')}</tr>`,
+  ).join('');
+  const note = `<p class="note">${formatAmount(all.unset)} companies (${formatAmount(key.unset)} key accounts) have no position: set <code>kam_client_dependence</code> and <code>kam_value_delivered</code> on the company.</p>`;
+  return `<section id="supplier-position"><h2>Supplier position <span class="cite">methodology §6</span></h2><table class="matrix"><thead><tr><th></th><th>Low value we give</th><th>High value we give</th></tr></thead><tbody>${rows}</tbody></table>${note}</section>`;
 }
 
 function paretoSection(analysis: PortfolioAnalysis): string {
@@ -330,6 +351,7 @@ export function buildReportHtml(input: ReportInput): string {
 ${summary(input.analysis)}
 ${kaismSection(input)}
 ${strategySection(input.analysis)}
+${positionSection(input.analysis)}
 ${paretoSection(input.analysis)}
 ${volumeSection(input.analysis)}
 ${decliningSection(input, limit)}

@@ -218,3 +218,26 @@ describe('worded properties', () => {
     ]);
   });
 });
+
+// methodology §6: the supplier position is an option, written exactly like the quadrant
+describe('supplier position', () => {
+  const placed = { ...stored, kam_supplier_position: 'managed' };
+
+  test('the same position writes nothing; a new one, or one cleared, is written on its own', () => {
+    expect(diffOutputs(placed, { kam_score: '72.5', kam_supplier_position: 'managed' }, now)).toEqual({});
+    expect(diffOutputs(placed, { kam_score: '72.5', kam_supplier_position: 'partner' }, now)).toEqual({
+      kam_supplier_position: 'partner',
+      kam_scored_at: now.toISOString(),
+    });
+    expect(diffOutputs(placed, { kam_score: '72.5', kam_supplier_position: '' }, now)).toEqual({
+      kam_supplier_position: '',
+      kam_scored_at: now.toISOString(),
+    });
+  });
+
+  test('never placed and still unplaced writes nothing (HubSpot holds null, the sync asks for empty)', () => {
+    expect(
+      diffOutputs({ ...stored, kam_supplier_position: null }, { kam_supplier_position: '' }, now),
+    ).toEqual({});
+  });
+});

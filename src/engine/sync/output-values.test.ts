@@ -73,3 +73,43 @@ describe('output values of a pinned company', () => {
     });
   });
 });
+
+// methodology §6: kam_supplier_position from the two manager inputs, empty when one is missing or malformed
+describe('output values of supplier positioning', () => {
+  const context = { revenueReference: 1, revenueQuantiles: null, tierCapacity: null };
+  const valuesOf = (properties: Record<string, string>) => {
+    const result = scoreCompany(company({ properties }), {
+      model: DEFAULT_SCORING_MODEL,
+      now: NOW,
+      paretoClass: 'C',
+    });
+    const values = outputValuesOf(result, context);
+    const explanation = explanationSchema.parse(JSON.parse(values.kam_explanation as string));
+    return { position: values.kam_supplier_position, stored: explanation.position };
+  };
+
+  test('both inputs set: the position, stored with nothing missing', () => {
+    expect(valuesOf({ kam_client_dependence: 'low', kam_value_delivered: 'high' })).toEqual({
+      position: 'desired',
+      stored: { value: 'desired', missing: [], invalid: [] },
+    });
+  });
+
+  test('a malformed input clears the position and the explanation names it invalid', () => {
+    expect(valuesOf({ kam_client_dependence: 'very high', kam_value_delivered: 'high' })).toEqual({
+      position: '',
+      stored: { value: null, missing: [], invalid: ['kam_client_dependence'] },
+    });
+  });
+
+  test('one input set: no position, the other named missing', () => {
+    expect(valuesOf({ kam_value_delivered: 'low' })).toEqual({
+      position: '',
+      stored: { value: null, missing: ['kam_client_dependence'], invalid: [] },
+    });
+  });
+
+  test('neither input ever filled in: an empty position and no position block in the explanation', () => {
+    expect(valuesOf({})).toEqual({ position: '', stored: undefined });
+  });
+});

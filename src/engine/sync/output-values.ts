@@ -24,6 +24,9 @@ export type PortfolioContext = {
   tierCapacity: TierCapacityResult | null;
 };
 
+const positionWorthStoring = (assessment: CompanyScore['supplierPosition']): boolean =>
+  assessment.position !== null || assessment.invalid.length > 0 || assessment.missing.length < 2;
+
 export function explanationOf(score: CompanyScore, context: PortfolioContext): StoredExplanation {
   const factor = (f: CompanyScore['factors']['attractiveness'][number]) => ({
     id: f.id,
@@ -72,6 +75,16 @@ export function explanationOf(score: CompanyScore, context: PortfolioContext): S
           }),
     },
     thresholdTier: score.thresholdTier,
+    // only with something to say: a portal where no manager filled the inputs keeps its documents
+    ...(positionWorthStoring(score.supplierPosition)
+      ? {
+          position: {
+            value: score.supplierPosition.position,
+            missing: [...score.supplierPosition.missing],
+            invalid: [...score.supplierPosition.invalid],
+          },
+        }
+      : {}),
   };
   return explanation;
 }
@@ -108,5 +121,7 @@ export function outputValuesOf(score: CompanyScore, context: PortfolioContext): 
     // An empty string clears a HubSpot property: no growth figure without a previous year.
     kam_growth: growth === null ? '' : fixed(growth, 4),
     kam_tier_computed: score.tier,
+    // an empty string clears the property: no position without both inputs, never a guess
+    kam_supplier_position: score.supplierPosition.position ?? '',
   };
 }

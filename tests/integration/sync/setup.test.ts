@@ -4,7 +4,7 @@ import { captureIo } from '../../support/cli';
 import { useEmulator, useEmulatorPerTest } from '../../support/emulator';
 import * as setupCommand from '../../../cli/commands/setup';
 import { createGateway } from '../../../src/engine/hubspot/gateway';
-import { KAM_PROPERTIES } from '../../../src/engine/hubspot/kam-properties';
+import { KAM_CONTACT_PROPERTIES, KAM_PROPERTIES } from '../../../src/engine/hubspot/kam-properties';
 import { ensureKamProperties } from '../../../src/engine/hubspot/property-setup';
 
 const TOKEN = 'setup-test-token';
@@ -131,9 +131,9 @@ describe('kam setup on portals that answer 207 or 403', () => {
     const code = await runCli(['setup'], io, [setupCommand]);
     expect(code).not.toBe(0);
     expect(out.join('\n')).toContain('FAILED kam_tier: INTERNAL_ERROR');
-    expect(err.join('\n')).toContain(
-      `${KAM_PROPERTIES.length} of ${KAM_PROPERTIES.length} new properties were not created`,
-    );
+    // company and contact properties (the organisation map's) together
+    const all = KAM_PROPERTIES.length + KAM_CONTACT_PROPERTIES.length;
+    expect(err.join('\n')).toContain(`${all} of ${all} new properties were not created`);
 
     failing.setBatchFailureRate(0);
     out.length = 0;
@@ -148,5 +148,28 @@ describe('kam setup on portals that answer 207 or 403', () => {
     expect(await runCli(['setup'], io, [setupCommand])).toBe(0);
     expect(out.join('\n')).toContain(`properties created: ${KAM_PROPERTIES.length}`);
     expect(out.join('\n')).toMatch(/scoring-model store: NOT AVAILABLE — .*Enterprise subscription/);
+  });
+});
+
+describe('kam setup on contacts (organisation map)', () => {
+  test('creates kam_influence, kam_attitude and kam_career on contacts, in the Keystone group, then changes nothing', async () => {
+    const first = await ensureKamProperties(gateway());
+    expect(first.contacts.groupCreated).toBe(true);
+    expect(first.contacts.created).toEqual(['kam_influence', 'kam_attitude', 'kam_career']);
+    const properties = gateway().client.crm.properties.coreApi;
+    const attitude = await properties.getByName('contacts', 'kam_attitude');
+    expect([attitude.type, attitude.groupName]).toEqual(['enumeration', 'key_account_management']);
+    expect(attitude.options.map((option) => option.value)).toEqual([
+      'sponsor',
+      'supporter',
+      'neutral',
+      'critic',
+      'anti_sponsor',
+    ]);
+    // contact properties are not company properties
+    await expect(properties.getByName('companies', 'kam_attitude')).rejects.toMatchObject({ code: 404 });
+    const second = await ensureKamProperties(gateway());
+    expect(second.contacts).toMatchObject({ groupCreated: false, created: [], updated: [], conflicts: [] });
+    expect(second.contacts.unchanged).toHaveLength(KAM_CONTACT_PROPERTIES.length);
   });
 });

@@ -21,6 +21,7 @@ import { formatDateTime, languageFromLocale, type FunctionRunner, type UiLanguag
 import { messagesFor, type CardMessages } from '../lib/messages';
 import { FactorBreakdown } from './FactorBreakdown';
 import { NeverScoredState } from './NeverScoredState';
+import { OrganisationMapPanel } from './OrganisationMapSection';
 import { PinTierControl } from './PinTierControl';
 import { RecommendationsSection } from './RecommendationsSection';
 import { RevenueTrend } from './RevenueTrend';
@@ -29,6 +30,7 @@ import { ScoreOverview } from './ScoreOverview';
 import { TierPlacesNote } from './TierPlacesNote';
 import { ScoreTrend } from './ScoreTrend';
 import { StrategySection } from './StrategySection';
+import { SupplierPositionSection } from './SupplierPositionSection';
 
 export type KeyAccountCardProps = {
   context: Pick<CrmContext, 'user'>;
@@ -192,6 +194,13 @@ const ScoredCard = ({
         askAdminKey={askAdminKey}
       />
       {record.strategy && <StrategySection strategy={record.strategy} messages={messages} />}
+      <SupplierPositionSection
+        position={record.supplierPosition}
+        stored={explanation?.position}
+        messages={messages}
+        language={language}
+      />
+      <OrganisationMapPanel messages={messages} language={language} />
       {record.riskLevel && (
         <RiskSection
           riskLevel={record.riskLevel}

@@ -12,10 +12,12 @@ import {
   KAISM_QUADRANTS,
   RISK_LEVELS,
   STRATEGIES,
+  SUPPLIER_POSITIONS,
   TIERS,
   type KaismQuadrant,
   type RiskLevel,
   type Strategy,
+  type SupplierPosition,
   type Tier,
 } from '@keystone/shared';
 
@@ -52,6 +54,8 @@ export type ScoredRecord = {
   pin: TierPinView | null;
   quadrant: KaismQuadrant | null;
   strategy: Strategy | null;
+  /** methodology §6 (`kam_supplier_position`); null until both manager inputs are set. */
+  supplierPosition: SupplierPosition | null;
   riskLevel: RiskLevel | null;
   lossStage: number | null;
   /** `kam_risk_reasons`, one signal per line (English); used when the explanation is unreadable. */
@@ -130,6 +134,7 @@ export function readKamRecord(properties: Properties, now: Date = new Date()): K
     pin: readActivePin(properties, now),
     quadrant: oneOf(KAISM_QUADRANTS, text(properties, 'kam_quadrant')),
     strategy: oneOf(STRATEGIES, text(properties, 'kam_strategy')),
+    supplierPosition: oneOf(SUPPLIER_POSITIONS, text(properties, 'kam_supplier_position')),
     riskLevel: oneOf(RISK_LEVELS, text(properties, 'kam_risk_level')),
     lossStage: number(properties, 'kam_loss_stage'),
     riskReasons: lines(text(properties, 'kam_risk_reasons')),

@@ -4,7 +4,9 @@
  * the type check here instead of showing a raw id.
  */
 import type {
+  Attitude,
   AxisLevel,
+  InfluenceLevel,
   KaismQuadrant,
   RiskLevel,
   RiskScoreSignalId,
@@ -35,6 +37,23 @@ export type CardMessages = {
   tier: string;
   quadrant: string;
   strategy: string;
+  supplierPosition: string;
+  positionTowardPartner: string;
+  /** Neither input set (or the explanation predates positioning). */
+  positionEmpty: string;
+  positionMissing: (inputs: string) => string;
+  positionInvalid: (inputs: string) => string;
+  organisationMap: string;
+  organisationLoading: string;
+  organisationError: string;
+  organisationNoGaps: string;
+  organisationPartial: string;
+  organisationUnmapped: (count: number) => string;
+  organisationMore: (count: number) => string;
+  organisationColumns: { person: string; influence: string; attitude: string; lastContact: string };
+  organisationNever: string;
+  influenceLabels: Record<InfluenceLevel, string>;
+  attitudeLabels: Record<Attitude, string>;
   risk: string;
   lossStage: (stage: number) => string;
   signals: string;
@@ -146,6 +165,35 @@ const en: CardMessages = {
   tier: 'Tier',
   quadrant: 'KAISM quadrant',
   strategy: 'Strategy',
+  supplierPosition: 'Supplier position',
+  positionTowardPartner: 'Toward partner',
+  positionEmpty:
+    'Not placed yet. Set "KAM client dependence" and "KAM value delivered" on the company to see where the client places us.',
+  positionMissing: (inputs) => `Not placed yet: set ${inputs} on the company.`,
+  positionInvalid: (inputs) =>
+    `Not placed: ${inputs} holds a value other than low or high. Choose low or high on the company.`,
+  organisationMap: 'Organisation map',
+  organisationLoading: 'Reading the contacts…',
+  organisationError: 'The contacts could not be read.',
+  organisationNoGaps: 'No gaps in the map.',
+  organisationPartial: 'This company has more than 1,000 contacts; the map shows the first 1,000.',
+  organisationUnmapped: (count) => `${count} contact(s) without a buying role or a judgement yet.`,
+  organisationMore: (count) => `…and ${count} more.`,
+  organisationColumns: {
+    person: 'Person',
+    influence: 'Influence',
+    attitude: 'Attitude',
+    lastContact: 'Last contact',
+  },
+  organisationNever: 'never',
+  influenceLabels: { high: 'High', medium: 'Medium', low: 'Low' },
+  attitudeLabels: {
+    sponsor: 'Sponsor',
+    supporter: 'Supporter',
+    neutral: 'Neutral',
+    critic: 'Critic',
+    anti_sponsor: 'Anti-sponsor',
+  },
   risk: 'Risk',
   lossStage: (stage) => `Loss stage ${stage} of 4`,
   signals: 'Signals',
@@ -308,6 +356,35 @@ const ru: CardMessages = {
   tier: 'Уровень',
   quadrant: 'Квадрант KAISM',
   strategy: 'Стратегия',
+  supplierPosition: 'Позиция поставщика',
+  positionTowardPartner: 'Путь к партнёрству',
+  positionEmpty:
+    'Позиция не определена. Заполните в компании «KAM client dependence» и «KAM value delivered», чтобы увидеть, как нас видит клиент.',
+  positionMissing: (inputs) => `Позиция не определена: заполните в компании ${inputs}.`,
+  positionInvalid: (inputs) =>
+    `Позиция не определена: в поле ${inputs} значение не low и не high. Выберите low или high в компании.`,
+  organisationMap: 'Карта организации',
+  organisationLoading: 'Читаем контакты…',
+  organisationError: 'Не удалось прочитать контакты.',
+  organisationNoGaps: 'Пробелов в карте нет.',
+  organisationPartial: 'У компании больше 1000 контактов; карта показывает первые 1000.',
+  organisationUnmapped: (count) => `Контактов без роли и оценки: ${count}.`,
+  organisationMore: (count) => `…и ещё ${count}.`,
+  organisationColumns: {
+    person: 'Человек',
+    influence: 'Влияние',
+    attitude: 'Отношение',
+    lastContact: 'Последний контакт',
+  },
+  organisationNever: 'не было',
+  influenceLabels: { high: 'Высокое', medium: 'Среднее', low: 'Низкое' },
+  attitudeLabels: {
+    sponsor: 'Спонсор',
+    supporter: 'Сторонник',
+    neutral: 'Нейтрален',
+    critic: 'Критик',
+    anti_sponsor: 'Антиспонсор',
+  },
   risk: 'Риск',
   lossStage: (stage) => `Стадия потери ${stage} из 4`,
   signals: 'Сигналы',

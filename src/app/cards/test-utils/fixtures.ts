@@ -232,3 +232,30 @@ export function createDeferred<T>() {
   });
   return { promise, resolve, reject };
 }
+
+/** One page of `useAssociations` results (contacts with their properties), as HubSpot's hook returns it. */
+export function associationsPage(
+  contacts: readonly { id: number; properties: Record<string, string | null> }[],
+  page: { currentPage?: number; hasNextPage?: boolean; nextPage?: () => void } = {},
+) {
+  return {
+    results: contacts.map((contact) => ({
+      toObjectId: contact.id,
+      associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 280, label: '' }],
+      properties: contact.properties,
+    })),
+    error: null,
+    isLoading: false,
+    isRefetching: false,
+    pagination: {
+      hasNextPage: page.hasNextPage ?? false,
+      hasPreviousPage: (page.currentPage ?? 1) > 1,
+      currentPage: page.currentPage ?? 1,
+      pageSize: contacts.length,
+      nextPage: page.nextPage ?? (() => undefined),
+      previousPage: () => undefined,
+      reset: () => undefined,
+    },
+    refetch: async () => undefined,
+  };
+}

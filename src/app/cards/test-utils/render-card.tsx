@@ -7,7 +7,7 @@
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { runnerFor } from '@keystone/shared/test-utils';
 import { KeyAccountCard } from '../components/KeyAccountCard';
-import { SCORED_PROPERTIES, createCrmPropertiesResult } from './fixtures';
+import { SCORED_PROPERTIES, associationsPage, createCrmPropertiesResult } from './fixtures';
 
 export type RenderCardOptions = {
   properties?: Record<string, string | null>;
@@ -15,6 +15,8 @@ export type RenderCardOptions = {
   error?: Error | null;
   locale?: string;
   runFunction?: jest.Mock;
+  /** What HubSpot's `useAssociations` returns on each render (default: no contacts). */
+  associations?: () => ReturnType<typeof associationsPage>;
 };
 
 export function renderCard({
@@ -23,12 +25,15 @@ export function renderCard({
   error,
   locale,
   runFunction = jest.fn(),
+  associations = () => associationsPage([]),
 }: RenderCardOptions = {}) {
   const renderer = createRenderer('crm.record.tab');
   const refetch = jest.fn(async () => undefined);
   renderer.mocks.useCrmProperties.willCall(() =>
     createCrmPropertiesResult(properties, { isLoading, error, refetch }),
   );
+  // no associated contacts unless a test gives some (the organisation map's own tests do)
+  renderer.mocks.useAssociations.willCall(associations);
   const context = { ...renderer.mocks.context, user: { ...renderer.mocks.context.user, locale } };
   renderer.render(
     <KeyAccountCard

@@ -9,6 +9,7 @@ import { KaismMatrix } from './KaismMatrix';
 import { ParetoSummary } from './ParetoSummary';
 import { PortfolioSummary } from './PortfolioSummary';
 import { StrategyMatrix } from './StrategyMatrix';
+import { SupplierPositions } from './SupplierPositions';
 import { TierMovers } from './TierMovers';
 
 export const DEFAULT_MOVERS_DAYS = 90;
@@ -65,6 +66,7 @@ export function PortfolioPage({ portalId, runFunction, now }: PortfolioPageProps
       <PortfolioSummary data={data} />
       <KaismMatrix data={data} portalId={portalId} />
       <StrategyMatrix data={data} />
+      <SupplierPositions data={data} />
       <TierPlaces data={data} portalId={portalId} />
       <AtRiskKeys data={data} portalId={portalId} />
       <TierMovers data={data} portalId={portalId} since={since} onSinceChange={setSince} />

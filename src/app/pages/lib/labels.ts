@@ -7,11 +7,13 @@ import {
   KAM_PROPERTIES,
   RISK_LEVELS,
   STRATEGIES,
+  SUPPLIER_POSITIONS,
   TIERS,
   type AxisLevel,
   type KaismQuadrant,
   type RiskLevel,
   type Strategy,
+  type SupplierPosition,
   type Tier,
 } from '@keystone/shared';
 
@@ -30,6 +32,11 @@ export const TIER_LABELS: Record<Tier, string> = optionLabels('kam_tier', TIERS)
 export const QUADRANT_LABELS: Record<KaismQuadrant, string> = optionLabels('kam_quadrant', KAISM_QUADRANTS);
 
 export const STRATEGY_LABELS: Record<Strategy, string> = optionLabels('kam_strategy', STRATEGIES);
+
+export const POSITION_LABELS: Record<SupplierPosition, string> = optionLabels(
+  'kam_supplier_position',
+  SUPPLIER_POSITIONS,
+);
 
 export const RISK_LABELS: Record<RiskLevel, string> = optionLabels('kam_risk_level', RISK_LEVELS);
 

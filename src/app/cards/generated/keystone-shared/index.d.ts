@@ -2,9 +2,11 @@
 export { PIN_MAX_DAYS, PIN_REASON_MAX_LENGTH, type PinTierResult, type RecalculateCompanyResult, type ScoreHistoryPoint, type ScoreHistoryResult, createTaskResultSchema, pinTierResultSchema, recalculateCompanyResultSchema, scoreHistoryResultSchema } from './types/app/functions/contract/card';
 export { type FunctionRunner, type UiLanguage, callFunction, formatDateTime, intlLocale, languageFromLocale } from './types/app/functions/contract/client';
 export { type ActingUser, FUNCTION_NAMES, type FunctionError } from './types/app/functions/contract/common';
-export { type AxisLevel, KAISM_QUADRANTS, type KaismQuadrant, RISK_LEVELS, RISK_SCORE_SIGNALS, type RiskLevel, type RiskScoreSignalId, STRATEGIES, type Strategy, TIERS, type Tier } from './types/engine/core/enums';
+export { ORGANISATION_GAP_TEXTS, ORGANISATION_GROUP_LABELS, SUPPLIER_POSITION_TEXTS } from './types/engine/core/catalogue-texts';
+export { type Attitude, type AxisLevel, type InfluenceLevel, KAISM_QUADRANTS, type KaismQuadrant, ORGANISATION_MAP_GROUPS, type PositionInputField, RISK_LEVELS, RISK_SCORE_SIGNALS, type RiskLevel, type RiskScoreSignalId, STRATEGIES, SUPPLIER_POSITIONS, type Strategy, type SupplierPosition, TIERS, type Tier } from './types/engine/core/enums';
+export { MAP_CONTACT_PROPERTIES, type OrganisationMap, mapContactOf, organisationMap } from './types/engine/core/organisation-map';
 export { activePinOf } from './types/engine/core/tier-pin';
 export { type Explanation, explanationSchema } from './types/engine/hubspot/explanation-schema';
-export { KAM_OUTPUT_PROPERTY_NAMES, KAM_PIN_PROPERTY_NAMES } from './types/engine/hubspot/kam-properties';
+export { KAM_INPUT_PROPERTIES, KAM_OUTPUT_PROPERTY_NAMES, KAM_PIN_PROPERTY_NAMES } from './types/engine/hubspot/kam-properties';
 export { useIsMounted } from './types/shared/hooks/use-is-mounted';
 export { SIGNED_USER_ADMIN_KEY, asksForAdminKey, chooseFunctionRunner } from './types/shared/transport';

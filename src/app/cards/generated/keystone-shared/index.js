@@ -29,9 +29,34 @@ var LOSS_REASONS = [
   "reduced_demand",
   "other"
 ];
+var HUBSPOT_BUYING_ROLES = [
+  "BUDGET_HOLDER",
+  "CHAMPION",
+  "DECISION_MAKER",
+  "END_USER",
+  "EXECUTIVE_SPONSOR",
+  "INFLUENCER",
+  "LEGAL_AND_COMPLIANCE",
+  "BLOCKER",
+  "OTHER"
+];
 var INPUT_LEVELS = ["low", "medium", "high"];
 var REPUTATION_LEVELS = ["low", "medium", "high", "industry_leader"];
 var PAYMENT_DISCIPLINE = ["on_time", "sometimes_late", "often_late"];
+var POSITION_INPUT_LEVELS = ["low", "high"];
+var SUPPLIER_POSITIONS = ["managed", "partner", "independent", "desired"];
+var POSITION_INPUT_FIELDS = ["kam_client_dependence", "kam_value_delivered"];
+var INFLUENCE_LEVELS = ["high", "medium", "low"];
+var ATTITUDES = ["sponsor", "supporter", "neutral", "critic", "anti_sponsor"];
+var CAREER_STAGES = ["rising_star", "steady", "setting_star"];
+var ORGANISATION_MAP_GROUPS = [
+  "decision_maker",
+  "influencer",
+  "sponsor",
+  "anti_sponsor",
+  "rising_star",
+  "setting_star"
+];
 var RISK_SCORE_SIGNALS = [
   "purchase_silence",
   "quarter_decline",
@@ -140,6 +165,94 @@ var RECOMMENDATION_TITLES = {
   collect_account_information: {
     en: "Fill in the missing account information",
     ru: "\u0417\u0430\u043F\u043E\u043B\u043D\u0438\u0442\u044C \u043D\u0435\u0434\u043E\u0441\u0442\u0430\u044E\u0449\u0443\u044E \u0438\u043D\u0444\u043E\u0440\u043C\u0430\u0446\u0438\u044E \u043E \u043A\u043B\u0438\u0435\u043D\u0442\u0435"
+  }
+};
+var SUPPLIER_POSITION_TEXTS = {
+  partner: {
+    label: { en: "Partner supplier", ru: "\u041F\u043E\u0441\u0442\u0430\u0432\u0449\u0438\u043A-\u043F\u0430\u0440\u0442\u043D\u0451\u0440" },
+    meaning: {
+      en: "Our supply matters to the client and we give high value: doors are open.",
+      ru: "\u041D\u0430\u0448\u0438 \u043F\u043E\u0441\u0442\u0430\u0432\u043A\u0438 \u0432\u0430\u0436\u043D\u044B \u043A\u043B\u0438\u0435\u043D\u0442\u0443, \u0438 \u043C\u044B \u0434\u0430\u0451\u043C \u0432\u044B\u0441\u043E\u043A\u0443\u044E \u0446\u0435\u043D\u043D\u043E\u0441\u0442\u044C: \u0434\u0432\u0435\u0440\u0438 \u043E\u0442\u043A\u0440\u044B\u0442\u044B."
+    },
+    towardPartner: {
+      en: "Keep it: review the value we deliver with the client regularly and protect the ties.",
+      ru: "\u0421\u043E\u0445\u0440\u0430\u043D\u0438\u0442\u044C: \u0440\u0435\u0433\u0443\u043B\u044F\u0440\u043D\u043E \u0441\u0432\u0435\u0440\u044F\u0442\u044C \u0441 \u043A\u043B\u0438\u0435\u043D\u0442\u043E\u043C \u0446\u0435\u043D\u043D\u043E\u0441\u0442\u044C, \u043A\u043E\u0442\u043E\u0440\u0443\u044E \u043C\u044B \u0434\u0430\u0451\u043C, \u0438 \u0437\u0430\u0449\u0438\u0449\u0430\u0442\u044C \u0441\u0432\u044F\u0437\u0438."
+    }
+  },
+  managed: {
+    label: { en: "Managed supplier", ru: "\u041A\u043E\u043D\u0442\u0440\u043E\u043B\u0438\u0440\u0443\u0435\u043C\u044B\u0439 \u043F\u043E\u0441\u0442\u0430\u0432\u0449\u0438\u043A" },
+    meaning: {
+      en: "Our supply matters to the client but the value they see is low: we are scrutinised and access is controlled.",
+      ru: "\u041D\u0430\u0448\u0438 \u043F\u043E\u0441\u0442\u0430\u0432\u043A\u0438 \u0432\u0430\u0436\u043D\u044B \u043A\u043B\u0438\u0435\u043D\u0442\u0443, \u043D\u043E \u0446\u0435\u043D\u043D\u043E\u0441\u0442\u044C \u043E\u043D \u0432\u0438\u0434\u0438\u0442 \u043D\u0438\u0437\u043A\u0443\u044E: \u043D\u0430\u0441 \u043F\u0440\u043E\u0432\u0435\u0440\u044F\u044E\u0442 \u0438 \u043E\u0433\u0440\u0430\u043D\u0438\u0447\u0438\u0432\u0430\u044E\u0442 \u0434\u043E\u0441\u0442\u0443\u043F."
+    },
+    towardPartner: {
+      en: "Raise the value delivered: solve the client\u2019s problems beyond the product, show savings and results, add services.",
+      ru: "\u041F\u043E\u0432\u044B\u0441\u0438\u0442\u044C \u0446\u0435\u043D\u043D\u043E\u0441\u0442\u044C: \u0440\u0435\u0448\u0430\u0442\u044C \u0437\u0430\u0434\u0430\u0447\u0438 \u043A\u043B\u0438\u0435\u043D\u0442\u0430 \u0448\u0438\u0440\u0435 \u043F\u0440\u043E\u0434\u0443\u043A\u0442\u0430, \u043F\u043E\u043A\u0430\u0437\u044B\u0432\u0430\u0442\u044C \u044D\u043A\u043E\u043D\u043E\u043C\u0438\u044E \u0438 \u0440\u0435\u0437\u0443\u043B\u044C\u0442\u0430\u0442, \u0434\u043E\u0431\u0430\u0432\u043B\u044F\u0442\u044C \u0443\u0441\u043B\u0443\u0433\u0438."
+    }
+  },
+  desired: {
+    label: { en: "Desired supplier", ru: "\u0416\u0435\u043B\u0430\u043D\u043D\u044B\u0439 \u043F\u043E\u0441\u0442\u0430\u0432\u0449\u0438\u043A" },
+    meaning: {
+      en: "The client values what we give but our supply is not yet significant to them: we can win more business.",
+      ru: "\u041A\u043B\u0438\u0435\u043D\u0442 \u0446\u0435\u043D\u0438\u0442 \u0442\u043E, \u0447\u0442\u043E \u043C\u044B \u0434\u0430\u0451\u043C, \u043D\u043E \u043D\u0430\u0448\u0438 \u043F\u043E\u0441\u0442\u0430\u0432\u043A\u0438 \u043F\u043E\u043A\u0430 \u0434\u043B\u044F \u043D\u0435\u0433\u043E \u043D\u0435 \u0437\u043D\u0430\u0447\u0438\u043C\u044B: \u043C\u043E\u0436\u043D\u043E \u043F\u043E\u043B\u0443\u0447\u0438\u0442\u044C \u0431\u043E\u043B\u044C\u0448\u0435 \u0437\u0430\u043A\u0430\u0437\u043E\u0432."
+    },
+    towardPartner: {
+      en: "Grow significance: win a larger share of wallet and supply what is critical to the client\u2019s business.",
+      ru: "\u041F\u043E\u0432\u044B\u0441\u0438\u0442\u044C \u0437\u043D\u0430\u0447\u0438\u043C\u043E\u0441\u0442\u044C: \u0443\u0432\u0435\u043B\u0438\u0447\u0438\u0442\u044C \u0434\u043E\u043B\u044E \u0432 \u0437\u0430\u043A\u0443\u043F\u043A\u0430\u0445 \u0438 \u043F\u043E\u0441\u0442\u0430\u0432\u043B\u044F\u0442\u044C \u0442\u043E, \u0447\u0442\u043E \u043A\u0440\u0438\u0442\u0438\u0447\u043D\u043E \u0434\u043B\u044F \u0431\u0438\u0437\u043D\u0435\u0441\u0430 \u043A\u043B\u0438\u0435\u043D\u0442\u0430."
+    }
+  },
+  independent: {
+    label: { en: "Independent supplier", ru: "\u041D\u0435\u0437\u0430\u0432\u0438\u0441\u0438\u043C\u044B\u0439 \u043F\u043E\u0441\u0442\u0430\u0432\u0449\u0438\u043A" },
+    meaning: {
+      en: "Neither significant nor valued: the client calls us only in emergencies.",
+      ru: "\u041D\u0438 \u0437\u043D\u0430\u0447\u0438\u043C\u044B, \u043D\u0438 \u0446\u0435\u043D\u043D\u044B: \u043A\u043B\u0438\u0435\u043D\u0442 \u043E\u0431\u0440\u0430\u0449\u0430\u0435\u0442\u0441\u044F \u043A \u043D\u0430\u043C \u0442\u043E\u043B\u044C\u043A\u043E \u0432 \u043A\u0440\u0430\u0439\u043D\u0435\u043C \u0441\u043B\u0443\u0447\u0430\u0435."
+    },
+    towardPartner: {
+      en: "First show value on one concrete problem, then widen what we supply; or serve with minimal effort.",
+      ru: "\u0421\u043D\u0430\u0447\u0430\u043B\u0430 \u043F\u043E\u043A\u0430\u0437\u0430\u0442\u044C \u0446\u0435\u043D\u043D\u043E\u0441\u0442\u044C \u043D\u0430 \u043E\u0434\u043D\u043E\u0439 \u043A\u043E\u043D\u043A\u0440\u0435\u0442\u043D\u043E\u0439 \u0437\u0430\u0434\u0430\u0447\u0435, \u0437\u0430\u0442\u0435\u043C \u0440\u0430\u0441\u0448\u0438\u0440\u044F\u0442\u044C \u043F\u043E\u0441\u0442\u0430\u0432\u043A\u0438; \u0438\u043B\u0438 \u043E\u0431\u0441\u043B\u0443\u0436\u0438\u0432\u0430\u0442\u044C \u0441 \u043C\u0438\u043D\u0438\u043C\u0430\u043B\u044C\u043D\u044B\u043C\u0438 \u0443\u0441\u0438\u043B\u0438\u044F\u043C\u0438."
+    }
+  }
+};
+var ORGANISATION_GROUP_LABELS = {
+  decision_maker: { en: "Decision makers", ru: "\u041B\u0438\u0446\u0430, \u043F\u0440\u0438\u043D\u0438\u043C\u0430\u044E\u0449\u0438\u0435 \u0440\u0435\u0448\u0435\u043D\u0438\u044F" },
+  influencer: { en: "Influencers", ru: "\u0412\u043B\u0438\u044F\u044E\u0449\u0438\u0435 \u043B\u0438\u0446\u0430" },
+  sponsor: { en: "Sponsors (champions)", ru: "\u0421\u043F\u043E\u043D\u0441\u043E\u0440\u044B (\u0441\u0442\u043E\u0440\u043E\u043D\u043D\u0438\u043A\u0438)" },
+  anti_sponsor: { en: "Anti-sponsors (blockers)", ru: "\u0410\u043D\u0442\u0438\u0441\u043F\u043E\u043D\u0441\u043E\u0440\u044B (\u043F\u0440\u043E\u0442\u0438\u0432\u043D\u0438\u043A\u0438)" },
+  rising_star: { en: "Rising stars", ru: "\u0412\u043E\u0441\u0445\u043E\u0434\u044F\u0449\u0438\u0435 \u0437\u0432\u0451\u0437\u0434\u044B" },
+  setting_star: { en: "Setting stars", ru: "\u0417\u0430\u0445\u043E\u0434\u044F\u0449\u0438\u0435 \u0437\u0432\u0451\u0437\u0434\u044B" }
+};
+var ORGANISATION_GAP_TEXTS = {
+  no_contacts: {
+    en: "No contacts at this company: the buying centre is not mapped at all.",
+    ru: "\u0423 \u043A\u043E\u043C\u043F\u0430\u043D\u0438\u0438 \u043D\u0435\u0442 \u043A\u043E\u043D\u0442\u0430\u043A\u0442\u043E\u0432: \u0437\u0430\u043A\u0443\u043F\u043E\u0447\u043D\u044B\u0439 \u0446\u0435\u043D\u0442\u0440 \u043D\u0435 \u043E\u043F\u0438\u0441\u0430\u043D."
+  },
+  no_decision_maker: {
+    en: "No decision maker is known.",
+    ru: "\u041D\u0435 \u0438\u0437\u0432\u0435\u0441\u0442\u043D\u043E \u043D\u0438 \u043E\u0434\u043D\u043E \u043B\u0438\u0446\u043E, \u043F\u0440\u0438\u043D\u0438\u043C\u0430\u044E\u0449\u0435\u0435 \u0440\u0435\u0448\u0435\u043D\u0438\u044F."
+  },
+  decision_maker_not_contacted: {
+    en: "No decision maker contacted in 180 days.",
+    ru: "\u0421 \u043B\u0438\u0446\u0430\u043C\u0438, \u043F\u0440\u0438\u043D\u0438\u043C\u0430\u044E\u0449\u0438\u043C\u0438 \u0440\u0435\u0448\u0435\u043D\u0438\u044F, \u043D\u0435 \u0431\u044B\u043B\u043E \u043A\u043E\u043D\u0442\u0430\u043A\u0442\u0430 180 \u0434\u043D\u0435\u0439."
+  },
+  no_sponsor: {
+    en: "No sponsor: nobody at the client champions us.",
+    ru: "\u041D\u0435\u0442 \u0441\u043F\u043E\u043D\u0441\u043E\u0440\u0430: \u043D\u0438\u043A\u0442\u043E \u0443 \u043A\u043B\u0438\u0435\u043D\u0442\u0430 \u043D\u0435 \u043F\u0440\u043E\u0434\u0432\u0438\u0433\u0430\u0435\u0442 \u043D\u0430\u0441."
+  },
+  sponsor_setting_star: {
+    en: "Our sponsor is a setting star: build a second relationship before they leave.",
+    ru: "\u041D\u0430\u0448 \u0441\u043F\u043E\u043D\u0441\u043E\u0440 \u2014 \u0437\u0430\u0445\u043E\u0434\u044F\u0449\u0430\u044F \u0437\u0432\u0435\u0437\u0434\u0430: \u043D\u0443\u0436\u043D\u043E \u0432\u044B\u0441\u0442\u0440\u043E\u0438\u0442\u044C \u0432\u0442\u043E\u0440\u0443\u044E \u0441\u0432\u044F\u0437\u044C \u0434\u043E \u0435\u0433\u043E \u0443\u0445\u043E\u0434\u0430."
+  },
+  anti_sponsor_high_influence: {
+    en: "An anti-sponsor with high influence works against us.",
+    ru: "\u041F\u0440\u043E\u0442\u0438\u0432 \u043D\u0430\u0441 \u0440\u0430\u0431\u043E\u0442\u0430\u0435\u0442 \u0430\u043D\u0442\u0438\u0441\u043F\u043E\u043D\u0441\u043E\u0440 \u0441 \u0431\u043E\u043B\u044C\u0448\u0438\u043C \u0432\u043B\u0438\u044F\u043D\u0438\u0435\u043C."
+  },
+  anti_sponsor_without_sponsor: {
+    en: "An anti-sponsor and no sponsor to balance them.",
+    ru: "\u0415\u0441\u0442\u044C \u0430\u043D\u0442\u0438\u0441\u043F\u043E\u043D\u0441\u043E\u0440, \u0438 \u043D\u0435\u0442 \u0441\u043F\u043E\u043D\u0441\u043E\u0440\u0430, \u0447\u0442\u043E\u0431\u044B \u0435\u0433\u043E \u0443\u0440\u0430\u0432\u043D\u043E\u0432\u0435\u0441\u0438\u0442\u044C."
+  },
+  single_threaded: {
+    en: "Only one person mapped: the relationship hangs on a single thread.",
+    ru: "\u041E\u043F\u0438\u0441\u0430\u043D \u0442\u043E\u043B\u044C\u043A\u043E \u043E\u0434\u0438\u043D \u0447\u0435\u043B\u043E\u0432\u0435\u043A: \u043E\u0442\u043D\u043E\u0448\u0435\u043D\u0438\u044F \u0434\u0435\u0440\u0436\u0430\u0442\u0441\u044F \u043D\u0430 \u043E\u0434\u043D\u043E\u0439 \u043D\u0438\u0442\u0438."
   }
 };
 
@@ -302,6 +415,19 @@ var KAM_OUTPUT_PROPERTIES = [
     "Won revenue of the last 12 months over the 12 before, minus 1 (0.25 = +25%).",
     "number",
     "number"
+  ),
+  output(
+    "kam_supplier_position",
+    "KAM supplier position",
+    "How the client sees us, from KAM client dependence \xD7 KAM value delivered: partner (both high), managed (high dependence, low value), desired (low dependence, high value), independent (both low). Empty until both are set.",
+    "enumeration",
+    "select",
+    optionsOf(SUPPLIER_POSITIONS, {
+      managed: "Managed supplier",
+      partner: "Partner supplier",
+      independent: "Independent supplier",
+      desired: "Desired supplier"
+    })
   )
 ];
 var KAM_INPUT_PROPERTIES = [
@@ -367,6 +493,22 @@ var KAM_INPUT_PROPERTIES = [
     "enumeration",
     "select",
     optionsOf(LOSS_REASONS)
+  ),
+  input(
+    "kam_client_dependence",
+    "KAM client dependence",
+    "How significant (how risky to lose) our supply is for the client. With KAM value delivered it sets KAM supplier position.",
+    "enumeration",
+    "select",
+    optionsOf(POSITION_INPUT_LEVELS, { low: "Low significance", high: "High significance" })
+  ),
+  input(
+    "kam_value_delivered",
+    "KAM value delivered",
+    "The total value we give the client, as the client sees it. With KAM client dependence it sets KAM supplier position.",
+    "enumeration",
+    "select",
+    optionsOf(POSITION_INPUT_LEVELS, { low: "Low value", high: "High value" })
   )
 ];
 var KAM_PIN_PROPERTIES = [
@@ -395,6 +537,38 @@ var KAM_PIN_PROPERTIES = [
     "date"
   ),
   input("kam_pinned_by", "KAM pinned by", "Who pinned the tier (as the page reported it).", "string", "text")
+];
+var KAM_CONTACT_PROPERTIES = [
+  input(
+    "kam_influence",
+    "KAM influence",
+    "How much this person weighs in the client\u2019s buying decisions (organisation map).",
+    "enumeration",
+    "select",
+    optionsOf(INFLUENCE_LEVELS, { high: "High influence", medium: "Medium influence", low: "Low influence" })
+  ),
+  input(
+    "kam_attitude",
+    "KAM attitude to us",
+    "Where this person stands toward us: sponsor (champions us) to anti-sponsor (works against us).",
+    "enumeration",
+    "select",
+    optionsOf(ATTITUDES, {
+      sponsor: "Sponsor (champions us)",
+      supporter: "Supporter",
+      neutral: "Neutral",
+      critic: "Critic",
+      anti_sponsor: "Anti-sponsor (works against us)"
+    })
+  ),
+  input(
+    "kam_career",
+    "KAM career direction",
+    "Is this person\u2019s standing at the client rising, steady or on the way out?",
+    "enumeration",
+    "select",
+    optionsOf(CAREER_STAGES, { rising_star: "Rising star", steady: "Steady", setting_star: "Setting star" })
+  )
 ];
 var KAM_PIN_PROPERTY_NAMES = KAM_PIN_PROPERTIES.map((p) => p.name);
 var KAM_PROPERTIES = [
@@ -459,7 +633,16 @@ var sharedFields = {
     tiers: z2.object({ key: tierPlacesSchema, important: tierPlacesSchema }).optional()
   }).optional(),
   /** The tier the company passed by thresholds; below `tier` when it ranked below a line (since tier capacity). */
-  thresholdTier: z2.enum(["key", "important", "regular"]).optional()
+  thresholdTier: z2.enum(["key", "important", "regular"]).optional(),
+  /**
+   * Supplier positioning (methodology §6) and why it is empty: inputs with no value, inputs with a
+   * value other than low/high. Absent when neither input was ever filled in (and before it existed).
+   */
+  position: z2.object({
+    value: z2.enum(SUPPLIER_POSITIONS).nullable(),
+    missing: z2.array(z2.enum(POSITION_INPUT_FIELDS)),
+    invalid: z2.array(z2.enum(POSITION_INPUT_FIELDS))
+  }).optional()
 };
 var factorsOf = (factor) => z2.object({ attractiveness: z2.array(factor), strength: z2.array(factor) });
 var version1Schema = z2.object({
@@ -605,6 +788,117 @@ function pinInForce(pin, now) {
   if (!pin) return null;
   const nowMs = typeof now === "number" ? now : now.getTime();
   return pin.expiresAt === null || Date.parse(pin.expiresAt) > nowMs ? pin : null;
+}
+
+// src/engine/core/organisation-map.ts
+var DECISION_MAKER_CONTACT_DAYS = 180;
+var DAY_MS = 864e5;
+var DECISION_ROLES = ["DECISION_MAKER", "BUDGET_HOLDER"];
+var SPONSOR_ROLES = ["CHAMPION", "EXECUTIVE_SPONSOR"];
+var hasAny = (roles, wanted) => roles.some((role) => wanted.includes(role));
+function isSponsor(contact) {
+  if (contact.attitude !== null) {
+    if (contact.attitude === "sponsor") return true;
+    if (contact.attitude === "critic" || contact.attitude === "anti_sponsor") return false;
+  }
+  return hasAny(contact.roles, SPONSOR_ROLES);
+}
+function isAntiSponsor(contact) {
+  if (contact.attitude !== null && contact.attitude !== "critic") return contact.attitude === "anti_sponsor";
+  return contact.roles.includes("BLOCKER");
+}
+function groupsOf(contact) {
+  const groups = [];
+  const decides = hasAny(contact.roles, DECISION_ROLES);
+  if (decides) groups.push("decision_maker");
+  if (contact.roles.includes("INFLUENCER") || !decides && contact.influence === "high")
+    groups.push("influencer");
+  if (isSponsor(contact)) groups.push("sponsor");
+  if (isAntiSponsor(contact)) groups.push("anti_sponsor");
+  if (contact.career === "rising_star") groups.push("rising_star");
+  if (contact.career === "setting_star") groups.push("setting_star");
+  return groups;
+}
+var INFLUENCE_RANK = { high: 0, medium: 1, low: 2 };
+function byWeight(a, b) {
+  const influence = (p) => p.influence === null ? 3 : INFLUENCE_RANK[p.influence];
+  return influence(a) - influence(b) || (b.lastContactedAt ?? -1) - (a.lastContactedAt ?? -1) || a.id.localeCompare(b.id, "en", { numeric: true });
+}
+function organisationMap(contacts, options) {
+  const groups = Object.fromEntries(
+    ORGANISATION_MAP_GROUPS.map((group) => [group, []])
+  );
+  let unmapped = 0;
+  for (const contact of contacts) {
+    const memberOf = groupsOf(contact);
+    if (memberOf.length === 0) {
+      unmapped += 1;
+      continue;
+    }
+    const person = {
+      id: contact.id,
+      influence: contact.influence,
+      attitude: contact.attitude,
+      career: contact.career,
+      lastContactedAt: contact.lastContactedAt
+    };
+    for (const group of memberOf) groups[group].push(person);
+  }
+  for (const group of ORGANISATION_MAP_GROUPS) groups[group].sort(byWeight);
+  return { groups, unmapped, contactCount: contacts.length, gaps: gapsOf(contacts.length, groups, options) };
+}
+function gapsOf(contactCount, groups, options) {
+  if (contactCount === 0) return [{ id: "no_contacts", contactIds: [] }];
+  const gaps = [];
+  const ids = (people) => people.map((person) => person.id);
+  const deciders = groups.decision_maker;
+  if (deciders.length === 0) gaps.push({ id: "no_decision_maker", contactIds: [] });
+  else {
+    const since = options.nowMs - DECISION_MAKER_CONTACT_DAYS * DAY_MS;
+    if (deciders.every((person) => person.lastContactedAt === null || person.lastContactedAt < since))
+      gaps.push({ id: "decision_maker_not_contacted", contactIds: ids(deciders) });
+  }
+  const sponsors = groups.sponsor;
+  if (sponsors.length === 0) gaps.push({ id: "no_sponsor", contactIds: [] });
+  const settingSponsors = sponsors.filter((person) => person.career === "setting_star");
+  if (settingSponsors.length > 0) gaps.push({ id: "sponsor_setting_star", contactIds: ids(settingSponsors) });
+  const opponents = groups.anti_sponsor;
+  const strongOpponents = opponents.filter((person) => person.influence === "high");
+  if (strongOpponents.length > 0)
+    gaps.push({ id: "anti_sponsor_high_influence", contactIds: ids(strongOpponents) });
+  if (opponents.length > 0 && sponsors.length === 0)
+    gaps.push({ id: "anti_sponsor_without_sponsor", contactIds: ids(opponents) });
+  const mapped = new Set(ORGANISATION_MAP_GROUPS.flatMap((group) => ids(groups[group])));
+  if (mapped.size === 1) gaps.push({ id: "single_threaded", contactIds: [...mapped] });
+  return gaps;
+}
+var MAP_CONTACT_PROPERTIES = [
+  "hs_buying_role",
+  "kam_influence",
+  "kam_attitude",
+  "kam_career",
+  "notes_last_contacted"
+];
+var optionOf = (options, raw) => {
+  const text = raw?.trim().toLowerCase() ?? "";
+  return options.includes(text) ? text : null;
+};
+function mapContactOf(id, properties, nowMs) {
+  const roles = [];
+  for (const part of (properties.hs_buying_role ?? "").split(";")) {
+    const role = part.trim().toUpperCase();
+    if (HUBSPOT_BUYING_ROLES.includes(role) && !roles.includes(role)) roles.push(role);
+  }
+  const contacted = (properties.notes_last_contacted ?? "").trim();
+  const at = /^\d+$/.test(contacted) ? Number(contacted) : Date.parse(contacted);
+  return {
+    id,
+    roles,
+    influence: optionOf(INFLUENCE_LEVELS, properties.kam_influence),
+    attitude: optionOf(ATTITUDES, properties.kam_attitude),
+    career: optionOf(CAREER_STAGES, properties.kam_career),
+    lastContactedAt: Number.isFinite(at) && at <= nowMs ? at : null
+  };
 }
 
 // src/app/functions/contract/common.ts
@@ -796,14 +1090,21 @@ function useIsMounted() {
 export {
   FUNCTION_NAMES,
   KAISM_QUADRANTS,
+  KAM_INPUT_PROPERTIES,
   KAM_OUTPUT_PROPERTY_NAMES,
   KAM_PIN_PROPERTY_NAMES,
+  MAP_CONTACT_PROPERTIES,
+  ORGANISATION_GAP_TEXTS,
+  ORGANISATION_GROUP_LABELS,
+  ORGANISATION_MAP_GROUPS,
   PIN_MAX_DAYS,
   PIN_REASON_MAX_LENGTH,
   RISK_LEVELS,
   RISK_SCORE_SIGNALS,
   SIGNED_USER_ADMIN_KEY,
   STRATEGIES,
+  SUPPLIER_POSITIONS,
+  SUPPLIER_POSITION_TEXTS,
   TIERS,
   activePinOf,
   asksForAdminKey,
@@ -814,6 +1115,8 @@ export {
   formatDateTime,
   intlLocale,
   languageFromLocale,
+  mapContactOf,
+  organisationMap,
   pinTierResultSchema,
   recalculateCompanyResultSchema,
   scoreHistoryResultSchema,

@@ -32,6 +32,11 @@ var LOSS_REASONS = [
 var INPUT_LEVELS = ["low", "medium", "high"];
 var REPUTATION_LEVELS = ["low", "medium", "high", "industry_leader"];
 var PAYMENT_DISCIPLINE = ["on_time", "sometimes_late", "often_late"];
+var POSITION_INPUT_LEVELS = ["low", "high"];
+var SUPPLIER_POSITIONS = ["managed", "partner", "independent", "desired"];
+var INFLUENCE_LEVELS = ["high", "medium", "low"];
+var ATTITUDES = ["sponsor", "supporter", "neutral", "critic", "anti_sponsor"];
+var CAREER_STAGES = ["rising_star", "steady", "setting_star"];
 
 // src/engine/hubspot/kam-properties.ts
 var humanise = (value) => value.split("_").map((word, index) => index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word).join(" ");
@@ -192,6 +197,19 @@ var KAM_OUTPUT_PROPERTIES = [
     "Won revenue of the last 12 months over the 12 before, minus 1 (0.25 = +25%).",
     "number",
     "number"
+  ),
+  output(
+    "kam_supplier_position",
+    "KAM supplier position",
+    "How the client sees us, from KAM client dependence \xD7 KAM value delivered: partner (both high), managed (high dependence, low value), desired (low dependence, high value), independent (both low). Empty until both are set.",
+    "enumeration",
+    "select",
+    optionsOf(SUPPLIER_POSITIONS, {
+      managed: "Managed supplier",
+      partner: "Partner supplier",
+      independent: "Independent supplier",
+      desired: "Desired supplier"
+    })
   )
 ];
 var KAM_INPUT_PROPERTIES = [
@@ -257,6 +275,22 @@ var KAM_INPUT_PROPERTIES = [
     "enumeration",
     "select",
     optionsOf(LOSS_REASONS)
+  ),
+  input(
+    "kam_client_dependence",
+    "KAM client dependence",
+    "How significant (how risky to lose) our supply is for the client. With KAM value delivered it sets KAM supplier position.",
+    "enumeration",
+    "select",
+    optionsOf(POSITION_INPUT_LEVELS, { low: "Low significance", high: "High significance" })
+  ),
+  input(
+    "kam_value_delivered",
+    "KAM value delivered",
+    "The total value we give the client, as the client sees it. With KAM client dependence it sets KAM supplier position.",
+    "enumeration",
+    "select",
+    optionsOf(POSITION_INPUT_LEVELS, { low: "Low value", high: "High value" })
   )
 ];
 var KAM_PIN_PROPERTIES = [
@@ -285,6 +319,38 @@ var KAM_PIN_PROPERTIES = [
     "date"
   ),
   input("kam_pinned_by", "KAM pinned by", "Who pinned the tier (as the page reported it).", "string", "text")
+];
+var KAM_CONTACT_PROPERTIES = [
+  input(
+    "kam_influence",
+    "KAM influence",
+    "How much this person weighs in the client\u2019s buying decisions (organisation map).",
+    "enumeration",
+    "select",
+    optionsOf(INFLUENCE_LEVELS, { high: "High influence", medium: "Medium influence", low: "Low influence" })
+  ),
+  input(
+    "kam_attitude",
+    "KAM attitude to us",
+    "Where this person stands toward us: sponsor (champions us) to anti-sponsor (works against us).",
+    "enumeration",
+    "select",
+    optionsOf(ATTITUDES, {
+      sponsor: "Sponsor (champions us)",
+      supporter: "Supporter",
+      neutral: "Neutral",
+      critic: "Critic",
+      anti_sponsor: "Anti-sponsor (works against us)"
+    })
+  ),
+  input(
+    "kam_career",
+    "KAM career direction",
+    "Is this person\u2019s standing at the client rising, steady or on the way out?",
+    "enumeration",
+    "select",
+    optionsOf(CAREER_STAGES, { rising_star: "Rising star", steady: "Steady", setting_star: "Setting star" })
+  )
 ];
 var KAM_PIN_PROPERTY_NAMES = KAM_PIN_PROPERTIES.map((p) => p.name);
 var KAM_PROPERTIES = [
@@ -361,6 +427,7 @@ export {
   KAM_PROPERTIES,
   RISK_LEVELS,
   STRATEGIES,
+  SUPPLIER_POSITIONS,
   TIERS,
   chooseFunctionRunner
 };

@@ -60,6 +60,24 @@ export declare const REPUTATION_LEVELS: readonly ["low", "medium", "high", "indu
 export type ReputationLevel = (typeof REPUTATION_LEVELS)[number];
 export declare const PAYMENT_DISCIPLINE: readonly ["on_time", "sometimes_late", "often_late"];
 export type PaymentDiscipline = (typeof PAYMENT_DISCIPLINE)[number];
+export declare const POSITION_INPUT_LEVELS: readonly ["low", "high"];
+export type PositionInputLevel = (typeof POSITION_INPUT_LEVELS)[number];
+export declare const SUPPLIER_POSITIONS: readonly ["managed", "partner", "independent", "desired"];
+export type SupplierPosition = (typeof SUPPLIER_POSITIONS)[number];
+/** The company properties the position is read from, in the order the card lists them. */
+export declare const POSITION_INPUT_FIELDS: readonly ["kam_client_dependence", "kam_value_delivered"];
+export type PositionInputField = (typeof POSITION_INPUT_FIELDS)[number];
+export declare const INFLUENCE_LEVELS: readonly ["high", "medium", "low"];
+export type InfluenceLevel = (typeof INFLUENCE_LEVELS)[number];
+export declare const ATTITUDES: readonly ["sponsor", "supporter", "neutral", "critic", "anti_sponsor"];
+export type Attitude = (typeof ATTITUDES)[number];
+export declare const CAREER_STAGES: readonly ["rising_star", "steady", "setting_star"];
+export type CareerStage = (typeof CAREER_STAGES)[number];
+export declare const ORGANISATION_MAP_GROUPS: readonly ["decision_maker", "influencer", "sponsor", "anti_sponsor", "rising_star", "setting_star"];
+export type OrganisationMapGroup = (typeof ORGANISATION_MAP_GROUPS)[number];
+/** The gaps the organisation map can show, as stable ids; their texts are in catalogue-texts.ts. */
+export declare const ORGANISATION_GAPS: readonly ["no_contacts", "no_decision_maker", "decision_maker_not_contacted", "no_sponsor", "sponsor_setting_star", "anti_sponsor_high_influence", "anti_sponsor_without_sponsor", "single_threaded"];
+export type OrganisationGapId = (typeof ORGANISATION_GAPS)[number];
 export declare const IDEAL_CUSTOMER_PROFILE_TIERS: readonly ["tier_1", "tier_2", "tier_3"];
 export type IdealCustomerProfileTier = (typeof IDEAL_CUSTOMER_PROFILE_TIERS)[number];
 export declare const AXES: readonly ["attractiveness", "strength"];

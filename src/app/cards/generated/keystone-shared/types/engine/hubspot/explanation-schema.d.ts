@@ -128,6 +128,22 @@ declare const version2Schema: z.ZodObject<{
         important: "important";
         regular: "regular";
     }>>;
+    position: z.ZodOptional<z.ZodObject<{
+        value: z.ZodNullable<z.ZodEnum<{
+            managed: "managed";
+            partner: "partner";
+            independent: "independent";
+            desired: "desired";
+        }>>;
+        missing: z.ZodArray<z.ZodEnum<{
+            kam_client_dependence: "kam_client_dependence";
+            kam_value_delivered: "kam_value_delivered";
+        }>>;
+        invalid: z.ZodArray<z.ZodEnum<{
+            kam_client_dependence: "kam_client_dependence";
+            kam_value_delivered: "kam_value_delivered";
+        }>>;
+    }, z.core.$strip>>;
     v: z.ZodLiteral<2>;
 }, z.core.$strip>;
 /** What the sync writes. */
@@ -248,6 +264,22 @@ export declare const explanationSchema: z.ZodPipe<z.ZodDiscriminatedUnion<[z.Zod
         important: "important";
         regular: "regular";
     }>>;
+    position: z.ZodOptional<z.ZodObject<{
+        value: z.ZodNullable<z.ZodEnum<{
+            managed: "managed";
+            partner: "partner";
+            independent: "independent";
+            desired: "desired";
+        }>>;
+        missing: z.ZodArray<z.ZodEnum<{
+            kam_client_dependence: "kam_client_dependence";
+            kam_value_delivered: "kam_value_delivered";
+        }>>;
+        invalid: z.ZodArray<z.ZodEnum<{
+            kam_client_dependence: "kam_client_dependence";
+            kam_value_delivered: "kam_value_delivered";
+        }>>;
+    }, z.core.$strip>>;
     v: z.ZodLiteral<1>;
 }, z.core.$strip>, z.ZodObject<{
     factors: z.ZodObject<{
@@ -353,6 +385,22 @@ export declare const explanationSchema: z.ZodPipe<z.ZodDiscriminatedUnion<[z.Zod
         important: "important";
         regular: "regular";
     }>>;
+    position: z.ZodOptional<z.ZodObject<{
+        value: z.ZodNullable<z.ZodEnum<{
+            managed: "managed";
+            partner: "partner";
+            independent: "independent";
+            desired: "desired";
+        }>>;
+        missing: z.ZodArray<z.ZodEnum<{
+            kam_client_dependence: "kam_client_dependence";
+            kam_value_delivered: "kam_value_delivered";
+        }>>;
+        invalid: z.ZodArray<z.ZodEnum<{
+            kam_client_dependence: "kam_client_dependence";
+            kam_value_delivered: "kam_value_delivered";
+        }>>;
+    }, z.core.$strip>>;
     v: z.ZodLiteral<2>;
 }, z.core.$strip>], "v">, z.ZodTransform<{
     factors: {
@@ -450,6 +498,11 @@ export declare const explanationSchema: z.ZodPipe<z.ZodDiscriminatedUnion<[z.Zod
         } | undefined;
     } | undefined;
     thresholdTier?: "key" | "important" | "regular" | undefined;
+    position?: {
+        value: "managed" | "partner" | "independent" | "desired" | null;
+        missing: ("kam_client_dependence" | "kam_value_delivered")[];
+        invalid: ("kam_client_dependence" | "kam_value_delivered")[];
+    } | undefined;
 } | {
     factors: {
         attractiveness: {
@@ -546,6 +599,11 @@ export declare const explanationSchema: z.ZodPipe<z.ZodDiscriminatedUnion<[z.Zod
         } | undefined;
     } | undefined;
     thresholdTier?: "key" | "important" | "regular" | undefined;
+    position?: {
+        value: "managed" | "partner" | "independent" | "desired" | null;
+        missing: ("kam_client_dependence" | "kam_value_delivered")[];
+        invalid: ("kam_client_dependence" | "kam_value_delivered")[];
+    } | undefined;
 }, {
     factors: {
         attractiveness: {
@@ -642,6 +700,11 @@ export declare const explanationSchema: z.ZodPipe<z.ZodDiscriminatedUnion<[z.Zod
         } | undefined;
     } | undefined;
     thresholdTier?: "key" | "important" | "regular" | undefined;
+    position?: {
+        value: "managed" | "partner" | "independent" | "desired" | null;
+        missing: ("kam_client_dependence" | "kam_value_delivered")[];
+        invalid: ("kam_client_dependence" | "kam_value_delivered")[];
+    } | undefined;
 } | {
     factors: {
         attractiveness: {
@@ -726,6 +789,11 @@ export declare const explanationSchema: z.ZodPipe<z.ZodDiscriminatedUnion<[z.Zod
         } | undefined;
     } | undefined;
     thresholdTier?: "key" | "important" | "regular" | undefined;
+    position?: {
+        value: "managed" | "partner" | "independent" | "desired" | null;
+        missing: ("kam_client_dependence" | "kam_value_delivered")[];
+        invalid: ("kam_client_dependence" | "kam_value_delivered")[];
+    } | undefined;
 }>>;
 /** A parsed document, v1 or v2: labels and titles are always there. */
 export type Explanation = z.output<typeof explanationSchema>;

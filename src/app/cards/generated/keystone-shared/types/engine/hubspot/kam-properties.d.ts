@@ -19,13 +19,19 @@ export type KamPropertyDefinition = {
     /** `output`: written by Keystone; `input`: entered by the key-account manager. */
     role: 'output' | 'input';
 };
-export declare const KAM_OUTPUT_PROPERTIES: readonly [KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition];
-export declare const KAM_INPUT_PROPERTIES: readonly [KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition];
+export declare const KAM_OUTPUT_PROPERTIES: readonly [KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition];
+export declare const KAM_INPUT_PROPERTIES: readonly [KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition];
 /**
  * A manager's override of the tier (docs/decisions/0004-who-may-pin.md): set through the
  * `keystone_pin_tier` function, read by every rescoring. Inputs, because Keystone never computes them.
  */
 export declare const KAM_PIN_PROPERTIES: readonly [KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition];
+/**
+ * Contact properties of the organisation map (003: buying-centre roles, "build an organisation map
+ * and a network across the client"): what HubSpot's `hs_buying_role` does not say about a person.
+ * Created on contacts, in a group of the same name as the company group.
+ */
+export declare const KAM_CONTACT_PROPERTIES: readonly [KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition];
 export type KamPinPropertyName = (typeof KAM_PIN_PROPERTIES)[number]['name'];
 export declare const KAM_PIN_PROPERTY_NAMES: KamPinPropertyName[];
 export declare const KAM_PROPERTIES: readonly KamPropertyDefinition[];

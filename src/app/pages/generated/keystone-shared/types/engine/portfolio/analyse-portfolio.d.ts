@@ -12,6 +12,7 @@ import { type KaismMatrix } from './kaism-matrix';
 import { type ParetoSummary } from './pareto-summary';
 import type { ParsedPortfolio } from './portfolio-row';
 import { type StrategyDistribution } from './strategy-distribution';
+import { type SupplierPositionMatrix } from './supplier-positions';
 import type { TierMovement } from './tier-movement';
 import { type TierMovers } from './tier-movers';
 import { type TierPlaces } from './tier-places';
@@ -53,6 +54,8 @@ export type PortfolioAnalysis = {
     /** Tier capacity: places held and who waits below the line. */
     tierPlaces: TierPlaces;
     pareto: ParetoSummary;
+    /** methodology §6: supplier-position counts (2×2), all companies and key accounts. */
+    positions: SupplierPositionMatrix;
     declining: DecliningAnalysis;
     /** Movement between two dates from property history (`kam report --from --to`); absent otherwise. */
     betweenDates?: TierMovement;

@@ -10,6 +10,7 @@ import type { AtRiskKeys } from './at-risk-keys';
 import type { KaismMatrix } from './kaism-matrix';
 import type { ParetoSummary } from './pareto-summary';
 import type { StrategyDistribution } from './strategy-distribution';
+import type { SupplierPositionMatrix } from './supplier-positions';
 import type { TierMovers } from './tier-movers';
 import type { TierPlaces } from './tier-places';
 export declare const PORTFOLIO_PAGE_DATA_VERSION = 1;
@@ -54,6 +55,8 @@ export type PortfolioPageData = {
     };
     tierPlaces: TierPlaces;
     pareto: Omit<ParetoSummary, 'curve'>;
+    /** methodology §6: supplier-position counts; absent from functions deployed before it. */
+    positions?: SupplierPositionMatrix;
 };
 /** Same shape as every Keystone app function's error: a stable code, a sentence, field issues. */
 export type PortfolioFunctionError = {

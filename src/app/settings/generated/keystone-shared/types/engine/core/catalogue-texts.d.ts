@@ -5,10 +5,23 @@
  * (kam_explanation) carries ids and figures, not these texts, which keeps every company's
  * document small.
  */
-import type { FactorId, RecommendationId } from './enums';
+import type { FactorId, OrganisationGapId, OrganisationMapGroup, RecommendationId, SupplierPosition } from './enums';
 export type CatalogueText = Readonly<{
     en: string;
     ru: string;
 }>;
 export declare const FACTOR_LABELS: Readonly<Record<FactorId, CatalogueText>>;
 export declare const RECOMMENDATION_TITLES: Readonly<Record<RecommendationId, CatalogueText>>;
+/**
+ * Supplier positioning (methodology §6): what each cell means to the client and what moves us
+ * toward *partner* (more value given where we are significant, more significance where we give value).
+ */
+export declare const SUPPLIER_POSITION_TEXTS: Readonly<Record<SupplierPosition, Readonly<{
+    label: CatalogueText;
+    meaning: CatalogueText;
+    towardPartner: CatalogueText;
+}>>>;
+/** Organisation map (003): the groups of people, as the card heads them. */
+export declare const ORGANISATION_GROUP_LABELS: Readonly<Record<OrganisationMapGroup, CatalogueText>>;
+/** Organisation map (003): what each gap says. Figures (the 180 days) are the default rule's. */
+export declare const ORGANISATION_GAP_TEXTS: Readonly<Record<OrganisationGapId, CatalogueText>>;

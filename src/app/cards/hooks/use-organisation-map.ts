@@ -1,0 +1,98 @@
+import { useAssociations } from '@hubspot/ui-extensions/crm';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import {
+  MAP_CONTACT_PROPERTIES,
+  mapContactOf,
+  organisationMap,
+  type OrganisationMap,
+} from '@keystone/shared';
+
+/** Contacts per page HubSpot returns; the map needs them all, so the hook walks every page. */
+export const CONTACT_PAGE_LENGTH = 100;
+/** Pages read at most (1,000 contacts); a larger company's map says it is partial. */
+export const MAX_CONTACT_PAGES = 10;
+
+export type ContactName = { name: string; jobTitle: string | null };
+
+export type OrganisationMapState =
+  | { status: 'loading' }
+  | { status: 'error'; error: Error }
+  | {
+      status: 'ready';
+      map: OrganisationMap;
+      names: ReadonlyMap<string, ContactName>;
+      /** True when the company has more contacts than MAX_CONTACT_PAGES pages hold. */
+      partial: boolean;
+    };
+
+type Collected = {
+  contacts: Map<string, Record<string, string | null>>;
+  /** The page last collected: a render of the same page again asks for nothing more. */
+  lastPage: number | null;
+  done: boolean;
+  partial: boolean;
+};
+
+/**
+ * The company's associated contacts, every page of them, and the organisation map built from them
+ * (core organisation-map.ts). HubSpot's hook holds one page at a time: each page is collected here
+ * before the next is asked for, so the map is never drawn from part of the contacts.
+ */
+export function useOrganisationMap(nowMs: number): OrganisationMapState {
+  const { results, error, isLoading, pagination } = useAssociations(
+    {
+      toObjectType: '0-1',
+      properties: [...MAP_CONTACT_PROPERTIES, 'firstname', 'lastname', 'email', 'jobtitle'],
+      pageLength: CONTACT_PAGE_LENGTH,
+    },
+    { propertiesToFormat: [] },
+  );
+  const collected = useRef<Collected>({ contacts: new Map(), lastPage: null, done: false, partial: false });
+  // moves with every page collected, so the map is built again once the last one is in
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    if (isLoading || error || collected.current.done) return;
+    if (collected.current.lastPage === pagination.currentPage) return;
+    collected.current.lastPage = pagination.currentPage;
+    for (const result of results)
+      collected.current.contacts.set(String(result.toObjectId), result.properties);
+    if (pagination.hasNextPage && pagination.currentPage < MAX_CONTACT_PAGES) {
+      pagination.nextPage();
+    } else {
+      collected.current.done = true;
+      collected.current.partial = pagination.hasNextPage;
+    }
+    setVersion((value) => value + 1);
+  }, [results, isLoading, error, pagination]);
+
+  return useMemo((): OrganisationMapState => {
+    if (error) return { status: 'error', error };
+    if (!collected.current.done) return { status: 'loading' };
+    const contacts = [...collected.current.contacts.entries()];
+    const names = new Map<string, ContactName>(
+      contacts.map(([id, properties]) => {
+        const name = [properties.firstname, properties.lastname]
+          .map((part) => part?.trim() ?? '')
+          .filter(Boolean)
+          .join(' ');
+        return [
+          id,
+          {
+            name: name || properties.email?.trim() || `Contact ${id}`,
+            jobTitle: properties.jobtitle?.trim() || null,
+          },
+        ];
+      }),
+    );
+    return {
+      status: 'ready',
+      map: organisationMap(
+        contacts.map(([id, properties]) => mapContactOf(id, properties, nowMs)),
+        { nowMs },
+      ),
+      names,
+      partial: collected.current.partial,
+    };
+  }, [error, nowMs, version]);
+}
