@@ -19,9 +19,17 @@
 import { z } from 'zod';
 import type { ValidationIssue } from '../core/validation';
 import { KeystoneError, isKeystoneError } from '../errors';
-import { scoringModelSchema, validateModel, type ScoringModel } from '../settings/model-schema';
+import { validateModel, type ScoringModel } from '../settings/model-schema';
 import {
+  activeModelOf,
+  historyLength,
+  modelToSave,
+  nextVersionLabel,
+  restorableModelOf,
+  rollbackNote,
   STORE_UNAVAILABLE,
+  toStoredModel,
+  versionNotFound,
   type ModelStore,
   type ModelVersion,
   type SaveMeta,
@@ -47,8 +55,6 @@ const SUMMARY_PROPERTIES = ['version', 'saved_at', 'is_active'];
 
 // HubSpot textarea limit; a model is a few KB, so this only guards against a runaway schema.
 const MAX_MODEL_JSON_CHARS = 65_536;
-// Saves are rare; the newest 100 versions are the whole useful history (one batch read).
-const MAX_HISTORY = 100;
 
 const schemaListSchema = z.object({
   results: z.array(z.object({ objectTypeId: z.string(), name: z.string() }).passthrough()),
@@ -158,8 +164,6 @@ function readVersion(record: ModelRecord): { version: ModelVersion; model: Scori
 const newestFirst = (a: ModelRecord, b: ModelRecord): number =>
   Date.parse(property(b, 'saved_at')) - Date.parse(property(a, 'saved_at')) || Number(b.id) - Number(a.id);
 
-const VERSION_LABEL = /^v(\d+)$/;
-
 export type ModelStoreOptions = { gateway: CrmGateway; now?: () => Date };
 
 /** Where model versions live: the custom object (Enterprise) or a versioned JSON file (`kam serve`). */
@@ -223,37 +227,12 @@ export function createCustomObjectModelStore({
     return records.sort(newestFirst);
   }
 
-  function nextVersionLabel(summaries: readonly ModelRecord[]): string {
-    const highest = summaries.reduce((max, record) => {
-      const match = VERSION_LABEL.exec(property(record, 'version'));
-      return match ? Math.max(max, Number(match[1])) : max;
-    }, 0);
-    return `v${Math.max(summaries.length, highest) + 1}`;
-  }
-
-  function toStored(version: ModelVersion, model: ScoringModel): StoredModel {
-    const { isValid: _isValid, issues: _issues, ...rest } = version;
-    return { ...rest, model };
-  }
-
   async function save(model: ScoringModel, meta: SaveMeta): Promise<StoredModel> {
     const type = await requireType();
     const summaries = await listSummaries(type);
-    const label = nextVersionLabel(summaries);
-    const parsed = scoringModelSchema.safeParse({ ...model, version: label });
-    if (!parsed.success) {
-      throw new KeystoneError(
-        'settings.invalid',
-        `scoring model ${label} fails validation; nothing was saved`,
-        {
-          issues: parsed.error.issues.map((issue) => ({
-            path: issue.path.join('.'),
-            message: issue.message,
-          })),
-        },
-      );
-    }
-    const json = JSON.stringify(parsed.data);
+    const label = nextVersionLabel(summaries.map((record) => property(record, 'version')));
+    const toSave = modelToSave(model, label);
+    const json = JSON.stringify(toSave);
     if (json.length > MAX_MODEL_JSON_CHARS) {
       throw new KeystoneError(
         'settings.too_large',
@@ -285,7 +264,7 @@ export function createCustomObjectModelStore({
       );
     }
     const { version } = readVersion({ ...created, properties: { ...created.properties, model_json: json } });
-    return toStored({ ...version, isActive: true }, parsed.data);
+    return toStoredModel({ ...version, isActive: true }, toSave);
   }
 
   return {
@@ -300,16 +279,7 @@ export function createCustomObjectModelStore({
       const [record] = await readRecords(type, [newestActive.id]);
       if (!record) return null;
       const { version, model } = readVersion(record);
-      if (!model) {
-        throw new KeystoneError(
-          'settings.stored_model_invalid',
-          `the active scoring model ${version.version} (record ${version.versionId}) fails validation at ${version.issues
-            .map((issue) => issue.path)
-            .join(', ')}; save a valid model or roll back in Keystone settings`,
-          { versionId: version.versionId, issues: version.issues },
-        );
-      }
-      return toStored(version, model);
+      return activeModelOf(version, model, `record ${version.versionId}`);
     },
 
     save,
@@ -317,10 +287,7 @@ export function createCustomObjectModelStore({
     async history(limit) {
       const type = await lookUpReadableType();
       if (!type) return [];
-      const newest = (await listSummaries(type)).slice(
-        0,
-        Math.min(Math.max(1, Math.floor(limit)), MAX_HISTORY),
-      );
+      const newest = (await listSummaries(type)).slice(0, historyLength(limit));
       const records = await readRecords(
         type,
         newest.map((record) => record.id),
@@ -330,29 +297,13 @@ export function createCustomObjectModelStore({
 
     async rollback(versionId, by) {
       const type = await lookUpType();
-      if (!type)
-        throw new KeystoneError(
-          'settings.version_not_found',
-          `no scoring model version ${versionId} is stored`,
-          { versionId },
-        );
-      const [record] = await readRecords(type, [versionId]);
-      if (!record) {
-        throw new KeystoneError(
-          'settings.version_not_found',
-          `no scoring model version ${versionId} is stored`,
-          { versionId },
-        );
-      }
+      const [record] = type ? await readRecords(type, [versionId]) : [];
+      if (!record) throw versionNotFound(versionId);
       const { version, model } = readVersion(record);
-      if (!model) {
-        throw new KeystoneError(
-          'settings.stored_model_invalid',
-          `scoring model ${version.version} (record ${versionId}) fails validation and cannot be restored`,
-          { versionId, issues: version.issues },
-        );
-      }
-      return save(model, { ...by, note: `Rollback to ${version.version}` });
+      return save(restorableModelOf(version, model, `record ${versionId}`), {
+        ...by,
+        note: rollbackNote(version),
+      });
     },
   };
 }

@@ -20,9 +20,17 @@ import { z } from 'zod';
 import type { ValidationIssue } from '../core/validation';
 import { KeystoneError } from '../errors';
 import type { ModelStoreFactory } from '../hubspot/model-store';
-import { scoringModelSchema, validateModel, type ScoringModel } from '../settings/model-schema';
+import { validateModel, type ScoringModel } from '../settings/model-schema';
 import {
+  activeModelOf,
+  historyLength,
+  modelToSave,
+  nextVersionLabel,
+  restorableModelOf,
+  rollbackNote,
   STORE_UNAVAILABLE,
+  toStoredModel,
+  versionNotFound,
   type ModelStore,
   type ModelVersion,
   type SaveMeta,
@@ -32,8 +40,6 @@ import {
 /** The store's file under serve's state directory. */
 export const MODEL_STORE_FILE = 'scoring-models.json';
 
-// Saves are rare; the newest 100 versions are the whole useful history (as the custom object).
-const MAX_HISTORY = 100;
 const FORMAT = 'keystone-scoring-models';
 
 const versionEntrySchema = z.object({
@@ -55,8 +61,6 @@ const documentSchema = z.object({
 });
 type StoreDocument = z.infer<typeof documentSchema>;
 
-const VERSION_LABEL = /^v(\d+)$/;
-
 const newestFirst = (a: VersionEntry, b: VersionEntry): number =>
   Date.parse(b.savedAt) - Date.parse(a.savedAt) || Number(b.versionId) - Number(a.versionId);
 
@@ -68,11 +72,6 @@ function readVersion(entry: VersionEntry): { version: ModelVersion; model: Scori
     model: result.ok ? result.value : null,
     version: { ...fields, isValid: issues.length === 0, issues },
   };
-}
-
-function toStored(version: ModelVersion, model: ScoringModel): StoredModel {
-  const { isValid: _isValid, issues: _issues, ...rest } = version;
-  return { ...rest, model };
 }
 
 // one chain of saves per file within this process
@@ -132,30 +131,10 @@ export function createFileModelStore(file: string, now: () => Date = () => new D
     }
   }
 
-  function nextVersionLabel(versions: readonly VersionEntry[]): string {
-    const highest = versions.reduce((max, entry) => {
-      const match = VERSION_LABEL.exec(entry.version);
-      return match ? Math.max(max, Number(match[1])) : max;
-    }, 0);
-    return `v${Math.max(versions.length, highest) + 1}`;
-  }
-
   async function saveNow(model: ScoringModel, meta: SaveMeta): Promise<StoredModel> {
     const document = await load();
-    const label = nextVersionLabel(document.versions);
-    const parsed = scoringModelSchema.safeParse({ ...model, version: label });
-    if (!parsed.success) {
-      throw new KeystoneError(
-        'settings.invalid',
-        `scoring model ${label} fails validation; nothing was saved`,
-        {
-          issues: parsed.error.issues.map((issue) => ({
-            path: issue.path.join('.'),
-            message: issue.message,
-          })),
-        },
-      );
-    }
+    const label = nextVersionLabel(document.versions.map((entry) => entry.version));
+    const toSave = modelToSave(model, label);
     const versionId = String(
       document.versions.reduce((max, entry) => Math.max(max, Number(entry.versionId)), 0) + 1,
     );
@@ -166,13 +145,13 @@ export function createFileModelStore(file: string, now: () => Date = () => new D
       savedBy: { userId: meta.userId, email: meta.userEmail },
       note: meta.note,
       isActive: true,
-      model: parsed.data,
+      model: toSave,
     };
     await write({
       ...document,
       versions: [...document.versions.map((older) => ({ ...older, isActive: false })), entry],
     });
-    return toStored(readVersion(entry).version, parsed.data);
+    return toStoredModel(readVersion(entry).version, toSave);
   }
 
   function save(model: ScoringModel, meta: SaveMeta): Promise<StoredModel> {
@@ -193,45 +172,24 @@ export function createFileModelStore(file: string, now: () => Date = () => new D
       const active = (await load()).versions.filter((entry) => entry.isActive).sort(newestFirst)[0];
       if (!active) return null;
       const { version, model } = readVersion(active);
-      if (!model) {
-        throw new KeystoneError(
-          'settings.stored_model_invalid',
-          `the active scoring model ${version.version} (version ${version.versionId}) fails validation at ${version.issues
-            .map((issue) => issue.path)
-            .join(', ')}; save a valid model or roll back in Keystone settings`,
-          { versionId: version.versionId, issues: version.issues },
-        );
-      }
-      return toStored(version, model);
+      return activeModelOf(version, model, `version ${version.versionId}`);
     },
 
     save,
 
     async history(limit) {
-      const newest = (await load()).versions
-        .sort(newestFirst)
-        .slice(0, Math.min(Math.max(1, Math.floor(limit)), MAX_HISTORY));
+      const newest = (await load()).versions.sort(newestFirst).slice(0, historyLength(limit));
       return newest.map((entry) => readVersion(entry).version);
     },
 
     async rollback(versionId, by) {
       const entry = (await load()).versions.find((candidate) => candidate.versionId === versionId);
-      if (!entry) {
-        throw new KeystoneError(
-          'settings.version_not_found',
-          `no scoring model version ${versionId} is stored`,
-          { versionId },
-        );
-      }
+      if (!entry) throw versionNotFound(versionId);
       const { version, model } = readVersion(entry);
-      if (!model) {
-        throw new KeystoneError(
-          'settings.stored_model_invalid',
-          `scoring model ${version.version} (version ${versionId}) fails validation and cannot be restored`,
-          { versionId, issues: version.issues },
-        );
-      }
-      return save(model, { ...by, note: `Rollback to ${version.version}` });
+      return save(restorableModelOf(version, model, `version ${versionId}`), {
+        ...by,
+        note: rollbackNote(version),
+      });
     },
   };
 }
