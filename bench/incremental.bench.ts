@@ -9,7 +9,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { tuneHeapForPortfolios } from '../cli/heap-tuning';
 import { createGateway, type CrmGateway } from '../src/engine/hubspot/gateway';
 import { ensureKamProperties } from '../src/engine/hubspot/property-setup';
@@ -19,6 +18,7 @@ import { Metrics } from '../src/engine/service/metrics';
 import { PortfolioRunner, type RunResult } from '../src/engine/service/portfolio-runner';
 import { createPortfolioScorer } from '../src/engine/sync/portfolio-scorer';
 import { runSync } from '../src/engine/sync/sync-run';
+import { portalInWorker, type WorkerPortal } from './worker-portal';
 
 tuneHeapForPortfolios();
 
@@ -34,40 +34,18 @@ const TOUCHES = ['company', 'deal', 'meeting', 'contact'] as const;
 
 const line = (text = '') => process.stdout.write(`${text}\n`);
 
-async function portalInWorker(): Promise<{ url: string; close: () => Promise<void> }> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const bundler = require('../scripts/bundle.cjs') as { freshBundle: (entry: string) => string };
-  const worker = new Worker(bundler.freshBundle('bench/emulator-worker.ts'), {
+async function loadedPortal(): Promise<WorkerPortal> {
+  const portal = await portalInWorker({
+    token: TOKEN,
+    companies: COMPANIES,
+    seed: 2026,
+    now: NOW,
     // call counts are the measure here, not pacing: the portal's limit is out of the way
-    workerData: {
-      token: TOKEN,
-      companies: COMPANIES,
-      seed: 2026,
-      now: NOW.toISOString(),
-      perTenSeconds: 1_000_000,
-    },
+    perTenSeconds: 1_000_000,
   });
-  const next = (type: string) =>
-    new Promise<{ url?: string }>((resolve) => {
-      const onMessage = (message: { type: string; url?: string }) => {
-        if (message.type !== type) return;
-        worker.off('message', onMessage);
-        resolve(message);
-      };
-      worker.on('message', onMessage);
-    });
-  const { url } = await next('ready');
-  await ensureKamProperties(createGateway({ accessToken: TOKEN, basePath: url as string }));
-  worker.postMessage({ type: 'load' });
-  await next('loaded');
-  return {
-    url: url as string,
-    close: async () => {
-      worker.postMessage({ type: 'close' });
-      await next('closed');
-      await worker.terminate();
-    },
-  };
+  await ensureKamProperties(createGateway({ accessToken: TOKEN, basePath: portal.url }));
+  await portal.load();
+  return portal;
 }
 
 /** A small deterministic generator (the touch set is the same every run). */
@@ -92,7 +70,7 @@ async function allCompanyIds(gateway: CrmGateway): Promise<string[]> {
 
 async function main(): Promise<void> {
   line(`incremental run benchmark: ${COMPANIES} companies, ${TOUCHED_SHARE * 100}% touched`);
-  const portal = await portalInWorker();
+  const portal = await loadedPortal();
   const gateway = () =>
     createGateway({ accessToken: TOKEN, basePath: portal.url, requestsPerTenSeconds: 100_000 });
   const runner = new PortfolioRunner({

@@ -8,7 +8,6 @@ import { Client } from '@hubspot/api-client';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { tuneHeapForPortfolios } from '../cli/heap-tuning';
 import { startEmulator } from '../emulator';
 import { generatePortfolio } from '../emulator/generator';
@@ -20,6 +19,7 @@ import { COMPANY_READ_PROPERTIES } from '../src/engine/sync/read-portfolio';
 import { FileCheckpoint } from '../src/engine/sync/checkpoint';
 import { runSync } from '../src/engine/sync/sync-run';
 import { dependentBound, minimalSyncCalls, rateBound as rateBoundOf } from './rate-bounds';
+import { portalInWorker } from './worker-portal';
 
 // as `kam` runs (cli/heap-tuning.ts)
 tuneHeapForPortfolios();
@@ -40,39 +40,6 @@ function line(text = ''): void {
 const WINDOW = { maxCalls: PORTAL_LIMIT_PER_10S, windowMs: 10_000, latencyMs: LATENCY_MS };
 const rateBound = (calls: number) => rateBoundOf(calls, WINDOW);
 
-type WorkerPortal = { url: string; load: () => Promise<void>; close: () => Promise<void> };
-
-async function portalInWorker(companies: number, seed: number, perTenSeconds: number): Promise<WorkerPortal> {
-  // the emulator's thread runs from its own bundle, as this benchmark does (scripts/bundle.cjs)
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const bundler = require('../scripts/bundle.cjs') as { freshBundle: (entry: string) => string };
-  const worker = new Worker(bundler.freshBundle('bench/emulator-worker.ts'), {
-    workerData: { token: TOKEN, companies, seed, now: NOW.toISOString(), perTenSeconds },
-  });
-  const next = (type: string) =>
-    new Promise<{ url?: string }>((resolve) => {
-      const onMessage = (message: { type: string; url?: string }) => {
-        if (message.type !== type) return;
-        worker.off('message', onMessage);
-        resolve(message);
-      };
-      worker.on('message', onMessage);
-    });
-  const { url } = await next('ready');
-  return {
-    url: url as string,
-    load: async () => {
-      worker.postMessage({ type: 'load' });
-      await next('loaded');
-    },
-    close: async () => {
-      worker.postMessage({ type: 'close' });
-      await next('closed');
-      await worker.terminate();
-    },
-  };
-}
-
 async function admin(url: string, method: string, path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`${url}${path}`, {
     method,
@@ -88,7 +55,13 @@ async function benchOne(companies: number): Promise<void> {
     TYPES.map((type) => [type, new Set(snapshot.companies.flatMap((c) => c[type].map((r) => r.id))).size]),
   ) as Record<(typeof TYPES)[number], number>;
 
-  const emulator = await portalInWorker(companies, 2026, PORTAL_LIMIT_PER_10S);
+  const emulator = await portalInWorker({
+    token: TOKEN,
+    companies,
+    seed: 2026,
+    now: NOW,
+    perTenSeconds: PORTAL_LIMIT_PER_10S,
+  });
   await ensureKamProperties(createGateway({ accessToken: TOKEN, basePath: emulator.url }));
   await emulator.load();
   await admin(emulator.url, 'PUT', '/__emulator/latency', { ms: LATENCY_MS });
