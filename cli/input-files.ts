@@ -11,8 +11,8 @@ import {
   type PortfolioSnapshot,
   type ScoringModel,
   type ValidationIssue,
+  toValidationIssues,
 } from '../src/engine/core';
-import { toValidationIssues } from '../src/engine/core';
 import { KeystoneError } from '../src/engine/errors';
 import {
   companyReaderOf,

@@ -2,10 +2,8 @@
  * Which scoring model a CLI run uses, under the one model policy (src/engine/settings/model-policy.ts):
  * `--model file` as given, else the portal's active stored model, else the shipped defaults.
  */
-import type { CrmGateway } from '../src/engine/hubspot';
-import { customObjectModelStores } from '../src/engine/hubspot';
-import { resolveScoringModel } from '../src/engine/settings';
-import type { ScoringModel } from '../src/engine/settings';
+import { type CrmGateway, customObjectModelStores } from '../src/engine/hubspot';
+import { resolveScoringModel, type ScoringModel } from '../src/engine/settings';
 import { readModelFile } from './input-files';
 import type { CliIo } from './output';
 

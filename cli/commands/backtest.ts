@@ -5,9 +5,15 @@
  * that followed, tier stability, and which accounts the draft would re-tier today.
  */
 import type { Command } from 'commander';
-import { parseHorizon, runBacktest, type BacktestResult, type ModelFigures } from '../../src/engine/backtest';
-import { riskAucsOf, type RiskAucs } from '../../src/engine/backtest';
-import { riskExamplesAt } from '../../src/engine/backtest';
+import {
+  parseHorizon,
+  runBacktest,
+  type BacktestResult,
+  type ModelFigures,
+  riskAucsOf,
+  type RiskAucs,
+  riskExamplesAt,
+} from '../../src/engine/backtest';
 import { KeystoneError } from '../../src/engine/errors';
 import type { ScoringModel } from '../../src/engine/settings';
 import { readModelFile } from '../input-files';

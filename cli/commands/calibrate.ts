@@ -7,8 +7,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parseHorizon } from '../../src/engine/backtest';
 import {
+  parseHorizon,
   calibrateRiskWeights,
   type CalibrateResult,
   type ModelCalibrationFigures,

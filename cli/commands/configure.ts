@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { KeystoneError } from '../../src/engine/errors';
-import { listHsProfiles, writeHsProfile } from '../../src/engine/incremental';
 import {
+  listHsProfiles,
+  writeHsProfile,
   hsProfileFilename,
   PROFILE_VARIABLES,
   publicUrlsFor,

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { PORTAL_TIERS, startEmulator, type RunningEmulator } from '../../emulator';
 import { generateCompanies, type CompanyRecord } from '../../emulator/generator';
 import { KeystoneError } from '../../src/engine/errors';
-import { createGateway } from '../../src/engine/hubspot';
-import { ensureKamProperties } from '../../src/engine/hubspot';
+import { createGateway, ensureKamProperties } from '../../src/engine/hubspot';
 import type { CliIo } from '../output';
 
 const DAY_MS = 86_400_000;

@@ -9,8 +9,9 @@ import {
   DEAL_INPUT_PROPERTIES,
   MEETING_INPUT_PROPERTIES,
   TICKET_INPUT_PROPERTIES,
+  portfolioSnapshotSchema,
+  type PortfolioSnapshot,
 } from '../../src/engine/core';
-import { portfolioSnapshotSchema, type PortfolioSnapshot } from '../../src/engine/core';
 import { runKam } from '../../tests/support/cli';
 import * as generate from './generate';
 

@@ -19,9 +19,9 @@ import {
   type PortfolioAnalysis,
   tierMovement,
   type TierMovement,
+  scoredSnapshotRows,
 } from '../../src/engine/portfolio';
 import { buildReportHtml, loadEchartsSource } from '../../src/engine/report';
-import { scoredSnapshotRows } from '../../src/engine/portfolio';
 import { DEFAULT_SCORING_MODEL } from '../../src/engine/settings';
 import { hubspotFromEnv } from '../hubspot-env';
 import { readModelFile, streamSnapshotFile } from '../input-files';

@@ -14,15 +14,26 @@ import { rollbackModel } from '../../src/app/functions/handlers/rollback-model';
 import { saveModel } from '../../src/app/functions/handlers/save-model';
 import { scoreHistory } from '../../src/app/functions/handlers/score-history';
 import { KeystoneError } from '../../src/engine/errors';
-import { createJsonLineLogger } from '../../src/engine/incremental';
-import { readHsProfile } from '../../src/engine/incremental';
-import { PROFILE_VARIABLES, publicUrlsFor, SERVE_PATHS } from '../../src/engine/incremental';
+import {
+  createJsonLineLogger,
+  readHsProfile,
+  PROFILE_VARIABLES,
+  publicUrlsFor,
+  SERVE_PATHS,
+} from '../../src/engine/incremental';
 import { customObjectModelStores, MODEL_STORE_KINDS, type ModelStoreFactory } from '../../src/engine/hubspot';
-import { parseAdminUserIds, type AppOperation } from '../../src/engine/service';
-import { fileModelStores, MODEL_STORE_FILE } from '../../src/engine/service';
-import { RUN_KINDS, type RunKind } from '../../src/engine/service';
-import { DEFAULT_SCHEDULES, type Schedule } from '../../src/engine/service';
-import { startService, type RunningService } from '../../src/engine/service';
+import {
+  parseAdminUserIds,
+  type AppOperation,
+  fileModelStores,
+  MODEL_STORE_FILE,
+  RUN_KINDS,
+  type RunKind,
+  DEFAULT_SCHEDULES,
+  type Schedule,
+  startService,
+  type RunningService,
+} from '../../src/engine/service';
 import { hubspotFromEnv } from '../hubspot-env';
 import type { CliIo } from '../output';
 

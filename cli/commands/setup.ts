@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { ensureKamProperties } from '../../src/engine/hubspot';
-import { ensureModelStoreSchema } from '../../src/engine/hubspot';
+import { ensureKamProperties, ensureModelStoreSchema } from '../../src/engine/hubspot';
 import { KeystoneError, isKeystoneError } from '../../src/engine/errors';
 import { hubspotFromEnv } from '../hubspot-env';
 import type { CliIo } from '../output';

@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { KeystoneError } from '../../src/engine/errors';
-import { FileCheckpoint, type SyncScope } from '../../src/engine/sync';
-import { runSync, type SyncResult } from '../../src/engine/sync';
+import {
+  FileCheckpoint,
+  type SyncScope,
+  runSync,
+  type SyncResult,
+  createPortfolioScorer,
+} from '../../src/engine/sync';
 import { modelFingerprint } from '../../src/engine/settings';
-import { createPortfolioScorer } from '../../src/engine/sync';
 import { hubspotFromEnv } from '../hubspot-env';
 import { loadModelForCli } from '../model-source';
 import type { CliIo } from '../output';

@@ -61,4 +61,4 @@ export {
   type HsProfile,
   type ProfileVariables,
 } from './profile-variables';
-export { changedSomething, ensureKeystoneInstalled, instanceKeyOf } from './self-install';
+export { ensureKeystoneInstalled, instanceKeyOf, logInstallation } from './self-install';

@@ -11,7 +11,7 @@ import type { ScoringModel } from '../settings/model-schema';
 import { isKeystoneError, KeystoneError } from '../errors';
 import type { IncrementalEngine } from './engine-port';
 import type { InstallReport } from './self-install';
-import { changedSomething, ensureKeystoneInstalled, instanceKeyOf } from './self-install';
+import { ensureKeystoneInstalled, instanceKeyOf } from './self-install';
 import { rescoreCompany } from '../sync/rescore-company';
 import { associatedCompanyIds } from './associated-companies';
 
@@ -27,7 +27,7 @@ export type KeystoneEngineOptions = {
   model?: ScoringModel;
   /** Where scoring models are stored; the custom object unless configured (kam serve --model-store). */
   modelStores?: ModelStoreFactory;
-  /** Told when the first rescore had to create or repair Keystone's properties or model store. */
+  /** Told what the first rescore's install found and did (`logInstallation` says it in the log). */
   onInstalled?: (report: InstallReport) => void;
 };
 
@@ -47,10 +47,7 @@ export function createKeystoneEngine(options: KeystoneEngineOptions): Incrementa
     ensureKeystoneInstalled(
       gateway,
       instanceKeyOf(basePath, options.accessToken),
-      (report) => {
-        if (changedSomething(report) || report.modelStoreUnavailable !== undefined)
-          options.onInstalled?.(report);
-      },
+      (report) => options.onInstalled?.(report),
       options.modelStores,
     );
   const stores = options.modelStores ?? customObjectModelStores;

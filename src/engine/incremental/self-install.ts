@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { isKeystoneError, KeystoneError } from '../errors';
 import { STORE_UNAVAILABLE } from '../settings/model-store';
 import type { CrmGateway } from '../hubspot/gateway';
+import type { Logger } from './engine-port';
 import { ensureKamProperties, type SetupReport } from '../hubspot/property-setup';
 import { customObjectModelStores, type ModelStoreFactory } from '../hubspot/model-store';
 
@@ -96,11 +97,24 @@ export function forgetInstallations(): void {
 }
 
 /** Whether anything was created or repaired (worth a log line). */
-export function changedSomething(report: InstallReport): boolean {
+function changedSomething(report: InstallReport): boolean {
   return (
     report.properties.groupCreated ||
     report.properties.created.length > 0 ||
     report.properties.updated.length > 0 ||
     report.modelStore?.created === true
   );
+}
+
+/**
+ * Says in the log what an install did: what it created or repaired (info), and a model store the
+ * portal cannot have (a warning with what to do). Silent when all was in place.
+ */
+export function logInstallation(logger: Logger, report: InstallReport, prefix = ''): void {
+  if (changedSomething(report)) logger.info(`${prefix}installed Keystone in the portal`, report);
+  if (report.modelStoreUnavailable !== undefined) {
+    logger.warn(`${prefix}no model store in this portal, scoring with the shipped defaults`, {
+      reason: report.modelStoreUnavailable,
+    });
+  }
 }

@@ -20,7 +20,7 @@ import { createFunctionReplayGuard } from '../incremental/function-entry';
 import type { HttpResponse } from '../incremental/http-response';
 import type { ModelStoreFactory } from '../hubspot/model-store';
 import { createKeystoneEngine } from '../incremental/keystone-engine';
-import { changedSomething } from '../incremental/self-install';
+import { logInstallation } from '../incremental/self-install';
 import type { SignedRequest } from '../incremental/signature';
 import { handleWebhookRequest, type WebhookSummary } from '../incremental/webhook-handler';
 import { handleWorkflowActionRequest } from '../incremental/workflow-action';
@@ -137,14 +137,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       basePath: options.basePath,
       now,
       ...(options.modelStores ? { modelStores: options.modelStores } : {}),
-      onInstalled: (report) => {
-        if (changedSomething(report)) logger.info('installed Keystone in the portal', report);
-        if (report.modelStoreUnavailable !== undefined) {
-          logger.warn('no model store in this portal, scoring with the shipped defaults', {
-            reason: report.modelStoreUnavailable,
-          });
-        }
-      },
+      onInstalled: (report) => logInstallation(logger, report),
     });
 
   let health: { checkedAt: number; reachable: boolean; reason?: string } | null = null;

@@ -3,8 +3,7 @@
  * values the last scoring run stored (search API, never rescoring) and answers the page's view.
  * Bundled into dist/portfolio-analysis.js by scripts/build-app.ts (decision 0001).
  */
-import { createGateway, HUBSPOT_API_BASE_URL } from '../../../engine/hubspot';
-import { gatewayCompanySearch } from '../../../engine/hubspot';
+import { createGateway, HUBSPOT_API_BASE_URL, gatewayCompanySearch } from '../../../engine/hubspot';
 import { loadPortfolioPage, type PortfolioFunctionResponse } from '../../../engine/portfolio';
 
 // HubSpot gives an app function about 15 s: stop starting searches in time to analyse and answer.

@@ -11,8 +11,8 @@ import {
   createWebhookFunction,
   type EndpointFunction,
   type Logger,
+  type ProfileVariables,
 } from '../../../engine/incremental';
-import type { ProfileVariables } from '../../../engine/incremental';
 import { resolvedMetaValue } from '../lib/profile';
 
 export type WebhookRescoreDeps = {

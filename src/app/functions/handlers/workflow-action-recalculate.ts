@@ -12,8 +12,8 @@ import {
   createWorkflowActionFunction,
   type EndpointFunction,
   type Logger,
+  type ProfileVariables,
 } from '../../../engine/incremental';
-import type { ProfileVariables } from '../../../engine/incremental';
 import { resolvedMetaValue } from '../lib/profile';
 
 export type WorkflowActionRecalculateDeps = {

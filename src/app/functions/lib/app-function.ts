@@ -6,10 +6,20 @@
  */
 import { z } from 'zod';
 import { isKeystoneError, KeystoneError } from '../../../engine/errors';
-import { createGateway, HUBSPOT_API_BASE_URL, type CrmGateway } from '../../../engine/hubspot';
-import { customObjectModelStores, type ModelStoreFactory } from '../../../engine/hubspot';
-import { createProcessLogger, type Logger } from '../../../engine/incremental';
-import { changedSomething, ensureKeystoneInstalled, instanceKeyOf } from '../../../engine/incremental';
+import {
+  createGateway,
+  HUBSPOT_API_BASE_URL,
+  type CrmGateway,
+  customObjectModelStores,
+  type ModelStoreFactory,
+} from '../../../engine/hubspot';
+import {
+  createProcessLogger,
+  ensureKeystoneInstalled,
+  instanceKeyOf,
+  logInstallation,
+  type Logger,
+} from '../../../engine/incremental';
 import type { ModelStore } from '../../../engine/settings';
 import type { FieldIssue, FunctionFailure } from '../contract/common';
 
@@ -110,17 +120,7 @@ export function defineAppFunction<S extends z.ZodType, R>(definition: {
         await ensureKeystoneInstalled(
           gateway,
           instanceKeyOf(basePath, accessToken),
-          (report) => {
-            if (changedSomething(report))
-              logger.info(`${definition.name}: installed Keystone in the portal`, report);
-            if (report.modelStoreUnavailable !== undefined)
-              logger.warn(
-                `${definition.name}: no model store in this portal, scoring with the shipped defaults`,
-                {
-                  reason: report.modelStoreUnavailable,
-                },
-              );
-          },
+          (report) => logInstallation(logger, report, `${definition.name}: `),
           deps.modelStores,
         );
       };

@@ -1,8 +1,13 @@
 /** What the get/save/rollback model functions do with the model store, shaped for the settings page. */
 import { KeystoneError } from '../../../engine/errors';
-import { validateModel, type ScoringModel } from '../../../engine/settings';
-import { resolveScoringModel } from '../../../engine/settings';
-import type { ModelStore, ModelVersion as StoredVersion, StoredModel } from '../../../engine/settings';
+import {
+  validateModel,
+  type ScoringModel,
+  resolveScoringModel,
+  type ModelStore,
+  type ModelVersion as StoredVersion,
+  type StoredModel,
+} from '../../../engine/settings';
 import type { ActingUser } from '../contract/common';
 import type { GetModelResult, ModelVersion } from '../contract/settings';
 

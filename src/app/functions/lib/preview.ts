@@ -16,8 +16,13 @@
 import { addMonths, runBacktest, type ModelFigures } from '../../../engine/backtest';
 import { compareModels, type ScoredCompany } from '../../../engine/core';
 import { KeystoneError } from '../../../engine/errors';
-import { SEARCH_PAGE_LIMIT, type CrmGateway, type CrmObject } from '../../../engine/hubspot';
-import { SCORED_COMPANY_PROPERTIES, scoredCompanyOf } from '../../../engine/hubspot';
+import {
+  SEARCH_PAGE_LIMIT,
+  type CrmGateway,
+  type CrmObject,
+  SCORED_COMPANY_PROPERTIES,
+  scoredCompanyOf,
+} from '../../../engine/hubspot';
 import { validateModel, type ScoringModel } from '../../../engine/settings';
 import { readAssociatedRecords, readCompaniesById } from '../../../engine/sync';
 import {

@@ -11,8 +11,7 @@
  * Two requests in flight at the same moment can still both create; the card disables its button.
  */
 import { KeystoneError } from '../../../engine/errors';
-import { explanationSchema } from '../../../engine/hubspot';
-import type { CrmGateway } from '../../../engine/hubspot';
+import { explanationSchema, type CrmGateway } from '../../../engine/hubspot';
 import type { UiLanguage } from '../contract/client';
 
 // HubSpot-defined association type "task to company".
