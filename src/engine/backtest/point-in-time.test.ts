@@ -117,3 +117,21 @@ describe('dates are read as the core reads them (so the cut at as-of agrees with
     expect(timeOf(text)).toBe(expected);
   });
 });
+
+test.each([
+  ['the company', 'company'],
+  ['a contact', 'contact'],
+])('a last contact after as-of on %s is unknown then; one before it stays', (_label, where) => {
+  const withLastContact = (at: string) =>
+    where === 'company'
+      ? company({ properties: { createdate: '2022-01-01T00:00:00.000Z', notes_last_contacted: at } })
+      : company({ contacts: [record('c1', { createdate: before, notes_last_contacted: at })] });
+  const lastContactOf = (at: string) => {
+    const asOf = companyAsOf(withLastContact(at), AS_OF)!;
+    return where === 'company'
+      ? asOf.properties.notes_last_contacted
+      : asOf.contacts[0]!.properties.notes_last_contacted;
+  };
+  expect(lastContactOf(after)).toBeNull();
+  expect(lastContactOf(before)).toBe(before);
+});

@@ -87,11 +87,23 @@ function meetingAsOf(meeting: CrmRecord, asOfMs: number): CrmRecord | null {
  * with the import: when they joined is unknown, so they are kept like contacts without a date.
  */
 function contactAsOf(contact: CrmRecord, asOfMs: number, importedAtMs: number | null): CrmRecord | null {
-  if (!('createdate' in contact.properties)) return contact;
+  const kept = { ...contact, properties: withoutLaterContact(contact.properties, asOfMs) };
+  if (!('createdate' in contact.properties)) return kept;
   const createdAt = timeOf(contact.properties.createdate);
   if (createdAt === null) return null;
-  if (createdAt <= asOfMs) return contact;
-  return importedAtMs !== null && createdAt <= importedAtMs + IMPORT_WINDOW_MS ? contact : null;
+  if (createdAt <= asOfMs) return kept;
+  return importedAtMs !== null && createdAt <= importedAtMs + IMPORT_WINDOW_MS ? kept : null;
+}
+
+/**
+ * A company's or a contact's `notes_last_contacted` after as-of: the contact before it is not in
+ * today's record, so it is unknown rather than leaked.
+ */
+function withoutLaterContact<T extends Record<string, string | null>>(properties: T, asOfMs: number): T {
+  const lastContactedAt = timeOf(properties.notes_last_contacted);
+  return lastContactedAt !== null && lastContactedAt > asOfMs
+    ? { ...properties, notes_last_contacted: null }
+    : properties;
 }
 
 const IMPORT_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -142,12 +154,9 @@ export function companyAsOf(company: CompanyRecord, asOf: Date): CompanyRecord |
   for (const [name, value] of Object.entries(company.properties)) {
     if (!STRIPPED_COMPANY_PROPERTIES.has(name)) properties[name] = value;
   }
-  const lastContactedAt = timeOf(properties.notes_last_contacted);
-  // the contact before it is not in today's record: unknown rather than leaked
-  if (lastContactedAt !== null && lastContactedAt > asOfMs) properties.notes_last_contacted = null;
   return {
     id: company.id,
-    properties,
+    properties: withoutLaterContact(properties, asOfMs),
     deals: keep(company.deals, asOfMs, dealAsOf),
     tickets: keep(company.tickets, asOfMs, ticketAsOf),
     meetings: keep(company.meetings, asOfMs, meetingAsOf),
