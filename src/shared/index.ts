@@ -18,6 +18,7 @@ export * from '../engine/hubspot/explanation-schema';
 export { activePinOf, type TierPin } from '../engine/core/tier-pin';
 // the organisation map (003): pure, reads enumerations only
 export * from '../engine/core/organisation-map';
+export * from '../engine/core/account-plan';
 // the scoring model's schema and the shipped model
 export * from '../engine/settings/model-schema';
 export * from '../engine/settings/default-model';
@@ -26,6 +27,7 @@ export * from '../app/functions/contract/common';
 export * from '../app/functions/contract/client';
 export * from '../app/functions/contract/card';
 export * from '../app/functions/contract/settings';
+export * from '../app/functions/contract/plan';
 export * from './portfolio';
 // UI helpers
 export * from './transport';

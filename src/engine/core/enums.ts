@@ -108,6 +108,28 @@ export type SupplierPosition = (typeof SUPPLIER_POSITIONS)[number];
 export const POSITION_INPUT_FIELDS = ['kam_client_dependence', 'kam_value_delivered'] as const;
 export type PositionInputField = (typeof POSITION_INPUT_FIELDS)[number];
 
+/** An account development plan's state on the company (kam_plan_status). */
+export const PLAN_STATUSES = ['none', 'current', 'review_due', 'overdue'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+/** What a plan goal can be measured by from CRM data (methodology §10, 003); see core/account-plan.ts. */
+export const PLAN_GOAL_METRICS = [
+  'won_revenue_12m',
+  'purchases_12m',
+  'buying_centre_coverage',
+  'kaism_quadrant',
+  'tier',
+] as const;
+export type PlanGoalMetric = (typeof PLAN_GOAL_METRICS)[number];
+/** A measurable goal's state at a rescoring; `not_measured` for goals stated in words only. */
+export const PLAN_GOAL_STATUSES = ['achieved', 'on_track', 'behind', 'missed', 'not_measured'] as const;
+export type PlanGoalStatus = (typeof PLAN_GOAL_STATUSES)[number];
+/** §10 "opportunities": the three kinds a plan classes them in. */
+export const OPPORTUNITY_KINDS = ['increase_use', 'improve_service', 'expand_business'] as const;
+export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number];
+/** Effort (time, money, people) and payoff of an opportunity. */
+export const EFFORT_LEVELS = ['low', 'medium', 'high'] as const;
+export type EffortLevel = (typeof EFFORT_LEVELS)[number];
+
 // 003 organisation map: Keystone contact properties for what `hs_buying_role` lacks
 export const INFLUENCE_LEVELS = ['high', 'medium', 'low'] as const; // contacts `kam_influence`
 export type InfluenceLevel = (typeof INFLUENCE_LEVELS)[number];

@@ -45,6 +45,7 @@ export {
   type SupplierPositionCounts,
 } from './supplier-position';
 export * from './enums';
+export * from './account-plan';
 export {
   CAPPED_TIERS,
   placesFor,

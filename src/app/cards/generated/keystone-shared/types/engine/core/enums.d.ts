@@ -67,6 +67,21 @@ export type SupplierPosition = (typeof SUPPLIER_POSITIONS)[number];
 /** The company properties the position is read from, in the order the card lists them. */
 export declare const POSITION_INPUT_FIELDS: readonly ["kam_client_dependence", "kam_value_delivered"];
 export type PositionInputField = (typeof POSITION_INPUT_FIELDS)[number];
+/** An account development plan's state on the company (kam_plan_status). */
+export declare const PLAN_STATUSES: readonly ["none", "current", "review_due", "overdue"];
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+/** What a plan goal can be measured by from CRM data (methodology §10, 003); see core/account-plan.ts. */
+export declare const PLAN_GOAL_METRICS: readonly ["won_revenue_12m", "purchases_12m", "buying_centre_coverage", "kaism_quadrant", "tier"];
+export type PlanGoalMetric = (typeof PLAN_GOAL_METRICS)[number];
+/** A measurable goal's state at a rescoring; `not_measured` for goals stated in words only. */
+export declare const PLAN_GOAL_STATUSES: readonly ["achieved", "on_track", "behind", "missed", "not_measured"];
+export type PlanGoalStatus = (typeof PLAN_GOAL_STATUSES)[number];
+/** §10 "opportunities": the three kinds a plan classes them in. */
+export declare const OPPORTUNITY_KINDS: readonly ["increase_use", "improve_service", "expand_business"];
+export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number];
+/** Effort (time, money, people) and payoff of an opportunity. */
+export declare const EFFORT_LEVELS: readonly ["low", "medium", "high"];
+export type EffortLevel = (typeof EFFORT_LEVELS)[number];
 export declare const INFLUENCE_LEVELS: readonly ["high", "medium", "low"];
 export type InfluenceLevel = (typeof INFLUENCE_LEVELS)[number];
 export declare const ATTITUDES: readonly ["sponsor", "supporter", "neutral", "critic", "anti_sponsor"];

@@ -48,12 +48,12 @@ export declare const getModelResultSchema: z.ZodDiscriminatedUnion<[z.ZodObject<
                     net_value: z.ZodNumber;
                 }, z.core.$strict>;
                 strength: z.ZodObject<{
+                    buying_centre_coverage: z.ZodNumber;
                     tenure: z.ZodNumber;
                     repeat_purchase: z.ZodNumber;
                     win_rate: z.ZodNumber;
                     engagement_recency: z.ZodNumber;
                     meeting_health: z.ZodNumber;
-                    buying_centre_coverage: z.ZodNumber;
                     perception_level: z.ZodNumber;
                     recommends_us: z.ZodNumber;
                     ticket_health: z.ZodNumber;
