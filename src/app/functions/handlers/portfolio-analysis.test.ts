@@ -81,3 +81,13 @@ test('tells the page to run kam setup in a portal without the Keystone propertie
   const answer = await run({});
   expect(answer).toMatchObject({ ok: false, error: { code: 'hubspot.not_set_up' } });
 });
+
+test('like every other function, reaches the API named by HUBSPOT_BASE_URL when no base path is given', async () => {
+  loadCompanies([createRow({ id: '1' })]);
+  const response = await portfolioAnalysis(
+    { parameters: {} },
+    { env: { PRIVATE_APP_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: portal.emulator.url }, now: () => NOW },
+  );
+  expect(response.ok).toBe(true);
+  expect(portal.emulator.requestLog.total()).toBeGreaterThan(0);
+});

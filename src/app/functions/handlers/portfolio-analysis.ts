@@ -5,6 +5,7 @@
  */
 import { createGateway, HUBSPOT_API_BASE_URL, gatewayCompanySearch } from '../../../engine/hubspot';
 import { loadPortfolioPage, type PortfolioFunctionResponse } from '../../../engine/portfolio';
+import { BASE_URL_ENV } from '../lib/app-function';
 
 // HubSpot gives an app function about 15 s: stop starting searches in time to analyse and answer.
 export const READ_BUDGET_MS = 11_000;
@@ -13,7 +14,7 @@ const MAX_RETRIES = 2;
 
 export type PortfolioAnalysisDeps = {
   env: Readonly<Record<string, string | undefined>>;
-  /** HubSpot's API; the emulator in tests. */
+  /** HubSpot's API; the emulator in tests. Unset: HUBSPOT_BASE_URL from env, as the other functions read it. */
   basePath?: string;
   now?: () => Date;
 };
@@ -32,7 +33,7 @@ export async function portfolioAnalysis(
   const now = deps.now ?? (() => new Date());
   const gateway = createGateway({
     accessToken,
-    basePath: deps.basePath ?? HUBSPOT_API_BASE_URL,
+    basePath: deps.basePath ?? (deps.env[BASE_URL_ENV] || HUBSPOT_API_BASE_URL),
     maxRetries: MAX_RETRIES,
   });
   const parameters =
