@@ -1121,7 +1121,11 @@ function useIsMounted() {
   return useCallback(() => mounted.current, []);
 }
 export {
+  ATTITUDES,
+  CAREER_STAGES,
+  CONTACT_KAM_FIELD_NAMES,
   FUNCTION_NAMES,
+  INFLUENCE_LEVELS,
   KAISM_QUADRANTS,
   KAM_INPUT_PROPERTIES,
   KAM_OUTPUT_PROPERTY_NAMES,
@@ -1153,5 +1157,6 @@ export {
   pinTierResultSchema,
   recalculateCompanyResultSchema,
   scoreHistoryResultSchema,
+  setContactKamResultSchema,
   useIsMounted
 };
