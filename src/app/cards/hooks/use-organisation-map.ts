@@ -82,26 +82,25 @@ export function useOrganisationMap(nowMs: number): OrganisationMapState {
   return useMemo((): OrganisationMapState => {
     if (error) return { status: 'error', error };
     if (!collected.current.done) return { status: 'loading' };
+    const mapContacts: ReturnType<typeof mapContactOf>[] = [];
     const people = [...collected.current.contacts.entries()].map(([id, properties]): MapContactOption => {
+      const contact = mapContactOf(id, properties, nowMs);
+      mapContacts.push(contact);
       const name = [properties.firstname, properties.lastname]
         .map((part) => part?.trim() ?? '')
         .filter(Boolean)
         .join(' ');
-      const { influence, attitude, career } = mapContactOf(id, properties, nowMs);
       return {
         id,
         name: name || properties.email?.trim() || `Contact ${id}`,
         jobTitle: properties.jobtitle?.trim() || null,
-        influence,
-        attitude,
-        career,
+        influence: contact.influence,
+        attitude: contact.attitude,
+        career: contact.career,
       };
     });
     const names = new Map<string, ContactName>(
       people.map(({ id, name, jobTitle }) => [id, { name, jobTitle }]),
-    );
-    const mapContacts = [...collected.current.contacts.entries()].map(([id, properties]) =>
-      mapContactOf(id, properties, nowMs),
     );
     const options = [...people].sort(
       (a, b) =>
