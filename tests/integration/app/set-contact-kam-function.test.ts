@@ -113,6 +113,20 @@ describe('keystone_set_contact_kam', () => {
     expect(await storedSignals(companyId)).toContain('blocker_in_buying_centre');
   });
 
+  test('a save stays a handful of requests inside the 15 s budget', async () => {
+    const { companyId, opponent } = await twoCompanies();
+    // the first call of a warm instance also checks the installation; measure a later one
+    await setContactKam(onRecord(companyId, { contactId: opponent, career: 'steady' }));
+    emulator.requestLog.clear();
+
+    await expect(
+      setContactKam(onRecord(companyId, { contactId: opponent, attitude: 'critic' })),
+    ).resolves.toMatchObject({ ok: true });
+
+    // 11 today: contact, its companies, the model store (2), the write, the rescoring (6)
+    expect(emulator.requestLog.total()).toBeLessThanOrEqual(15);
+  });
+
   test('clears a value with an empty string and leaves the fields not sent alone', async () => {
     const { companyId, champion } = await twoCompanies();
     await setContactKam(onRecord(companyId, { contactId: champion, attitude: 'sponsor' }));
