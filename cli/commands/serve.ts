@@ -13,6 +13,7 @@ import { recalculateCompany } from '../../src/app/functions/handlers/recalculate
 import { rollbackModel } from '../../src/app/functions/handlers/rollback-model';
 import { saveModel } from '../../src/app/functions/handlers/save-model';
 import { scoreHistory } from '../../src/app/functions/handlers/score-history';
+import { setContactKam } from '../../src/app/functions/handlers/set-contact-kam';
 import { KeystoneError } from '../../src/engine/errors';
 import {
   createJsonLineLogger,
@@ -100,6 +101,8 @@ export function appOperations(options: {
     [FUNCTION_NAMES.recalculateCompany]: plain(recalculateCompany(deps)),
     [FUNCTION_NAMES.scoreHistory]: plain(scoreHistory(deps)),
     [FUNCTION_NAMES.createTask]: plain(createTask(deps)),
+    // a rep edits contacts anyway; the function checks the contact is the record's own
+    [FUNCTION_NAMES.setContactKam]: plain(setContactKam(deps)),
     [FUNCTION_NAMES.getModel]: plain(getModel(deps)),
     [FUNCTION_NAMES.previewModel]: plain(previewModel(deps)),
     [FUNCTION_NAMES.saveModel]: admin(saveModel(deps)),

@@ -23,6 +23,7 @@ export const KEYSTONE_ERROR_CODES = [
   // credentials and permissions (exit 3)
   'auth.forbidden',
   'auth.missing_token',
+  'auth.not_associated',
   'auth.not_configured',
   'auth.unauthorized',
   // HubSpot answered with an error (exit 4; the daily limit exit 5)

@@ -4,5 +4,11 @@ export { pinCompanyTier, type PinRequest } from './pin-company';
 export { createPortfolioScorer } from './portfolio-scorer';
 export { listCompanyPage, readAssociatedRecords, readCompaniesById } from './read-portfolio';
 export { rescoreCompany } from './rescore-company';
+export {
+  CONTACT_KAM_FIELDS,
+  readContactOfCompany,
+  setContactKam,
+  type ContactKamUpdate,
+} from './set-contact-kam';
 export { SCORE_HISTORY_PROPERTIES, scoreHistoryOf } from './score-history';
 export { runSync, type ScoredCompany, type SyncResult, type SyncSummary, type TierChange } from './sync-run';

@@ -19,7 +19,14 @@ import { createCustomObjectModelStore } from '../../../src/engine/hubspot/model-
 import { resolveScoringModel } from '../../../src/engine/settings/model-policy';
 import type { RunningService } from '../../../src/engine/service/service';
 import type { PortfolioFunctionResponse } from '../../../src/engine/portfolio';
-import { fillPortal, outputsOf, portalWithPortfolio, searchCaughtUp, TOKEN } from '../../support/portal';
+import {
+  fillPortal,
+  gatewayFor,
+  outputsOf,
+  portalWithPortfolio,
+  searchCaughtUp,
+  TOKEN,
+} from '../../support/portal';
 
 const COMPANIES = 4;
 const SECRET = 'serve-app-fetch-client-secret';
@@ -191,6 +198,38 @@ describe('kam serve answers hubspot.fetch calls', () => {
     });
     const after = await outputsOf(emulator);
     expect(after[companyId]?.kam_tier).toMatch(/^(key|important|regular)$/);
+  });
+
+  test('a signed contact edit from any user sets a person of the record, never one of another company', async () => {
+    const [companyId, otherId] = Object.keys(await outputsOf(emulator)) as [string, string];
+    const people = await gatewayFor(emulator).batchReadAssociations('companies', 'contacts', [
+      companyId,
+      otherId,
+    ]);
+    const own = people.get(companyId)?.[0];
+    const foreign = people.get(otherId)?.find((id) => !people.get(companyId)?.includes(id));
+    if (!own || !foreign) throw new Error('the generated portfolio gave these companies no contacts');
+    const edit = (contactId: string) =>
+      appCall(
+        FUNCTION_NAMES.setContactKam,
+        { parameters: { contactId, attitude: 'sponsor' }, propertiesToSend: { hs_object_id: companyId } },
+        { userId: OTHER_ID },
+      );
+
+    const attitudeOf = async (contactId: string) =>
+      (await gatewayFor(emulator).batchRead('contacts', [contactId], ['kam_attitude'])).records[0]?.properties
+        .kam_attitude;
+    const foreignBefore = await attitudeOf(foreign);
+
+    const saved = await edit(own);
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject({ ok: true, contactId: own, contact: { attitude: 'sponsor' } });
+
+    const refused = await edit(foreign);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'auth.not_associated' } });
+    expect(await attitudeOf(own)).toBe('sponsor');
+    expect(await attitudeOf(foreign)).toBe(foreignBefore);
   });
 
   test('a signed portfolio call from any user answers the page data from the stored kam_* values', async () => {

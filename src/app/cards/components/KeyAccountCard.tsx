@@ -21,7 +21,7 @@ import { formatDateTime, languageFromLocale, type FunctionRunner, type UiLanguag
 import { messagesFor, type CardMessages } from '../lib/messages';
 import { FactorBreakdown } from './FactorBreakdown';
 import { NeverScoredState } from './NeverScoredState';
-import { OrganisationMapPanel } from './OrganisationMapSection';
+import { OrganisationMapPanel, type OrganisationMapPanelProps } from './OrganisationMapSection';
 import { PinTierControl } from './PinTierControl';
 import { RecommendationsSection } from './RecommendationsSection';
 import { RevenueTrend } from './RevenueTrend';
@@ -121,6 +121,7 @@ export const KeyAccountCard = ({
       onLoadScoreHistory={() => void loadScoreHistory()}
       pinTier={pinTier}
       askAdminKey={askAdminKey}
+      organisationMap={{ messages, language, runFunction, onChanged: reloadProperties }}
     />
   );
 };
@@ -137,6 +138,7 @@ type ScoredCardProps = {
   onLoadScoreHistory: () => void;
   pinTier: ReturnType<typeof usePinTier>;
   askAdminKey: boolean;
+  organisationMap: OrganisationMapPanelProps;
 };
 
 const ScoredCard = ({
@@ -151,6 +153,7 @@ const ScoredCard = ({
   onLoadScoreHistory,
   pinTier,
   askAdminKey,
+  organisationMap,
 }: ScoredCardProps) => {
   const explanation = record.explanation.status === 'ok' ? record.explanation.explanation : null;
   return (
@@ -200,7 +203,7 @@ const ScoredCard = ({
         messages={messages}
         language={language}
       />
-      <OrganisationMapPanel messages={messages} language={language} />
+      <OrganisationMapPanel {...organisationMap} />
       {record.riskLevel && (
         <RiskSection
           riskLevel={record.riskLevel}

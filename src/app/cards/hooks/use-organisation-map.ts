@@ -4,6 +4,9 @@ import {
   MAP_CONTACT_PROPERTIES,
   mapContactOf,
   organisationMap,
+  type Attitude,
+  type CareerStage,
+  type InfluenceLevel,
   type OrganisationMap,
 } from '@keystone/shared';
 
@@ -14,6 +17,14 @@ export const MAX_CONTACT_PAGES = 10;
 
 export type ContactName = { name: string; jobTitle: string | null };
 
+/** A person the manager can judge in the map's form: every contact read, mapped or not. */
+export type MapContactOption = ContactName & {
+  id: string;
+  influence: InfluenceLevel | null;
+  attitude: Attitude | null;
+  career: CareerStage | null;
+};
+
 export type OrganisationMapState =
   | { status: 'loading' }
   | { status: 'error'; error: Error }
@@ -21,6 +32,8 @@ export type OrganisationMapState =
       status: 'ready';
       map: OrganisationMap;
       names: ReadonlyMap<string, ContactName>;
+      /** Every contact read, by name, with the values the map read (an unknown option as null). */
+      contacts: readonly MapContactOption[];
       /** True when the company has more contacts than MAX_CONTACT_PAGES pages hold. */
       partial: boolean;
     };
@@ -69,29 +82,36 @@ export function useOrganisationMap(nowMs: number): OrganisationMapState {
   return useMemo((): OrganisationMapState => {
     if (error) return { status: 'error', error };
     if (!collected.current.done) return { status: 'loading' };
-    const contacts = [...collected.current.contacts.entries()];
+    const mapContacts: ReturnType<typeof mapContactOf>[] = [];
+    const people = [...collected.current.contacts.entries()].map(([id, properties]): MapContactOption => {
+      const contact = mapContactOf(id, properties, nowMs);
+      mapContacts.push(contact);
+      const name = [properties.firstname, properties.lastname]
+        .map((part) => part?.trim() ?? '')
+        .filter(Boolean)
+        .join(' ');
+      return {
+        id,
+        name: name || properties.email?.trim() || `Contact ${id}`,
+        jobTitle: properties.jobtitle?.trim() || null,
+        influence: contact.influence,
+        attitude: contact.attitude,
+        career: contact.career,
+      };
+    });
     const names = new Map<string, ContactName>(
-      contacts.map(([id, properties]) => {
-        const name = [properties.firstname, properties.lastname]
-          .map((part) => part?.trim() ?? '')
-          .filter(Boolean)
-          .join(' ');
-        return [
-          id,
-          {
-            name: name || properties.email?.trim() || `Contact ${id}`,
-            jobTitle: properties.jobtitle?.trim() || null,
-          },
-        ];
-      }),
+      people.map(({ id, name, jobTitle }) => [id, { name, jobTitle }]),
+    );
+    const options = [...people].sort(
+      (a, b) =>
+        a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) ||
+        a.id.localeCompare(b.id, 'en', { numeric: true }),
     );
     return {
       status: 'ready',
-      map: organisationMap(
-        contacts.map(([id, properties]) => mapContactOf(id, properties, nowMs)),
-        { nowMs },
-      ),
+      map: organisationMap(mapContacts, { nowMs }),
       names,
+      contacts: options,
       partial: collected.current.partial,
     };
   }, [error, nowMs, version]);

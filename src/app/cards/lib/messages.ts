@@ -6,6 +6,8 @@
 import type {
   Attitude,
   AxisLevel,
+  CareerStage,
+  ContactKamFieldName,
   InfluenceLevel,
   KaismQuadrant,
   RiskLevel,
@@ -54,6 +56,22 @@ export type CardMessages = {
   organisationNever: string;
   influenceLabels: Record<InfluenceLevel, string>;
   attitudeLabels: Record<Attitude, string>;
+  careerLabels: Record<CareerStage, string>;
+  /** Setting a person's influence, attitude and career from the map (keystone_set_contact_kam). */
+  organisationEdit: {
+    open: string;
+    editPerson: string;
+    person: string;
+    personPlaceholder: string;
+    fields: Record<ContactKamFieldName, string>;
+    notSet: string;
+    save: string;
+    choosePerson: string;
+    unchanged: string;
+    failedTitle: string;
+    savedTitle: string;
+    saved: (name: string, companyChanges: number) => string;
+  };
   risk: string;
   lossStage: (stage: number) => string;
   signals: string;
@@ -193,6 +211,24 @@ const en: CardMessages = {
     neutral: 'Neutral',
     critic: 'Critic',
     anti_sponsor: 'Anti-sponsor',
+  },
+  careerLabels: { rising_star: 'Rising star', steady: 'Steady', setting_star: 'Setting star' },
+  organisationEdit: {
+    open: 'Set influence, attitude, career',
+    editPerson: 'Edit',
+    person: 'Person',
+    personPlaceholder: 'Choose or search a person',
+    fields: { influence: 'Influence', attitude: 'Attitude to us', career: 'Career' },
+    notSet: 'Not set',
+    save: 'Save',
+    choosePerson: 'Choose a person.',
+    unchanged: 'Nothing to save: change a value first.',
+    failedTitle: 'Not saved',
+    savedTitle: 'Saved',
+    saved: (name, companyChanges) =>
+      companyChanges > 0
+        ? `${name} is updated; the account was rescored and ${companyChanges} of its Keystone values changed.`
+        : `${name} is updated; the account was rescored and its Keystone values stay the same.`,
   },
   risk: 'Risk',
   lossStage: (stage) => `Loss stage ${stage} of 4`,
@@ -384,6 +420,24 @@ const ru: CardMessages = {
     neutral: 'Нейтрален',
     critic: 'Критик',
     anti_sponsor: 'Антиспонсор',
+  },
+  careerLabels: { rising_star: 'Восходящая звезда', steady: 'Стабильно', setting_star: 'Заходящая звезда' },
+  organisationEdit: {
+    open: 'Указать влияние, отношение, карьеру',
+    editPerson: 'Изменить',
+    person: 'Человек',
+    personPlaceholder: 'Выберите или найдите человека',
+    fields: { influence: 'Влияние', attitude: 'Отношение к нам', career: 'Карьера' },
+    notSet: 'Не указано',
+    save: 'Сохранить',
+    choosePerson: 'Выберите человека.',
+    unchanged: 'Нечего сохранять: сначала измените значение.',
+    failedTitle: 'Не сохранено',
+    savedTitle: 'Сохранено',
+    saved: (name, companyChanges) =>
+      companyChanges > 0
+        ? `${name}: сохранено; клиент пересчитан, изменилось значений Keystone: ${companyChanges}.`
+        : `${name}: сохранено; клиент пересчитан, значения Keystone не изменились.`,
   },
   risk: 'Риск',
   lossStage: (stage) => `Стадия потери ${stage} из 4`,

@@ -1,6 +1,6 @@
 /** Parameters and results of the functions the key-account card calls. */
 import { z } from 'zod';
-import { STRATEGIES, TIERS } from '../../../engine/core';
+import { ATTITUDES, CAREER_STAGES, INFLUENCE_LEVELS, STRATEGIES, TIERS } from '../../../engine/core';
 import { UI_LANGUAGES } from './client';
 import { adminRequestShape, functionResultSchema, recordIdSchema } from './common';
 
@@ -94,3 +94,53 @@ export const pinTierResultSchema = functionResultSchema({
   changedProperties: z.array(z.string()),
 });
 export type PinTierResult = z.infer<typeof pinTierResultSchema>;
+
+/** A contact's value to set, or '' to clear it; the message names the options. */
+const clearableOption = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(['', ...values], { error: `must be one of ${values.join(', ')}, or '' to clear` }).optional();
+
+/** The three judgements of a person the organisation map shows (003). */
+export const CONTACT_KAM_FIELD_NAMES = ['influence', 'attitude', 'career'] as const;
+export type ContactKamFieldName = (typeof CONTACT_KAM_FIELD_NAMES)[number];
+
+/**
+ * Set a contact's `kam_influence`, `kam_attitude`, `kam_career` from the card's organisation map.
+ * Fields left out stay as they are; at least one is required. The contact must be associated with
+ * the card's company (`hs_object_id`, or `companyId`); the function checks it.
+ */
+export const setContactKamParamsSchema = z
+  .object({
+    companyId: recordIdSchema.optional(),
+    contactId: recordIdSchema,
+    influence: clearableOption(INFLUENCE_LEVELS),
+    attitude: clearableOption(ATTITUDES),
+    career: clearableOption(CAREER_STAGES),
+  })
+  .refine((params) => CONTACT_KAM_FIELD_NAMES.some((field) => params[field] !== undefined), {
+    error: 'set at least one of influence, attitude, career',
+  });
+export type SetContactKamParams = z.input<typeof setContactKamParamsSchema>;
+
+const contactKamValueSchema = z.string().nullable();
+
+export const setContactKamResultSchema = functionResultSchema({
+  companyId: z.string(),
+  contactId: z.string(),
+  /** What changed on the contact (null: empty); empty when every value sent was already stored. */
+  contactChanges: z.array(
+    z.object({
+      field: z.enum(CONTACT_KAM_FIELD_NAMES),
+      from: contactKamValueSchema,
+      to: contactKamValueSchema,
+    }),
+  ),
+  /** The contact's three values after the save. */
+  contact: z.object({
+    influence: contactKamValueSchema,
+    attitude: contactKamValueSchema,
+    career: contactKamValueSchema,
+  }),
+  /** The company's kam_* properties the rescoring changed. */
+  changedProperties: z.array(z.string()),
+});
+export type SetContactKamResult = z.infer<typeof setContactKamResultSchema>;

@@ -17,6 +17,7 @@ export const FUNCTION_NAMES = {
   pinTier: 'keystone_pin_tier',
   scoreHistory: 'keystone_score_history',
   portfolioAnalysis: 'keystone_portfolio_analysis',
+  setContactKam: 'keystone_set_contact_kam',
 } as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[keyof typeof FUNCTION_NAMES];
 

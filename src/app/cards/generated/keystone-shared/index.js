@@ -912,7 +912,8 @@ var FUNCTION_NAMES = {
   previewModel: "keystone_preview_model",
   pinTier: "keystone_pin_tier",
   scoreHistory: "keystone_score_history",
-  portfolioAnalysis: "keystone_portfolio_analysis"
+  portfolioAnalysis: "keystone_portfolio_analysis",
+  setContactKam: "keystone_set_contact_kam"
 };
 var fieldIssueSchema = z3.object({ path: z3.string(), message: z3.string() });
 var functionErrorSchema = z3.object({
@@ -1039,6 +1040,38 @@ var pinTierResultSchema = functionResultSchema({
   computedTier: z4.enum(TIERS),
   changedProperties: z4.array(z4.string())
 });
+var clearableOption = (values) => z4.enum(["", ...values], { error: `must be one of ${values.join(", ")}, or '' to clear` }).optional();
+var CONTACT_KAM_FIELD_NAMES = ["influence", "attitude", "career"];
+var setContactKamParamsSchema = z4.object({
+  companyId: recordIdSchema.optional(),
+  contactId: recordIdSchema,
+  influence: clearableOption(INFLUENCE_LEVELS),
+  attitude: clearableOption(ATTITUDES),
+  career: clearableOption(CAREER_STAGES)
+}).refine((params) => CONTACT_KAM_FIELD_NAMES.some((field) => params[field] !== void 0), {
+  error: "set at least one of influence, attitude, career"
+});
+var contactKamValueSchema = z4.string().nullable();
+var setContactKamResultSchema = functionResultSchema({
+  companyId: z4.string(),
+  contactId: z4.string(),
+  /** What changed on the contact (null: empty); empty when every value sent was already stored. */
+  contactChanges: z4.array(
+    z4.object({
+      field: z4.enum(CONTACT_KAM_FIELD_NAMES),
+      from: contactKamValueSchema,
+      to: contactKamValueSchema
+    })
+  ),
+  /** The contact's three values after the save. */
+  contact: z4.object({
+    influence: contactKamValueSchema,
+    attitude: contactKamValueSchema,
+    career: contactKamValueSchema
+  }),
+  /** The company's kam_* properties the rescoring changed. */
+  changedProperties: z4.array(z4.string())
+});
 
 // src/shared/transport.ts
 var APP_FETCH_PATH = "/hubspot/app/";
@@ -1088,7 +1121,11 @@ function useIsMounted() {
   return useCallback(() => mounted.current, []);
 }
 export {
+  ATTITUDES,
+  CAREER_STAGES,
+  CONTACT_KAM_FIELD_NAMES,
   FUNCTION_NAMES,
+  INFLUENCE_LEVELS,
   KAISM_QUADRANTS,
   KAM_INPUT_PROPERTIES,
   KAM_OUTPUT_PROPERTY_NAMES,
@@ -1120,5 +1157,6 @@ export {
   pinTierResultSchema,
   recalculateCompanyResultSchema,
   scoreHistoryResultSchema,
+  setContactKamResultSchema,
   useIsMounted
 };

@@ -371,7 +371,8 @@ var FUNCTION_NAMES = {
   previewModel: "keystone_preview_model",
   pinTier: "keystone_pin_tier",
   scoreHistory: "keystone_score_history",
-  portfolioAnalysis: "keystone_portfolio_analysis"
+  portfolioAnalysis: "keystone_portfolio_analysis",
+  setContactKam: "keystone_set_contact_kam"
 };
 var fieldIssueSchema = z2.object({ path: z2.string(), message: z2.string() });
 var functionErrorSchema = z2.object({

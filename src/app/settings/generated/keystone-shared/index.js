@@ -547,7 +547,8 @@ var FUNCTION_NAMES = {
   previewModel: "keystone_preview_model",
   pinTier: "keystone_pin_tier",
   scoreHistory: "keystone_score_history",
-  portfolioAnalysis: "keystone_portfolio_analysis"
+  portfolioAnalysis: "keystone_portfolio_analysis",
+  setContactKam: "keystone_set_contact_kam"
 };
 var fieldIssueSchema = z4.object({ path: z4.string(), message: z4.string() });
 var functionErrorSchema = z4.object({

@@ -157,3 +157,67 @@ export declare const pinTierResultSchema: z.ZodDiscriminatedUnion<[z.ZodObject<{
     }, z.core.$strip>;
 }, z.core.$strip>], "ok">;
 export type PinTierResult = z.infer<typeof pinTierResultSchema>;
+/** The three judgements of a person the organisation map shows (003). */
+export declare const CONTACT_KAM_FIELD_NAMES: readonly ["influence", "attitude", "career"];
+export type ContactKamFieldName = (typeof CONTACT_KAM_FIELD_NAMES)[number];
+/**
+ * Set a contact's `kam_influence`, `kam_attitude`, `kam_career` from the card's organisation map.
+ * Fields left out stay as they are; at least one is required. The contact must be associated with
+ * the card's company (`hs_object_id`, or `companyId`); the function checks it.
+ */
+export declare const setContactKamParamsSchema: z.ZodObject<{
+    companyId: z.ZodOptional<z.ZodString>;
+    contactId: z.ZodString;
+    influence: z.ZodOptional<z.ZodEnum<{
+        "": "";
+        medium: "medium";
+        low: "low";
+        high: "high";
+    }>>;
+    attitude: z.ZodOptional<z.ZodEnum<{
+        "": "";
+        sponsor: "sponsor";
+        supporter: "supporter";
+        neutral: "neutral";
+        critic: "critic";
+        anti_sponsor: "anti_sponsor";
+    }>>;
+    career: z.ZodOptional<z.ZodEnum<{
+        "": "";
+        rising_star: "rising_star";
+        steady: "steady";
+        setting_star: "setting_star";
+    }>>;
+}, z.core.$strip>;
+export type SetContactKamParams = z.input<typeof setContactKamParamsSchema>;
+export declare const setContactKamResultSchema: z.ZodDiscriminatedUnion<[z.ZodObject<{
+    ok: z.ZodLiteral<true>;
+    companyId: z.ZodString;
+    contactId: z.ZodString;
+    contactChanges: z.ZodArray<z.ZodObject<{
+        field: z.ZodEnum<{
+            attitude: "attitude";
+            influence: "influence";
+            career: "career";
+        }>;
+        from: z.ZodNullable<z.ZodString>;
+        to: z.ZodNullable<z.ZodString>;
+    }, z.core.$strip>>;
+    contact: z.ZodObject<{
+        influence: z.ZodNullable<z.ZodString>;
+        attitude: z.ZodNullable<z.ZodString>;
+        career: z.ZodNullable<z.ZodString>;
+    }, z.core.$strip>;
+    changedProperties: z.ZodArray<z.ZodString>;
+}, z.core.$strip>, z.ZodObject<{
+    ok: z.ZodLiteral<false>;
+    error: z.ZodObject<{
+        code: z.ZodString;
+        message: z.ZodString;
+        issues: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            path: z.ZodString;
+            message: z.ZodString;
+        }, z.core.$strip>>>;
+    }, z.core.$strip>;
+}, z.core.$strip>], "ok">;
+export type SetContactKamResult = z.infer<typeof setContactKamResultSchema>;

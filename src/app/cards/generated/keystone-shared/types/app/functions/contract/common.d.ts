@@ -17,6 +17,7 @@ export declare const FUNCTION_NAMES: {
     readonly pinTier: "keystone_pin_tier";
     readonly scoreHistory: "keystone_score_history";
     readonly portfolioAnalysis: "keystone_portfolio_analysis";
+    readonly setContactKam: "keystone_set_contact_kam";
 };
 export type FunctionName = (typeof FUNCTION_NAMES)[keyof typeof FUNCTION_NAMES];
 export declare const fieldIssueSchema: z.ZodObject<{
