@@ -104,6 +104,9 @@ export type PositionInputLevel = (typeof POSITION_INPUT_LEVELS)[number];
 // significance for the client (rows) × total value we give (columns)
 export const SUPPLIER_POSITIONS = ['managed', 'partner', 'independent', 'desired'] as const;
 export type SupplierPosition = (typeof SUPPLIER_POSITIONS)[number];
+/** An account development plan's state on the company (kam_plan_status). */
+export const PLAN_STATUSES = ['none', 'current', 'review_due', 'overdue'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
 /** The company properties the position is read from, in the order the card lists them. */
 export const POSITION_INPUT_FIELDS = ['kam_client_dependence', 'kam_value_delivered'] as const;
 export type PositionInputField = (typeof POSITION_INPUT_FIELDS)[number];
