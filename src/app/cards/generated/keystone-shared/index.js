@@ -57,6 +57,16 @@ var ORGANISATION_MAP_GROUPS = [
   "rising_star",
   "setting_star"
 ];
+var ORGANISATION_GAPS = [
+  "no_contacts",
+  "no_decision_maker",
+  "decision_maker_not_contacted",
+  "no_sponsor",
+  "sponsor_setting_star",
+  "anti_sponsor_high_influence",
+  "anti_sponsor_without_sponsor",
+  "single_threaded"
+];
 var RISK_SCORE_SIGNALS = [
   "purchase_silence",
   "quarter_decline",
@@ -427,6 +437,23 @@ var KAM_OUTPUT_PROPERTIES = [
       partner: "Partner supplier",
       independent: "Independent supplier",
       desired: "Desired supplier"
+    })
+  ),
+  output(
+    "kam_buying_centre_gaps",
+    "KAM buying-centre gaps",
+    "What the organisation map of the client\u2019s contacts lacks (decision maker, sponsor, more than one person); empty when nothing. Workflows: filter on any of these gaps.",
+    "enumeration",
+    "checkbox",
+    optionsOf(ORGANISATION_GAPS, {
+      no_contacts: "No contacts at the company",
+      no_decision_maker: "No decision maker known",
+      decision_maker_not_contacted: "No decision maker contacted in 180 days",
+      no_sponsor: "No sponsor (champion)",
+      sponsor_setting_star: "Sponsor is a setting star",
+      anti_sponsor_high_influence: "Anti-sponsor with high influence",
+      anti_sponsor_without_sponsor: "Anti-sponsor and no sponsor",
+      single_threaded: "Single-threaded: one person mapped"
     })
   )
 ];

@@ -64,6 +64,9 @@ export declare const POSITION_INPUT_LEVELS: readonly ["low", "high"];
 export type PositionInputLevel = (typeof POSITION_INPUT_LEVELS)[number];
 export declare const SUPPLIER_POSITIONS: readonly ["managed", "partner", "independent", "desired"];
 export type SupplierPosition = (typeof SUPPLIER_POSITIONS)[number];
+/** An account development plan's state on the company (kam_plan_status). */
+export declare const PLAN_STATUSES: readonly ["none", "current", "review_due", "overdue"];
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
 /** The company properties the position is read from, in the order the card lists them. */
 export declare const POSITION_INPUT_FIELDS: readonly ["kam_client_dependence", "kam_value_delivered"];
 export type PositionInputField = (typeof POSITION_INPUT_FIELDS)[number];
