@@ -8,7 +8,7 @@ import {
   type HubspotBuyingRole,
   type OrganisationGapId,
 } from './enums';
-import { isAntiSponsor, isSponsor, organisationMap } from './organisation-map';
+import { isAntiSponsor, isSponsor, organisationGapIds } from './organisation-map';
 import type { CompanyInput, DealInput } from './company-input';
 import { roundTo } from './numbers';
 import { purchaseRhythmOf, type PurchaseRhythm } from './purchase-rhythm';
@@ -505,8 +505,8 @@ function organisationGapsOf(
   shared: SharedParts,
 ): readonly OrganisationGapId[] {
   let mask = 0;
-  for (const gap of organisationMap(input.contacts, { nowMs }).gaps)
-    mask |= 1 << ORGANISATION_GAPS.indexOf(gap.id);
+  for (const gap of organisationGapIds(input.contacts, { nowMs }))
+    mask |= 1 << ORGANISATION_GAPS.indexOf(gap);
   const table = tableWithinRun<number, readonly OrganisationGapId[]>(shared, 'organisation-gaps');
   let gaps = table.get(mask);
   if (gaps === undefined) {

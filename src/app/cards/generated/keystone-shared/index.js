@@ -852,9 +852,19 @@ function byWeight(a, b) {
   return influence(a) - influence(b) || (b.lastContactedAt ?? -1) - (a.lastContactedAt ?? -1) || a.id.localeCompare(b.id, "en", { numeric: true });
 }
 function organisationMap(contacts, options) {
-  const groups = Object.fromEntries(
-    ORGANISATION_MAP_GROUPS.map((group) => [group, []])
-  );
+  const { groups, unmapped } = groupPeople(contacts);
+  for (const group of ORGANISATION_MAP_GROUPS) groups[group].sort(byWeight);
+  return { groups, unmapped, contactCount: contacts.length, gaps: gapsOf(contacts.length, groups, options) };
+}
+function groupPeople(contacts) {
+  const groups = {
+    decision_maker: [],
+    influencer: [],
+    sponsor: [],
+    anti_sponsor: [],
+    rising_star: [],
+    setting_star: []
+  };
   let unmapped = 0;
   for (const contact of contacts) {
     const memberOf = groupsOf(contact);
@@ -871,8 +881,7 @@ function organisationMap(contacts, options) {
     };
     for (const group of memberOf) groups[group].push(person);
   }
-  for (const group of ORGANISATION_MAP_GROUPS) groups[group].sort(byWeight);
-  return { groups, unmapped, contactCount: contacts.length, gaps: gapsOf(contacts.length, groups, options) };
+  return { groups, unmapped };
 }
 function gapsOf(contactCount, groups, options) {
   if (contactCount === 0) return [{ id: "no_contacts", contactIds: [] }];
