@@ -2,8 +2,13 @@
  * Per-company metrics (design "Data flow" 2): what the factors, the risk signals and the people
  * reading the card all look at. One pass over each kind of record, plain numbers out.
  */
-import { HUBSPOT_BUYING_ROLES, type HubspotBuyingRole } from './enums';
-import { isAntiSponsor, isSponsor } from './organisation-map';
+import {
+  HUBSPOT_BUYING_ROLES,
+  ORGANISATION_GAPS,
+  type HubspotBuyingRole,
+  type OrganisationGapId,
+} from './enums';
+import { isAntiSponsor, isSponsor, organisationGapIds } from './organisation-map';
 import type { CompanyInput, DealInput } from './company-input';
 import { roundTo } from './numbers';
 import { purchaseRhythmOf, type PurchaseRhythm } from './purchase-rhythm';
@@ -90,6 +95,8 @@ export type CompanyMetrics = {
   /** Rescheduled, cancelled and no-show meetings over all meetings in the window; null without meetings. */
   meetingProblemShare: number | null;
   buyingCentre: BuyingCentreMetrics;
+  /** 003: the organisation map's gaps (organisation-map.ts), in catalogue order; what the card shows. */
+  organisationGaps: readonly OrganisationGapId[];
   ticketsInActivityWindow: number;
   ticketsInPreviousActivityWindow: number;
   /** Tickets in the window over those in the window before; null when the window before had none. */
@@ -153,6 +160,7 @@ export function computeMetrics(
         ? null
         : roundTo((meetings.rescheduled + meetings.cancelled + meetings.noShow) / meetings.inWindow, 4),
     buyingCentre: buyingCentreMetrics(input, model.buyingCentre.keyRoles, shared),
+    organisationGaps: organisationGapsOf(input, nowMs, shared),
     ticketsInActivityWindow: tickets.ticketsInActivityWindow,
     ticketsInPreviousActivityWindow: tickets.ticketsInPreviousActivityWindow,
     ticketTrend: tickets.ticketTrend,
@@ -488,6 +496,24 @@ function buyingCentreMetrics(
     hasSponsor,
     decisionMakersReported: reported,
   });
+}
+
+/** The map's gap ids; one frozen list per combination, shared within the run. */
+function organisationGapsOf(
+  input: CompanyInput,
+  nowMs: number,
+  shared: SharedParts,
+): readonly OrganisationGapId[] {
+  let mask = 0;
+  for (const gap of organisationGapIds(input.contacts, { nowMs }))
+    mask |= 1 << ORGANISATION_GAPS.indexOf(gap);
+  const table = tableWithinRun<number, readonly OrganisationGapId[]>(shared, 'organisation-gaps');
+  let gaps = table.get(mask);
+  if (gaps === undefined) {
+    gaps = freezeShared(ORGANISATION_GAPS.filter((_, index) => (mask & (1 << index)) !== 0));
+    table.set(mask, gaps);
+  }
+  return gaps;
 }
 
 /** The roles in a bit set; one frozen list per set, shared within the run by every company holding it. */

@@ -1,6 +1,20 @@
-import { ORGANISATION_GAPS, ORGANISATION_MAP_GROUPS } from './enums';
+import fc from 'fast-check';
+import {
+  ATTITUDES,
+  CAREER_STAGES,
+  HUBSPOT_BUYING_ROLES,
+  INFLUENCE_LEVELS,
+  ORGANISATION_GAPS,
+  ORGANISATION_MAP_GROUPS,
+} from './enums';
 import { ORGANISATION_GAP_TEXTS, ORGANISATION_GROUP_LABELS } from './catalogue-texts';
-import { groupsOf, mapContactOf, organisationMap, type MapContact } from './organisation-map';
+import {
+  groupsOf,
+  mapContactOf,
+  organisationGapIds,
+  organisationMap,
+  type MapContact,
+} from './organisation-map';
 
 const NOW = Date.parse('2026-06-30T00:00:00Z');
 const DAY = 86_400_000;
@@ -165,5 +179,32 @@ test('mapContactOf reads HubSpot strings leniently: unknown options and future d
     attitude: null,
     career: null,
     lastContactedAt: null,
+  });
+});
+
+// the sync writes organisationGapIds to kam_buying_centre_gaps; the card shows organisationMap's gaps
+describe('organisationGapIds: the gaps alone, for the sync', () => {
+  const contactArb = fc.record({
+    id: fc.integer({ min: 1, max: 50 }).map(String),
+    roles: fc.subarray([...HUBSPOT_BUYING_ROLES]),
+    influence: fc.constantFrom(null, ...INFLUENCE_LEVELS),
+    attitude: fc.constantFrom(null, ...ATTITUDES),
+    career: fc.constantFrom(null, ...CAREER_STAGES),
+    lastContactedAt: fc.option(fc.integer({ min: NOW - 400 * DAY, max: NOW }), { nil: null }),
+  });
+
+  test('are the map’s gaps, in catalogue order, for any contacts', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(contactArb, { selector: (c) => c.id, maxLength: 8 }), (contacts) => {
+        const ids = organisationGapIds(contacts, { nowMs: NOW });
+        expect(ids).toEqual(gapIds(contacts));
+        expect(ids).toEqual(ORGANISATION_GAPS.filter((gap) => ids.includes(gap)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a company without contacts has the one gap no_contacts', () => {
+    expect(organisationGapIds([], { nowMs: NOW })).toEqual(['no_contacts']);
   });
 });

@@ -114,9 +114,34 @@ export function organisationMap(
   contacts: readonly MapContact[],
   options: OrganisationMapOptions,
 ): OrganisationMap {
-  const groups = Object.fromEntries(
-    ORGANISATION_MAP_GROUPS.map((group) => [group, [] as MapPerson[]]),
-  ) as Record<OrganisationMapGroup, MapPerson[]>;
+  const { groups, unmapped } = groupPeople(contacts);
+  for (const group of ORGANISATION_MAP_GROUPS) groups[group].sort(byWeight);
+  return { groups, unmapped, contactCount: contacts.length, gaps: gapsOf(contacts.length, groups, options) };
+}
+
+/**
+ * The map's gap ids alone, in catalogue order (the sync writes them to the company): the same
+ * rules as `organisationMap`, without ordering the people, which a portfolio run does not need.
+ */
+export function organisationGapIds(
+  contacts: readonly MapContact[],
+  options: OrganisationMapOptions,
+): OrganisationGapId[] {
+  return gapsOf(contacts.length, groupPeople(contacts).groups, options).map((gap) => gap.id);
+}
+
+function groupPeople(contacts: readonly MapContact[]): {
+  groups: Record<OrganisationMapGroup, MapPerson[]>;
+  unmapped: number;
+} {
+  const groups: Record<OrganisationMapGroup, MapPerson[]> = {
+    decision_maker: [],
+    influencer: [],
+    sponsor: [],
+    anti_sponsor: [],
+    rising_star: [],
+    setting_star: [],
+  };
   let unmapped = 0;
   for (const contact of contacts) {
     const memberOf = groupsOf(contact);
@@ -133,8 +158,7 @@ export function organisationMap(
     };
     for (const group of memberOf) groups[group].push(person);
   }
-  for (const group of ORGANISATION_MAP_GROUPS) groups[group].sort(byWeight);
-  return { groups, unmapped, contactCount: contacts.length, gaps: gapsOf(contacts.length, groups, options) };
+  return { groups, unmapped };
 }
 
 function gapsOf(
@@ -142,6 +166,7 @@ function gapsOf(
   groups: Record<OrganisationMapGroup, MapPerson[]>,
   options: OrganisationMapOptions,
 ): OrganisationGap[] {
+  // pushed in the catalogue's order (ORGANISATION_GAPS): the stored multi-select reads the same
   if (contactCount === 0) return [{ id: 'no_contacts', contactIds: [] }];
   const gaps: OrganisationGap[] = [];
   const ids = (people: readonly MapPerson[]) => people.map((person) => person.id);

@@ -10,6 +10,7 @@ import {
   INPUT_LEVELS,
   KAISM_QUADRANTS,
   LOSS_REASONS,
+  ORGANISATION_GAPS,
   PARETO_CLASSES,
   PAYMENT_DISCIPLINE,
   PERCEPTION_LEVELS,
@@ -36,7 +37,8 @@ export type KamPropertyDefinition = {
   description: string;
   /** HubSpot property type / fieldType pair. */
   type: 'number' | 'string' | 'enumeration' | 'datetime' | 'bool';
-  fieldType: 'number' | 'text' | 'textarea' | 'select' | 'date' | 'booleancheckbox';
+  /** `checkbox`: a multi-select enumeration, its values `;`-separated. */
+  fieldType: 'number' | 'text' | 'textarea' | 'select' | 'checkbox' | 'date' | 'booleancheckbox';
   options?: readonly Option[];
   /** `output`: written by Keystone; `input`: entered by the key-account manager. */
   role: 'output' | 'input';
@@ -236,6 +238,23 @@ export const KAM_OUTPUT_PROPERTIES = [
       partner: 'Partner supplier',
       independent: 'Independent supplier',
       desired: 'Desired supplier',
+    }),
+  ),
+  output(
+    'kam_buying_centre_gaps',
+    'KAM buying-centre gaps',
+    'What the organisation map of the client’s contacts lacks (decision maker, sponsor, more than one person); empty when nothing. Workflows: filter on any of these gaps.',
+    'enumeration',
+    'checkbox',
+    optionsOf(ORGANISATION_GAPS, {
+      no_contacts: 'No contacts at the company',
+      no_decision_maker: 'No decision maker known',
+      decision_maker_not_contacted: 'No decision maker contacted in 180 days',
+      no_sponsor: 'No sponsor (champion)',
+      sponsor_setting_star: 'Sponsor is a setting star',
+      anti_sponsor_high_influence: 'Anti-sponsor with high influence',
+      anti_sponsor_without_sponsor: 'Anti-sponsor and no sponsor',
+      single_threaded: 'Single-threaded: one person mapped',
     }),
   ),
 ] as const satisfies readonly KamPropertyDefinition[];

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { RISK_LEVELS, TIERS, type Tier } from '../core/enums';
 import { atRiskKeys, type AtRiskKeys } from './at-risk-keys';
+import { buyingCentreGaps, type BuyingCentreGaps } from './buying-centre-gaps';
 import {
   DEFAULT_DECLINING_OPTIONS,
   decliningKeyAccounts,
@@ -13,6 +14,7 @@ import {
 } from './declining-accounts';
 import { kaismMatrix, type KaismMatrix } from './kaism-matrix';
 import { paretoSummary, type ParetoSummary } from './pareto-summary';
+import { planCoverage, type PlanCoverage } from './plan-coverage';
 import type { ParsedPortfolio } from './portfolio-row';
 import { strategyDistribution, type StrategyDistribution } from './strategy-distribution';
 import { supplierPositionMatrix, type SupplierPositionMatrix } from './supplier-positions';
@@ -62,6 +64,10 @@ export type PortfolioAnalysis = {
   pareto: ParetoSummary;
   /** methodology §6: supplier-position counts (2×2), all companies and key accounts. */
   positions: SupplierPositionMatrix;
+  /** Issue #21: account development plans among the key accounts (`kam_plan_status`). */
+  plans: PlanCoverage;
+  /** Issue #21: buying-centre gaps among the key accounts (`kam_buying_centre_gaps`). */
+  buyingCentre: BuyingCentreGaps;
   declining: DecliningAnalysis;
   /** Movement between two dates from property history (`kam report --from --to`); absent otherwise. */
   betweenDates?: TierMovement;
@@ -138,6 +144,8 @@ export function analysePortfolio(
       tierPlaces: tierPlaces(companies),
       pareto: paretoSummary(companies),
       positions: supplierPositionMatrix(companies),
+      plans: planCoverage(companies),
+      buyingCentre: buyingCentreGaps(companies),
       declining: decliningKeyAccounts(companies, now, {
         yearCount: settings.yearCount,
         declineThreshold: settings.declineThreshold,

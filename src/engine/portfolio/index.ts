@@ -31,6 +31,13 @@ export { atRiskKeys, type AtRiskKey, type AtRiskKeys } from './at-risk-keys';
 export { paretoSummary, type ParetoPoint, type ParetoSummary } from './pareto-summary';
 export { supplierPositionMatrix, type SupplierPositionMatrix } from './supplier-positions';
 export {
+  planCoverage,
+  type PlanCoverage,
+  type PlanCoverageStatus,
+  type PlanGapAccount,
+} from './plan-coverage';
+export { buyingCentreGaps, type BuyingCentreGaps, type GapAccount } from './buying-centre-gaps';
+export {
   DEFAULT_DECLINING_OPTIONS,
   decliningKeyAccounts,
   type DecliningAccount,

@@ -6,8 +6,10 @@
 import { z } from 'zod';
 import { analysisOptionsSchema, type OptionIssue, type PortfolioAnalysis } from './analyse-portfolio';
 import type { AtRiskKeys } from './at-risk-keys';
+import type { BuyingCentreGaps } from './buying-centre-gaps';
 import type { KaismMatrix } from './kaism-matrix';
 import type { ParetoSummary } from './pareto-summary';
+import type { PlanCoverage } from './plan-coverage';
 import type { StrategyDistribution } from './strategy-distribution';
 import type { SupplierPositionMatrix } from './supplier-positions';
 import type { TierMovers } from './tier-movers';
@@ -44,6 +46,10 @@ export type PortfolioPageData = {
   pareto: Omit<ParetoSummary, 'curve'>;
   /** methodology §6: supplier-position counts; absent from functions deployed before it. */
   positions?: SupplierPositionMatrix;
+  /** Issue #21: plan coverage of key accounts, list cut to `listLimit`; absent from older functions. */
+  plans?: PlanCoverage & { total: number };
+  /** Issue #21: buying-centre gaps of key accounts, list cut to `listLimit`; absent from older functions. */
+  buyingCentre?: BuyingCentreGaps & { total: number };
 };
 
 /** Same shape as every Keystone app function's error: a stable code, a sentence, field issues. */
@@ -81,5 +87,15 @@ export function toPortfolioPageData(
     tierPlaces: analysis.tierPlaces,
     pareto,
     positions: analysis.positions,
+    plans: {
+      ...analysis.plans,
+      total: analysis.plans.accounts.length,
+      accounts: analysis.plans.accounts.slice(0, listLimit),
+    },
+    buyingCentre: {
+      ...analysis.buyingCentre,
+      total: analysis.buyingCentre.accounts.length,
+      accounts: analysis.buyingCentre.accounts.slice(0, listLimit),
+    },
   };
 }

@@ -9,7 +9,9 @@ import {
   AXIS_LEVELS,
   KAISM_QUADRANTS,
   LOSS_REASONS,
+  ORGANISATION_GAPS,
   PARETO_CLASSES,
+  PLAN_STATUSES,
   RISK_LEVELS,
   STRATEGIES,
   SUPPLIER_POSITIONS,
@@ -18,7 +20,9 @@ import {
   type AxisLevel,
   type KaismQuadrant,
   type LossReason,
+  type OrganisationGapId,
   type ParetoClass,
+  type PlanStatus,
   type RiskLevel,
   type Strategy,
   type SupplierPosition,
@@ -48,6 +52,9 @@ export const PORTFOLIO_PROPERTIES = [
   'kam_annual_cost_to_serve',
   'kam_explanation',
   'kam_supplier_position',
+  // written by the account-plan sync; read by name, older syncs never wrote it
+  'kam_plan_status',
+  'kam_buying_centre_gaps',
 ] as const;
 export type PortfolioProperty = (typeof PORTFOLIO_PROPERTIES)[number];
 
@@ -86,6 +93,13 @@ export type PortfolioCompany = {
   annualCostToServe: number | null;
   /** methodology §6: `kam_supplier_position`; null when not set. */
   supplierPosition: SupplierPosition | null;
+  /** `kam_plan_status`; null when empty (not yet computed by a sync) or unreadable. */
+  planStatus: PlanStatus | null;
+  /**
+   * 003 organisation map: `kam_buying_centre_gaps`, the gap ids in catalogue order. Empty when the
+   * property is empty: no gaps, or not yet written by a sync of this version (HubSpot cannot tell).
+   */
+  buyingCentreGaps: OrganisationGapId[];
   /** From `kam_explanation`: the §4 levels of both axes. */
   attractivenessLevel: AxisLevel | null;
   strengthLevel: AxisLevel | null;
@@ -219,6 +233,20 @@ const lines = (text: string | null): string[] =>
     .map((line) => line.trim())
     .filter(Boolean);
 
+/** A multi-select value (`;`-separated): the known gap ids in catalogue order; unknown parts are reported. */
+function gapsOf(text: string | null, report: (unknown: string) => void): OrganisationGapId[] {
+  if (text === null) return [];
+  const parts = new Set(
+    text
+      .split(';')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
+  const unknown = [...parts].filter((part) => !(ORGANISATION_GAPS as readonly string[]).includes(part));
+  if (unknown.length > 0) report(unknown.join(';'));
+  return ORGANISATION_GAPS.filter((gap) => parts.has(gap));
+}
+
 /** Parses the stored values of one company; every unreadable value is reported in `issues`. */
 export function parsePortfolioRow(row: PortfolioRow): { company: PortfolioCompany; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
@@ -277,6 +305,10 @@ export function parsePortfolioRow(row: PortfolioRow): { company: PortfolioCompan
     lossReason: read('kam_loss_reason', withSchema(lossReasonSchema)),
     annualCostToServe: read('kam_annual_cost_to_serve', nonNegative),
     supplierPosition: read('kam_supplier_position', withSchema(z.enum(SUPPLIER_POSITIONS))),
+    planStatus: read('kam_plan_status', withSchema(z.enum(PLAN_STATUSES))),
+    buyingCentreGaps: gapsOf(raw('kam_buying_centre_gaps'), (text) =>
+      issues.push({ id: row.id, property: 'kam_buying_centre_gaps', value: text.slice(0, 80) }),
+    ),
     ...explanation,
   };
   return { company, issues };

@@ -167,3 +167,52 @@ test('the supplier-position section shows the §6 2×2 of counts, key accounts a
   ]);
   expect(section).toContain('1 companies (1 key accounts) have no position');
 });
+
+test('the plan section counts key accounts per plan status, apart those not computed, and lists the ones without a current plan', () => {
+  const { html, analysis } = reportFor([
+    createRow({
+      id: '81',
+      name: 'Overdue Inc',
+      kam_tier: 'key',
+      kam_plan_status: 'overdue',
+      kam_score: '70',
+    }),
+    createRow({ id: '82', name: 'Planless AG', kam_tier: 'key', kam_plan_status: 'none', kam_score: '60' }),
+    createRow({ id: '83', kam_tier: 'key', kam_plan_status: 'current' }),
+    createRow({ id: '84', kam_tier: 'key' }),
+    createRow({ id: '85', kam_tier: 'regular', kam_plan_status: 'none' }),
+  ]);
+  expect(analysis.plans.counts).toEqual({ none: 1, current: 1, review_due: 0, overdue: 1, not_computed: 1 });
+  const section = /<section id="plan-coverage">.*?<\/section>/s.exec(html)?.[0] ?? '';
+  const cells = [...section.matchAll(/<div class="q-name">([^<]+)<\/div><div class="q-count">(\d+)/g)].map(
+    (match) => [match[1], Number(match[2])],
+  );
+  expect(cells).toEqual([
+    ['No plan', 1],
+    ['Review overdue', 1],
+    ['Review due', 0],
+    ['Current', 1],
+  ]);
+  expect(section).toContain('1 of 4 key accounts have no plan status yet');
+  expect(section.indexOf('Planless AG')).toBeLessThan(section.indexOf('Overdue Inc'));
+});
+
+test('the buying-centre section counts key accounts per gap with the workflow labels and names those with the most', () => {
+  const { html } = reportFor([
+    createRow({
+      id: '91',
+      name: 'Thin Ties',
+      kam_tier: 'key',
+      kam_buying_centre_gaps: 'no_sponsor;single_threaded',
+    }),
+    createRow({ id: '92', name: 'One Gap', kam_tier: 'key', kam_buying_centre_gaps: 'no_sponsor' }),
+    createRow({ id: '93', kam_tier: 'key', kam_buying_centre_gaps: null }),
+    createRow({ id: '94', kam_tier: 'regular', kam_buying_centre_gaps: 'no_contacts' }),
+  ]);
+  const section = /<section id="buying-centre-gaps">.*?<\/section>/s.exec(html)?.[0] ?? '';
+  expect(section).toContain('2 of 3 key accounts show a gap');
+  expect(section).toContain('<tr><td>No sponsor (champion)</td><td class="num">2</td></tr>');
+  expect(section).toContain('<tr><td>Single-threaded: one person mapped</td><td class="num">1</td></tr>');
+  expect(section).not.toContain('No contacts at the company');
+  expect(section.indexOf('Thin Ties')).toBeLessThan(section.indexOf('One Gap'));
+});

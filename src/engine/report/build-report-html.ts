@@ -2,9 +2,17 @@
  * `kam report`'s HTML: one self-contained file (ECharts inlined, data embedded, no network) with
  * the KAISM scatter, the Pareto curve, the key group's yearly volume and the tier movements, plus
  * the tables a head of key-account management works from: quadrants, the 3×3 strategy matrix, key
- * accounts at risk and the declining key-account analysis (methodology §9).
+ * accounts at risk, plan coverage and buying-centre gaps of the key accounts (issue #21) and the
+ * declining key-account analysis (methodology §9).
  */
-import { AXIS_LEVELS, type AxisLevel, type KaismQuadrant, type SupplierPosition } from '../core/enums';
+import {
+  AXIS_LEVELS,
+  ORGANISATION_GAPS,
+  type AxisLevel,
+  type KaismQuadrant,
+  type PlanStatus,
+  type SupplierPosition,
+} from '../core/enums';
 import {
   TIERS_OR_NONE,
   type DecliningAccount,
@@ -15,7 +23,7 @@ import {
 import { buildChartData, type ChartDataOptions } from './chart-data';
 import { CHART_SCRIPT } from './chart-script';
 import { escapeHtml, formatAmount, formatDate, formatShare, jsonForScript } from './format';
-import { optionLabel } from './labels';
+import { optionLabel, planStatusLabel } from './labels';
 
 export type ReportInput = {
   analysis: PortfolioAnalysis;
@@ -146,6 +154,63 @@ function positionSection(analysis: PortfolioAnalysis): string {
   ).join('');
   const note = `<p class="note">${formatAmount(all.unset)} companies (${formatAmount(key.unset)} key accounts) have no position: set <code>kam_client_dependence</code> and <code>kam_value_delivered</code> on the company.</p>`;
   return `<section id="supplier-position"><h2>Supplier position <span class="cite">methodology §6</span></h2><table class="matrix"><thead><tr><th></th><th>Low value we give</th><th>High value we give</th></tr></thead><tbody>${rows}</tbody></table>${note}</section>`;
+}
+
+/** Worst first, as the list is ordered. */
+const PLAN_STATUS_ORDER: readonly PlanStatus[] = ['none', 'overdue', 'review_due', 'current'];
+
+/** Issue #21: account development plans of the key accounts, and those without a current one. */
+function plansSection(input: ReportInput, limit: number): string {
+  const { plans } = input.analysis;
+  const cells = PLAN_STATUS_ORDER.map(
+    (status) =>
+      `<td><div class="q-name">${h(planStatusLabel(status))}</div><div class="q-count">${formatAmount(plans.counts[status])}</div></td>`,
+  ).join('');
+  const notComputed =
+    plans.counts.not_computed > 0
+      ? `<p class="note">${formatAmount(plans.counts.not_computed)} of ${formatAmount(plans.keyAccounts)} key accounts have no plan status yet (<code>kam_plan_status</code> empty): no scoring run with account plans has written it.</p>`
+      : '';
+  const rows = plans.accounts
+    .slice(0, limit)
+    .map(
+      (account) =>
+        `<tr><td>${companyName(input, account.id, account.name)}</td><td class="plan-${account.planStatus}">${h(planStatusLabel(account.planStatus))}</td><td class="num">${formatScore(account.score)}</td><td class="num">${formatAmount(account.wonRevenueLast12Months)}</td></tr>`,
+    )
+    .join('');
+  const table = plans.accounts.length
+    ? `<table><thead><tr><th>Key account</th><th>Plan</th><th class="num">Score</th><th class="num">Won revenue, 12 months</th></tr></thead><tbody>${rows}</tbody></table>${more(plans.accounts.length, limit, 'accounts')}`
+    : '<p class="empty">No key account is known to lack a current plan.</p>';
+  const body =
+    plans.keyAccounts === 0
+      ? '<p class="empty">No key accounts.</p>'
+      : `<table class="matrix"><tbody><tr>${cells}</tr></tbody></table>${notComputed}${table}`;
+  return `<section id="plan-coverage"><h2>Account plans of key accounts <span class="cite">methodology §10</span></h2>${body}</section>`;
+}
+
+/** Issue #21, 003 organisation map: buying-centre gaps among the key accounts. */
+function buyingCentreSection(input: ReportInput, limit: number): string {
+  const { buyingCentre } = input.analysis;
+  if (buyingCentre.keyAccounts === 0)
+    return '<section id="buying-centre-gaps"><h2>Buying-centre gaps of key accounts <span class="cite">003</span></h2><p class="empty">No key accounts.</p></section>';
+  const counts = ORGANISATION_GAPS.filter((gap) => buyingCentre.counts[gap] > 0)
+    .map(
+      (gap) =>
+        `<tr><td>${h(optionLabel('kam_buying_centre_gaps', gap))}</td><td class="num">${formatAmount(buyingCentre.counts[gap])}</td></tr>`,
+    )
+    .join('');
+  const rows = buyingCentre.accounts
+    .slice(0, limit)
+    .map(
+      (account) =>
+        `<tr><td>${companyName(input, account.id, account.name)}</td><td class="reasons">${list(account.gaps.map((gap) => optionLabel('kam_buying_centre_gaps', gap)))}</td><td class="num">${formatScore(account.score)}</td></tr>`,
+    )
+    .join('');
+  const tables = buyingCentre.withGaps
+    ? `<table><thead><tr><th>Gap</th><th class="num">Key accounts</th></tr></thead><tbody>${counts}</tbody></table>
+<table><thead><tr><th>Key account</th><th>Gaps</th><th class="num">Score</th></tr></thead><tbody>${rows}</tbody></table>${more(buyingCentre.accounts.length, limit, 'accounts')}`
+    : '';
+  return `<section id="buying-centre-gaps"><h2>Buying-centre gaps of key accounts <span class="cite">003</span></h2>
+<p>${formatAmount(buyingCentre.withGaps)} of ${formatAmount(buyingCentre.keyAccounts)} key accounts show a gap in their organisation map (<code>kam_buying_centre_gaps</code>, written by each scoring run from the contacts' buying roles, influence, attitude and last contact; a company not scored since shows none).</p>${tables}</section>`;
 }
 
 function paretoSection(analysis: PortfolioAnalysis): string {
@@ -315,6 +380,8 @@ th.num { white-space: normal; }
 .up { color: var(--key); }
 .down, .risk-critical { color: var(--warn); }
 .risk-at_risk { color: #b9770e; }
+.plan-none { color: var(--warn); }
+.plan-overdue { color: #b9770e; }
 .transitions td.moved { font-weight: 600; background: #fdf3e1; }
 .partial td { color: var(--muted); font-style: italic; }
 .note, .muted { color: var(--muted); font-size: 12px; }
@@ -356,6 +423,8 @@ ${paretoSection(input.analysis)}
 ${volumeSection(input.analysis)}
 ${decliningSection(input, limit)}
 ${atRiskSection(input, limit)}
+${plansSection(input, limit)}
+${buyingCentreSection(input, limit)}
 ${moversSection(input, limit)}
 ${betweenDatesSection(input, limit)}
 </main>

@@ -241,3 +241,33 @@ describe('supplier position', () => {
     ).toEqual({});
   });
 });
+
+// issue #21: kam_buying_centre_gaps is a multi-select; HubSpot may echo its options in another order
+describe('buying-centre gaps', () => {
+  const mapped = { ...stored, kam_buying_centre_gaps: 'no_sponsor;single_threaded' };
+
+  test('the same gaps in another order write nothing', () => {
+    expect(
+      diffOutputs(mapped, { kam_score: '72.5', kam_buying_centre_gaps: 'single_threaded;no_sponsor' }, now),
+    ).toEqual({});
+    expect(sameValue('kam_buying_centre_gaps', 'a;b', 'b;a')).toBe(true);
+    expect(sameValue('kam_risk_reasons', 'a;b', 'b;a')).toBe(false);
+  });
+
+  test('a gap closed or opened is written; no gaps at all clears the property', () => {
+    expect(diffOutputs(mapped, { kam_buying_centre_gaps: 'no_sponsor' }, now)).toEqual({
+      kam_buying_centre_gaps: 'no_sponsor',
+      kam_scored_at: now.toISOString(),
+    });
+    expect(diffOutputs(mapped, { kam_buying_centre_gaps: '' }, now)).toEqual({
+      kam_buying_centre_gaps: '',
+      kam_scored_at: now.toISOString(),
+    });
+  });
+
+  test('never written and still without gaps writes nothing', () => {
+    expect(
+      diffOutputs({ ...stored, kam_buying_centre_gaps: null }, { kam_buying_centre_gaps: '' }, now),
+    ).toEqual({});
+  });
+});

@@ -17,12 +17,20 @@ const TRAIL_PROPERTIES = new Set<string>([
 ]);
 
 const TYPE_BY_NAME = new Map<string, string>(KAM_OUTPUT_PROPERTIES.map((p) => [p.name, p.type]));
+/** Multi-select properties: HubSpot may echo their options in another order. */
+const SET_VALUED = new Set<string>(
+  KAM_OUTPUT_PROPERTIES.filter((p) => p.fieldType === 'checkbox').map((p) => p.name),
+);
+
+const optionSet = (value: string): string =>
+  [...new Set(value.split(';').map((part) => part.trim()))].filter(Boolean).sort().join(';');
 
 /** HubSpot may echo numbers and datetimes in another spelling than we wrote them. */
 export function sameValue(name: string, stored: string | null | undefined, desired: string): boolean {
   const current = stored ?? '';
   if (current === desired) return true;
   if (current === '' || desired === '') return false;
+  if (SET_VALUED.has(name)) return optionSet(current) === optionSet(desired);
   switch (TYPE_BY_NAME.get(name)) {
     case 'number':
       return Number(current) === Number(desired);

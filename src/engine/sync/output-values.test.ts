@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { company, NOW } from '../../../tests/arbitraries/company-builders';
+import type { CrmRecord } from '../core/snapshot';
 import { portfolioArb } from '../../../tests/arbitraries/company-records';
 import { scoringModelArb } from '../../../tests/arbitraries/scoring-model';
 import { scoreCompany, scorePortfolio } from '../core';
@@ -111,5 +112,40 @@ describe('output values of supplier positioning', () => {
 
   test('neither input ever filled in: an empty position and no position block in the explanation', () => {
     expect(valuesOf({})).toEqual({ position: '', stored: undefined });
+  });
+});
+
+// issue #21: the organisation map's gaps (core/organisation-map.ts) as a multi-select value
+describe('buying-centre gaps', () => {
+  const context = { revenueReference: 1, revenueQuantiles: null, tierCapacity: null };
+  const gapsOf = (contacts: CrmRecord[]) =>
+    outputValuesOf(
+      scoreCompany(company({ contacts }), { model: DEFAULT_SCORING_MODEL, now: NOW, paretoClass: 'C' }),
+      context,
+    ).kam_buying_centre_gaps;
+  const contact = (id: string, properties: Record<string, string>): CrmRecord => ({ id, properties });
+  const recently = new Date(NOW.getTime() - 10 * 86_400_000).toISOString();
+
+  test('a company with no contacts at all gets the one gap no_contacts', () => {
+    expect(gapsOf([])).toBe('no_contacts');
+  });
+
+  test('the gaps the card shows, in catalogue order, `;`-separated', () => {
+    expect(gapsOf([contact('1', { hs_buying_role: 'END_USER' })])).toBe('no_decision_maker;no_sponsor');
+    expect(
+      gapsOf([
+        contact('1', { hs_buying_role: 'DECISION_MAKER', notes_last_contacted: recently }),
+        contact('2', { kam_attitude: 'sponsor', kam_career: 'setting_star' }),
+      ]),
+    ).toBe('sponsor_setting_star');
+  });
+
+  test('a well-mapped buying centre clears the property', () => {
+    expect(
+      gapsOf([
+        contact('1', { hs_buying_role: 'DECISION_MAKER', notes_last_contacted: recently }),
+        contact('2', { hs_buying_role: 'CHAMPION' }),
+      ]),
+    ).toBe('');
   });
 });

@@ -123,5 +123,7 @@ export function outputValuesOf(score: CompanyScore, context: PortfolioContext): 
     kam_tier_computed: score.tier,
     // an empty string clears the property: no position without both inputs, never a guess
     kam_supplier_position: score.supplierPosition.position ?? '',
+    // 003: a multi-select, `;`-separated; an empty string when the map shows no gap
+    kam_buying_centre_gaps: score.metrics.organisationGaps.join(';'),
   };
 }

@@ -69,7 +69,25 @@ test('a journal written by the sync before typed entries resumes to the end stat
     writeFailures: [],
   });
   expect(resumed.summary.tierChanges.new).toBe(COMPANIES);
-  expect(await outputsOf(emulator)).toEqual(clean);
+  // this journal's contact reads predate contacts' notes_last_contacted, so the companies scored
+  // from them see every decision maker as not contacted: kam_buying_centre_gaps (issue #21) can
+  // differ there by that one gap, and everything else is the uninterrupted run's end state
+  const resumedOutputs = await outputsOf(emulator);
+  const withoutDecisionMakerContact = (gaps: string | null | undefined) =>
+    (gaps ?? '')
+      .split(';')
+      .filter((gap) => gap !== '' && gap !== 'decision_maker_not_contacted')
+      .join(';');
+  for (const [id, outputs] of Object.entries(resumedOutputs)) {
+    expect(withoutDecisionMakerContact(outputs.kam_buying_centre_gaps)).toBe(
+      withoutDecisionMakerContact(clean[id]?.kam_buying_centre_gaps),
+    );
+  }
+  const withoutGaps = (all: typeof clean) =>
+    Object.fromEntries(
+      Object.entries(all).map(([id, { kam_buying_centre_gaps: _gaps, ...rest }]) => [id, rest]),
+    );
+  expect(withoutGaps(resumedOutputs)).toEqual(withoutGaps(clean));
   expect(() => checkpoint.load()).not.toThrow();
   expect(checkpoint.load().done).toBe(true);
 });

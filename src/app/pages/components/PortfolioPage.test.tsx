@@ -104,6 +104,29 @@ describe('PortfolioPage', () => {
     expect(maybeFindByTestId(Text, 'kam-places-key')).toBeNull();
   });
 
+  test('shows plan coverage and buying-centre gaps of the key accounts', async () => {
+    const { findByTestId } = await renderLoaded(runnerAnswering({ ok: true, data: PORTFOLIO }));
+    expect(textContent(findByTestId(TableCell, 'kam-plan-none'))).toBe('No plan: 1');
+    expect(textContent(findByTestId(TableCell, 'kam-plan-current'))).toBe('Current: 1');
+    expect(textContent(findByTestId(Table, 'kam-plan-table'))).toContain('Company 2');
+    expect(textContent(findByTestId(Text, 'kam-gaps-summary'))).toBe(
+      '1 of 2 key accounts show a gap in their organisation map.',
+    );
+    expect(textContent(findByTestId(Table, 'kam-gap-table'))).toContain(
+      'No decision maker contacted in 180 days',
+    );
+  });
+
+  test('an answer from a function deployed before plan coverage and gaps still renders, without those panels', async () => {
+    const older = createPortfolio({ plans: undefined, buyingCentre: undefined });
+    const { findByTestId, maybeFindByTestId } = await renderLoaded(
+      runnerAnswering({ ok: true, data: older }),
+    );
+    expect(textContent(findByTestId(TableCell, 'kam-kaism-key_account'))).toBe('Key account: 2');
+    expect(maybeFindByTestId(Table, 'kam-plan-counts')).toBeNull();
+    expect(maybeFindByTestId(Text, 'kam-gaps-summary')).toBeNull();
+  });
+
   test('lists key accounts at risk with their signals and links every company to its record', async () => {
     const { findAll, findByTestId } = await renderLoaded(runnerAnswering({ ok: true, data: PORTFOLIO }));
     const atRisk = textContent(findByTestId(Table, 'kam-at-risk-table'));

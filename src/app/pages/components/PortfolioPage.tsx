@@ -4,9 +4,11 @@ import { usePortfolio } from '../hooks/use-portfolio';
 import { daysBefore, formatDay } from '../lib/format';
 import type { FunctionRunner } from '@keystone/shared';
 import { AtRiskKeys } from './AtRiskKeys';
+import { BuyingCentreGaps } from './BuyingCentreGaps';
 import { TierPlaces } from './TierPlaces';
 import { KaismMatrix } from './KaismMatrix';
 import { ParetoSummary } from './ParetoSummary';
+import { PlanCoverage } from './PlanCoverage';
 import { PortfolioSummary } from './PortfolioSummary';
 import { StrategyMatrix } from './StrategyMatrix';
 import { SupplierPositions } from './SupplierPositions';
@@ -69,6 +71,8 @@ export function PortfolioPage({ portalId, runFunction, now }: PortfolioPageProps
       <SupplierPositions data={data} />
       <TierPlaces data={data} portalId={portalId} />
       <AtRiskKeys data={data} portalId={portalId} />
+      <PlanCoverage data={data} portalId={portalId} />
+      <BuyingCentreGaps data={data} portalId={portalId} />
       <TierMovers data={data} portalId={portalId} since={since} onSinceChange={setSince} />
       <ParetoSummary data={data} />
     </Flex>

@@ -1,5 +1,5 @@
 import { KAM_PROPERTIES } from '@keystone/shared';
-import { QUADRANT_LABELS, RISK_LABELS, STRATEGY_LABELS, TIER_LABELS } from './labels';
+import { GAP_LABELS, QUADRANT_LABELS, RISK_LABELS, STRATEGY_LABELS, TIER_LABELS } from './labels';
 
 const optionLabels = (property: string): Record<string, string> =>
   Object.fromEntries(
@@ -15,6 +15,7 @@ test.each([
   ['kam_quadrant', QUADRANT_LABELS],
   ['kam_strategy', STRATEGY_LABELS],
   ['kam_risk_level', RISK_LABELS],
+  ['kam_buying_centre_gaps', GAP_LABELS],
 ])('the page labels %s options as the property catalogue does', (property, labels) => {
   expect(labels).toEqual(optionLabels(property));
 });

@@ -5,12 +5,16 @@
 import {
   KAISM_QUADRANTS,
   KAM_PROPERTIES,
+  ORGANISATION_GAPS,
+  PLAN_STATUSES,
   RISK_LEVELS,
   STRATEGIES,
   SUPPLIER_POSITIONS,
   TIERS,
   type AxisLevel,
   type KaismQuadrant,
+  type OrganisationGapId,
+  type PlanStatus,
   type RiskLevel,
   type Strategy,
   type SupplierPosition,
@@ -21,9 +25,11 @@ import {
 function optionLabels<Value extends string>(
   property: string,
   values: readonly Value[],
+  fallback: Partial<Record<Value, string>> = {},
 ): Record<Value, string> {
   const options = KAM_PROPERTIES.find((candidate) => candidate.name === property)?.options ?? [];
-  const labelOf = (value: Value) => options.find((option) => option.value === value)?.label ?? value;
+  const labelOf = (value: Value) =>
+    options.find((option) => option.value === value)?.label ?? fallback[value] ?? value;
   return Object.fromEntries(values.map((value) => [value, labelOf(value)])) as Record<Value, string>;
 }
 
@@ -37,6 +43,19 @@ export const POSITION_LABELS: Record<SupplierPosition, string> = optionLabels(
   'kam_supplier_position',
   SUPPLIER_POSITIONS,
 );
+
+export const GAP_LABELS: Record<OrganisationGapId, string> = optionLabels(
+  'kam_buying_centre_gaps',
+  ORGANISATION_GAPS,
+);
+
+/** `kam_plan_status` comes with account plans; until its options are in the catalogue, these. */
+export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = optionLabels('kam_plan_status', PLAN_STATUSES, {
+  none: 'No plan',
+  current: 'Current',
+  review_due: 'Review due',
+  overdue: 'Review overdue',
+});
 
 export const RISK_LABELS: Record<RiskLevel, string> = optionLabels('kam_risk_level', RISK_LEVELS);
 

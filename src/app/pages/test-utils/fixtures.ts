@@ -161,6 +161,32 @@ export function createPortfolio(overrides: Partial<PortfolioPageView> = {}): Por
       classACompanyShare: 1 / 3,
       top20PercentRevenueShare: 0.7,
     },
+    plans: {
+      keyAccounts: 2,
+      counts: { none: 1, current: 1, review_due: 0, overdue: 0, not_computed: 0 },
+      total: 1,
+      accounts: [
+        { id: '2', name: 'Company 2', planStatus: 'none', score: 88, wonRevenueLast12Months: 99_998 },
+      ],
+    },
+    buyingCentre: {
+      keyAccounts: 2,
+      counts: {
+        no_contacts: 0,
+        no_decision_maker: 0,
+        decision_maker_not_contacted: 1,
+        no_sponsor: 1,
+        sponsor_setting_star: 0,
+        anti_sponsor_high_influence: 0,
+        anti_sponsor_without_sponsor: 0,
+        single_threaded: 0,
+      },
+      withGaps: 1,
+      total: 1,
+      accounts: [
+        { id: '1', name: 'Company 1', gaps: ['decision_maker_not_contacted', 'no_sponsor'], score: 89 },
+      ],
+    },
     ...overrides,
   };
 }

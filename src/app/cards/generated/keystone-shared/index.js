@@ -57,6 +57,16 @@ var ORGANISATION_MAP_GROUPS = [
   "rising_star",
   "setting_star"
 ];
+var ORGANISATION_GAPS = [
+  "no_contacts",
+  "no_decision_maker",
+  "decision_maker_not_contacted",
+  "no_sponsor",
+  "sponsor_setting_star",
+  "anti_sponsor_high_influence",
+  "anti_sponsor_without_sponsor",
+  "single_threaded"
+];
 var RISK_SCORE_SIGNALS = [
   "purchase_silence",
   "quarter_decline",
@@ -427,6 +437,23 @@ var KAM_OUTPUT_PROPERTIES = [
       partner: "Partner supplier",
       independent: "Independent supplier",
       desired: "Desired supplier"
+    })
+  ),
+  output(
+    "kam_buying_centre_gaps",
+    "KAM buying-centre gaps",
+    "What the organisation map of the client\u2019s contacts lacks (decision maker, sponsor, more than one person); empty when nothing. Workflows: filter on any of these gaps.",
+    "enumeration",
+    "checkbox",
+    optionsOf(ORGANISATION_GAPS, {
+      no_contacts: "No contacts at the company",
+      no_decision_maker: "No decision maker known",
+      decision_maker_not_contacted: "No decision maker contacted in 180 days",
+      no_sponsor: "No sponsor (champion)",
+      sponsor_setting_star: "Sponsor is a setting star",
+      anti_sponsor_high_influence: "Anti-sponsor with high influence",
+      anti_sponsor_without_sponsor: "Anti-sponsor and no sponsor",
+      single_threaded: "Single-threaded: one person mapped"
     })
   )
 ];
@@ -825,9 +852,19 @@ function byWeight(a, b) {
   return influence(a) - influence(b) || (b.lastContactedAt ?? -1) - (a.lastContactedAt ?? -1) || a.id.localeCompare(b.id, "en", { numeric: true });
 }
 function organisationMap(contacts, options) {
-  const groups = Object.fromEntries(
-    ORGANISATION_MAP_GROUPS.map((group) => [group, []])
-  );
+  const { groups, unmapped } = groupPeople(contacts);
+  for (const group of ORGANISATION_MAP_GROUPS) groups[group].sort(byWeight);
+  return { groups, unmapped, contactCount: contacts.length, gaps: gapsOf(contacts.length, groups, options) };
+}
+function groupPeople(contacts) {
+  const groups = {
+    decision_maker: [],
+    influencer: [],
+    sponsor: [],
+    anti_sponsor: [],
+    rising_star: [],
+    setting_star: []
+  };
   let unmapped = 0;
   for (const contact of contacts) {
     const memberOf = groupsOf(contact);
@@ -844,8 +881,7 @@ function organisationMap(contacts, options) {
     };
     for (const group of memberOf) groups[group].push(person);
   }
-  for (const group of ORGANISATION_MAP_GROUPS) groups[group].sort(byWeight);
-  return { groups, unmapped, contactCount: contacts.length, gaps: gapsOf(contacts.length, groups, options) };
+  return { groups, unmapped };
 }
 function gapsOf(contactCount, groups, options) {
   if (contactCount === 0) return [{ id: "no_contacts", contactIds: [] }];

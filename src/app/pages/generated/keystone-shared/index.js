@@ -34,9 +34,20 @@ var REPUTATION_LEVELS = ["low", "medium", "high", "industry_leader"];
 var PAYMENT_DISCIPLINE = ["on_time", "sometimes_late", "often_late"];
 var POSITION_INPUT_LEVELS = ["low", "high"];
 var SUPPLIER_POSITIONS = ["managed", "partner", "independent", "desired"];
+var PLAN_STATUSES = ["none", "current", "review_due", "overdue"];
 var INFLUENCE_LEVELS = ["high", "medium", "low"];
 var ATTITUDES = ["sponsor", "supporter", "neutral", "critic", "anti_sponsor"];
 var CAREER_STAGES = ["rising_star", "steady", "setting_star"];
+var ORGANISATION_GAPS = [
+  "no_contacts",
+  "no_decision_maker",
+  "decision_maker_not_contacted",
+  "no_sponsor",
+  "sponsor_setting_star",
+  "anti_sponsor_high_influence",
+  "anti_sponsor_without_sponsor",
+  "single_threaded"
+];
 
 // src/engine/hubspot/kam-properties.ts
 var humanise = (value) => value.split("_").map((word, index) => index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word).join(" ");
@@ -209,6 +220,23 @@ var KAM_OUTPUT_PROPERTIES = [
       partner: "Partner supplier",
       independent: "Independent supplier",
       desired: "Desired supplier"
+    })
+  ),
+  output(
+    "kam_buying_centre_gaps",
+    "KAM buying-centre gaps",
+    "What the organisation map of the client\u2019s contacts lacks (decision maker, sponsor, more than one person); empty when nothing. Workflows: filter on any of these gaps.",
+    "enumeration",
+    "checkbox",
+    optionsOf(ORGANISATION_GAPS, {
+      no_contacts: "No contacts at the company",
+      no_decision_maker: "No decision maker known",
+      decision_maker_not_contacted: "No decision maker contacted in 180 days",
+      no_sponsor: "No sponsor (champion)",
+      sponsor_setting_star: "Sponsor is a setting star",
+      anti_sponsor_high_influence: "Anti-sponsor with high influence",
+      anti_sponsor_without_sponsor: "Anti-sponsor and no sponsor",
+      single_threaded: "Single-threaded: one person mapped"
     })
   )
 ];
@@ -426,6 +454,8 @@ export {
   FUNCTION_NAMES,
   KAISM_QUADRANTS,
   KAM_PROPERTIES,
+  ORGANISATION_GAPS,
+  PLAN_STATUSES,
   RISK_LEVELS,
   STRATEGIES,
   SUPPLIER_POSITIONS,

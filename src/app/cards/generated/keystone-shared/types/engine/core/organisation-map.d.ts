@@ -57,6 +57,11 @@ export declare function isAntiSponsor(contact: Pick<MapContact, 'roles' | 'attit
 export declare function groupsOf(contact: MapContact): OrganisationMapGroup[];
 /** Builds the map and its gaps; pure, linear in the contacts (plus sorting each group). */
 export declare function organisationMap(contacts: readonly MapContact[], options: OrganisationMapOptions): OrganisationMap;
+/**
+ * The map's gap ids alone, in catalogue order (the sync writes them to the company): the same
+ * rules as `organisationMap`, without ordering the people, which a portfolio run does not need.
+ */
+export declare function organisationGapIds(contacts: readonly MapContact[], options: OrganisationMapOptions): OrganisationGapId[];
 /** The contact properties the map reads (the card asks for them with the associated contacts). */
 export declare const MAP_CONTACT_PROPERTIES: readonly ["hs_buying_role", "kam_influence", "kam_attitude", "kam_career", "notes_last_contacted"];
 /**

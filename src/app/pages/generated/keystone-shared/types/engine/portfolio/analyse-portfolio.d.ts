@@ -7,9 +7,11 @@
 import { z } from 'zod';
 import { type Tier } from '../core/enums';
 import { type AtRiskKeys } from './at-risk-keys';
+import { type BuyingCentreGaps } from './buying-centre-gaps';
 import { type DecliningAnalysis } from './declining-accounts';
 import { type KaismMatrix } from './kaism-matrix';
 import { type ParetoSummary } from './pareto-summary';
+import { type PlanCoverage } from './plan-coverage';
 import type { ParsedPortfolio } from './portfolio-row';
 import { type StrategyDistribution } from './strategy-distribution';
 import { type SupplierPositionMatrix } from './supplier-positions';
@@ -56,6 +58,10 @@ export type PortfolioAnalysis = {
     pareto: ParetoSummary;
     /** methodology §6: supplier-position counts (2×2), all companies and key accounts. */
     positions: SupplierPositionMatrix;
+    /** Issue #21: account development plans among the key accounts (`kam_plan_status`). */
+    plans: PlanCoverage;
+    /** Issue #21: buying-centre gaps among the key accounts (`kam_buying_centre_gaps`). */
+    buyingCentre: BuyingCentreGaps;
     declining: DecliningAnalysis;
     /** Movement between two dates from property history (`kam report --from --to`); absent otherwise. */
     betweenDates?: TierMovement;

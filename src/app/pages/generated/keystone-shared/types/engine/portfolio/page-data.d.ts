@@ -7,8 +7,10 @@
 import { z } from 'zod';
 import { type OptionIssue, type PortfolioAnalysis } from './analyse-portfolio';
 import type { AtRiskKeys } from './at-risk-keys';
+import type { BuyingCentreGaps } from './buying-centre-gaps';
 import type { KaismMatrix } from './kaism-matrix';
 import type { ParetoSummary } from './pareto-summary';
+import type { PlanCoverage } from './plan-coverage';
 import type { StrategyDistribution } from './strategy-distribution';
 import type { SupplierPositionMatrix } from './supplier-positions';
 import type { TierMovers } from './tier-movers';
@@ -57,6 +59,14 @@ export type PortfolioPageData = {
     pareto: Omit<ParetoSummary, 'curve'>;
     /** methodology §6: supplier-position counts; absent from functions deployed before it. */
     positions?: SupplierPositionMatrix;
+    /** Issue #21: plan coverage of key accounts, list cut to `listLimit`; absent from older functions. */
+    plans?: PlanCoverage & {
+        total: number;
+    };
+    /** Issue #21: buying-centre gaps of key accounts, list cut to `listLimit`; absent from older functions. */
+    buyingCentre?: BuyingCentreGaps & {
+        total: number;
+    };
 };
 /** Same shape as every Keystone app function's error: a stable code, a sentence, field issues. */
 export type PortfolioFunctionError = {

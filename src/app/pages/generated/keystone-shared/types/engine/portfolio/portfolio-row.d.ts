@@ -6,9 +6,9 @@
  * is counted, a row without any score is counted as unscored, nothing ever becomes NaN.
  */
 import { z } from 'zod';
-import { type AxisLevel, type KaismQuadrant, type LossReason, type ParetoClass, type RiskLevel, type Strategy, type SupplierPosition, type Tier, type TierDirection } from '../core/enums';
+import { type AxisLevel, type KaismQuadrant, type LossReason, type OrganisationGapId, type ParetoClass, type PlanStatus, type RiskLevel, type Strategy, type SupplierPosition, type Tier, type TierDirection } from '../core/enums';
 /** HubSpot internal names the analysis reads; the reader requests exactly these. */
-export declare const PORTFOLIO_PROPERTIES: readonly ["name", "kam_score", "kam_attractiveness", "kam_strength", "kam_tier", "kam_tier_previous", "kam_tier_changed_at", "kam_tier_direction", "kam_quadrant", "kam_strategy", "kam_pareto_class", "kam_risk_level", "kam_loss_stage", "kam_risk_reasons", "kam_won_revenue_12m", "kam_growth", "kam_loss_reason", "kam_annual_cost_to_serve", "kam_explanation", "kam_supplier_position"];
+export declare const PORTFOLIO_PROPERTIES: readonly ["name", "kam_score", "kam_attractiveness", "kam_strength", "kam_tier", "kam_tier_previous", "kam_tier_changed_at", "kam_tier_direction", "kam_quadrant", "kam_strategy", "kam_pareto_class", "kam_risk_level", "kam_loss_stage", "kam_risk_reasons", "kam_won_revenue_12m", "kam_growth", "kam_loss_reason", "kam_annual_cost_to_serve", "kam_explanation", "kam_supplier_position", "kam_plan_status", "kam_buying_centre_gaps"];
 export type PortfolioProperty = (typeof PORTFOLIO_PROPERTIES)[number];
 export declare const portfolioRowSchema: z.ZodObject<{
     id: z.ZodString;
@@ -46,6 +46,13 @@ export type PortfolioCompany = {
     annualCostToServe: number | null;
     /** methodology §6: `kam_supplier_position`; null when not set. */
     supplierPosition: SupplierPosition | null;
+    /** `kam_plan_status`; null when empty (not yet computed by a sync) or unreadable. */
+    planStatus: PlanStatus | null;
+    /**
+     * 003 organisation map: `kam_buying_centre_gaps`, the gap ids in catalogue order. Empty when the
+     * property is empty: no gaps, or not yet written by a sync of this version (HubSpot cannot tell).
+     */
+    buyingCentreGaps: OrganisationGapId[];
     /** From `kam_explanation`: the §4 levels of both axes. */
     attractivenessLevel: AxisLevel | null;
     strengthLevel: AxisLevel | null;
