@@ -36,7 +36,8 @@ import type { CrmGateway, CrmObject } from './gateway';
 
 export const PLAN_OBJECT_NAME = 'kam_account_plan';
 
-const STORE_UNAVAILABLE = 'plan.store_unavailable';
+/** The code every write gets on a portal where plans cannot be stored (no custom objects). */
+export const PLAN_STORE_UNAVAILABLE = 'plan.store_unavailable';
 
 /** The custom object's properties, created by `ensureAccountPlanSchema`. */
 export const PLAN_OBJECT_PROPERTIES = [
@@ -103,7 +104,7 @@ async function schemasCall<T>(run: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (isKeystoneError(error) && error.details.status === 403) {
       throw new KeystoneError(
-        STORE_UNAVAILABLE,
+        PLAN_STORE_UNAVAILABLE,
         'this HubSpot portal refused the custom object schemas API (403): account plans are stored in the custom object kam_account_plan, which needs custom objects (an Enterprise subscription) and an app with the crm.schemas.custom.read/write and crm.objects.custom.read/write scopes. Scoring works without plans; upgrade the portal or add the scopes, then run kam setup again.',
         { ...error.details },
         { cause: error },
@@ -241,7 +242,7 @@ export function createAccountPlanStore({
     try {
       return await lookUpType();
     } catch (error) {
-      if (isKeystoneError(error) && error.code === STORE_UNAVAILABLE) return null;
+      if (isKeystoneError(error) && error.code === PLAN_STORE_UNAVAILABLE) return null;
       throw error;
     }
   };
@@ -305,7 +306,7 @@ export function createAccountPlanStore({
         await lookUpType();
         return true;
       } catch (error) {
-        if (isKeystoneError(error) && error.code === STORE_UNAVAILABLE) return false;
+        if (isKeystoneError(error) && error.code === PLAN_STORE_UNAVAILABLE) return false;
         throw error;
       }
     },
