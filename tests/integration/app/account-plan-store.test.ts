@@ -305,6 +305,25 @@ describe('account plan store', () => {
     expect(repaired.version).toBe('v2');
   });
 
+  test('a current read costs 3 calls and a review save 8 once the object type is known', async () => {
+    const companyId = await createCompany('Acme');
+    const v1 = await store.save(companyId, samplePlan(), { ...MANAGER, baseVersionId: null });
+    const counted = createGateway({ accessToken: TOKEN, basePath: portal.emulator.url });
+    const fresh = createAccountPlanStore({ gateway: counted, now: tick });
+    await fresh.isAvailable();
+    const afterLookup = counted.getStats().totalCalls;
+
+    await fresh.current(companyId);
+    const afterRead = counted.getStats().totalCalls;
+    await fresh.save(companyId, samplePlan(), { ...MANAGER, baseVersionId: v1.versionId });
+
+    expect(afterLookup).toBe(1);
+    // the company's associations, its versions' summaries, the current version's JSON
+    expect(afterRead - afterLookup).toBe(3);
+    // company exists, associations + summaries, association type, create, associations + summaries again, un-current
+    expect(counted.getStats().totalCalls - afterRead).toBe(8);
+  });
+
   test('currentPlans reads 250 plan records over 3 list pages and the JSON of current versions only', async () => {
     const { objectTypeId } = await ensureAccountPlanSchema(gateway);
     const json = JSON.stringify(samplePlan());
