@@ -18,6 +18,8 @@ export const FUNCTION_NAMES = {
   scoreHistory: 'keystone_score_history',
   portfolioAnalysis: 'keystone_portfolio_analysis',
   setContactKam: 'keystone_set_contact_kam',
+  getAccountPlan: 'keystone_get_account_plan',
+  saveAccountPlan: 'keystone_save_account_plan',
 } as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[keyof typeof FUNCTION_NAMES];
 

@@ -949,7 +949,9 @@ var FUNCTION_NAMES = {
   pinTier: "keystone_pin_tier",
   scoreHistory: "keystone_score_history",
   portfolioAnalysis: "keystone_portfolio_analysis",
-  setContactKam: "keystone_set_contact_kam"
+  setContactKam: "keystone_set_contact_kam",
+  getAccountPlan: "keystone_get_account_plan",
+  saveAccountPlan: "keystone_save_account_plan"
 };
 var fieldIssueSchema = z3.object({ path: z3.string(), message: z3.string() });
 var functionErrorSchema = z3.object({
