@@ -142,20 +142,21 @@ export function assessGoal(goal: PlanGoal, facts: PlanFacts, today: string): Pla
   return { goalId: goal.id, metric, status, actual, share: roundTo(share, 3), elapsed: roundedElapsed };
 }
 
+/** The assessment of every company without a plan: one frozen object, shared. */
+export const NO_PLAN_ASSESSMENT: PlanAssessment = Object.freeze({
+  status: 'none',
+  versionId: null,
+  version: null,
+  nextReviewOn: null,
+  progress: null,
+  measurableGoals: 0,
+  goals: Object.freeze([]) as unknown as PlanAssessment['goals'],
+  opportunityRanking: Object.freeze([]) as unknown as string[],
+});
+
 /** What scoring says about a company's plan on `today` (`YYYY-MM-DD`). */
 export function assessPlan(current: CurrentPlan | null, facts: PlanFacts, today: string): PlanAssessment {
-  if (current === null) {
-    return {
-      status: 'none',
-      versionId: null,
-      version: null,
-      nextReviewOn: null,
-      progress: null,
-      measurableGoals: 0,
-      goals: [],
-      opportunityRanking: [],
-    };
-  }
+  if (current === null) return NO_PLAN_ASSESSMENT;
   if (!current.ok) {
     const paths = [...new Set(current.version.issues.map((issue) => issue.path || '(plan)'))];
     return {
