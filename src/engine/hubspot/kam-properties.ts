@@ -13,6 +13,7 @@ import {
   PARETO_CLASSES,
   PAYMENT_DISCIPLINE,
   PERCEPTION_LEVELS,
+  PLAN_STATUSES,
   POSITION_INPUT_LEVELS,
   REPUTATION_LEVELS,
   RISK_LEVELS,
@@ -35,7 +36,7 @@ export type KamPropertyDefinition = {
   label: string;
   description: string;
   /** HubSpot property type / fieldType pair. */
-  type: 'number' | 'string' | 'enumeration' | 'datetime' | 'bool';
+  type: 'number' | 'string' | 'enumeration' | 'date' | 'datetime' | 'bool';
   fieldType: 'number' | 'text' | 'textarea' | 'select' | 'date' | 'booleancheckbox';
   options?: readonly Option[];
   /** `output`: written by Keystone; `input`: entered by the key-account manager. */
@@ -237,6 +238,33 @@ export const KAM_OUTPUT_PROPERTIES = [
       independent: 'Independent supplier',
       desired: 'Desired supplier',
     }),
+  ),
+  output(
+    'kam_plan_status',
+    'KAM plan status',
+    'The account development plan: none, current, review due (within 14 days of its next review, or a stored plan that can no longer be read) or review overdue. Filter key accounts with no plan or an overdue review.',
+    'enumeration',
+    'select',
+    optionsOf(PLAN_STATUSES, {
+      none: 'No plan',
+      current: 'Plan current',
+      review_due: 'Review due',
+      overdue: 'Review overdue',
+    }),
+  ),
+  output(
+    'kam_plan_next_review',
+    'KAM plan next review',
+    'The day the account development plan is next to be reviewed. Empty without a plan.',
+    'date',
+    'date',
+  ),
+  output(
+    'kam_plan_progress',
+    'KAM plan progress',
+    'Percent (0–100) of the plan’s measurable goals achieved or on track. Empty when no goal is measurable.',
+    'number',
+    'number',
   ),
 ] as const satisfies readonly KamPropertyDefinition[];
 
