@@ -34,6 +34,7 @@ var REPUTATION_LEVELS = ["low", "medium", "high", "industry_leader"];
 var PAYMENT_DISCIPLINE = ["on_time", "sometimes_late", "often_late"];
 var POSITION_INPUT_LEVELS = ["low", "high"];
 var SUPPLIER_POSITIONS = ["managed", "partner", "independent", "desired"];
+var PLAN_STATUSES = ["none", "current", "review_due", "overdue"];
 var INFLUENCE_LEVELS = ["high", "medium", "low"];
 var ATTITUDES = ["sponsor", "supporter", "neutral", "critic", "anti_sponsor"];
 var CAREER_STAGES = ["rising_star", "steady", "setting_star"];
@@ -210,6 +211,33 @@ var KAM_OUTPUT_PROPERTIES = [
       independent: "Independent supplier",
       desired: "Desired supplier"
     })
+  ),
+  output(
+    "kam_plan_status",
+    "KAM plan status",
+    "The account development plan: none, current, review due (within 14 days of its next review, or a stored plan that can no longer be read) or review overdue. Filter key accounts with no plan or an overdue review.",
+    "enumeration",
+    "select",
+    optionsOf(PLAN_STATUSES, {
+      none: "No plan",
+      current: "Plan current",
+      review_due: "Review due",
+      overdue: "Review overdue"
+    })
+  ),
+  output(
+    "kam_plan_next_review",
+    "KAM plan next review",
+    "The day the account development plan is next to be reviewed. Empty without a plan.",
+    "date",
+    "date"
+  ),
+  output(
+    "kam_plan_progress",
+    "KAM plan progress",
+    "Percent (0\u2013100) of the plan\u2019s measurable goals achieved or on track. Empty when no goal is measurable.",
+    "number",
+    "number"
   )
 ];
 var KAM_INPUT_PROPERTIES = [
