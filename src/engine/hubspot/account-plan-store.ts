@@ -16,9 +16,14 @@
  *
  * Write order (as the model store): the new record is created current first, then the older
  * current ones are switched off. If the second step fails, two are current for a moment and the
- * newest wins, so a reader never sees "no plan" halfway through a save. HubSpot has no conditional
- * write, so the `baseVersionId` check guards against a save made while the editor was open, not
- * against two saves landing within the same second (the newer one wins, the older stays in history).
+ * newest wins, so a reader never sees "no plan" halfway through a save.
+ *
+ * HubSpot has no conditional write, so the `baseVersionId` check alone would let two saves that
+ * read the same state at the same moment both land. After creating its record a save reads the
+ * company's versions again: if another current version it did not see was created before its own
+ * (HubSpot's `hs_createdate`, then id), it archives its record and reports `plan.conflict`, so
+ * exactly one of the two stands. (The archived record sits in HubSpot's recycle bin for 90 days;
+ * no read of the store sees it.)
  */
 import { z } from 'zod';
 import {
@@ -32,11 +37,12 @@ import {
 import { toValidationIssues, type ValidationIssue } from '../core/validation';
 import { KeystoneError, isKeystoneError } from '../errors';
 import { historyLength, nextVersionLabel } from '../settings/model-store';
-import type { CrmGateway, CrmObject } from './gateway';
+import { crmObjectSchema, type CrmGateway, type CrmObject } from './gateway';
 
 export const PLAN_OBJECT_NAME = 'kam_account_plan';
 
-const STORE_UNAVAILABLE = 'plan.store_unavailable';
+/** The code every write gets on a portal where plans cannot be stored (no custom objects). */
+export const PLAN_STORE_UNAVAILABLE = 'plan.store_unavailable';
 
 /** The custom object's properties, created by `ensureAccountPlanSchema`. */
 export const PLAN_OBJECT_PROPERTIES = [
@@ -52,7 +58,15 @@ export const PLAN_OBJECT_PROPERTIES = [
 ] as const;
 const PROPERTY_NAMES = PLAN_OBJECT_PROPERTIES.map((property) => property.name);
 // Enough to find each company's current version and next label without moving any plan's JSON.
-const SUMMARY_PROPERTIES = ['company_id', 'version', 'saved_at', 'is_current'];
+// `hs_createdate` is HubSpot's own clock: it orders two saves that raced (see `save`).
+const SUMMARY_PROPERTIES = [
+  'company_id',
+  'version',
+  'saved_at',
+  'saved_by_email',
+  'is_current',
+  'hs_createdate',
+];
 
 // HubSpot's limit for a string property; a full plan (every text field at its limit) can pass it.
 export const MAX_PLAN_JSON_CHARS = 65_536;
@@ -103,7 +117,7 @@ async function schemasCall<T>(run: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (isKeystoneError(error) && error.details.status === 403) {
       throw new KeystoneError(
-        STORE_UNAVAILABLE,
+        PLAN_STORE_UNAVAILABLE,
         'this HubSpot portal refused the custom object schemas API (403): account plans are stored in the custom object kam_account_plan, which needs custom objects (an Enterprise subscription) and an app with the crm.schemas.custom.read/write and crm.objects.custom.read/write scopes. Scoring works without plans; upgrade the portal or add the scopes, then run kam setup again.',
         { ...error.details },
         { cause: error },
@@ -142,6 +156,33 @@ export async function ensureAccountPlanSchema(
 
 const property = (record: CrmObject, name: string): string => record.properties[name] ?? '';
 const isCurrent = (record: CrmObject): boolean => property(record, 'is_current') === 'true';
+
+/** Whether HubSpot created `a` before `b` (its creation time, then its id). */
+const createdBefore = (a: CrmObject, b: CrmObject): boolean => {
+  const byTime =
+    (Date.parse(property(a, 'hs_createdate')) || 0) - (Date.parse(property(b, 'hs_createdate')) || 0);
+  return byTime < 0 || (byTime === 0 && Number(a.id) < Number(b.id));
+};
+
+function conflictError(
+  companyId: string,
+  baseVersionId: string | null,
+  current: CrmObject | null,
+  reason: string,
+): KeystoneError {
+  return new KeystoneError(
+    'plan.conflict',
+    current
+      ? `the account plan of company ${companyId} was saved as ${property(current, 'version')} by ${property(current, 'saved_by_email') || 'another user'} (${property(current, 'saved_at')}) ${reason}; reload the plan and make the changes again. Nothing was saved`
+      : `company ${companyId} has no current account plan, but this edit started from version ${baseVersionId}; reload the plan. Nothing was saved`,
+    {
+      companyId,
+      baseVersionId,
+      currentVersionId: current?.id ?? null,
+      currentVersion: current ? property(current, 'version') : null,
+    },
+  );
+}
 
 const newestFirst = (a: CrmObject, b: CrmObject): number =>
   (Date.parse(property(b, 'saved_at')) || 0) - (Date.parse(property(a, 'saved_at')) || 0) ||
@@ -241,7 +282,7 @@ export function createAccountPlanStore({
     try {
       return await lookUpType();
     } catch (error) {
-      if (isKeystoneError(error) && error.code === STORE_UNAVAILABLE) return null;
+      if (isKeystoneError(error) && error.code === PLAN_STORE_UNAVAILABLE) return null;
       throw error;
     }
   };
@@ -305,7 +346,7 @@ export function createAccountPlanStore({
         await lookUpType();
         return true;
       } catch (error) {
-        if (isKeystoneError(error) && error.code === STORE_UNAVAILABLE) return false;
+        if (isKeystoneError(error) && error.code === PLAN_STORE_UNAVAILABLE) return false;
         throw error;
       }
     },
@@ -336,17 +377,12 @@ export function createAccountPlanStore({
       const summaries = await companySummaries(type, companyId);
       const current = summaries.find(isCurrent) ?? null;
       if ((current?.id ?? null) !== meta.baseVersionId) {
-        throw new KeystoneError(
-          'plan.conflict',
-          current
-            ? `the account plan of company ${companyId} was saved as ${property(current, 'version')} (${property(current, 'saved_at')}) after this edit started from ${meta.baseVersionId ? `version ${meta.baseVersionId}` : 'no plan'}; reload the plan and make the changes again. Nothing was saved`
-            : `company ${companyId} has no current account plan, but this edit started from version ${meta.baseVersionId}; reload the plan. Nothing was saved`,
-          {
-            companyId,
-            baseVersionId: meta.baseVersionId,
-            currentVersionId: current?.id ?? null,
-            currentVersion: current ? property(current, 'version') : null,
-          },
+        const started = meta.baseVersionId ? `version ${meta.baseVersionId}` : 'no plan';
+        throw conflictError(
+          companyId,
+          meta.baseVersionId,
+          current,
+          `after this edit started from ${started}`,
         );
       }
       const label = nextVersionLabel(summaries.map((record) => property(record, 'version')));
@@ -381,7 +417,31 @@ export function createAccountPlanStore({
           }),
         { context: { objectType: PLAN_OBJECT_NAME, companyId } },
       );
-      const created = z.object({ id: z.string() }).passthrough().parse(response.data);
+      const created = crmObjectSchema.parse(response.data);
+      // HubSpot has no conditional write: a save that passed the same check at the same moment
+      // shows up now. The one HubSpot created first stands; a later one takes itself back.
+      const seen = new Set(summaries.map((record) => record.id));
+      const earlierRival = (await companySummaries(type, companyId)).find(
+        (record) =>
+          isCurrent(record) &&
+          !seen.has(record.id) &&
+          record.id !== created.id &&
+          createdBefore(record, created),
+      );
+      if (earlierRival) {
+        await gateway.send(`DELETE /crm/v3/objects/${PLAN_OBJECT_NAME}/{id}`, () =>
+          gateway.client.crm.objects.basicApi.archiveWithHttpInfo(type, created.id),
+        );
+        const [rival] = await gateway
+          .batchRead(type, [earlierRival.id], PROPERTY_NAMES)
+          .then((read) => read.records);
+        throw conflictError(
+          companyId,
+          meta.baseVersionId,
+          rival ?? earlierRival,
+          'at the same moment as this save',
+        );
+      }
       const stale = summaries.filter((record) => isCurrent(record) && record.id !== created.id);
       if (stale.length > 0) {
         await gateway.send(`POST /crm/v3/objects/${PLAN_OBJECT_NAME}/batch/update`, () =>

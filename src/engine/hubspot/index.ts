@@ -1,6 +1,7 @@
 /** The hubspot module's public face: what the CLI and the app may import. */
 export {
   PLAN_OBJECT_NAME,
+  PLAN_STORE_UNAVAILABLE,
   createAccountPlanStore,
   customObjectPlanStores,
   ensureAccountPlanSchema,

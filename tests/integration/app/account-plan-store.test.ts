@@ -185,6 +185,43 @@ describe('account plan store', () => {
     expect(current?.ok && current.stored.versionId).toBe(v2.versionId);
   });
 
+  test('of two saves that read the same state at once, the one HubSpot created first stands', async () => {
+    const companyId = await createCompany('Acme');
+    const v1 = await store.save(companyId, withTitle('first'), { ...MANAGER, baseVersionId: null });
+    const slowGateway = createGateway({ accessToken: TOKEN, basePath: portal.emulator.url });
+    const other = createAccountPlanStore({ gateway, now: tick });
+    let otherSaved = false;
+    const send = slowGateway.send.bind(slowGateway);
+    // the other manager's whole save lands between this save's check and its create
+    jest.spyOn(slowGateway, 'send').mockImplementation(async (endpoint, call, options) => {
+      if (endpoint === `POST /crm/v3/objects/${PLAN_OBJECT_NAME}` && !otherSaved) {
+        otherSaved = true;
+        await other.save(companyId, withTitle('other manager'), {
+          userId: '7002',
+          userEmail: 'other@example.com',
+          note: '',
+          baseVersionId: v1.versionId,
+        });
+      }
+      return send(endpoint, call, options);
+    });
+    const slow = createAccountPlanStore({ gateway: slowGateway, now: tick });
+
+    const refused = await thrown(
+      slow.save(companyId, withTitle('mine'), { ...MANAGER, baseVersionId: v1.versionId }),
+    );
+
+    expect(refused).toMatchObject({ code: 'plan.conflict', details: { currentVersion: 'v2' } });
+    const history = await store.history(companyId, 10);
+    expect(history.map(({ version, isCurrent }) => [version, isCurrent])).toEqual([
+      ['v2', true],
+      ['v1', false],
+    ]);
+    const current = await store.current(companyId);
+    expect(current?.ok && current.stored.plan.goals[0]?.title).toBe('other manager');
+    expect(current?.ok && current.stored.savedBy.email).toBe('other@example.com');
+  });
+
   test('an invalid plan is refused with plan.invalid naming every field, before any call', async () => {
     const companyId = await createCompany('Acme');
     const calls = gateway.getStats().totalCalls;
