@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { tuneHeapForPortfolios } from '../cli/heap-tuning';
 import { startEmulator } from '../emulator';
 import { generatePortfolio } from '../emulator/generator';
-import { createGateway } from '../src/engine/hubspot/gateway';
+import { ensureAccountPlanSchema } from '../src/engine/hubspot/account-plan-store';
+import { createGateway, type CrmGateway } from '../src/engine/hubspot/gateway';
 import { ensureKamProperties } from '../src/engine/hubspot/property-setup';
 import { DEFAULT_SCORING_MODEL } from '../src/engine/settings';
 import { createPortfolioScorer } from '../src/engine/sync/portfolio-scorer';
@@ -29,6 +30,54 @@ const LATENCY_MS = 100;
 const PORTAL_LIMIT_PER_10S = 190;
 const NOW = new Date('2026-11-01T00:00:00.000Z');
 const TYPES = ['deals', 'tickets', 'meetings', 'contacts'] as const;
+/** Every tenth company has an account plan, with one earlier version (two plan records each). */
+const PLAN_EVERY = 10;
+const PLAN_JSON = JSON.stringify({
+  ownerUserId: '',
+  clientGoals: 'Secure supply for the next line.',
+  goals: [
+    {
+      id: 'revenue',
+      title: 'Grow won revenue',
+      clientGoal: '',
+      setOn: '2026-09-01',
+      deadline: '2027-08-31',
+      target: { metric: 'won_revenue_12m', atLeast: 100_000 },
+    },
+  ],
+  strategy: { product: '', price: '', promotion: '', place: '' },
+  resources: '',
+  tactics: '',
+  opportunities: [],
+  lastReviewedOn: '2026-09-01',
+  nextReviewOn: '2026-12-01',
+});
+
+/** Plans as the store saves them (`kam_account_plan` records), created 100 per call before the run. */
+async function seedPlans(gateway: CrmGateway, companyIds: readonly string[]): Promise<number> {
+  const { objectTypeId } = await ensureAccountPlanSchema(gateway);
+  const inputs = companyIds.flatMap((companyId) =>
+    ['v1', 'v2'].map((version) => ({
+      properties: {
+        company_id: companyId,
+        version,
+        plan_json: PLAN_JSON,
+        saved_by_user_id: '1',
+        saved_by_email: 'kam@example.com',
+        saved_at: version === 'v1' ? '2026-06-01T00:00:00.000Z' : '2026-09-01T00:00:00.000Z',
+        note: '',
+        is_current: String(version === 'v2'),
+        next_review_on: '2026-12-01',
+      },
+    })),
+  );
+  for (let start = 0; start < inputs.length; start += 100) {
+    await gateway.client.crm.objects.batchApi.create(objectTypeId, {
+      inputs: inputs.slice(start, start + 100),
+    });
+  }
+  return inputs.length;
+}
 
 const sizesArg = process.argv.indexOf('--sizes');
 const sizes = (sizesArg > 0 ? (process.argv[sizesArg + 1] ?? '') : '1000,10000').split(',').map(Number);
@@ -62,8 +111,11 @@ async function benchOne(companies: number): Promise<void> {
     now: NOW,
     perTenSeconds: PORTAL_LIMIT_PER_10S,
   });
-  await ensureKamProperties(createGateway({ accessToken: TOKEN, basePath: emulator.url }));
+  const setupGateway = createGateway({ accessToken: TOKEN, basePath: emulator.url });
+  await ensureKamProperties(setupGateway);
   await emulator.load();
+  const plannedCompanies = snapshot.companies.filter((_, index) => index % PLAN_EVERY === 0).map((c) => c.id);
+  const planRecords = await seedPlans(setupGateway, plannedCompanies);
   await admin(emulator.url, 'PUT', '/__emulator/latency', { ms: LATENCY_MS });
   await admin(emulator.url, 'DELETE', '/__emulator/requests');
   // A fresh window: setup's calls must not count against the run.
@@ -102,6 +154,8 @@ async function benchOne(companies: number): Promise<void> {
     'association reads': TYPES.length * Math.ceil(companies / 1000),
     'record reads': TYPES.reduce((sum, type) => sum + Math.ceil(unique[type] / 100), 0),
     writes: Math.ceil(summary.companiesChanged / 100),
+    // the plan object's type, one listing of every plan record, one batch read of the current ones
+    'plan reads': 1 + Math.ceil(planRecords / 100) + Math.ceil(plannedCompanies.length / 100),
   };
   const boundTotal = Object.values(bound).reduce((a, b) => a + b, 0);
   const calls = summary.calls.calls;
@@ -113,12 +167,22 @@ async function benchOne(companies: number): Promise<void> {
     ),
     'record reads': TYPES.reduce((s, t) => s + (calls[`POST /crm/v3/objects/${t}/batch/read`] ?? 0), 0),
     writes: calls['POST /crm/v3/objects/companies/batch/update'] ?? 0,
+    'plan reads': Object.entries(calls)
+      .filter(
+        ([endpoint]) =>
+          endpoint === 'GET /crm/v3/schemas' ||
+          endpoint.includes('kam_account_plan') ||
+          /objects\/2-\d+/.test(endpoint),
+      )
+      .reduce((sum, [, count]) => sum + count, 0),
   };
 
   line(
     `\n== ${companies.toLocaleString('en-US')} companies (${Object.entries(unique)
       .map(([t, n]) => `${n} ${t}`)
-      .join(', ')}), latency ${LATENCY_MS} ms, limit ${PORTAL_LIMIT_PER_10S}/10 s`,
+      .join(
+        ', ',
+      )}, ${plannedCompanies.length} plans in ${planRecords} plan records), latency ${LATENCY_MS} ms, limit ${PORTAL_LIMIT_PER_10S}/10 s`,
   );
   line(`  ${'calls'.padEnd(20)} ${'keystone'.padStart(9)} ${'bound'.padStart(9)} ${'ratio'.padStart(7)}`);
   for (const key of Object.keys(bound) as (keyof typeof bound)[]) {

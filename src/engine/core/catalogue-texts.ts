@@ -73,6 +73,10 @@ export const RECOMMENDATION_TITLES: Readonly<Record<RecommendationId, CatalogueT
     en: 'Write and review an account development plan',
     ru: 'Составить и регулярно пересматривать план развития клиента',
   },
+  review_account_plan: {
+    en: 'Review the account development plan with the team',
+    ru: 'Пересмотреть план развития клиента вместе с командой',
+  },
   buying_centre_mapping: {
     en: 'Map the buying centre and build a network across the client',
     ru: 'Составить карту закупочного центра и выстроить сеть контактов у клиента',

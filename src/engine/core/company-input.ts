@@ -40,6 +40,7 @@ import {
   type Strategy,
   type Tier,
 } from './enums';
+import type { CurrentPlan } from './account-plan';
 import type { CompanyRecord, CrmRecord } from './snapshot';
 import { pinInForce, recordedPinOf } from './tier-pin';
 import {
@@ -132,6 +133,8 @@ export type CompanyFacts = {
   pinnedTier: Tier | null;
   /** The strategy pinned with that tier, if one was; null when none or no pin is in force. */
   pinnedStrategy: Strategy | null;
+  /** The company's current account development plan (methodology §10); null without one. */
+  plan: CurrentPlan | null;
   /** Every value of the company and its associations that could not be read. */
   dataIssues: DataIssue[];
 };
@@ -206,6 +209,7 @@ export function readCompanyInput(record: CompanyRecord, options: ReadOptions): C
     },
     pinnedTier: pin?.tier ?? null,
     pinnedStrategy: pin?.strategy ?? null,
+    plan: planOf(record, issues),
     dataIssues: issues,
   };
   return {
@@ -230,6 +234,24 @@ const STORED_LEVEL = {
   attractivenessLevel: /"attractivenessLevel":"(weak|medium|strong)"/,
   strengthLevel: /"strengthLevel":"(weak|medium|strong)"/,
 } as const;
+
+/**
+ * The company's plan as its record carries it. A stored plan that fails the schema is kept (the
+ * assessment names its fields) and counted as one data issue: a value that could not be used.
+ */
+function planOf(record: CompanyRecord, issues: DataIssue[]): CurrentPlan | null {
+  const plan = record.plan ?? null;
+  if (plan !== null && !plan.ok) {
+    issues.push({
+      recordType: 'company',
+      recordId: record.id,
+      field: 'kam_account_plan',
+      rawValue: `${plan.version.version}: ${plan.version.issues.map((issue) => issue.path).join(', ')}`,
+      kind: 'unknown_value',
+    });
+  }
+  return plan;
+}
 
 /** An axis level from our stored explanation document, found without parsing the whole of it. */
 function storedAxisLevel(

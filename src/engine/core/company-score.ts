@@ -2,6 +2,7 @@
  * The result of scoring one company: everything the sync writes back, the card explains and
  * `kam score-file --json` prints. Plain data, JSON-serialisable.
  */
+import type { PlanAssessment } from './account-plan';
 import type { AxisLevel, FactorId, KaismQuadrant, ParetoClass, Strategy, Tier, TierDirection } from './enums';
 import type { FactorScore } from './axis-score';
 import type { CompanyMetrics } from './metrics';
@@ -52,4 +53,6 @@ export type CompanyScore = {
   supplierPosition: SupplierPositionAssessment;
   recommendations: Recommendation[];
   metrics: CompanyMetrics;
+  /** methodology §10: the account development plan's review status and goal progress (`none` without a plan). */
+  plan: PlanAssessment;
 };

@@ -249,6 +249,7 @@ export const RECOMMENDATIONS = [
   'consistent_communication',
   'build_community',
   'account_development_plan',
+  'review_account_plan',
   'buying_centre_mapping',
   'climb_perception_ladder',
   'grow_share_of_wallet',

@@ -47,6 +47,14 @@ export {
 export * from './enums';
 export * from './account-plan';
 export {
+  assessGoal,
+  assessPlan,
+  NO_PLAN_ASSESSMENT,
+  planDayOf,
+  rankOpportunities,
+  type PlanFacts,
+} from './plan-assessment';
+export {
   CAPPED_TIERS,
   placesFor,
   rankFor,

@@ -1,3 +1,4 @@
+import type { PlanAssessment } from './account-plan';
 import type { FactorScore } from './axis-score';
 import {
   ATTRACTIVENESS_FACTORS,
@@ -10,6 +11,7 @@ import {
   type RecommendationId,
 } from './enums';
 import { FACTOR_LABELS } from './catalogue-texts';
+import { NO_PLAN_ASSESSMENT } from './plan-assessment';
 import { recommend, RECOMMENDATION_CATALOGUE, type RecommendationContext } from './recommendations';
 import type { RiskAssessment, RiskSignal } from './risk-signals';
 import { createSharedParts } from './shared-parts';
@@ -62,6 +64,11 @@ function contextOf(overrides: Partial<RecommendationContext> = {}): Recommendati
     ...overrides,
   };
 }
+
+const planAssessment = (status: PlanAssessment['status']): PlanAssessment =>
+  status === 'none'
+    ? NO_PLAN_ASSESSMENT
+    : { ...NO_PLAN_ASSESSMENT, status, versionId: '9', version: 'v2', nextReviewOn: '2027-03-01' };
 
 const cell = (attractivenessLevel: AxisLevel, strengthLevel: AxisLevel) =>
   contextOf({
@@ -246,6 +253,96 @@ describe('the catalogue', () => {
       signals: RISK_SIGNALS.map((id) => signal(id, 'watch')),
     };
     for (const recommendation of recommend(contextOf({ risk }))) reached.add(recommendation.id);
+    const overdue = { ...planAssessment('overdue'), nextReviewOn: '2027-03-01' };
+    for (const recommendation of recommend(contextOf({ plan: { keyAccount: true, assessment: overdue } })))
+      reached.add(recommendation.id);
     expect([...reached].sort()).toEqual([...RECOMMENDATIONS].sort());
   });
+});
+
+describe('the account development plan (§10)', () => {
+  // strong attractiveness, medium strength: the cell itself asks for a plan at priority 2
+  const developCell = () => cell('strong', 'medium');
+  const idsAndPriorities = (context: RecommendationContext) =>
+    recommend(context).map((r) => [r.id, r.priority, r.source] as const);
+
+  test('a key account without a plan: account_development_plan at priority 1, saying there is none', () => {
+    const recommendations = recommend({
+      ...cell('weak', 'weak'),
+      plan: { keyAccount: true, assessment: planAssessment('none') },
+    });
+    const first = recommendations[0]!;
+    expect([first.id, first.priority, first.source]).toEqual(['account_development_plan', 1, 'strategy']);
+    expect(first.reason.en).toMatch(/no account development plan/);
+    expect(first.reason.ru).toMatch(/без плана развития/);
+  });
+
+  test('the same from the strategy cell is raised to priority 1, once', () => {
+    const list = idsAndPriorities({
+      ...developCell(),
+      plan: { keyAccount: true, assessment: planAssessment('none') },
+    });
+    expect(list.filter(([id]) => id === 'account_development_plan')).toEqual([
+      ['account_development_plan', 1, 'strategy'],
+    ]);
+  });
+
+  test('not a key account and no plan: as before plans existed', () => {
+    const without = idsAndPriorities(developCell());
+    expect(
+      idsAndPriorities({ ...developCell(), plan: { keyAccount: false, assessment: planAssessment('none') } }),
+    ).toEqual(without);
+    expect(without).toContainEqual(['account_development_plan', 2, 'strategy']);
+  });
+
+  test.each([
+    ['overdue', 1, /due for review on 2027-03-01 and has not been reviewed/],
+    ['review_due', 2, /due for review on 2027-03-01\./],
+  ] as const)(
+    'a key account whose plan is %s: review_account_plan at priority %s with the date',
+    (status, priority, text) => {
+      const recommendations = recommend({
+        ...cell('weak', 'weak'),
+        plan: { keyAccount: true, assessment: planAssessment(status) },
+      });
+      const review = recommendations.find((r) => r.id === 'review_account_plan')!;
+      expect(review.priority).toBe(priority);
+      expect(review.reason.en).toMatch(text);
+      expect(review.reason.ru).toContain('2027-03-01');
+      expect(review.methodology).toBe('§10');
+      expect(recommendations.some((r) => r.id === 'account_development_plan')).toBe(false);
+    },
+  );
+
+  test('an unreadable stored plan: review it, naming the fields', () => {
+    const invalid: PlanAssessment = {
+      ...planAssessment('review_due'),
+      nextReviewOn: null,
+      invalid: ['goals.0.deadline'],
+    };
+    const review = recommend({
+      ...cell('weak', 'weak'),
+      plan: { keyAccount: true, assessment: invalid },
+    }).find((r) => r.id === 'review_account_plan')!;
+    expect(review.priority).toBe(2);
+    expect(review.reason.en).toContain('goals.0.deadline');
+  });
+
+  test.each([true, false])(
+    'a plan in force stops account_development_plan from the cell and weak factors (key: %s)',
+    (keyAccount) => {
+      const context = {
+        ...developCell(),
+        factors: [factor('purchase_regularity', 5)],
+      };
+      expect(idsAndPriorities(context).map(([id]) => id)).toContain('account_development_plan');
+      const withPlan = idsAndPriorities({
+        ...context,
+        plan: { keyAccount, assessment: planAssessment('current') },
+      });
+      expect(withPlan.map(([id]) => id)).not.toContain('account_development_plan');
+      expect(withPlan.map(([id]) => id)).not.toContain('review_account_plan');
+      expect(withPlan.map(([id]) => id)).toContain('joint_activities');
+    },
+  );
 });

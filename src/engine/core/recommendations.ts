@@ -14,6 +14,7 @@ import {
   type RecommendationSource,
   type RiskSignalId,
 } from './enums';
+import type { PlanAssessment } from './account-plan';
 import type { FactorScore } from './axis-score';
 import type { RiskAssessment, RiskSeverity } from './risk-signals';
 import { STRATEGY_LABELS, strategyFor } from './strategy-matrix';
@@ -78,6 +79,10 @@ export const RECOMMENDATION_CATALOGUE: Readonly<Record<RecommendationId, Catalog
   },
   account_development_plan: {
     title: RECOMMENDATION_TITLES.account_development_plan,
+    methodology: '§10',
+  },
+  review_account_plan: {
+    title: RECOMMENDATION_TITLES.review_account_plan,
     methodology: '§10',
   },
   buying_centre_mapping: {
@@ -204,6 +209,11 @@ export type RecommendationContext = {
   describeFactor: (id: FactorId) => Localised;
   shared: SharedParts;
   model: ScoringModel;
+  /**
+   * The company's account development plan (§10) and whether it is a key account (its final tier,
+   * pinned or not). Left out: recommended as before plans existed.
+   */
+  plan?: { keyAccount: boolean; assessment: PlanAssessment };
 };
 
 /** A recommendation before the cut; a factor's reason is only written if it makes the list. */
@@ -223,9 +233,14 @@ export function recommend(context: RecommendationContext): Recommendation[] {
   for (const signal of context.risk.signals) {
     offer(chosen, FOR_SIGNAL[signal.id], PRIORITY_OF_SEVERITY[signal.severity], 'risk', signal.text, null);
   }
+  // §10: a key account works to a plan, reviewed on time; a company with a plan is not asked for one
+  const plan = context.plan;
+  const hasPlan = plan !== undefined && plan.assessment.status !== 'none';
+  if (plan?.keyAccount) offerForPlan(chosen, plan.assessment, context.shared);
   const { attractivenessLevel: rowLevel, strengthLevel: columnLevel } = context;
   const strategyReason = strategyReasonOf(context);
   for (const id of FOR_CELL[rowLevel][columnLevel]) {
+    if (hasPlan && id === 'account_development_plan') continue;
     offer(chosen, id, rowLevel === 'weak' ? 3 : 2, 'strategy', strategyReason, null);
   }
   // §4: a customer to withdraw from gets no investment in its weak spots
@@ -235,6 +250,7 @@ export function recommend(context: RecommendationContext): Recommendation[] {
       const id = FOR_WEAK_FACTOR[factor.id];
       if (id === undefined || factor.value === null || factor.weight <= 0 || factor.value >= threshold)
         continue;
+      if (hasPlan && id === 'account_development_plan') continue;
       offer(chosen, id, factor.value < threshold / 2 ? 2 : 3, 'factor', null, factor);
     }
   }
@@ -256,6 +272,59 @@ export function recommend(context: RecommendationContext): Recommendation[] {
   const kept = new Array<Recommendation>(Math.min(chosen.length, context.model.recommendations.max));
   for (let index = 0; index < kept.length; index += 1) kept[index] = finish(chosen[index]!, context);
   return kept;
+}
+
+const NO_PLAN_REASON: Localised = Object.freeze({
+  en: 'A key account with no account development plan: goals, strategy and opportunities are nowhere written down.',
+  ru: 'Ключевой клиент без плана развития: цели, стратегия и возможности нигде не записаны.',
+});
+
+/** A key account's plan recommendation: write one, or review it when its review is due or overdue. */
+function offerForPlan(chosen: Candidate[], assessment: PlanAssessment, shared: SharedParts): void {
+  const { status } = assessment;
+  if (status === 'none') {
+    offer(chosen, 'account_development_plan', 1, 'strategy', NO_PLAN_REASON, null);
+    return;
+  }
+  if (status === 'current') return;
+  offer(
+    chosen,
+    'review_account_plan',
+    status === 'overdue' ? 1 : 2,
+    'strategy',
+    planReviewReasonOf(assessment, shared),
+    null,
+  );
+}
+
+function planReviewReasonOf(assessment: PlanAssessment, shared: SharedParts): Localised {
+  const invalid = assessment.invalid;
+  const key = invalid
+    ? `invalid ${assessment.version ?? ''}: ${invalid.join(', ')}`
+    : `${assessment.status} ${assessment.nextReviewOn ?? ''}`;
+  const table = tableWithinRun<string, Localised>(shared, 'plan-reason');
+  let reason = table.get(key);
+  if (reason === undefined) {
+    const date = assessment.nextReviewOn ?? '';
+    reason = freezeShared(
+      invalid
+        ? {
+            en: flat`The stored account plan ${assessment.version ?? ''} can no longer be read (${invalid.join(', ')}): open it, correct it and save it again.`,
+            ru: flat`Сохранённый план развития ${assessment.version ?? ''} больше не читается (${invalid.join(', ')}): откройте, исправьте и сохраните его заново.`,
+          }
+        : assessment.status === 'overdue'
+          ? {
+              en: flat`The account plan was due for review on ${date} and has not been reviewed since.`,
+              ru: flat`План развития клиента нужно было пересмотреть ${date}, и он до сих пор не пересмотрен.`,
+            }
+          : {
+              en: flat`The account plan is due for review on ${date}.`,
+              ru: flat`Срок пересмотра плана развития клиента — ${date}.`,
+            },
+    );
+    table.set(key, reason);
+  }
+  return reason;
 }
 
 /** Adds a candidate, or keeps the more urgent of two with the same id (of two weak factors, the weaker). */

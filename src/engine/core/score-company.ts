@@ -14,6 +14,7 @@ import { axisLevelWithDeadBand, kaismQuadrantWithDeadBand } from './level-dead-b
 import { computeMetrics, type CompanyMetrics } from './metrics';
 import { roundTo } from './numbers';
 import { recommend } from './recommendations';
+import { assessPlan, NO_PLAN_ASSESSMENT, planDayOf } from './plan-assessment';
 import { assessRisk } from './risk-signals';
 import type { DataIssue } from './values';
 import { createSharedParts, freezeShared, tableWithinRun, type SharedParts } from './shared-parts';
@@ -180,6 +181,30 @@ export function finishCompanyScore(
   });
   // concat sizes the list exactly (a spread goes through the iterator)
   const allFactors = attractivenessAxis.factors.concat(strengthAxis.factors);
+  const kaismQuadrant = kaismQuadrantWithDeadBand(
+    attractiveness,
+    strength,
+    model.kaismCut,
+    previousLevels.quadrant,
+    model.levelHysteresis,
+  );
+  // the final tier: after capacity, and a manager's pin in force (what `kam_tier` holds)
+  const finalTier = facts.pinnedTier ?? tier;
+  const plan =
+    facts.plan === null
+      ? NO_PLAN_ASSESSMENT
+      : assessPlan(
+          facts.plan,
+          {
+            wonRevenueLast12Months: metrics.wonRevenueLast12Months,
+            wonDealsLast12Months: metrics.wonDealsLast12Months,
+            keyRolesCovered: metrics.buyingCentre.keyRolesCovered,
+            keyRoleCount: metrics.buyingCentre.keyRoleCount,
+            tier: finalTier,
+            kaismQuadrant,
+          },
+          planDayOf(context.nowMs),
+        );
   const dataGaps = dataGapsOf(allFactors, context.shared);
   const recommendations = recommend({
     attractiveness,
@@ -193,6 +218,7 @@ export function finishCompanyScore(
     describeFactor: (id) => (DEFINITION_BY_ID.get(id) as FactorDefinition).describe(factorContext),
     shared: context.shared,
     model,
+    plan: { keyAccount: finalTier === 'key', assessment: plan },
   });
 
   return {
@@ -216,19 +242,14 @@ export function finishCompanyScore(
     tierDirection,
     attractivenessLevel,
     strengthLevel,
-    kaismQuadrant: kaismQuadrantWithDeadBand(
-      attractiveness,
-      strength,
-      model.kaismCut,
-      previousLevels.quadrant,
-      model.levelHysteresis,
-    ),
+    kaismQuadrant,
     strategy: strategyFor(attractivenessLevel, strengthLevel),
     paretoClass: portfolio.paretoClass,
     risk,
     supplierPosition: assessSupplierPosition(facts),
     recommendations,
     metrics,
+    plan,
   };
 }
 

@@ -170,7 +170,18 @@ export function startPortfolioScoring(
       for (let index = 0; index < total; index += 1) {
         const result = results[index]!;
         const tier = tierWithinLines(result, lines, input.model.tiers.hysteresis);
-        if (tier !== result.tier) results[index] = withTier(result, tier);
+        if (tier !== result.tier) {
+          // a key account's plan recommendation and a plan's tier goal read the final tier: score
+          // those again within the lines (the same result `scoreCompany` gives on these inputs)
+          results[index] = planReadsTier(result)
+            ? finishCompanyScore({ facts: facts[index]!, metrics: metrics[index]! }, context, {
+                paretoClass: pareto.classes[index]!,
+                revenueReference,
+                revenueQuantiles,
+                tierLines: lines,
+              })
+            : withTier(result, tier);
+        }
         if (reconsider !== undefined) {
           const prepared = { facts: facts[index]!, metrics: metrics[index]! };
           results[index] = reconsider(
@@ -217,6 +228,11 @@ export function scoreCompany(company: CompanyRecord, options: ScoreCompanyOption
 
 function usableReference(reference: number | undefined): number | null {
   return reference !== undefined && Number.isFinite(reference) && reference > 0 ? reference : null;
+}
+
+/** Whether a result's plan assessment or recommendations depend on its (unpinned) tier. */
+function planReadsTier(result: CompanyScore): boolean {
+  return result.pinnedTier === null && (result.tier === 'key' || result.plan.status !== 'none');
 }
 
 /** A result with its tier stepped down by capacity (nothing else depends on the tier). */

@@ -4,6 +4,7 @@
  * engine builds it from API reads, `kam score-file` reads it.
  */
 import { z } from 'zod';
+import type { CurrentPlan } from './account-plan';
 import { toValidationIssues, type ValidationResult } from './validation';
 
 /**
@@ -41,7 +42,12 @@ export const companyRecordSchema = crmRecordSchema.extend({
   meetings: z.array(crmRecordSchema).default([]),
   contacts: z.array(crmRecordSchema).default([]),
 });
-export type CompanyRecord = z.infer<typeof companyRecordSchema>;
+/**
+ * A company and its associated records. `plan` is the company's current account development plan
+ * when the reader had one (a sync or one-company rescoring reads them from the plan store); a
+ * snapshot file never carries one, so a file is scored as if no company had a plan.
+ */
+export type CompanyRecord = z.infer<typeof companyRecordSchema> & { plan?: CurrentPlan | null };
 
 export const portfolioSnapshotSchema = z.object({
   schemaVersion: z.literal(1),

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { FACTOR_LABELS, RECOMMENDATION_TITLES, type CatalogueText } from '../core/catalogue-texts';
+import { planAssessmentSchema } from '../core/account-plan';
 import { POSITION_INPUT_FIELDS, SUPPLIER_POSITIONS } from '../core/enums';
 
 const localisedSchema = z.object({ en: z.string(), ru: z.string() });
@@ -86,6 +87,11 @@ const sharedFields = {
       invalid: z.array(z.enum(POSITION_INPUT_FIELDS)),
     })
     .optional(),
+  /**
+   * The account development plan as the rescoring assessed it (methodology §10). Absent for a
+   * company that never had a plan (and before plans existed).
+   */
+  plan: planAssessmentSchema.optional(),
 };
 
 const factorsOf = <T extends z.ZodType>(factor: T) =>

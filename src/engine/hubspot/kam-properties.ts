@@ -14,6 +14,7 @@ import {
   PARETO_CLASSES,
   PAYMENT_DISCIPLINE,
   PERCEPTION_LEVELS,
+  PLAN_STATUSES,
   POSITION_INPUT_LEVELS,
   REPUTATION_LEVELS,
   RISK_LEVELS,
@@ -36,7 +37,7 @@ export type KamPropertyDefinition = {
   label: string;
   description: string;
   /** HubSpot property type / fieldType pair. */
-  type: 'number' | 'string' | 'enumeration' | 'datetime' | 'bool';
+  type: 'number' | 'string' | 'enumeration' | 'date' | 'datetime' | 'bool';
   /** `checkbox`: a multi-select enumeration, its values `;`-separated. */
   fieldType: 'number' | 'text' | 'textarea' | 'select' | 'checkbox' | 'date' | 'booleancheckbox';
   options?: readonly Option[];
@@ -256,6 +257,33 @@ export const KAM_OUTPUT_PROPERTIES = [
       anti_sponsor_without_sponsor: 'Anti-sponsor and no sponsor',
       single_threaded: 'Single-threaded: one person mapped',
     }),
+  ),
+  output(
+    'kam_plan_status',
+    'KAM plan status',
+    'The account development plan: none, current, review due (within 14 days of its next review, or a stored plan that can no longer be read) or review overdue. Filter key accounts with no plan or an overdue review.',
+    'enumeration',
+    'select',
+    optionsOf(PLAN_STATUSES, {
+      none: 'No plan',
+      current: 'Plan current',
+      review_due: 'Review due',
+      overdue: 'Review overdue',
+    }),
+  ),
+  output(
+    'kam_plan_next_review',
+    'KAM plan next review',
+    'The day the account development plan is next to be reviewed. Empty without a plan.',
+    'date',
+    'date',
+  ),
+  output(
+    'kam_plan_progress',
+    'KAM plan progress',
+    'Percent (0–100) of the plan’s measurable goals achieved or on track. Empty when no goal is measurable.',
+    'number',
+    'number',
   ),
 ] as const satisfies readonly KamPropertyDefinition[];
 

@@ -4,6 +4,7 @@
  * saved), associations for event objects, and `rescoreCompany`, the one-company path the card's
  * Recalculate calls too: the same values as `kam sync` for the same data.
  */
+import { createAccountPlanStore } from '../hubspot/account-plan-store';
 import { createGateway, HUBSPOT_API_BASE_URL } from '../hubspot/gateway';
 import { customObjectModelStores, type ModelStoreFactory } from '../hubspot/model-store';
 import { scoringModelOf } from '../settings/model-policy';
@@ -57,6 +58,8 @@ export function createKeystoneEngine(options: KeystoneEngineOptions): Incrementa
       explicit: options.model,
       store: () => stores.open({ gateway, now: options.now }),
     }));
+  // one plan store per request: the plan object's type is looked up once for all its companies
+  const plans = createAccountPlanStore({ gateway, now: options.now });
   return {
     resolveCompanyIds: (objects) => associatedCompanyIds(gateway, objects),
     async rescoreCompany(companyId) {
@@ -68,6 +71,7 @@ export function createKeystoneEngine(options: KeystoneEngineOptions): Incrementa
           companyId,
           model,
           now: options.now(),
+          plans,
         });
         return {
           companyId,

@@ -34,7 +34,9 @@ export function sameValue(name: string, stored: string | null | undefined, desir
   switch (TYPE_BY_NAME.get(name)) {
     case 'number':
       return Number(current) === Number(desired);
-    case 'datetime': {
+    case 'datetime':
+    case 'date': {
+      // a date is midnight UTC, echoed as `YYYY-MM-DD` or epoch milliseconds
       const toMs = (v: string) => (/^\d+$/.test(v) ? Number(v) : Date.parse(v));
       return toMs(current) === toMs(desired);
     }
@@ -69,6 +71,7 @@ function meaningOf(json: string | null | undefined): Meaning | null {
       recommendations?: { id?: unknown; priority?: unknown; reason?: unknown; title?: unknown }[];
       factors?: Record<string, { value?: unknown; contribution?: unknown }[] | undefined>;
       portfolio?: unknown;
+      plan?: { goals?: { actual?: unknown; share?: unknown; elapsed?: unknown }[] };
     };
     const signals = document.risk?.signals ?? [];
     const recommendations = document.recommendations ?? [];
@@ -90,6 +93,13 @@ function meaningOf(json: string | null | undefined): Meaning | null {
       }
     }
     delete document.portfolio;
+    // a plan goal's figures move every day (time passes, revenue slides); its status and the
+    // plan's progress are what it says, and they stay
+    for (const goal of document.plan?.goals ?? []) {
+      delete goal.actual;
+      delete goal.share;
+      delete goal.elapsed;
+    }
     // the risk score and each sign's points drift like the factor figures; the level and signals stay
     if (document.risk) {
       delete document.risk.score;

@@ -27,6 +27,21 @@ export type PortfolioContext = {
 const positionWorthStoring = (assessment: CompanyScore['supplierPosition']): boolean =>
   assessment.position !== null || assessment.invalid.length > 0 || assessment.missing.length < 2;
 
+/** The plan assessment as stored: exactly a `PlanAssessment`, copied out of the (maybe shared) result. */
+function planBlockOf(plan: CompanyScore['plan']): NonNullable<StoredExplanation['plan']> {
+  return {
+    status: plan.status,
+    versionId: plan.versionId,
+    version: plan.version,
+    nextReviewOn: plan.nextReviewOn,
+    progress: plan.progress,
+    measurableGoals: plan.measurableGoals,
+    goals: plan.goals.map((goal) => ({ ...goal })),
+    opportunityRanking: [...plan.opportunityRanking],
+    ...(plan.invalid === undefined ? {} : { invalid: [...plan.invalid] }),
+  };
+}
+
 export function explanationOf(score: CompanyScore, context: PortfolioContext): StoredExplanation {
   const factor = (f: CompanyScore['factors']['attractiveness'][number]) => ({
     id: f.id,
@@ -85,6 +100,8 @@ export function explanationOf(score: CompanyScore, context: PortfolioContext): S
           },
         }
       : {}),
+    // only for a company with a plan: a portal without plans keeps its documents as they were
+    ...(score.plan.status === 'none' ? {} : { plan: planBlockOf(score.plan) }),
   };
   return explanation;
 }
@@ -125,5 +142,9 @@ export function outputValuesOf(score: CompanyScore, context: PortfolioContext): 
     kam_supplier_position: score.supplierPosition.position ?? '',
     // 003: a multi-select, `;`-separated; an empty string when the map shows no gap
     kam_buying_centre_gaps: score.metrics.organisationGaps.join(';'),
+    // `none` for a company without a plan too, so a workflow can filter "key account, no plan"
+    kam_plan_status: score.plan.status,
+    kam_plan_next_review: score.plan.nextReviewOn ?? '',
+    kam_plan_progress: score.plan.progress === null ? '' : fixed(score.plan.progress * 100, 0),
   };
 }

@@ -5,6 +5,8 @@
  * run, so the result equals what the portfolio sync would write for the same data.
  */
 import type { CompanyScore } from '../core';
+import type { AccountPlanStore } from '../core/account-plan';
+import { createAccountPlanStore } from '../hubspot/account-plan-store';
 import { KeystoneError } from '../errors';
 import type { CrmGateway } from '../hubspot/gateway';
 import type { ScoringModel } from '../settings';
@@ -31,6 +33,8 @@ export async function rescoreCompany(options: {
   now: Date;
   dryRun?: boolean;
   maxRecordsPerType?: number;
+  /** Where the company's account development plan is read from; default the portal's custom object. */
+  plans?: AccountPlanStore;
 }): Promise<RescoreResult> {
   const { gateway, companyId, model, now } = options;
   if (!/^\d+$/.test(companyId)) {
@@ -45,10 +49,14 @@ export async function rescoreCompany(options: {
       companyId,
     });
   }
-  const read = await readAssociatedRecords(gateway, companies, {
-    maxRecordsPerType: options.maxRecordsPerType ?? DEFAULT_MAX_RECORDS_PER_TYPE,
-  });
-  const company = read.companies[0]!;
+  const plans = options.plans ?? createAccountPlanStore({ gateway, now: () => now });
+  const [read, plan] = await Promise.all([
+    readAssociatedRecords(gateway, companies, {
+      maxRecordsPerType: options.maxRecordsPerType ?? DEFAULT_MAX_RECORDS_PER_TYPE,
+    }),
+    plans.current(companyId),
+  ]);
+  const company = { ...read.companies[0]!, plan };
   const { score, context } = scoreOnStoredContext(company, model, now);
   const scored = toScoredCompany(score, context);
   const changedProperties = diffOutputs(company.properties, scored.desired, now);

@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { Tier } from '../core/enums';
 import type { CompanyRecord } from '../core/snapshot';
 import { KeystoneError } from '../errors';
+import type { AccountPlanStore, CurrentPlan } from '../core/account-plan';
+import { createAccountPlanStore } from '../hubspot/account-plan-store';
 import type { CrmGateway, GatewayStats } from '../hubspot/gateway';
 import {
   FileCheckpoint,
@@ -103,6 +105,12 @@ export type SyncOptions = {
   firstChunkSize?: number;
   onProgress?: (event: SyncProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Where the companies' account development plans are read from, once per run (`currentPlans`).
+   * Default: the portal's `kam_account_plan` custom object through `gateway` (none on a portal
+   * without custom objects). A resumed run reads them again.
+   */
+  plans?: AccountPlanStore;
 };
 
 /**
@@ -230,8 +238,12 @@ async function readPortfolio(run: OpenRun, options: SyncOptions): Promise<Portfo
     missingRecords: 0,
     truncated: 0,
   };
+  // every company's current plan, before any company is scored: one listing of the plan records
+  const plans = await (
+    options.plans ?? createAccountPlanStore({ gateway, now: () => run.now })
+  ).currentPlans();
   const take = (companies: readonly CompanyRecord[]): void => {
-    read.scoring.add(companies);
+    read.scoring.add(plans.size === 0 ? companies : withPlans(companies, plans));
     for (const company of companies) read.storedById.set(company.id, company.properties);
     read.companiesRead += companies.length;
   };
@@ -261,6 +273,17 @@ async function readPortfolio(run: OpenRun, options: SyncOptions): Promise<Portfo
   }
   throwIfAborted(signal);
   return read;
+}
+
+/** The companies with their plans (the journal keeps the records without: plans are read again on resume). */
+function withPlans(
+  companies: readonly CompanyRecord[],
+  plans: ReadonlyMap<string, CurrentPlan>,
+): CompanyRecord[] {
+  return companies.map((company) => {
+    const plan = plans.get(company.id);
+    return plan === undefined ? company : { ...company, plan };
+  });
 }
 
 /** What the run will write, and what it learned on the way (journaled, so a resume reports it). */

@@ -12,11 +12,11 @@ import { rescoreCompany } from '../../../engine/sync';
 export const recalculateCompany = defineAppFunction({
   name: FUNCTION_NAMES.recalculateCompany,
   parameters: recalculateCompanyParamsSchema,
-  run: async ({ params, context, gateway, now, modelStore, ensureInstalled }) => {
+  run: async ({ params, context, gateway, now, modelStore, planStore, ensureInstalled }) => {
     const companyId = companyIdOf(context, params.companyId);
     await ensureInstalled();
     const { model } = await resolveScoringModel(modelStore());
-    const result = await rescoreCompany({ gateway, companyId, model, now: now() });
+    const result = await rescoreCompany({ gateway, companyId, model, now: now(), plans: planStore() });
     return {
       companyId,
       changedProperties: Object.keys(result.changedProperties),

@@ -18,7 +18,8 @@ export const saveAccountPlan = defineAppFunction({
   run: async ({ params, context, gateway, now, modelStore, planStore, ensureInstalled, logger }) => {
     const companyId = companyIdOf(context, params.companyId);
     await ensureInstalled();
-    const saved = await planStore().save(companyId, params.plan, {
+    const plans = planStore();
+    const saved = await plans.save(companyId, params.plan, {
       userId: params.actingUser.userId,
       userEmail: params.actingUser.email,
       note: params.note,
@@ -26,7 +27,7 @@ export const saveAccountPlan = defineAppFunction({
     });
     try {
       const { model } = await resolveScoringModel(modelStore());
-      const result = await rescoreCompany({ gateway, companyId, model, now: now() });
+      const result = await rescoreCompany({ gateway, companyId, model, now: now(), plans });
       return { companyId, saved, changedProperties: Object.keys(result.changedProperties) };
     } catch (error) {
       // the save stands: answering a failure would make the editor save again into a conflict

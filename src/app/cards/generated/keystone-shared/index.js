@@ -46,6 +46,17 @@ var PAYMENT_DISCIPLINE = ["on_time", "sometimes_late", "often_late"];
 var POSITION_INPUT_LEVELS = ["low", "high"];
 var SUPPLIER_POSITIONS = ["managed", "partner", "independent", "desired"];
 var POSITION_INPUT_FIELDS = ["kam_client_dependence", "kam_value_delivered"];
+var PLAN_STATUSES = ["none", "current", "review_due", "overdue"];
+var PLAN_GOAL_METRICS = [
+  "won_revenue_12m",
+  "purchases_12m",
+  "buying_centre_coverage",
+  "kaism_quadrant",
+  "tier"
+];
+var PLAN_GOAL_STATUSES = ["achieved", "on_track", "behind", "missed", "not_measured"];
+var OPPORTUNITY_KINDS = ["increase_use", "improve_service", "expand_business"];
+var EFFORT_LEVELS = ["low", "medium", "high"];
 var INFLUENCE_LEVELS = ["high", "medium", "low"];
 var ATTITUDES = ["sponsor", "supporter", "neutral", "critic", "anti_sponsor"];
 var CAREER_STAGES = ["rising_star", "steady", "setting_star"];
@@ -142,6 +153,10 @@ var RECOMMENDATION_TITLES = {
   account_development_plan: {
     en: "Write and review an account development plan",
     ru: "\u0421\u043E\u0441\u0442\u0430\u0432\u0438\u0442\u044C \u0438 \u0440\u0435\u0433\u0443\u043B\u044F\u0440\u043D\u043E \u043F\u0435\u0440\u0435\u0441\u043C\u0430\u0442\u0440\u0438\u0432\u0430\u0442\u044C \u043F\u043B\u0430\u043D \u0440\u0430\u0437\u0432\u0438\u0442\u0438\u044F \u043A\u043B\u0438\u0435\u043D\u0442\u0430"
+  },
+  review_account_plan: {
+    en: "Review the account development plan with the team",
+    ru: "\u041F\u0435\u0440\u0435\u0441\u043C\u043E\u0442\u0440\u0435\u0442\u044C \u043F\u043B\u0430\u043D \u0440\u0430\u0437\u0432\u0438\u0442\u0438\u044F \u043A\u043B\u0438\u0435\u043D\u0442\u0430 \u0432\u043C\u0435\u0441\u0442\u0435 \u0441 \u043A\u043E\u043C\u0430\u043D\u0434\u043E\u0439"
   },
   buying_centre_mapping: {
     en: "Map the buying centre and build a network across the client",
@@ -455,6 +470,33 @@ var KAM_OUTPUT_PROPERTIES = [
       anti_sponsor_without_sponsor: "Anti-sponsor and no sponsor",
       single_threaded: "Single-threaded: one person mapped"
     })
+  ),
+  output(
+    "kam_plan_status",
+    "KAM plan status",
+    "The account development plan: none, current, review due (within 14 days of its next review, or a stored plan that can no longer be read) or review overdue. Filter key accounts with no plan or an overdue review.",
+    "enumeration",
+    "select",
+    optionsOf(PLAN_STATUSES, {
+      none: "No plan",
+      current: "Plan current",
+      review_due: "Review due",
+      overdue: "Review overdue"
+    })
+  ),
+  output(
+    "kam_plan_next_review",
+    "KAM plan next review",
+    "The day the account development plan is next to be reviewed. Empty without a plan.",
+    "date",
+    "date"
+  ),
+  output(
+    "kam_plan_progress",
+    "KAM plan progress",
+    "Percent (0\u2013100) of the plan\u2019s measurable goals achieved or on track. Empty when no goal is measurable.",
+    "number",
+    "number"
   )
 ];
 var KAM_INPUT_PROPERTIES = [
@@ -606,89 +648,214 @@ var KAM_PROPERTIES = [
 var KAM_OUTPUT_PROPERTY_NAMES = KAM_OUTPUT_PROPERTIES.map((p) => p.name);
 
 // src/engine/hubspot/explanation-schema.ts
+import { z as z3 } from "zod";
+
+// src/engine/core/account-plan.ts
 import { z as z2 } from "zod";
-var localisedSchema = z2.object({ en: z2.string(), ru: z2.string() });
-var factorFields = {
-  id: z2.string(),
-  /** 0–100, or null when the factor had no data (then it carries no weight). */
-  value: z2.number().nullable(),
-  weight: z2.number(),
-  contribution: z2.number(),
-  hasData: z2.boolean()
+var PLAN_LIMITS = {
+  goals: 12,
+  opportunities: 20,
+  titleChars: 200,
+  textChars: 4e3,
+  /** A plan is reviewed, not written once: the next review is at most a year after the last. */
+  reviewIntervalMaxDays: 366
 };
-var tierPlacesSchema = z2.object({
-  places: z2.number().int().nonnegative(),
-  used: z2.number().int().nonnegative(),
-  leftOut: z2.number().int().nonnegative(),
-  line: z2.object({ rank: z2.number(), companyId: z2.string() }).nullable()
+var DAY_MS = 864e5;
+var planDateSchema = z2.iso.date({ error: "must be a date, e.g. 2027-06-30" });
+var itemIdSchema = z2.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { error: "must be 1\u201340 letters, digits, - or _" });
+var titleSchema = z2.string().trim().min(1, { error: "must not be empty" }).max(PLAN_LIMITS.titleChars);
+var textSchema = z2.string().max(PLAN_LIMITS.textChars).default("");
+var planGoalTargetSchema = z2.discriminatedUnion("metric", [
+  /** Won revenue of the last 365 days, home currency, at least this much. */
+  z2.object({ metric: z2.literal("won_revenue_12m"), atLeast: z2.number().positive().max(1e13) }),
+  /** Won deals closed in the last 365 days, at least this many. */
+  z2.object({ metric: z2.literal("purchases_12m"), atLeast: z2.number().int().positive().max(1e5) }),
+  /** Share (0–1] of the model's key buying-centre roles held by an associated contact. */
+  z2.object({ metric: z2.literal("buying_centre_coverage"), atLeast: z2.number().gt(0).max(1) }),
+  /** The KAISM quadrant the account should be in. */
+  z2.object({ metric: z2.literal("kaism_quadrant"), equals: kaismQuadrantSchema }),
+  /** The tier the account should reach or keep (key ≥ important ≥ regular). */
+  z2.object({ metric: z2.literal("tier"), atLeast: tierSchema })
+]);
+var planGoalSchema = z2.object({
+  id: itemIdSchema,
+  title: titleSchema,
+  /** The client's own goal this one mirrors (§10: our goals follow the client's). */
+  clientGoal: textSchema,
+  /** The day the goal was set; measured goals are on track when progress keeps pace from here. */
+  setOn: planDateSchema,
+  deadline: planDateSchema,
+  /** Null: stated in words, tracked by the manager, not by Keystone. */
+  target: planGoalTargetSchema.nullable()
 });
-var recommendationFields = { id: z2.string(), priority: z2.number(), reason: localisedSchema };
+var planEffortSchema = z2.object({
+  time: z2.enum(EFFORT_LEVELS),
+  money: z2.enum(EFFORT_LEVELS),
+  people: z2.enum(EFFORT_LEVELS)
+});
+var planOpportunitySchema = z2.object({
+  id: itemIdSchema,
+  title: titleSchema,
+  kind: z2.enum(OPPORTUNITY_KINDS),
+  effort: planEffortSchema,
+  payoff: z2.enum(EFFORT_LEVELS),
+  notes: textSchema
+});
+var planStrategySchema = z2.object({
+  product: textSchema,
+  price: textSchema,
+  promotion: textSchema,
+  place: textSchema
+});
+var uniqueIds = (items) => new Set(items.map((item) => item.id)).size === items.length;
+var accountPlanSchema = z2.object({
+  /** The HubSpot user who owns the plan (usually the key-account manager). */
+  ownerUserId: z2.string().regex(/^\d{1,20}$/, { error: "must be a HubSpot user id" }).or(z2.literal("")),
+  /** The client's goals in their own words (§10 "goals of the client"). */
+  clientGoals: textSchema,
+  goals: z2.array(planGoalSchema).max(PLAN_LIMITS.goals),
+  strategy: planStrategySchema,
+  resources: textSchema,
+  tactics: textSchema,
+  opportunities: z2.array(planOpportunitySchema).max(PLAN_LIMITS.opportunities),
+  lastReviewedOn: planDateSchema,
+  nextReviewOn: planDateSchema
+}).superRefine((plan, ctx) => {
+  if (!uniqueIds(plan.goals)) ctx.addIssue({ code: "custom", path: ["goals"], message: "goal ids repeat" });
+  if (!uniqueIds(plan.opportunities))
+    ctx.addIssue({ code: "custom", path: ["opportunities"], message: "opportunity ids repeat" });
+  plan.goals.forEach((goal, index) => {
+    if (goal.deadline < goal.setOn)
+      ctx.addIssue({
+        code: "custom",
+        path: ["goals", index, "deadline"],
+        message: "must not be before the day the goal was set"
+      });
+  });
+  const interval = (Date.parse(plan.nextReviewOn) - Date.parse(plan.lastReviewedOn)) / DAY_MS;
+  if (!(interval > 0 && interval <= PLAN_LIMITS.reviewIntervalMaxDays)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["nextReviewOn"],
+      message: `must be after the last review and at most ${PLAN_LIMITS.reviewIntervalMaxDays} days after it`
+    });
+  }
+});
+var planGoalProgressSchema = z2.object({
+  goalId: z2.string(),
+  metric: z2.enum(PLAN_GOAL_METRICS).nullable(),
+  status: z2.enum(PLAN_GOAL_STATUSES),
+  /** The measured value now: a number for figures, the quadrant or tier for the others; null if not measured. */
+  actual: z2.union([z2.number(), z2.string()]).nullable(),
+  /** Share (0–1) of the way to the target; null for goals that are reached or not (quadrant, tier) and unmeasured ones. */
+  share: z2.number().min(0).max(1).nullable(),
+  /** Share (0–1) of the time from `setOn` to the deadline that has passed. */
+  elapsed: z2.number().min(0).max(1)
+});
+var planAssessmentSchema = z2.object({
+  status: z2.enum(PLAN_STATUSES),
+  /** The stored version assessed; null without a plan. */
+  versionId: z2.string().nullable(),
+  version: z2.string().nullable(),
+  nextReviewOn: z2.string().nullable(),
+  /** Share (0–1) of measurable goals achieved or on track; null when no goal is measurable. */
+  progress: z2.number().min(0).max(1).nullable(),
+  measurableGoals: z2.number().int().min(0),
+  goals: z2.array(planGoalProgressSchema),
+  /** Opportunity ids, best payoff for the effort first. */
+  opportunityRanking: z2.array(z2.string()),
+  /** Set when the stored plan fails the schema: its field paths (the plan is not used). */
+  invalid: z2.array(z2.string()).optional()
+});
+
+// src/engine/hubspot/explanation-schema.ts
+var localisedSchema = z3.object({ en: z3.string(), ru: z3.string() });
+var factorFields = {
+  id: z3.string(),
+  /** 0–100, or null when the factor had no data (then it carries no weight). */
+  value: z3.number().nullable(),
+  weight: z3.number(),
+  contribution: z3.number(),
+  hasData: z3.boolean()
+};
+var tierPlacesSchema = z3.object({
+  places: z3.number().int().nonnegative(),
+  used: z3.number().int().nonnegative(),
+  leftOut: z3.number().int().nonnegative(),
+  line: z3.object({ rank: z3.number(), companyId: z3.string() }).nullable()
+});
+var recommendationFields = { id: z3.string(), priority: z3.number(), reason: localisedSchema };
 var sharedFields = {
-  modelVersion: z2.string(),
+  modelVersion: z3.string(),
   /** Not written any more: a time in the document made every later rescore a write (see kam_scored_at). */
-  scoredAt: z2.string().optional(),
-  dataGaps: z2.array(z2.string()),
-  dataIssueCount: z2.number().int().nonnegative(),
-  attractivenessLevel: z2.enum(["weak", "medium", "strong"]),
-  strengthLevel: z2.enum(["weak", "medium", "strong"]),
-  risk: z2.object({
-    level: z2.enum(["none", "watch", "at_risk", "critical"]),
-    lossStage: z2.number().int().min(0).max(4),
-    signals: z2.array(z2.object({ id: z2.string(), severity: z2.string(), text: localisedSchema })),
+  scoredAt: z3.string().optional(),
+  dataGaps: z3.array(z3.string()),
+  dataIssueCount: z3.number().int().nonnegative(),
+  attractivenessLevel: z3.enum(["weak", "medium", "strong"]),
+  strengthLevel: z3.enum(["weak", "medium", "strong"]),
+  risk: z3.object({
+    level: z3.enum(["none", "watch", "at_risk", "critical"]),
+    lossStage: z3.number().int().min(0).max(4),
+    signals: z3.array(z3.object({ id: z3.string(), severity: z3.string(), text: localisedSchema })),
     /** The graded risk score 0–100 (issue #17); absent in documents written before it. */
-    score: z2.number().min(0).max(100).optional(),
+    score: z3.number().min(0).max(100).optional(),
     /** The warning signs that raise the score, most points first (whole points). */
-    contributions: z2.array(z2.object({ id: z2.string(), points: z2.number() })).optional(),
+    contributions: z3.array(z3.object({ id: z3.string(), points: z3.number() })).optional(),
     /** From the model's calibration: how accounts at this level fared in this portal's history. */
-    calibrated: z2.object({
-      accounts: z2.number().int().nonnegative(),
-      declined: z2.number().int().nonnegative(),
-      horizonMonths: z2.number().int().positive()
+    calibrated: z3.object({
+      accounts: z3.number().int().nonnegative(),
+      declined: z3.number().int().nonnegative(),
+      horizonMonths: z3.number().int().positive()
     }).optional()
   }),
-  revenueByYear: z2.array(z2.object({ year: z2.number().int(), amount: z2.number() })),
+  revenueByYear: z3.array(z3.object({ year: z3.number().int(), amount: z3.number() })),
   /**
    * The portfolio-level inputs of the run that produced this score, so rescoring one company
    * (card, webhook, workflow action) reuses them instead of reading the whole portfolio.
    */
-  portfolio: z2.object({
-    revenueReference: z2.number().positive(),
-    paretoClass: z2.enum(["A", "B", "C"]),
+  portfolio: z3.object({
+    revenueReference: z3.number().positive(),
+    paretoClass: z3.enum(["A", "B", "C"]),
     /** The portfolio's won-revenue quantiles the revenue factor ranked against (since tier capacity). */
-    revenueQuantiles: z2.array(z2.number()).optional(),
+    revenueQuantiles: z3.array(z3.number()).optional(),
     /** Places, use and line of each capped tier in that run (since tier capacity). */
-    tiers: z2.object({ key: tierPlacesSchema, important: tierPlacesSchema }).optional()
+    tiers: z3.object({ key: tierPlacesSchema, important: tierPlacesSchema }).optional()
   }).optional(),
   /** The tier the company passed by thresholds; below `tier` when it ranked below a line (since tier capacity). */
-  thresholdTier: z2.enum(["key", "important", "regular"]).optional(),
+  thresholdTier: z3.enum(["key", "important", "regular"]).optional(),
   /**
    * Supplier positioning (methodology §6) and why it is empty: inputs with no value, inputs with a
    * value other than low/high. Absent when neither input was ever filled in (and before it existed).
    */
-  position: z2.object({
-    value: z2.enum(SUPPLIER_POSITIONS).nullable(),
-    missing: z2.array(z2.enum(POSITION_INPUT_FIELDS)),
-    invalid: z2.array(z2.enum(POSITION_INPUT_FIELDS))
-  }).optional()
+  position: z3.object({
+    value: z3.enum(SUPPLIER_POSITIONS).nullable(),
+    missing: z3.array(z3.enum(POSITION_INPUT_FIELDS)),
+    invalid: z3.array(z3.enum(POSITION_INPUT_FIELDS))
+  }).optional(),
+  /**
+   * The account development plan as the rescoring assessed it (methodology §10). Absent for a
+   * company that never had a plan (and before plans existed).
+   */
+  plan: planAssessmentSchema.optional()
 };
-var factorsOf = (factor) => z2.object({ attractiveness: z2.array(factor), strength: z2.array(factor) });
-var version1Schema = z2.object({
-  v: z2.literal(1),
+var factorsOf = (factor) => z3.object({ attractiveness: z3.array(factor), strength: z3.array(factor) });
+var version1Schema = z3.object({
+  v: z3.literal(1),
   ...sharedFields,
-  factors: factorsOf(z2.object({ ...factorFields, label: localisedSchema })),
-  recommendations: z2.array(z2.object({ ...recommendationFields, title: localisedSchema }))
+  factors: factorsOf(z3.object({ ...factorFields, label: localisedSchema })),
+  recommendations: z3.array(z3.object({ ...recommendationFields, title: localisedSchema }))
 });
-var version2Schema = z2.object({
-  v: z2.literal(2),
+var version2Schema = z3.object({
+  v: z3.literal(2),
   ...sharedFields,
-  factors: factorsOf(z2.object(factorFields)),
-  recommendations: z2.array(z2.object(recommendationFields))
+  factors: factorsOf(z3.object(factorFields)),
+  recommendations: z3.array(z3.object(recommendationFields))
 });
 var catalogueText = (texts, id) => {
   const text = Object.hasOwn(texts, id) ? texts[id] : void 0;
   return text ? { en: text.en, ru: text.ru } : { en: id, ru: id };
 };
-var explanationSchema = z2.discriminatedUnion("v", [version1Schema, version2Schema]).transform((document) => {
+var explanationSchema = z3.discriminatedUnion("v", [version1Schema, version2Schema]).transform((document) => {
   if (document.v === 1) return document;
   const withLabel = (factor) => ({
     ...factor,
@@ -819,7 +986,7 @@ function pinInForce(pin, now) {
 
 // src/engine/core/organisation-map.ts
 var DECISION_MAKER_CONTACT_DAYS = 180;
-var DAY_MS = 864e5;
+var DAY_MS2 = 864e5;
 var DECISION_ROLES = ["DECISION_MAKER", "BUDGET_HOLDER"];
 var SPONSOR_ROLES = ["CHAMPION", "EXECUTIVE_SPONSOR"];
 var hasAny = (roles, wanted) => roles.some((role) => wanted.includes(role));
@@ -890,7 +1057,7 @@ function gapsOf(contactCount, groups, options) {
   const deciders = groups.decision_maker;
   if (deciders.length === 0) gaps.push({ id: "no_decision_maker", contactIds: [] });
   else {
-    const since = options.nowMs - DECISION_MAKER_CONTACT_DAYS * DAY_MS;
+    const since = options.nowMs - DECISION_MAKER_CONTACT_DAYS * DAY_MS2;
     if (deciders.every((person) => person.lastContactedAt === null || person.lastContactedAt < since))
       gaps.push({ id: "decision_maker_not_contacted", contactIds: ids(deciders) });
   }
@@ -938,7 +1105,7 @@ function mapContactOf(id, properties, nowMs) {
 }
 
 // src/app/functions/contract/common.ts
-import { z as z3 } from "zod";
+import { z as z4 } from "zod";
 var FUNCTION_NAMES = {
   recalculateCompany: "keystone_recalculate_company",
   createTask: "keystone_create_task",
@@ -953,24 +1120,24 @@ var FUNCTION_NAMES = {
   getAccountPlan: "keystone_get_account_plan",
   saveAccountPlan: "keystone_save_account_plan"
 };
-var fieldIssueSchema = z3.object({ path: z3.string(), message: z3.string() });
-var functionErrorSchema = z3.object({
+var fieldIssueSchema = z4.object({ path: z4.string(), message: z4.string() });
+var functionErrorSchema = z4.object({
   /** Stable and namespaced, like KeystoneError codes: `input.invalid`, `auth.forbidden`, `hubspot.not_found`. */
-  code: z3.string(),
-  message: z3.string(),
-  issues: z3.array(fieldIssueSchema).optional()
+  code: z4.string(),
+  message: z4.string(),
+  issues: z4.array(fieldIssueSchema).optional()
 });
-var functionFailureSchema = z3.object({ ok: z3.literal(false), error: functionErrorSchema });
+var functionFailureSchema = z4.object({ ok: z4.literal(false), error: functionErrorSchema });
 function functionResultSchema(shape) {
-  return z3.discriminatedUnion("ok", [z3.object({ ok: z3.literal(true), ...shape }), functionFailureSchema]);
+  return z4.discriminatedUnion("ok", [z4.object({ ok: z4.literal(true), ...shape }), functionFailureSchema]);
 }
-var recordIdSchema = z3.string().regex(/^[1-9]\d{0,19}$/, { error: "must be a HubSpot record id" });
-var actingUserSchema = z3.object({
-  userId: z3.string().regex(/^\d{1,20}$/, { error: "must be a HubSpot user id" }),
-  email: z3.string().max(254)
+var recordIdSchema = z4.string().regex(/^[1-9]\d{0,19}$/, { error: "must be a HubSpot record id" });
+var actingUserSchema = z4.object({
+  userId: z4.string().regex(/^\d{1,20}$/, { error: "must be a HubSpot user id" }),
+  email: z4.string().max(254)
 });
 var adminRequestShape = {
-  adminKey: z3.string().min(1, { error: "enter the Keystone admin key" }).max(200),
+  adminKey: z4.string().min(1, { error: "enter the Keystone admin key" }).max(200),
   actingUser: actingUserSchema
 };
 
@@ -1013,74 +1180,74 @@ function formatDateTime(iso, language) {
 }
 
 // src/app/functions/contract/card.ts
-import { z as z4 } from "zod";
-var recalculateCompanyParamsSchema = z4.object({ companyId: recordIdSchema.optional() });
+import { z as z5 } from "zod";
+var recalculateCompanyParamsSchema = z5.object({ companyId: recordIdSchema.optional() });
 var recalculateCompanyResultSchema = functionResultSchema({
-  companyId: z4.string(),
+  companyId: z5.string(),
   /** The kam_* properties that changed and were written; empty when nothing changed. */
-  changedProperties: z4.array(z4.string()),
+  changedProperties: z5.array(z5.string()),
   /** True when the company had more associated records than one recalculation reads. */
-  truncated: z4.boolean(),
-  modelVersion: z4.string()
+  truncated: z5.boolean(),
+  modelVersion: z5.string()
 });
-var scoreHistoryParamsSchema = z4.object({ companyId: recordIdSchema.optional() });
-var scoreHistoryPointSchema = z4.object({
+var scoreHistoryParamsSchema = z5.object({ companyId: recordIdSchema.optional() });
+var scoreHistoryPointSchema = z5.object({
   /** When HubSpot recorded this `kam_score` value (ISO). */
-  at: z4.string(),
-  score: z4.number().min(0).max(100),
+  at: z5.string(),
+  score: z5.number().min(0).max(100),
   /** The `kam_tier` in force at that moment; null when the tier history does not reach back that far. */
-  tier: z4.enum(TIERS).nullable()
+  tier: z5.enum(TIERS).nullable()
 });
 var scoreHistoryResultSchema = functionResultSchema({
-  companyId: z4.string(),
+  companyId: z5.string(),
   /** Oldest first, at most the newest SCORE_HISTORY_MAX_POINTS. */
-  points: z4.array(scoreHistoryPointSchema),
+  points: z5.array(scoreHistoryPointSchema),
   /** True when older points were left out. */
-  truncated: z4.boolean()
+  truncated: z5.boolean()
 });
-var createTaskParamsSchema = z4.object({
+var createTaskParamsSchema = z5.object({
   companyId: recordIdSchema.optional(),
   /** A recommendation id from the company's stored kam_explanation; its title and reason come from there. */
-  recommendationId: z4.string().min(1).max(100),
-  language: z4.enum(UI_LANGUAGES).default("en")
+  recommendationId: z5.string().min(1).max(100),
+  language: z5.enum(UI_LANGUAGES).default("en")
 });
 var createTaskResultSchema = functionResultSchema({
-  taskId: z4.string(),
+  taskId: z5.string(),
   /** False when today's task for this company and recommendation already existed (and was returned). */
-  created: z4.boolean(),
-  subject: z4.string()
+  created: z5.boolean(),
+  subject: z5.string()
 });
 var PIN_MAX_DAYS = 365;
 var PIN_REASON_MAX_LENGTH = 1e3;
-var pinTierParamsSchema = z4.discriminatedUnion("action", [
-  z4.object({
+var pinTierParamsSchema = z5.discriminatedUnion("action", [
+  z5.object({
     ...adminRequestShape,
-    action: z4.literal("set"),
+    action: z5.literal("set"),
     companyId: recordIdSchema.optional(),
-    tier: z4.enum(TIERS),
-    strategy: z4.enum(STRATEGIES).optional(),
-    reason: z4.string().trim().min(1, { error: "say why the tier is pinned" }).max(PIN_REASON_MAX_LENGTH),
-    expiresAt: z4.iso.datetime({
+    tier: z5.enum(TIERS),
+    strategy: z5.enum(STRATEGIES).optional(),
+    reason: z5.string().trim().min(1, { error: "say why the tier is pinned" }).max(PIN_REASON_MAX_LENGTH),
+    expiresAt: z5.iso.datetime({
       offset: true,
       error: "must be an ISO date and time, e.g. 2027-03-31T00:00:00Z"
     })
   }),
-  z4.object({
+  z5.object({
     ...adminRequestShape,
-    action: z4.literal("clear"),
+    action: z5.literal("clear"),
     companyId: recordIdSchema.optional()
   })
 ]);
 var pinTierResultSchema = functionResultSchema({
-  companyId: z4.string(),
+  companyId: z5.string(),
   /** What `kam_tier` holds after the immediate rescoring: the pinned tier, or the computed one after a clear. */
-  tier: z4.enum(TIERS),
-  computedTier: z4.enum(TIERS),
-  changedProperties: z4.array(z4.string())
+  tier: z5.enum(TIERS),
+  computedTier: z5.enum(TIERS),
+  changedProperties: z5.array(z5.string())
 });
-var clearableOption = (values) => z4.enum(["", ...values], { error: `must be one of ${values.join(", ")}, or '' to clear` }).optional();
+var clearableOption = (values) => z5.enum(["", ...values], { error: `must be one of ${values.join(", ")}, or '' to clear` }).optional();
 var CONTACT_KAM_FIELD_NAMES = ["influence", "attitude", "career"];
-var setContactKamParamsSchema = z4.object({
+var setContactKamParamsSchema = z5.object({
   companyId: recordIdSchema.optional(),
   contactId: recordIdSchema,
   influence: clearableOption(INFLUENCE_LEVELS),
@@ -1089,26 +1256,26 @@ var setContactKamParamsSchema = z4.object({
 }).refine((params) => CONTACT_KAM_FIELD_NAMES.some((field) => params[field] !== void 0), {
   error: "set at least one of influence, attitude, career"
 });
-var contactKamValueSchema = z4.string().nullable();
+var contactKamValueSchema = z5.string().nullable();
 var setContactKamResultSchema = functionResultSchema({
-  companyId: z4.string(),
-  contactId: z4.string(),
+  companyId: z5.string(),
+  contactId: z5.string(),
   /** What changed on the contact (null: empty); empty when every value sent was already stored. */
-  contactChanges: z4.array(
-    z4.object({
-      field: z4.enum(CONTACT_KAM_FIELD_NAMES),
+  contactChanges: z5.array(
+    z5.object({
+      field: z5.enum(CONTACT_KAM_FIELD_NAMES),
       from: contactKamValueSchema,
       to: contactKamValueSchema
     })
   ),
   /** The contact's three values after the save. */
-  contact: z4.object({
+  contact: z5.object({
     influence: contactKamValueSchema,
     attitude: contactKamValueSchema,
     career: contactKamValueSchema
   }),
   /** The company's kam_* properties the rescoring changed. */
-  changedProperties: z4.array(z4.string())
+  changedProperties: z5.array(z5.string())
 });
 
 // src/shared/transport.ts

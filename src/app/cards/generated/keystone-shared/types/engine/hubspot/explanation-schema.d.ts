@@ -144,6 +144,41 @@ declare const version2Schema: z.ZodObject<{
             kam_value_delivered: "kam_value_delivered";
         }>>;
     }, z.core.$strip>>;
+    plan: z.ZodOptional<z.ZodObject<{
+        status: z.ZodEnum<{
+            none: "none";
+            current: "current";
+            review_due: "review_due";
+            overdue: "overdue";
+        }>;
+        versionId: z.ZodNullable<z.ZodString>;
+        version: z.ZodNullable<z.ZodString>;
+        nextReviewOn: z.ZodNullable<z.ZodString>;
+        progress: z.ZodNullable<z.ZodNumber>;
+        measurableGoals: z.ZodNumber;
+        goals: z.ZodArray<z.ZodObject<{
+            goalId: z.ZodString;
+            metric: z.ZodNullable<z.ZodEnum<{
+                won_revenue_12m: "won_revenue_12m";
+                purchases_12m: "purchases_12m";
+                buying_centre_coverage: "buying_centre_coverage";
+                kaism_quadrant: "kaism_quadrant";
+                tier: "tier";
+            }>>;
+            status: z.ZodEnum<{
+                achieved: "achieved";
+                on_track: "on_track";
+                behind: "behind";
+                missed: "missed";
+                not_measured: "not_measured";
+            }>;
+            actual: z.ZodNullable<z.ZodUnion<readonly [z.ZodNumber, z.ZodString]>>;
+            share: z.ZodNullable<z.ZodNumber>;
+            elapsed: z.ZodNumber;
+        }, z.core.$strip>>;
+        opportunityRanking: z.ZodArray<z.ZodString>;
+        invalid: z.ZodOptional<z.ZodArray<z.ZodString>>;
+    }, z.core.$strip>>;
     v: z.ZodLiteral<2>;
 }, z.core.$strip>;
 /** What the sync writes. */
@@ -280,6 +315,41 @@ export declare const explanationSchema: z.ZodPipe<z.ZodDiscriminatedUnion<[z.Zod
             kam_value_delivered: "kam_value_delivered";
         }>>;
     }, z.core.$strip>>;
+    plan: z.ZodOptional<z.ZodObject<{
+        status: z.ZodEnum<{
+            none: "none";
+            current: "current";
+            review_due: "review_due";
+            overdue: "overdue";
+        }>;
+        versionId: z.ZodNullable<z.ZodString>;
+        version: z.ZodNullable<z.ZodString>;
+        nextReviewOn: z.ZodNullable<z.ZodString>;
+        progress: z.ZodNullable<z.ZodNumber>;
+        measurableGoals: z.ZodNumber;
+        goals: z.ZodArray<z.ZodObject<{
+            goalId: z.ZodString;
+            metric: z.ZodNullable<z.ZodEnum<{
+                won_revenue_12m: "won_revenue_12m";
+                purchases_12m: "purchases_12m";
+                buying_centre_coverage: "buying_centre_coverage";
+                kaism_quadrant: "kaism_quadrant";
+                tier: "tier";
+            }>>;
+            status: z.ZodEnum<{
+                achieved: "achieved";
+                on_track: "on_track";
+                behind: "behind";
+                missed: "missed";
+                not_measured: "not_measured";
+            }>;
+            actual: z.ZodNullable<z.ZodUnion<readonly [z.ZodNumber, z.ZodString]>>;
+            share: z.ZodNullable<z.ZodNumber>;
+            elapsed: z.ZodNumber;
+        }, z.core.$strip>>;
+        opportunityRanking: z.ZodArray<z.ZodString>;
+        invalid: z.ZodOptional<z.ZodArray<z.ZodString>>;
+    }, z.core.$strip>>;
     v: z.ZodLiteral<1>;
 }, z.core.$strip>, z.ZodObject<{
     factors: z.ZodObject<{
@@ -401,6 +471,41 @@ export declare const explanationSchema: z.ZodPipe<z.ZodDiscriminatedUnion<[z.Zod
             kam_value_delivered: "kam_value_delivered";
         }>>;
     }, z.core.$strip>>;
+    plan: z.ZodOptional<z.ZodObject<{
+        status: z.ZodEnum<{
+            none: "none";
+            current: "current";
+            review_due: "review_due";
+            overdue: "overdue";
+        }>;
+        versionId: z.ZodNullable<z.ZodString>;
+        version: z.ZodNullable<z.ZodString>;
+        nextReviewOn: z.ZodNullable<z.ZodString>;
+        progress: z.ZodNullable<z.ZodNumber>;
+        measurableGoals: z.ZodNumber;
+        goals: z.ZodArray<z.ZodObject<{
+            goalId: z.ZodString;
+            metric: z.ZodNullable<z.ZodEnum<{
+                won_revenue_12m: "won_revenue_12m";
+                purchases_12m: "purchases_12m";
+                buying_centre_coverage: "buying_centre_coverage";
+                kaism_quadrant: "kaism_quadrant";
+                tier: "tier";
+            }>>;
+            status: z.ZodEnum<{
+                achieved: "achieved";
+                on_track: "on_track";
+                behind: "behind";
+                missed: "missed";
+                not_measured: "not_measured";
+            }>;
+            actual: z.ZodNullable<z.ZodUnion<readonly [z.ZodNumber, z.ZodString]>>;
+            share: z.ZodNullable<z.ZodNumber>;
+            elapsed: z.ZodNumber;
+        }, z.core.$strip>>;
+        opportunityRanking: z.ZodArray<z.ZodString>;
+        invalid: z.ZodOptional<z.ZodArray<z.ZodString>>;
+    }, z.core.$strip>>;
     v: z.ZodLiteral<2>;
 }, z.core.$strip>], "v">, z.ZodTransform<{
     factors: {
@@ -503,6 +608,24 @@ export declare const explanationSchema: z.ZodPipe<z.ZodDiscriminatedUnion<[z.Zod
         missing: ("kam_client_dependence" | "kam_value_delivered")[];
         invalid: ("kam_client_dependence" | "kam_value_delivered")[];
     } | undefined;
+    plan?: {
+        status: "none" | "current" | "review_due" | "overdue";
+        versionId: string | null;
+        version: string | null;
+        nextReviewOn: string | null;
+        progress: number | null;
+        measurableGoals: number;
+        goals: {
+            goalId: string;
+            metric: "won_revenue_12m" | "purchases_12m" | "buying_centre_coverage" | "kaism_quadrant" | "tier" | null;
+            status: "achieved" | "on_track" | "behind" | "missed" | "not_measured";
+            actual: string | number | null;
+            share: number | null;
+            elapsed: number;
+        }[];
+        opportunityRanking: string[];
+        invalid?: string[] | undefined;
+    } | undefined;
 } | {
     factors: {
         attractiveness: {
@@ -603,6 +726,24 @@ export declare const explanationSchema: z.ZodPipe<z.ZodDiscriminatedUnion<[z.Zod
         value: "managed" | "partner" | "independent" | "desired" | null;
         missing: ("kam_client_dependence" | "kam_value_delivered")[];
         invalid: ("kam_client_dependence" | "kam_value_delivered")[];
+    } | undefined;
+    plan?: {
+        status: "none" | "current" | "review_due" | "overdue";
+        versionId: string | null;
+        version: string | null;
+        nextReviewOn: string | null;
+        progress: number | null;
+        measurableGoals: number;
+        goals: {
+            goalId: string;
+            metric: "won_revenue_12m" | "purchases_12m" | "buying_centre_coverage" | "kaism_quadrant" | "tier" | null;
+            status: "achieved" | "on_track" | "behind" | "missed" | "not_measured";
+            actual: string | number | null;
+            share: number | null;
+            elapsed: number;
+        }[];
+        opportunityRanking: string[];
+        invalid?: string[] | undefined;
     } | undefined;
 }, {
     factors: {
@@ -705,6 +846,24 @@ export declare const explanationSchema: z.ZodPipe<z.ZodDiscriminatedUnion<[z.Zod
         missing: ("kam_client_dependence" | "kam_value_delivered")[];
         invalid: ("kam_client_dependence" | "kam_value_delivered")[];
     } | undefined;
+    plan?: {
+        status: "none" | "current" | "review_due" | "overdue";
+        versionId: string | null;
+        version: string | null;
+        nextReviewOn: string | null;
+        progress: number | null;
+        measurableGoals: number;
+        goals: {
+            goalId: string;
+            metric: "won_revenue_12m" | "purchases_12m" | "buying_centre_coverage" | "kaism_quadrant" | "tier" | null;
+            status: "achieved" | "on_track" | "behind" | "missed" | "not_measured";
+            actual: string | number | null;
+            share: number | null;
+            elapsed: number;
+        }[];
+        opportunityRanking: string[];
+        invalid?: string[] | undefined;
+    } | undefined;
 } | {
     factors: {
         attractiveness: {
@@ -793,6 +952,24 @@ export declare const explanationSchema: z.ZodPipe<z.ZodDiscriminatedUnion<[z.Zod
         value: "managed" | "partner" | "independent" | "desired" | null;
         missing: ("kam_client_dependence" | "kam_value_delivered")[];
         invalid: ("kam_client_dependence" | "kam_value_delivered")[];
+    } | undefined;
+    plan?: {
+        status: "none" | "current" | "review_due" | "overdue";
+        versionId: string | null;
+        version: string | null;
+        nextReviewOn: string | null;
+        progress: number | null;
+        measurableGoals: number;
+        goals: {
+            goalId: string;
+            metric: "won_revenue_12m" | "purchases_12m" | "buying_centre_coverage" | "kaism_quadrant" | "tier" | null;
+            status: "achieved" | "on_track" | "behind" | "missed" | "not_measured";
+            actual: string | number | null;
+            share: number | null;
+            elapsed: number;
+        }[];
+        opportunityRanking: string[];
+        invalid?: string[] | undefined;
     } | undefined;
 }>>;
 /** A parsed document, v1 or v2: labels and titles are always there. */

@@ -13,14 +13,14 @@ export type KamPropertyDefinition = {
     label: string;
     description: string;
     /** HubSpot property type / fieldType pair. */
-    type: 'number' | 'string' | 'enumeration' | 'datetime' | 'bool';
+    type: 'number' | 'string' | 'enumeration' | 'date' | 'datetime' | 'bool';
     /** `checkbox`: a multi-select enumeration, its values `;`-separated. */
     fieldType: 'number' | 'text' | 'textarea' | 'select' | 'checkbox' | 'date' | 'booleancheckbox';
     options?: readonly Option[];
     /** `output`: written by Keystone; `input`: entered by the key-account manager. */
     role: 'output' | 'input';
 };
-export declare const KAM_OUTPUT_PROPERTIES: readonly [KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition];
+export declare const KAM_OUTPUT_PROPERTIES: readonly [KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition];
 export declare const KAM_INPUT_PROPERTIES: readonly [KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition, KamPropertyDefinition];
 /**
  * A manager's override of the tier (docs/decisions/0004-who-may-pin.md): set through the
