@@ -10,7 +10,7 @@ import {
   type AddAlertAction,
   type CrmContext,
 } from '@hubspot/ui-extensions';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import { useCreateTask } from '../hooks/use-create-task';
 import { useKeyAccountRecord } from '../hooks/use-key-account-record';
 import { usePinTier } from '../hooks/use-pin-tier';
@@ -19,6 +19,7 @@ import { useScoreHistory } from '../hooks/use-score-history';
 import type { ScoredRecord } from '../lib/kam-record';
 import { formatDateTime, languageFromLocale, type FunctionRunner, type UiLanguage } from '@keystone/shared';
 import { messagesFor, type CardMessages } from '../lib/messages';
+import { AccountPlanPanel } from './AccountPlanSection';
 import { FactorBreakdown } from './FactorBreakdown';
 import { NeverScoredState } from './NeverScoredState';
 import { OrganisationMapPanel } from './OrganisationMapSection';
@@ -121,6 +122,13 @@ export const KeyAccountCard = ({
       onLoadScoreHistory={() => void loadScoreHistory()}
       pinTier={pinTier}
       askAdminKey={askAdminKey}
+      planPanel={
+        <AccountPlanPanel
+          summary={record.plan}
+          isKeyAccount={record.tier === 'key'}
+          {...{ runFunction, actingUser, addAlert, language, onSaved: reloadProperties }}
+        />
+      }
     />
   );
 };
@@ -137,6 +145,7 @@ type ScoredCardProps = {
   onLoadScoreHistory: () => void;
   pinTier: ReturnType<typeof usePinTier>;
   askAdminKey: boolean;
+  planPanel: ReactNode;
 };
 
 const ScoredCard = ({
@@ -151,6 +160,7 @@ const ScoredCard = ({
   onLoadScoreHistory,
   pinTier,
   askAdminKey,
+  planPanel,
 }: ScoredCardProps) => {
   const explanation = record.explanation.status === 'ok' ? record.explanation.explanation : null;
   return (
@@ -200,6 +210,7 @@ const ScoredCard = ({
         messages={messages}
         language={language}
       />
+      {planPanel}
       <OrganisationMapPanel messages={messages} language={language} />
       {record.riskLevel && (
         <RiskSection

@@ -2,8 +2,10 @@
 export { PIN_MAX_DAYS, PIN_REASON_MAX_LENGTH, type PinTierResult, type RecalculateCompanyResult, type ScoreHistoryPoint, type ScoreHistoryResult, createTaskResultSchema, pinTierResultSchema, recalculateCompanyResultSchema, scoreHistoryResultSchema } from './types/app/functions/contract/card';
 export { type FunctionRunner, type UiLanguage, callFunction, formatDateTime, intlLocale, languageFromLocale } from './types/app/functions/contract/client';
 export { type ActingUser, FUNCTION_NAMES, type FunctionError } from './types/app/functions/contract/common';
+export { type GetAccountPlanResult, PLAN_HISTORY_LIMIT, type SaveAccountPlanResult, getAccountPlanResultSchema, saveAccountPlanResultSchema } from './types/app/functions/contract/plan';
+export { type AccountPlan, PLAN_LIMITS, type PlanAssessment, type PlanGoal, type PlanGoalProgress, type PlanOpportunity, type StoredPlan, accountPlanSchema, planAssessmentSchema } from './types/engine/core/account-plan';
 export { ORGANISATION_GAP_TEXTS, ORGANISATION_GROUP_LABELS, SUPPLIER_POSITION_TEXTS } from './types/engine/core/catalogue-texts';
-export { type Attitude, type AxisLevel, type InfluenceLevel, KAISM_QUADRANTS, type KaismQuadrant, ORGANISATION_MAP_GROUPS, type PositionInputField, RISK_LEVELS, RISK_SCORE_SIGNALS, type RiskLevel, type RiskScoreSignalId, STRATEGIES, SUPPLIER_POSITIONS, type Strategy, type SupplierPosition, TIERS, type Tier } from './types/engine/core/enums';
+export { type Attitude, type AxisLevel, EFFORT_LEVELS, type EffortLevel, type InfluenceLevel, KAISM_QUADRANTS, type KaismQuadrant, OPPORTUNITY_KINDS, ORGANISATION_MAP_GROUPS, type OpportunityKind, PLAN_GOAL_METRICS, PLAN_STATUSES, type PlanGoalMetric, type PlanGoalStatus, type PlanStatus, type PositionInputField, RISK_LEVELS, RISK_SCORE_SIGNALS, type RiskLevel, type RiskScoreSignalId, STRATEGIES, SUPPLIER_POSITIONS, type Strategy, type SupplierPosition, TIERS, type Tier } from './types/engine/core/enums';
 export { MAP_CONTACT_PROPERTIES, type OrganisationMap, mapContactOf, organisationMap } from './types/engine/core/organisation-map';
 export { activePinOf } from './types/engine/core/tier-pin';
 export { type Explanation, explanationSchema } from './types/engine/hubspot/explanation-schema';

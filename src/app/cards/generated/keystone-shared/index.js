@@ -46,6 +46,17 @@ var PAYMENT_DISCIPLINE = ["on_time", "sometimes_late", "often_late"];
 var POSITION_INPUT_LEVELS = ["low", "high"];
 var SUPPLIER_POSITIONS = ["managed", "partner", "independent", "desired"];
 var POSITION_INPUT_FIELDS = ["kam_client_dependence", "kam_value_delivered"];
+var PLAN_STATUSES = ["none", "current", "review_due", "overdue"];
+var PLAN_GOAL_METRICS = [
+  "won_revenue_12m",
+  "purchases_12m",
+  "buying_centre_coverage",
+  "kaism_quadrant",
+  "tier"
+];
+var PLAN_GOAL_STATUSES = ["achieved", "on_track", "behind", "missed", "not_measured"];
+var OPPORTUNITY_KINDS = ["increase_use", "improve_service", "expand_business"];
+var EFFORT_LEVELS = ["low", "medium", "high"];
 var INFLUENCE_LEVELS = ["high", "medium", "low"];
 var ATTITUDES = ["sponsor", "supporter", "neutral", "critic", "anti_sponsor"];
 var CAREER_STAGES = ["rising_star", "steady", "setting_star"];
@@ -901,8 +912,126 @@ function mapContactOf(id, properties, nowMs) {
   };
 }
 
-// src/app/functions/contract/common.ts
+// src/engine/core/account-plan.ts
 import { z as z3 } from "zod";
+var PLAN_LIMITS = {
+  goals: 12,
+  opportunities: 20,
+  titleChars: 200,
+  textChars: 4e3,
+  /** A plan is reviewed, not written once: the next review is at most a year after the last. */
+  reviewIntervalMaxDays: 366
+};
+var DAY_MS2 = 864e5;
+var planDateSchema = z3.iso.date({ error: "must be a date, e.g. 2027-06-30" });
+var itemIdSchema = z3.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { error: "must be 1\u201340 letters, digits, - or _" });
+var titleSchema = z3.string().trim().min(1, { error: "must not be empty" }).max(PLAN_LIMITS.titleChars);
+var textSchema = z3.string().max(PLAN_LIMITS.textChars).default("");
+var planGoalTargetSchema = z3.discriminatedUnion("metric", [
+  /** Won revenue of the last 365 days, home currency, at least this much. */
+  z3.object({ metric: z3.literal("won_revenue_12m"), atLeast: z3.number().positive().max(1e13) }),
+  /** Won deals closed in the last 365 days, at least this many. */
+  z3.object({ metric: z3.literal("purchases_12m"), atLeast: z3.number().int().positive().max(1e5) }),
+  /** Share (0–1] of the model's key buying-centre roles held by an associated contact. */
+  z3.object({ metric: z3.literal("buying_centre_coverage"), atLeast: z3.number().gt(0).max(1) }),
+  /** The KAISM quadrant the account should be in. */
+  z3.object({ metric: z3.literal("kaism_quadrant"), equals: kaismQuadrantSchema }),
+  /** The tier the account should reach or keep (key ≥ important ≥ regular). */
+  z3.object({ metric: z3.literal("tier"), atLeast: tierSchema })
+]);
+var planGoalSchema = z3.object({
+  id: itemIdSchema,
+  title: titleSchema,
+  /** The client's own goal this one mirrors (§10: our goals follow the client's). */
+  clientGoal: textSchema,
+  /** The day the goal was set; measured goals are on track when progress keeps pace from here. */
+  setOn: planDateSchema,
+  deadline: planDateSchema,
+  /** Null: stated in words, tracked by the manager, not by Keystone. */
+  target: planGoalTargetSchema.nullable()
+});
+var planEffortSchema = z3.object({
+  time: z3.enum(EFFORT_LEVELS),
+  money: z3.enum(EFFORT_LEVELS),
+  people: z3.enum(EFFORT_LEVELS)
+});
+var planOpportunitySchema = z3.object({
+  id: itemIdSchema,
+  title: titleSchema,
+  kind: z3.enum(OPPORTUNITY_KINDS),
+  effort: planEffortSchema,
+  payoff: z3.enum(EFFORT_LEVELS),
+  notes: textSchema
+});
+var planStrategySchema = z3.object({
+  product: textSchema,
+  price: textSchema,
+  promotion: textSchema,
+  place: textSchema
+});
+var uniqueIds = (items) => new Set(items.map((item) => item.id)).size === items.length;
+var accountPlanSchema = z3.object({
+  /** The HubSpot user who owns the plan (usually the key-account manager). */
+  ownerUserId: z3.string().regex(/^\d{1,20}$/, { error: "must be a HubSpot user id" }).or(z3.literal("")),
+  /** The client's goals in their own words (§10 "goals of the client"). */
+  clientGoals: textSchema,
+  goals: z3.array(planGoalSchema).max(PLAN_LIMITS.goals),
+  strategy: planStrategySchema,
+  resources: textSchema,
+  tactics: textSchema,
+  opportunities: z3.array(planOpportunitySchema).max(PLAN_LIMITS.opportunities),
+  lastReviewedOn: planDateSchema,
+  nextReviewOn: planDateSchema
+}).superRefine((plan, ctx) => {
+  if (!uniqueIds(plan.goals)) ctx.addIssue({ code: "custom", path: ["goals"], message: "goal ids repeat" });
+  if (!uniqueIds(plan.opportunities))
+    ctx.addIssue({ code: "custom", path: ["opportunities"], message: "opportunity ids repeat" });
+  plan.goals.forEach((goal, index) => {
+    if (goal.deadline < goal.setOn)
+      ctx.addIssue({
+        code: "custom",
+        path: ["goals", index, "deadline"],
+        message: "must not be before the day the goal was set"
+      });
+  });
+  const interval = (Date.parse(plan.nextReviewOn) - Date.parse(plan.lastReviewedOn)) / DAY_MS2;
+  if (!(interval > 0 && interval <= PLAN_LIMITS.reviewIntervalMaxDays)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["nextReviewOn"],
+      message: `must be after the last review and at most ${PLAN_LIMITS.reviewIntervalMaxDays} days after it`
+    });
+  }
+});
+var planGoalProgressSchema = z3.object({
+  goalId: z3.string(),
+  metric: z3.enum(PLAN_GOAL_METRICS).nullable(),
+  status: z3.enum(PLAN_GOAL_STATUSES),
+  /** The measured value now: a number for figures, the quadrant or tier for the others; null if not measured. */
+  actual: z3.union([z3.number(), z3.string()]).nullable(),
+  /** Share (0–1) of the way to the target; null for goals that are reached or not (quadrant, tier) and unmeasured ones. */
+  share: z3.number().min(0).max(1).nullable(),
+  /** Share (0–1) of the time from `setOn` to the deadline that has passed. */
+  elapsed: z3.number().min(0).max(1)
+});
+var planAssessmentSchema = z3.object({
+  status: z3.enum(PLAN_STATUSES),
+  /** The stored version assessed; null without a plan. */
+  versionId: z3.string().nullable(),
+  version: z3.string().nullable(),
+  nextReviewOn: z3.string().nullable(),
+  /** Share (0–1) of measurable goals achieved or on track; null when no goal is measurable. */
+  progress: z3.number().min(0).max(1).nullable(),
+  measurableGoals: z3.number().int().min(0),
+  goals: z3.array(planGoalProgressSchema),
+  /** Opportunity ids, best payoff for the effort first. */
+  opportunityRanking: z3.array(z3.string()),
+  /** Set when the stored plan fails the schema: its field paths (the plan is not used). */
+  invalid: z3.array(z3.string()).optional()
+});
+
+// src/app/functions/contract/common.ts
+import { z as z4 } from "zod";
 var FUNCTION_NAMES = {
   recalculateCompany: "keystone_recalculate_company",
   createTask: "keystone_create_task",
@@ -914,24 +1043,24 @@ var FUNCTION_NAMES = {
   scoreHistory: "keystone_score_history",
   portfolioAnalysis: "keystone_portfolio_analysis"
 };
-var fieldIssueSchema = z3.object({ path: z3.string(), message: z3.string() });
-var functionErrorSchema = z3.object({
+var fieldIssueSchema = z4.object({ path: z4.string(), message: z4.string() });
+var functionErrorSchema = z4.object({
   /** Stable and namespaced, like KeystoneError codes: `input.invalid`, `auth.forbidden`, `hubspot.not_found`. */
-  code: z3.string(),
-  message: z3.string(),
-  issues: z3.array(fieldIssueSchema).optional()
+  code: z4.string(),
+  message: z4.string(),
+  issues: z4.array(fieldIssueSchema).optional()
 });
-var functionFailureSchema = z3.object({ ok: z3.literal(false), error: functionErrorSchema });
+var functionFailureSchema = z4.object({ ok: z4.literal(false), error: functionErrorSchema });
 function functionResultSchema(shape) {
-  return z3.discriminatedUnion("ok", [z3.object({ ok: z3.literal(true), ...shape }), functionFailureSchema]);
+  return z4.discriminatedUnion("ok", [z4.object({ ok: z4.literal(true), ...shape }), functionFailureSchema]);
 }
-var recordIdSchema = z3.string().regex(/^[1-9]\d{0,19}$/, { error: "must be a HubSpot record id" });
-var actingUserSchema = z3.object({
-  userId: z3.string().regex(/^\d{1,20}$/, { error: "must be a HubSpot user id" }),
-  email: z3.string().max(254)
+var recordIdSchema = z4.string().regex(/^[1-9]\d{0,19}$/, { error: "must be a HubSpot record id" });
+var actingUserSchema = z4.object({
+  userId: z4.string().regex(/^\d{1,20}$/, { error: "must be a HubSpot user id" }),
+  email: z4.string().max(254)
 });
 var adminRequestShape = {
-  adminKey: z3.string().min(1, { error: "enter the Keystone admin key" }).max(200),
+  adminKey: z4.string().min(1, { error: "enter the Keystone admin key" }).max(200),
   actingUser: actingUserSchema
 };
 
@@ -974,70 +1103,122 @@ function formatDateTime(iso, language) {
 }
 
 // src/app/functions/contract/card.ts
-import { z as z4 } from "zod";
-var recalculateCompanyParamsSchema = z4.object({ companyId: recordIdSchema.optional() });
+import { z as z5 } from "zod";
+var recalculateCompanyParamsSchema = z5.object({ companyId: recordIdSchema.optional() });
 var recalculateCompanyResultSchema = functionResultSchema({
-  companyId: z4.string(),
+  companyId: z5.string(),
   /** The kam_* properties that changed and were written; empty when nothing changed. */
-  changedProperties: z4.array(z4.string()),
+  changedProperties: z5.array(z5.string()),
   /** True when the company had more associated records than one recalculation reads. */
-  truncated: z4.boolean(),
-  modelVersion: z4.string()
+  truncated: z5.boolean(),
+  modelVersion: z5.string()
 });
-var scoreHistoryParamsSchema = z4.object({ companyId: recordIdSchema.optional() });
-var scoreHistoryPointSchema = z4.object({
+var scoreHistoryParamsSchema = z5.object({ companyId: recordIdSchema.optional() });
+var scoreHistoryPointSchema = z5.object({
   /** When HubSpot recorded this `kam_score` value (ISO). */
-  at: z4.string(),
-  score: z4.number().min(0).max(100),
+  at: z5.string(),
+  score: z5.number().min(0).max(100),
   /** The `kam_tier` in force at that moment; null when the tier history does not reach back that far. */
-  tier: z4.enum(TIERS).nullable()
+  tier: z5.enum(TIERS).nullable()
 });
 var scoreHistoryResultSchema = functionResultSchema({
-  companyId: z4.string(),
+  companyId: z5.string(),
   /** Oldest first, at most the newest SCORE_HISTORY_MAX_POINTS. */
-  points: z4.array(scoreHistoryPointSchema),
+  points: z5.array(scoreHistoryPointSchema),
   /** True when older points were left out. */
-  truncated: z4.boolean()
+  truncated: z5.boolean()
 });
-var createTaskParamsSchema = z4.object({
+var createTaskParamsSchema = z5.object({
   companyId: recordIdSchema.optional(),
   /** A recommendation id from the company's stored kam_explanation; its title and reason come from there. */
-  recommendationId: z4.string().min(1).max(100),
-  language: z4.enum(UI_LANGUAGES).default("en")
+  recommendationId: z5.string().min(1).max(100),
+  language: z5.enum(UI_LANGUAGES).default("en")
 });
 var createTaskResultSchema = functionResultSchema({
-  taskId: z4.string(),
+  taskId: z5.string(),
   /** False when today's task for this company and recommendation already existed (and was returned). */
-  created: z4.boolean(),
-  subject: z4.string()
+  created: z5.boolean(),
+  subject: z5.string()
 });
 var PIN_MAX_DAYS = 365;
 var PIN_REASON_MAX_LENGTH = 1e3;
-var pinTierParamsSchema = z4.discriminatedUnion("action", [
-  z4.object({
+var pinTierParamsSchema = z5.discriminatedUnion("action", [
+  z5.object({
     ...adminRequestShape,
-    action: z4.literal("set"),
+    action: z5.literal("set"),
     companyId: recordIdSchema.optional(),
-    tier: z4.enum(TIERS),
-    strategy: z4.enum(STRATEGIES).optional(),
-    reason: z4.string().trim().min(1, { error: "say why the tier is pinned" }).max(PIN_REASON_MAX_LENGTH),
-    expiresAt: z4.iso.datetime({
+    tier: z5.enum(TIERS),
+    strategy: z5.enum(STRATEGIES).optional(),
+    reason: z5.string().trim().min(1, { error: "say why the tier is pinned" }).max(PIN_REASON_MAX_LENGTH),
+    expiresAt: z5.iso.datetime({
       offset: true,
       error: "must be an ISO date and time, e.g. 2027-03-31T00:00:00Z"
     })
   }),
-  z4.object({
+  z5.object({
     ...adminRequestShape,
-    action: z4.literal("clear"),
+    action: z5.literal("clear"),
     companyId: recordIdSchema.optional()
   })
 ]);
 var pinTierResultSchema = functionResultSchema({
-  companyId: z4.string(),
+  companyId: z5.string(),
   /** What `kam_tier` holds after the immediate rescoring: the pinned tier, or the computed one after a clear. */
-  tier: z4.enum(TIERS),
-  computedTier: z4.enum(TIERS),
-  changedProperties: z4.array(z4.string())
+  tier: z5.enum(TIERS),
+  computedTier: z5.enum(TIERS),
+  changedProperties: z5.array(z5.string())
+});
+
+// src/app/functions/contract/plan.ts
+import { z as z6 } from "zod";
+var PLAN_HISTORY_LIMIT = 20;
+var getAccountPlanParamsSchema = z6.object({
+  companyId: recordIdSchema.optional(),
+  historyLimit: z6.number().int().min(1).max(100).default(PLAN_HISTORY_LIMIT)
+});
+var authorSchema = z6.object({ userId: z6.string(), email: z6.string() });
+var versionShape = {
+  versionId: z6.string(),
+  companyId: z6.string(),
+  version: z6.string(),
+  savedAt: z6.string(),
+  savedBy: authorSchema,
+  note: z6.string(),
+  isCurrent: z6.boolean()
+};
+var planVersionSchema = z6.object({
+  ...versionShape,
+  isValid: z6.boolean(),
+  issues: z6.array(z6.object({ path: z6.string(), message: z6.string() }))
+});
+var storedPlanSchema = z6.object({
+  ...versionShape,
+  plan: accountPlanSchema
+});
+var getAccountPlanResultSchema = functionResultSchema({
+  companyId: z6.string(),
+  /** The current plan; null when the company has none, or when the current version fails the schema. */
+  plan: storedPlanSchema.nullable(),
+  /** Set when the current version is stored but fails the schema: the editor starts from it, named. */
+  invalidCurrent: planVersionSchema.nullable(),
+  /** Newest first, at most `historyLimit`. */
+  versions: z6.array(planVersionSchema),
+  /** False on a portal without custom objects (below Enterprise): plans cannot be stored there. */
+  storeAvailable: z6.boolean()
+});
+var saveAccountPlanParamsSchema = z6.object({
+  companyId: recordIdSchema.optional(),
+  plan: accountPlanSchema,
+  /** The version the editor started from; null for a company's first plan (see AccountPlanStore.save). */
+  baseVersionId: z6.string().regex(/^\d{1,20}$/).nullable(),
+  note: z6.string().trim().max(PLAN_LIMITS.titleChars).default(""),
+  actingUser: actingUserSchema
+});
+var saveAccountPlanResultSchema = functionResultSchema({
+  companyId: z6.string(),
+  saved: storedPlanSchema,
+  /** The kam_* properties the rescoring right after the save changed (plan status, progress, …). */
+  changedProperties: z6.array(z6.string())
 });
 
 // src/shared/transport.ts
@@ -1088,17 +1269,23 @@ function useIsMounted() {
   return useCallback(() => mounted.current, []);
 }
 export {
+  EFFORT_LEVELS,
   FUNCTION_NAMES,
   KAISM_QUADRANTS,
   KAM_INPUT_PROPERTIES,
   KAM_OUTPUT_PROPERTY_NAMES,
   KAM_PIN_PROPERTY_NAMES,
   MAP_CONTACT_PROPERTIES,
+  OPPORTUNITY_KINDS,
   ORGANISATION_GAP_TEXTS,
   ORGANISATION_GROUP_LABELS,
   ORGANISATION_MAP_GROUPS,
   PIN_MAX_DAYS,
   PIN_REASON_MAX_LENGTH,
+  PLAN_GOAL_METRICS,
+  PLAN_HISTORY_LIMIT,
+  PLAN_LIMITS,
+  PLAN_STATUSES,
   RISK_LEVELS,
   RISK_SCORE_SIGNALS,
   SIGNED_USER_ADMIN_KEY,
@@ -1106,6 +1293,7 @@ export {
   SUPPLIER_POSITIONS,
   SUPPLIER_POSITION_TEXTS,
   TIERS,
+  accountPlanSchema,
   activePinOf,
   asksForAdminKey,
   callFunction,
@@ -1113,12 +1301,15 @@ export {
   createTaskResultSchema,
   explanationSchema,
   formatDateTime,
+  getAccountPlanResultSchema,
   intlLocale,
   languageFromLocale,
   mapContactOf,
   organisationMap,
   pinTierResultSchema,
+  planAssessmentSchema,
   recalculateCompanyResultSchema,
+  saveAccountPlanResultSchema,
   scoreHistoryResultSchema,
   useIsMounted
 };
