@@ -31,7 +31,7 @@ import {
 } from '@keystone/shared';
 import type { SaveState } from '../hooks/use-account-plan';
 import type { CardMessages } from '../lib/messages';
-import type { PlanMessages } from '../lib/plan-messages';
+import { fieldLabel, type PlanMessages } from '../lib/plan-messages';
 import {
   calendarOf,
   checkDraft,
@@ -448,7 +448,9 @@ export const AccountPlanEditor = ({
           <Alert testId="kam-plan-issues" variant="warning" title={m.checkFieldsTitle}>
             <List variant="unordered">
               {allIssues.map((issue, index) => (
-                <Text key={index}>{issue.path ? `${issue.path}: ${m.issue(issue)}` : m.issue(issue)}</Text>
+                <Text key={index}>
+                  {issue.path ? `${fieldLabel(issue.path, m)}: ${m.issue(issue)}` : m.issue(issue)}
+                </Text>
               ))}
             </List>
           </Alert>

@@ -309,8 +309,8 @@ describe('Account plan empty states', () => {
     await rendered.waitFor(() => expect(rendered.findByTestId(Alert, 'kam-plan-invalid')).toBeTruthy());
     const alert = rendered.findByTestId(Alert, 'kam-plan-invalid');
     expect(alert.props.title).toBe('The stored plan v5 does not pass validation');
-    expect(textContent(alert)).toContain('goals.0.deadline: must not be before the day the goal was set');
-    expect(textContent(alert)).toContain('nextReviewOn: must be a date, e.g. 2027-06-30');
+    expect(textContent(alert)).toContain('Goal 1 › Deadline: must not be before the day the goal was set');
+    expect(textContent(alert)).toContain('Next review: must be a date, e.g. 2027-06-30');
     await openEditor(rendered);
     rendered.findByTestId(LoadingButton, 'kam-plan-save').trigger('onClick');
     await rendered.waitFor(() => expect(runFunction).toHaveBeenCalledTimes(3));
@@ -338,6 +338,10 @@ describe('Account plan editor', () => {
     expect(messageOf(Input, 'kam-plan-owner-input')).toBe('must be a HubSpot user id');
     expect(rendered.findByTestId(Input, 'kam-plan-goal-0-title').props.error).toBe(true);
     expect(rendered.findByTestId(Alert, 'kam-plan-issues').props.title).toBe('Some fields need attention');
+    const listed = textContent(rendered.findByTestId(Alert, 'kam-plan-issues'));
+    expect(listed).toContain('Goal 1 › Goal: must not be empty');
+    expect(listed).toContain('Goal 5 › Measured by: enter a value');
+    expect(listed).toContain('Owner (HubSpot user id): must be a HubSpot user id');
     expect(rendered.runFunction.mock.calls).toEqual([GET_CALL]);
   });
 

@@ -35,7 +35,7 @@ import {
 import { useAccountPlan, type AccountPlanLoaded } from '../hooks/use-account-plan';
 import { formatNumber, formatShare } from '../lib/format';
 import { messagesFor, type CardMessages } from '../lib/messages';
-import { planMessagesFor, type PlanMessages } from '../lib/plan-messages';
+import { fieldLabel, planMessagesFor, type PlanMessages } from '../lib/plan-messages';
 import {
   dayOf,
   draftOf,
@@ -322,7 +322,11 @@ const LoadedPlan = ({
         <Text>{m.invalidBody}</Text>
         <List variant="unordered">
           {invalid.issues.map((issue, index) => (
-            <Text key={index}>{issue.path ? `${issue.path}: ${issue.message}` : issue.message}</Text>
+            <Text key={index}>
+              {issue.path
+                ? `${fieldLabel(issue.path, m)}: ${m.issue({ code: '', message: issue.message })}`
+                : issue.message}
+            </Text>
           ))}
         </List>
       </Flex>

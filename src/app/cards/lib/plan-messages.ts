@@ -402,6 +402,57 @@ const ru: PlanMessages = {
 
 const CATALOGUE: Record<UiLanguage, PlanMessages> = { en, ru };
 
+/**
+ * A schema path (`goals.0.target.atLeast`, `plan.` prefix or not) as the editor names the field:
+ * "Goal 1 › Measured by". A path the editor does not know is shown as it is.
+ */
+export function fieldLabel(path: string, m: PlanMessages): string {
+  const parts = path.replace(/^plan\./, '').split('.');
+  const [head, second, third, fourth] = parts;
+  const top: Record<string, string> = {
+    ownerUserId: m.ownerLabel,
+    clientGoals: m.clientGoals,
+    goals: m.goals,
+    resources: m.resources,
+    tactics: m.tactics,
+    opportunities: m.opportunities,
+    lastReviewedOn: m.lastReviewed,
+    nextReviewOn: m.nextReviewLabel,
+    note: m.noteLabel,
+  };
+  const goalFields: Record<string, string> = {
+    id: 'id',
+    title: m.goalTitle,
+    clientGoal: m.goalClientGoal,
+    setOn: m.goalSetOn,
+    deadline: m.goalDeadline,
+    target: m.goalMetric,
+  };
+  const opportunityFields: Record<string, string> = {
+    id: 'id',
+    title: m.opportunityTitle,
+    kind: m.opportunityKind,
+    payoff: m.payoff,
+    notes: m.notes,
+  };
+  const effortFields: Record<string, string> = {
+    time: m.effortTime,
+    money: m.effortMoney,
+    people: m.effortPeople,
+  };
+  const index = Number(second);
+  if (head === 'goals' && Number.isInteger(index) && third && goalFields[third])
+    return `${m.goalNumber(index + 1)} › ${goalFields[third]}`;
+  if (head === 'opportunities' && Number.isInteger(index) && third) {
+    const label = third === 'effort' && fourth ? effortFields[fourth] : opportunityFields[third];
+    if (label) return `${m.opportunityNumber(index + 1)} › ${label}`;
+  }
+  if (head === 'strategy' && second && second in m.strategyLabels)
+    return `${m.strategy} › ${m.strategyLabels[second as keyof PlanMessages['strategyLabels']]}`;
+  if (parts.length === 1 && head && top[head]) return top[head];
+  return path;
+}
+
 export function planMessagesFor(language: UiLanguage): PlanMessages {
   return CATALOGUE[language];
 }
