@@ -458,6 +458,11 @@ describe('Account plan editor', () => {
       'keystone_get_account_plan',
     ]);
     await rendered.waitFor(() => expect(rendered.maybeFindByTestId(Tile, 'kam-plan-editor')).toBeNull());
+    await rendered.waitFor(() =>
+      expect(rendered.findByTestId(Text, 'kam-plan-saved').text).toBe(
+        'Saved as v4; the plan status is updated.',
+      ),
+    );
   });
 
   test('shows the save as running, with the button loading', async () => {

@@ -391,6 +391,11 @@ const LoadedPlan = ({
           {m.markReviewed}
         </LoadingButton>
       </Flex>
+      {saveState.status === 'saved' && (
+        <Text testId="kam-plan-saved" variant="microcopy">
+          {m.saved(saveState.saved.saved.version)}
+        </Text>
+      )}
       {saveState.status === 'failed' && (
         <Alert testId="kam-plan-save-error" variant="danger" title={m.saveFailedTitle}>
           <Flex direction="column" gap="xs">
