@@ -5,12 +5,14 @@ import { FUNCTION_NAMES } from '../../src/app/functions/contract/common';
 import { ADMIN_KEY_SECRET, ADMIN_USER_IDS_SECRET } from '../../src/app/functions/lib/admin-key';
 import { ACCESS_TOKEN_ENV, BASE_URL_ENV, type AppFunction } from '../../src/app/functions/lib/app-function';
 import { createTask } from '../../src/app/functions/handlers/create-task';
+import { getAccountPlan } from '../../src/app/functions/handlers/get-account-plan';
 import { getModel } from '../../src/app/functions/handlers/get-model';
 import { pinTier } from '../../src/app/functions/handlers/pin-tier';
 import { portfolioAnalysis } from '../../src/app/functions/handlers/portfolio-analysis';
 import { previewModel } from '../../src/app/functions/handlers/preview-model';
 import { recalculateCompany } from '../../src/app/functions/handlers/recalculate-company';
 import { rollbackModel } from '../../src/app/functions/handlers/rollback-model';
+import { saveAccountPlan } from '../../src/app/functions/handlers/save-account-plan';
 import { saveModel } from '../../src/app/functions/handlers/save-model';
 import { scoreHistory } from '../../src/app/functions/handlers/score-history';
 import { KeystoneError } from '../../src/engine/errors';
@@ -64,7 +66,8 @@ export const CLIENT_SECRET_ENV = 'KEYSTONE_CLIENT_SECRET';
  * id against `--admin-user-ids` (src/engine/service/app-fetch.ts). The functions' own check wants
  * the KEYSTONE_ADMIN_KEY secret: serve gives them a random key of its own, never shown to anyone,
  * with the admin list as KEYSTONE_ADMIN_USER_IDS, and puts the signed user in `actingUser` (what
- * the model store records as `savedBy`). Whatever key or user the page typed is overwritten.
+ * the model store records as `savedBy`). Whatever key or user the page typed is overwritten. Saving
+ * an account plan is open to every user of the card, and records the signed user the same way.
  */
 export function appOperations(options: {
   accessToken: string;
@@ -84,6 +87,18 @@ export function appOperations(options: {
   const plain = (fn: AppFunction<object>): AppOperation => ({
     admin: false,
     run: ({ parameters, propertiesToSend }) => fn({ parameters, propertiesToSend }),
+  });
+  // anyone who sees the card may run it; the signed user, not what the page typed, is recorded
+  const asSignedUser = (fn: AppFunction<object>): AppOperation => ({
+    admin: false,
+    run: ({ parameters, propertiesToSend, user }) =>
+      fn({
+        parameters:
+          typeof parameters === 'object' && parameters !== null && !Array.isArray(parameters)
+            ? { ...parameters, actingUser: user }
+            : parameters,
+        propertiesToSend,
+      }),
   });
   const admin = (fn: AppFunction<object>): AppOperation => ({
     admin: true,
@@ -105,6 +120,8 @@ export function appOperations(options: {
     [FUNCTION_NAMES.saveModel]: admin(saveModel(deps)),
     [FUNCTION_NAMES.rollbackModel]: admin(rollbackModel(deps)),
     [FUNCTION_NAMES.pinTier]: admin(pinTier(deps)),
+    [FUNCTION_NAMES.getAccountPlan]: plain(getAccountPlan(deps)),
+    [FUNCTION_NAMES.saveAccountPlan]: asSignedUser(saveAccountPlan(deps)),
     // the portfolio page: the same read of stored kam_* values, against serve's HubSpot base URL
     [FUNCTION_NAMES.portfolioAnalysis]: plain((context) =>
       portfolioAnalysis(context, { env, basePath: options.baseUrl }),

@@ -1,37 +1,47 @@
 import type { Command } from 'commander';
-import { ensureKamProperties, ensureModelStoreSchema } from '../../src/engine/hubspot';
+import {
+  ensureAccountPlanSchema,
+  ensureKamProperties,
+  ensureModelStoreSchema,
+  PLAN_STORE_UNAVAILABLE,
+} from '../../src/engine/hubspot';
 import { KeystoneError, isKeystoneError } from '../../src/engine/errors';
 import { hubspotFromEnv } from '../hubspot-env';
 import type { CliIo } from '../output';
 
-type ModelStoreStatus =
+type StoreStatus =
   | { available: true; objectTypeId: string; created: boolean }
   | { available: false; code: string; message: string };
 
+type Gateway = Parameters<typeof ensureModelStoreSchema>[0];
+
 /**
- * The scoring-model store, created when missing. A portal without custom objects (HubSpot
- * Professional) can't have one: Keystone then scores with the shipped default model, and setup
- * says so instead of failing, since the kam_* properties it made are all the app needs.
+ * A custom object (the scoring-model store, the account-plan store), created when missing. A
+ * portal without custom objects (HubSpot Professional) can't have one: Keystone then scores with
+ * the shipped default model and keeps no plans, and setup says so instead of failing, since the
+ * kam_* properties it made are all scoring needs.
  */
-async function modelStoreStatus(
-  gateway: Parameters<typeof ensureModelStoreSchema>[0],
-): Promise<ModelStoreStatus> {
+async function storeStatus(
+  ensure: (gateway: Gateway) => Promise<{ objectTypeId: string; created: boolean }>,
+  gateway: Gateway,
+  unavailableCode: string,
+): Promise<StoreStatus> {
   try {
-    return { available: true, ...(await ensureModelStoreSchema(gateway)) };
+    return { available: true, ...(await ensure(gateway)) };
   } catch (error) {
-    if (isKeystoneError(error) && error.code === 'settings.store_unavailable') {
+    if (isKeystoneError(error) && error.code === unavailableCode) {
       return { available: false, code: error.code, message: error.message };
     }
     throw error;
   }
 }
 
-/** `kam setup`: the property group and every kam_* company property, idempotently. */
+/** `kam setup`: the property group, every kam_* property and Keystone's custom objects, idempotently. */
 export function register(program: Command, io: CliIo): void {
   program
     .command('setup')
     .description(
-      'create the key_account_management property group and every kam_* company property (safe to re-run)',
+      'create the key_account_management property group, every kam_* property and the custom objects for scoring models and account plans (safe to re-run)',
     )
     .option('--dry-run', 'only report what would be created or updated')
     .option('--json', 'print the report as JSON')
@@ -42,12 +52,17 @@ export function register(program: Command, io: CliIo): void {
     .action(async (options: { dryRun?: boolean; json?: boolean }) => {
       const { gateway, baseUrl } = hubspotFromEnv(io);
       const report = await ensureKamProperties(gateway, { dryRun: options.dryRun });
-      const modelStore = options.dryRun ? null : await modelStoreStatus(gateway);
+      const modelStore = options.dryRun
+        ? null
+        : await storeStatus(ensureModelStoreSchema, gateway, 'settings.store_unavailable');
+      const planStore = options.dryRun
+        ? null
+        : await storeStatus(ensureAccountPlanSchema, gateway, PLAN_STORE_UNAVAILABLE);
       const failed = [...report.failed, ...report.contacts.failed];
       const conflicts = [...report.conflicts, ...report.contacts.conflicts];
       const createdCount = report.created.length + report.contacts.created.length;
       if (options.json) {
-        io.out(JSON.stringify({ baseUrl, ...report, modelStore }, null, 2));
+        io.out(JSON.stringify({ baseUrl, ...report, modelStore, planStore }, null, 2));
       } else {
         const verb = options.dryRun ? 'would be ' : '';
         io.out(`kam setup on ${baseUrl}${options.dryRun ? ' (dry run)' : ''}`);
@@ -67,6 +82,13 @@ export function register(program: Command, io: CliIo): void {
           );
         } else if (modelStore) {
           io.out(`  scoring-model store: NOT AVAILABLE — ${modelStore.message}`);
+        }
+        if (planStore?.available) {
+          io.out(
+            `  account-plan store (custom object kam_account_plan, ${planStore.objectTypeId}): ${planStore.created ? 'created' : 'already there'}`,
+          );
+        } else if (planStore) {
+          io.out(`  account-plan store: NOT AVAILABLE — ${planStore.message}`);
         }
         for (const failure of failed) {
           io.out(

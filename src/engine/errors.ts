@@ -48,6 +48,10 @@ export const KEYSTONE_ERROR_CODES = [
   // the rest (exit 1)
   'calibrate.insufficient_history',
   'incremental.write_failed',
+  'plan.conflict',
+  'plan.invalid',
+  'plan.store_unavailable',
+  'plan.too_large',
   'report.charts_missing',
   'task.no_owner',
   'task.unknown_recommendation',

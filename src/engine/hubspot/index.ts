@@ -1,4 +1,13 @@
 /** The hubspot module's public face: what the CLI and the app may import. */
+export {
+  PLAN_OBJECT_NAME,
+  PLAN_STORE_UNAVAILABLE,
+  createAccountPlanStore,
+  customObjectPlanStores,
+  ensureAccountPlanSchema,
+  type AccountPlanStoreFactory,
+  type HubSpotAccountPlanStore,
+} from './account-plan-store';
 export { explanationSchema } from './explanation-schema';
 export {
   HUBSPOT_API_BASE_URL,

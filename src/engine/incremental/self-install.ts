@@ -1,10 +1,11 @@
 /**
  * The app installs itself: the first function (or `kam serve` request) that writes scores makes
- * sure the `kam_*` company properties and the scoring-model store exist, creating or repairing
- * what is missing — the same idempotent steps as `kam setup` (property-setup.ts,
- * model-store.ts). It runs once per warm instance and portal: a success is remembered for the
+ * sure the `kam_*` company properties, the scoring-model store and the account-plan object exist,
+ * creating or repairing what is missing — the same idempotent steps as `kam setup`
+ * (property-setup.ts, model-store.ts, account-plan-store.ts). It runs once per warm instance and portal: a success is remembered for the
  * life of the module (the platform keeps a warm function's modules), a failure is not, so the
- * next call tries again. When all is in place it costs three reads.
+ * next call tries again. When all is in place it costs a few reads (the properties of each object
+ * type and one schema list per custom object).
  */
 import { createHash } from 'node:crypto';
 import { isKeystoneError, KeystoneError } from '../errors';
@@ -13,6 +14,11 @@ import type { CrmGateway } from '../hubspot/gateway';
 import type { Logger } from './engine-port';
 import { ensureKamProperties, type SetupReport } from '../hubspot/property-setup';
 import { customObjectModelStores, type ModelStoreFactory } from '../hubspot/model-store';
+import {
+  customObjectPlanStores,
+  PLAN_STORE_UNAVAILABLE,
+  type AccountPlanStoreFactory,
+} from '../hubspot/account-plan-store';
 
 export type InstallReport = {
   properties: Pick<SetupReport, 'groupCreated' | 'created' | 'updated'>;
@@ -24,11 +30,19 @@ export type InstallReport = {
    * portal; saving a model fails with the same reason.
    */
   modelStoreUnavailable?: string;
+  /** The account-plan object (`kam_account_plan`); null when the portal cannot have it. */
+  planStore: { objectTypeId: string; created: boolean } | null;
+  /** Why plans cannot be stored here (no custom objects): scoring goes on, plans are not kept. */
+  planStoreUnavailable?: string;
 };
 
 const installed = new Map<string, Promise<InstallReport>>();
 
-async function install(gateway: CrmGateway, modelStores: ModelStoreFactory): Promise<InstallReport> {
+async function install(
+  gateway: CrmGateway,
+  modelStores: ModelStoreFactory,
+  planStores: AccountPlanStoreFactory,
+): Promise<InstallReport> {
   const properties = await ensureKamProperties(gateway);
   const conflicts = [...properties.conflicts, ...properties.contacts.conflicts];
   if (conflicts.length > 0) {
@@ -47,6 +61,7 @@ async function install(gateway: CrmGateway, modelStores: ModelStoreFactory): Pro
       updated: properties.updated,
     },
     modelStore: null,
+    planStore: null,
   };
   try {
     report.modelStore = await modelStores.install(gateway);
@@ -54,6 +69,12 @@ async function install(gateway: CrmGateway, modelStores: ModelStoreFactory): Pro
     // the policy's "no custom objects: the shipped defaults"; any other failure stops the install
     if (!(isKeystoneError(error) && error.code === STORE_UNAVAILABLE)) throw error;
     report.modelStoreUnavailable = error.message;
+  }
+  try {
+    report.planStore = await planStores.install(gateway);
+  } catch (error) {
+    if (!(isKeystoneError(error) && error.code === PLAN_STORE_UNAVAILABLE)) throw error;
+    report.planStoreUnavailable = error.message;
   }
   return report;
 }
@@ -68,11 +89,12 @@ export function ensureKeystoneInstalled(
   instanceKey: string,
   onInstalled?: (report: InstallReport) => void,
   modelStores: ModelStoreFactory = customObjectModelStores,
+  planStores: AccountPlanStoreFactory = customObjectPlanStores,
 ): Promise<InstallReport> {
   const key = `${instanceKey}:${modelStores.kind}`;
   const known = installed.get(key);
   if (known) return known;
-  const running = install(gateway, modelStores).then(
+  const running = install(gateway, modelStores, planStores).then(
     (report) => {
       onInstalled?.(report);
       return report;
@@ -102,7 +124,8 @@ function changedSomething(report: InstallReport): boolean {
     report.properties.groupCreated ||
     report.properties.created.length > 0 ||
     report.properties.updated.length > 0 ||
-    report.modelStore?.created === true
+    report.modelStore?.created === true ||
+    report.planStore?.created === true
   );
 }
 
@@ -115,6 +138,11 @@ export function logInstallation(logger: Logger, report: InstallReport, prefix = 
   if (report.modelStoreUnavailable !== undefined) {
     logger.warn(`${prefix}no model store in this portal, scoring with the shipped defaults`, {
       reason: report.modelStoreUnavailable,
+    });
+  }
+  if (report.planStoreUnavailable !== undefined) {
+    logger.warn(`${prefix}no account-plan store in this portal, plans cannot be saved`, {
+      reason: report.planStoreUnavailable,
     });
   }
 }

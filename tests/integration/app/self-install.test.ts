@@ -40,7 +40,7 @@ useFunctionEnv(() => ({ PRIVATE_APP_ACCESS_TOKEN: TOKEN, HUBSPOT_BASE_URL: porta
 const onRecord = (companyId: string) => ({ propertiesToSend: { hs_object_id: companyId }, parameters: {} });
 
 describe('a portal with nothing of Keystone', () => {
-  test('the first Recalculate creates the kam_* properties and the model store, then scores', async () => {
+  test('the first Recalculate creates the kam_* properties, the model store and the plan object, then scores', async () => {
     const [companyId, other] = portalWithoutKeystone();
     expect((await companyPropertyNames()).filter((name) => name.startsWith('kam_'))).toEqual([]);
 
@@ -50,7 +50,9 @@ describe('a portal with nothing of Keystone', () => {
     const names = await companyPropertyNames();
     for (const property of KAM_PROPERTIES) expect(names).toContain(property.name);
     const schemas = await gatewayFor(portal.emulator).client.crm.schemas.coreApi.getAll();
-    expect(schemas.results.map((schema) => schema.name)).toContain('kam_scoring_model');
+    expect(schemas.results.map((schema) => schema.name)).toEqual(
+      expect.arrayContaining(['kam_scoring_model', 'kam_account_plan']),
+    );
     const stored = await gatewayFor(portal.emulator).batchRead(
       'companies',
       [companyId as string],
@@ -84,7 +86,8 @@ describe('a portal with nothing of Keystone', () => {
     expect(batchCreates).toBeLessThanOrEqual(
       objectTypes * (process.env.KAM_EMULATOR_BATCH_FAILURE_RATE ? 3 : 1),
     );
-    expect(counts['POST /crm-object-schemas/v3/schemas']).toBe(1);
+    // one create per custom object: the scoring model and the account plan
+    expect(counts['POST /crm-object-schemas/v3/schemas']).toBe(2);
   });
 
   test('a kam_* name taken by another type stops it with a clear error and no score is written', async () => {

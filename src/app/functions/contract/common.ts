@@ -17,6 +17,8 @@ export const FUNCTION_NAMES = {
   pinTier: 'keystone_pin_tier',
   scoreHistory: 'keystone_score_history',
   portfolioAnalysis: 'keystone_portfolio_analysis',
+  getAccountPlan: 'keystone_get_account_plan',
+  saveAccountPlan: 'keystone_save_account_plan',
 } as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[keyof typeof FUNCTION_NAMES];
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { accountPlanSchema, PLAN_LIMITS, type PlanVersion, type StoredPlan } from '../../../engine/core';
-import { actingUserSchema, functionResultSchema, recordIdSchema } from './common';
+import { actingUserSchema, functionErrorSchema, functionResultSchema, recordIdSchema } from './common';
 
 /** How many versions the card lists under the plan. */
 export const PLAN_HISTORY_LIMIT = 20;
@@ -67,5 +67,11 @@ export const saveAccountPlanResultSchema = functionResultSchema({
   saved: storedPlanSchema,
   /** The kam_* properties the rescoring right after the save changed (plan status, progress, …). */
   changedProperties: z.array(z.string()),
+  /**
+   * Set when the plan was saved but the rescoring right after it failed (the save stands; the
+   * next Recalculate or sync updates kam_plan_*). Answering a failure instead would make the
+   * editor retry a save that already happened and meet its own conflict.
+   */
+  rescoreError: functionErrorSchema.optional(),
 });
 export type SaveAccountPlanResult = z.infer<typeof saveAccountPlanResultSchema>;

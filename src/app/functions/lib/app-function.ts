@@ -11,6 +11,9 @@ import {
   HUBSPOT_API_BASE_URL,
   type CrmGateway,
   customObjectModelStores,
+  customObjectPlanStores,
+  type AccountPlanStoreFactory,
+  type HubSpotAccountPlanStore,
   type ModelStoreFactory,
 } from '../../../engine/hubspot';
 import {
@@ -36,6 +39,8 @@ export type FunctionDeps = {
   logger?: Logger;
   /** Where scoring models are stored; the custom object unless configured (kam serve --model-store). */
   modelStores?: ModelStoreFactory;
+  /** Where account plans are stored; the custom object `kam_account_plan` unless a test passes another. */
+  planStores?: AccountPlanStoreFactory;
 };
 
 /** What HubSpot passes to `main`: the card's `parameters` and the record's `propertiesToSend`. */
@@ -55,8 +60,12 @@ export type FunctionRun<P, R> = (input: {
   now: () => Date;
   /** The configured model store for this call (settings/model-policy.ts says what is used when). */
   modelStore: () => ModelStore;
+  /** The function's log (JSON lines on stderr, as HubSpot collects them). */
+  logger: Logger;
+  /** The account-plan store for this call. */
+  planStore: () => HubSpotAccountPlanStore;
   /**
-   * Creates or repairs the `kam_*` properties and the model store, once per warm instance
+   * Creates or repairs the `kam_*` properties, the model store and the plan object, once per warm instance
    * (src/engine/incremental/self-install.ts). Functions that write call it, after their
    * permission checks, so a refused call changes nothing.
    */
@@ -122,10 +131,12 @@ export function defineAppFunction<S extends z.ZodType, R>(definition: {
           instanceKeyOf(basePath, accessToken),
           (report) => logInstallation(logger, report, `${definition.name}: `),
           deps.modelStores,
+          deps.planStores,
         );
       };
       const now = deps.now ?? (() => new Date());
       const stores = deps.modelStores ?? customObjectModelStores;
+      const planStores = deps.planStores ?? customObjectPlanStores;
       const result = await definition.run({
         params: params.data,
         context: context.data,
@@ -133,13 +144,15 @@ export function defineAppFunction<S extends z.ZodType, R>(definition: {
         env: deps.env,
         now,
         modelStore: () => stores.open({ gateway, now }),
+        planStore: () => planStores.open({ gateway, now }),
+        logger,
         ensureInstalled,
       });
       return { ok: true, ...result };
     } catch (error) {
       const failure = failureOf(error);
       // Refusals the caller can fix are warnings; HubSpot or code failures are errors.
-      const isRefusal = /^(auth|input|settings|task)\./.test(failure.error.code);
+      const isRefusal = /^(auth|input|settings|task|plan)\./.test(failure.error.code);
       (isRefusal ? logger.warn : logger.error)(`${definition.name} failed`, {
         code: failure.error.code,
         reason: failure.error.message,

@@ -371,7 +371,9 @@ var FUNCTION_NAMES = {
   previewModel: "keystone_preview_model",
   pinTier: "keystone_pin_tier",
   scoreHistory: "keystone_score_history",
-  portfolioAnalysis: "keystone_portfolio_analysis"
+  portfolioAnalysis: "keystone_portfolio_analysis",
+  getAccountPlan: "keystone_get_account_plan",
+  saveAccountPlan: "keystone_save_account_plan"
 };
 var fieldIssueSchema = z2.object({ path: z2.string(), message: z2.string() });
 var functionErrorSchema = z2.object({

@@ -547,7 +547,9 @@ var FUNCTION_NAMES = {
   previewModel: "keystone_preview_model",
   pinTier: "keystone_pin_tier",
   scoreHistory: "keystone_score_history",
-  portfolioAnalysis: "keystone_portfolio_analysis"
+  portfolioAnalysis: "keystone_portfolio_analysis",
+  getAccountPlan: "keystone_get_account_plan",
+  saveAccountPlan: "keystone_save_account_plan"
 };
 var fieldIssueSchema = z4.object({ path: z4.string(), message: z4.string() });
 var functionErrorSchema = z4.object({

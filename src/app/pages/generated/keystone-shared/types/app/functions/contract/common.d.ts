@@ -17,6 +17,8 @@ export declare const FUNCTION_NAMES: {
     readonly pinTier: "keystone_pin_tier";
     readonly scoreHistory: "keystone_score_history";
     readonly portfolioAnalysis: "keystone_portfolio_analysis";
+    readonly getAccountPlan: "keystone_get_account_plan";
+    readonly saveAccountPlan: "keystone_save_account_plan";
 };
 export type FunctionName = (typeof FUNCTION_NAMES)[keyof typeof FUNCTION_NAMES];
 export declare const fieldIssueSchema: z.ZodObject<{
