@@ -465,6 +465,29 @@ describe('Account plan editor', () => {
     );
   });
 
+  test('says a save stands when the rescoring after it failed', async () => {
+    const rendered = render({
+      save: [
+        createSavePlanSuccess({
+          changedProperties: [],
+          rescoreError: { code: 'hubspot.server_error', message: 'rescoring company 123 failed: HTTP 503' },
+        }),
+      ],
+    });
+    await showPlan(rendered);
+    rendered.findByTestId(LoadingButton, 'kam-plan-mark-reviewed').trigger('onClick');
+    await rendered.waitFor(() => expect(rendered.alerts()).toHaveLength(1));
+    expect(rendered.alerts()[0]).toEqual({
+      type: 'warning',
+      title: 'Account plan saved',
+      message: 'Saved as v4, but the plan status could not be updated now; Recalculate updates it.',
+    });
+    await rendered.waitFor(() =>
+      expect(rendered.findByTestId(Text, 'kam-plan-saved').text).toMatch(/^Saved as v4, but/),
+    );
+    expect(rendered.maybeFindByTestId(Alert, 'kam-plan-save-error')).toBeNull();
+  });
+
   test('shows the save as running, with the button loading', async () => {
     const deferred = createDeferred<unknown>();
     const rendered = render({ save: [deferred.promise] });

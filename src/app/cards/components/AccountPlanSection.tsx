@@ -393,7 +393,9 @@ const LoadedPlan = ({
       </Flex>
       {saveState.status === 'saved' && (
         <Text testId="kam-plan-saved" variant="microcopy">
-          {m.saved(saveState.saved.saved.version)}
+          {saveState.saved.rescoreError
+            ? m.savedNotRescored(saveState.saved.saved.version)
+            : m.saved(saveState.saved.saved.version)}
         </Text>
       )}
       {saveState.status === 'failed' && (

@@ -4,6 +4,7 @@ import {
   type AccountPlan,
   type ActingUser,
   callFunction,
+  FUNCTION_NAMES,
   type FunctionError,
   type FunctionRunner,
   getAccountPlanResultSchema,
@@ -14,12 +15,6 @@ import {
   useIsMounted,
 } from '@keystone/shared';
 import type { PlanMessages } from '../lib/plan-messages';
-
-/** The two plan functions (their uids in contract/common.ts arrive with the store branch). */
-export const PLAN_FUNCTIONS = {
-  get: 'keystone_get_account_plan',
-  save: 'keystone_save_account_plan',
-} as const;
 
 /** The error code the save function answers when another version was saved after the one opened. */
 export const PLAN_CONFLICT_CODE = 'plan.conflict';
@@ -69,7 +64,7 @@ export function useAccountPlan({ runFunction, addAlert, messages, actingUser, on
     setState({ status: 'loading' });
     const outcome = await callFunction(
       runFunction,
-      PLAN_FUNCTIONS.get,
+      FUNCTION_NAMES.getAccountPlan,
       { propertiesToSend: ['hs_object_id'], parameters: { historyLimit: PLAN_HISTORY_LIMIT } },
       getAccountPlanResultSchema,
     );
@@ -88,7 +83,7 @@ export function useAccountPlan({ runFunction, addAlert, messages, actingUser, on
       setSaveState({ status: 'saving' });
       const outcome = await callFunction(
         runFunction,
-        PLAN_FUNCTIONS.save,
+        FUNCTION_NAMES.saveAccountPlan,
         {
           propertiesToSend: ['hs_object_id'],
           parameters: { plan, baseVersionId, note: note.trim(), actingUser },
@@ -109,11 +104,14 @@ export function useAccountPlan({ runFunction, addAlert, messages, actingUser, on
       }
       const saved: SaveState = { status: 'saved', saved: outcome.value };
       setSaveState(saved);
-      addAlert({
-        type: 'success',
-        title: messages.savedTitle,
-        message: messages.saved(outcome.value.saved.version),
-      });
+      const { version } = outcome.value.saved;
+      const { rescoreError } = outcome.value;
+      // the save stands even when the rescoring after it failed: say so rather than offer a retry
+      addAlert(
+        rescoreError
+          ? { type: 'warning', title: messages.savedTitle, message: messages.savedNotRescored(version) }
+          : { type: 'success', title: messages.savedTitle, message: messages.saved(version) },
+      );
       await Promise.all([load(), onSaved()]);
       return saved;
     },

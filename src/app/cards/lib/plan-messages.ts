@@ -108,6 +108,7 @@ export type PlanMessages = {
   saving: string;
   savedTitle: string;
   saved: (version: string) => string;
+  savedNotRescored: (version: string) => string;
   saveFailedTitle: string;
   conflict: string;
   reload: string;
@@ -240,6 +241,8 @@ const en: PlanMessages = {
   saving: 'Saving the plan…',
   savedTitle: 'Account plan saved',
   saved: (version) => `Saved as ${version}; the plan status is updated.`,
+  savedNotRescored: (version) =>
+    `Saved as ${version}, but the plan status could not be updated now; Recalculate updates it.`,
   saveFailedTitle: 'Plan not saved',
   conflict:
     'Someone saved a newer version of this plan while you were editing; reload it and make your change again.',
@@ -382,6 +385,8 @@ const ru: PlanMessages = {
   saving: 'Сохраняем план…',
   savedTitle: 'План сохранён',
   saved: (version) => `Сохранён как ${version}; статус плана обновлён.`,
+  savedNotRescored: (version) =>
+    `Сохранён как ${version}, но статус плана сейчас не обновился; пересчёт обновит его.`,
   saveFailedTitle: 'План не сохранён',
   conflict:
     'Пока вы редактировали, кто-то сохранил более новую версию плана; загрузите её заново и внесите изменения ещё раз.',

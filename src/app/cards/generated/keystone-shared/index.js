@@ -1220,7 +1220,13 @@ var saveAccountPlanResultSchema = functionResultSchema({
   companyId: z6.string(),
   saved: storedPlanSchema,
   /** The kam_* properties the rescoring right after the save changed (plan status, progress, …). */
-  changedProperties: z6.array(z6.string())
+  changedProperties: z6.array(z6.string()),
+  /**
+   * Set when the plan was saved but the rescoring right after it failed (the save stands; the
+   * next Recalculate or sync updates kam_plan_*). Answering a failure instead would make the
+   * editor retry a save that already happened and meet its own conflict.
+   */
+  rescoreError: functionErrorSchema.optional()
 });
 
 // src/shared/transport.ts

@@ -441,6 +441,14 @@ export declare const saveAccountPlanResultSchema: z.ZodDiscriminatedUnion<[z.Zod
         isCurrent: z.ZodBoolean;
     }, z.core.$strip>;
     changedProperties: z.ZodArray<z.ZodString>;
+    rescoreError: z.ZodOptional<z.ZodObject<{
+        code: z.ZodString;
+        message: z.ZodString;
+        issues: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            path: z.ZodString;
+            message: z.ZodString;
+        }, z.core.$strip>>>;
+    }, z.core.$strip>>;
 }, z.core.$strip>, z.ZodObject<{
     ok: z.ZodLiteral<false>;
     error: z.ZodObject<{
