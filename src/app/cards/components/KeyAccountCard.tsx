@@ -10,7 +10,7 @@ import {
   type AddAlertAction,
   type CrmContext,
 } from '@hubspot/ui-extensions';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import { useCreateTask } from '../hooks/use-create-task';
 import { useKeyAccountRecord } from '../hooks/use-key-account-record';
 import { usePinTier } from '../hooks/use-pin-tier';
@@ -19,6 +19,7 @@ import { useScoreHistory } from '../hooks/use-score-history';
 import type { ScoredRecord } from '../lib/kam-record';
 import { formatDateTime, languageFromLocale, type FunctionRunner, type UiLanguage } from '@keystone/shared';
 import { messagesFor, type CardMessages } from '../lib/messages';
+import { AccountPlanPanel } from './AccountPlanSection';
 import { FactorBreakdown } from './FactorBreakdown';
 import { NeverScoredState } from './NeverScoredState';
 import { OrganisationMapPanel, type OrganisationMapPanelProps } from './OrganisationMapSection';
@@ -122,6 +123,13 @@ export const KeyAccountCard = ({
       pinTier={pinTier}
       askAdminKey={askAdminKey}
       organisationMap={{ messages, language, runFunction, onChanged: reloadProperties }}
+      planPanel={
+        <AccountPlanPanel
+          summary={record.plan}
+          isKeyAccount={record.tier === 'key'}
+          {...{ runFunction, actingUser, addAlert, language, onSaved: reloadProperties }}
+        />
+      }
     />
   );
 };
@@ -139,6 +147,7 @@ type ScoredCardProps = {
   pinTier: ReturnType<typeof usePinTier>;
   askAdminKey: boolean;
   organisationMap: OrganisationMapPanelProps;
+  planPanel: ReactNode;
 };
 
 const ScoredCard = ({
@@ -154,6 +163,7 @@ const ScoredCard = ({
   pinTier,
   askAdminKey,
   organisationMap,
+  planPanel,
 }: ScoredCardProps) => {
   const explanation = record.explanation.status === 'ok' ? record.explanation.explanation : null;
   return (
@@ -203,6 +213,7 @@ const ScoredCard = ({
         messages={messages}
         language={language}
       />
+      {planPanel}
       <OrganisationMapPanel {...organisationMap} />
       {record.riskLevel && (
         <RiskSection

@@ -20,12 +20,16 @@ import {
   type SupplierPosition,
   type Tier,
 } from '@keystone/shared';
+import { PLAN_PROPERTY_NAMES, readPlanSummary, type PlanSummary } from './plan-view';
 
 /** What the card asks `useCrmProperties` for. */
 export const CARD_PROPERTIES: string[] = [
-  'hs_object_id',
-  ...KAM_OUTPUT_PROPERTY_NAMES,
-  ...KAM_PIN_PROPERTY_NAMES,
+  ...new Set([
+    'hs_object_id',
+    ...KAM_OUTPUT_PROPERTY_NAMES,
+    ...KAM_PIN_PROPERTY_NAMES,
+    ...PLAN_PROPERTY_NAMES,
+  ]),
 ];
 
 /** A manager's tier pin in force: `kam_tier` then shows it, and the model's own tier is `computedTier`. */
@@ -67,6 +71,8 @@ export type ScoredRecord = {
   wonRevenue12m: number | null;
   growth: number | null;
   explanation: ExplanationState;
+  /** kam_plan_* and the explanation's plan block (the account plan's summary). */
+  plan: PlanSummary;
 };
 
 export type KamRecord = { isScored: false } | ScoredRecord;
@@ -144,5 +150,6 @@ export function readKamRecord(properties: Properties, now: Date = new Date()): K
     wonRevenue12m: number(properties, 'kam_won_revenue_12m'),
     growth: number(properties, 'kam_growth'),
     explanation: readExplanation(text(properties, 'kam_explanation')),
+    plan: readPlanSummary(properties),
   };
 }

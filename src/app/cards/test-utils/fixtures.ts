@@ -12,6 +12,14 @@ import {
   type FunctionFailure,
   explanationSchema,
   type Explanation,
+  type AccountPlanInput,
+  type GetAccountPlanResult,
+  planAssessmentSchema,
+  type PlanAssessment,
+  type PlanVersion,
+  type SaveAccountPlanResult,
+  type StoredPlan,
+  storedPlanSchema,
 } from '@keystone/shared';
 import { CARD_PROPERTIES } from '../lib/kam-record';
 
@@ -257,5 +265,195 @@ export function associationsPage(
       reset: () => undefined,
     },
     refetch: async () => undefined,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The account plan (issue #21 item 1)
+
+/** A stored plan version (v3, id 501) with four goals (three measurable) and three opportunities. */
+export function createStoredPlan(
+  plan: Partial<AccountPlanInput> = {},
+  overrides: Partial<Omit<StoredPlan, 'plan'>> = {},
+): StoredPlan {
+  return storedPlanSchema.parse({
+    versionId: '501',
+    companyId: '123',
+    version: 'v3',
+    savedAt: '2026-11-20T10:15:00.000Z',
+    savedBy: { userId: '7001', email: 'kam.lead@example.com' },
+    note: 'Autumn review with the client',
+    isCurrent: true,
+    plan: {
+      ownerUserId: '7001',
+      clientGoals: 'Cut the supplier count to three and halve unplanned downtime.',
+      goals: [
+        {
+          id: 'g-revenue',
+          title: 'Grow won revenue',
+          clientGoal: 'Fewer, larger suppliers',
+          setOn: '2026-07-01',
+          deadline: '2027-06-30',
+          target: { metric: 'won_revenue_12m', atLeast: 400_000 },
+        },
+        {
+          id: 'g-coverage',
+          title: 'Know the buying centre',
+          setOn: '2026-07-01',
+          deadline: '2027-03-31',
+          target: { metric: 'buying_centre_coverage', atLeast: 0.8 },
+        },
+        {
+          id: 'g-tier',
+          title: 'Stay a key account',
+          setOn: '2026-07-01',
+          deadline: '2027-06-30',
+          target: { metric: 'tier', atLeast: 'key' },
+        },
+        {
+          id: 'g-words',
+          title: 'Joint innovation workshop',
+          setOn: '2026-07-01',
+          deadline: '2027-02-28',
+          target: null,
+        },
+      ],
+      strategy: {
+        product: 'Bundle spare parts with the service contract.',
+        price: 'Volume rebate above 300k.',
+        promotion: '',
+        place: 'Direct, through the plant managers.',
+      },
+      resources: 'One service engineer on site two days a week.',
+      tactics: 'Quarterly business review with the COO.',
+      opportunities: [
+        {
+          id: 'o-service',
+          title: 'Service-level agreement',
+          kind: 'improve_service',
+          effort: { time: 'medium', money: 'low', people: 'medium' },
+          payoff: 'medium',
+        },
+        {
+          id: 'o-plant',
+          title: 'Second plant in Kazan',
+          kind: 'expand_business',
+          effort: { time: 'high', money: 'high', people: 'high' },
+          payoff: 'high',
+          notes: 'Tender expected in Q2',
+        },
+        {
+          id: 'o-parts',
+          title: 'Spare parts for line 3',
+          kind: 'increase_use',
+          effort: { time: 'low', money: 'low', people: 'low' },
+          payoff: 'medium',
+        },
+      ],
+      lastReviewedOn: '2026-11-20',
+      nextReviewOn: '2026-12-15',
+      ...plan,
+    },
+    ...overrides,
+  });
+}
+
+/** What a rescoring said about `createStoredPlan()` (the explanation's plan block). */
+export function createPlanAssessment(overrides: Partial<PlanAssessment> = {}): PlanAssessment {
+  return planAssessmentSchema.parse({
+    status: 'review_due',
+    versionId: '501',
+    version: 'v3',
+    nextReviewOn: '2026-12-15',
+    progress: 2 / 3,
+    measurableGoals: 3,
+    goals: [
+      {
+        goalId: 'g-revenue',
+        metric: 'won_revenue_12m',
+        status: 'on_track',
+        actual: 244_000,
+        share: 0.61,
+        elapsed: 0.5,
+      },
+      {
+        goalId: 'g-coverage',
+        metric: 'buying_centre_coverage',
+        status: 'behind',
+        actual: 0.4,
+        share: 0.5,
+        elapsed: 0.6,
+      },
+      { goalId: 'g-tier', metric: 'tier', status: 'achieved', actual: 'key', share: null, elapsed: 0.5 },
+      { goalId: 'g-words', metric: null, status: 'not_measured', actual: null, share: null, elapsed: 0.7 },
+    ],
+    opportunityRanking: ['o-parts', 'o-plant', 'o-service'],
+    ...overrides,
+  });
+}
+
+/** A scored company with a plan: kam_plan_* set and the assessment in kam_explanation's plan block. */
+export function createPlanProperties(
+  overrides: Record<string, string | null> = {},
+  assessment: PlanAssessment | null = createPlanAssessment(),
+): Record<string, string | null> {
+  return createKamProperties({
+    kam_plan_status: assessment?.status ?? 'none',
+    kam_plan_next_review: assessment?.nextReviewOn ?? null,
+    kam_plan_progress:
+      assessment?.progress === null || !assessment ? null : String(Math.round(assessment.progress * 100)),
+    kam_explanation: JSON.stringify(assessment ? { ...EXPLANATION, plan: assessment } : EXPLANATION),
+    ...overrides,
+  });
+}
+
+export function createPlanVersion(overrides: Partial<PlanVersion> = {}): PlanVersion {
+  return {
+    versionId: '501',
+    companyId: '123',
+    version: 'v3',
+    savedAt: '2026-11-20T10:15:00.000Z',
+    savedBy: { userId: '7001', email: 'kam.lead@example.com' },
+    note: 'Autumn review with the client',
+    isCurrent: true,
+    isValid: true,
+    issues: [],
+    ...overrides,
+  };
+}
+
+export function createGetPlanSuccess(
+  overrides: Partial<Extract<GetAccountPlanResult, { ok: true }>> = {},
+): GetAccountPlanResult {
+  return {
+    ok: true,
+    companyId: '123',
+    plan: createStoredPlan(),
+    invalidCurrent: null,
+    versions: [
+      createPlanVersion(),
+      createPlanVersion({
+        versionId: '402',
+        version: 'v2',
+        savedAt: '2026-08-01T08:00:00.000Z',
+        savedBy: { userId: '7002', email: 'anna@example.com' },
+        note: '',
+        isCurrent: false,
+      }),
+    ],
+    storeAvailable: true,
+    ...overrides,
+  };
+}
+
+export function createSavePlanSuccess(
+  overrides: Partial<Extract<SaveAccountPlanResult, { ok: true }>> = {},
+): SaveAccountPlanResult {
+  return {
+    ok: true,
+    companyId: '123',
+    saved: createStoredPlan({}, { versionId: '502', version: 'v4' }),
+    changedProperties: ['kam_plan_status', 'kam_plan_next_review'],
+    ...overrides,
   };
 }

@@ -17,6 +17,8 @@ export type RenderCardOptions = {
   runFunction?: jest.Mock;
   /** What HubSpot's `useAssociations` returns on each render (default: no contacts). */
   associations?: () => ReturnType<typeof associationsPage>;
+  /** How long `waitFor` waits; tests whose functions run against the emulator need longer. */
+  waitTimeoutMs?: number;
 };
 
 export function renderCard({
@@ -26,6 +28,7 @@ export function renderCard({
   locale,
   runFunction = jest.fn(),
   associations = () => associationsPage([]),
+  waitTimeoutMs = 5000,
 }: RenderCardOptions = {}) {
   const renderer = createRenderer('crm.record.tab');
   const refetch = jest.fn(async () => undefined);
@@ -44,6 +47,6 @@ export function renderCard({
   );
   const alerts = () => renderer.mocks.actions.addAlert.calls.map(([alert]) => alert);
   // HubSpot's default of 1 s is tight on a busy CI machine.
-  const waitFor = (check: () => void) => renderer.waitFor(check, { timeoutInMs: 5000 });
+  const waitFor = (check: () => void) => renderer.waitFor(check, { timeoutInMs: waitTimeoutMs });
   return { ...renderer, waitFor, runFunction, refetch, alerts };
 }

@@ -1278,6 +1278,64 @@ var setContactKamResultSchema = functionResultSchema({
   changedProperties: z5.array(z5.string())
 });
 
+// src/app/functions/contract/plan.ts
+import { z as z6 } from "zod";
+var PLAN_HISTORY_LIMIT = 20;
+var getAccountPlanParamsSchema = z6.object({
+  companyId: recordIdSchema.optional(),
+  historyLimit: z6.number().int().min(1).max(100).default(PLAN_HISTORY_LIMIT)
+});
+var authorSchema = z6.object({ userId: z6.string(), email: z6.string() });
+var versionShape = {
+  versionId: z6.string(),
+  companyId: z6.string(),
+  version: z6.string(),
+  savedAt: z6.string(),
+  savedBy: authorSchema,
+  note: z6.string(),
+  isCurrent: z6.boolean()
+};
+var planVersionSchema = z6.object({
+  ...versionShape,
+  isValid: z6.boolean(),
+  issues: z6.array(z6.object({ path: z6.string(), message: z6.string() }))
+});
+var storedPlanSchema = z6.object({
+  ...versionShape,
+  plan: accountPlanSchema
+});
+var getAccountPlanResultSchema = functionResultSchema({
+  companyId: z6.string(),
+  /** The current plan; null when the company has none, or when the current version fails the schema. */
+  plan: storedPlanSchema.nullable(),
+  /** Set when the current version is stored but fails the schema: the editor starts from it, named. */
+  invalidCurrent: planVersionSchema.nullable(),
+  /** Newest first, at most `historyLimit`. */
+  versions: z6.array(planVersionSchema),
+  /** False on a portal without custom objects (below Enterprise): plans cannot be stored there. */
+  storeAvailable: z6.boolean()
+});
+var saveAccountPlanParamsSchema = z6.object({
+  companyId: recordIdSchema.optional(),
+  plan: accountPlanSchema,
+  /** The version the editor started from; null for a company's first plan (see AccountPlanStore.save). */
+  baseVersionId: z6.string().regex(/^\d{1,20}$/).nullable(),
+  note: z6.string().trim().max(PLAN_LIMITS.titleChars).default(""),
+  actingUser: actingUserSchema
+});
+var saveAccountPlanResultSchema = functionResultSchema({
+  companyId: z6.string(),
+  saved: storedPlanSchema,
+  /** The kam_* properties the rescoring right after the save changed (plan status, progress, …). */
+  changedProperties: z6.array(z6.string()),
+  /**
+   * Set when the plan was saved but the rescoring right after it failed (the save stands; the
+   * next Recalculate or sync updates kam_plan_*). Answering a failure instead would make the
+   * editor retry a save that already happened and meet its own conflict.
+   */
+  rescoreError: functionErrorSchema.optional()
+});
+
 // src/shared/transport.ts
 var APP_FETCH_PATH = "/hubspot/app/";
 var APP_FETCH_TIMEOUT_MS = 3e4;
@@ -1329,6 +1387,7 @@ export {
   ATTITUDES,
   CAREER_STAGES,
   CONTACT_KAM_FIELD_NAMES,
+  EFFORT_LEVELS,
   FUNCTION_NAMES,
   INFLUENCE_LEVELS,
   KAISM_QUADRANTS,
@@ -1336,11 +1395,16 @@ export {
   KAM_OUTPUT_PROPERTY_NAMES,
   KAM_PIN_PROPERTY_NAMES,
   MAP_CONTACT_PROPERTIES,
+  OPPORTUNITY_KINDS,
   ORGANISATION_GAP_TEXTS,
   ORGANISATION_GROUP_LABELS,
   ORGANISATION_MAP_GROUPS,
   PIN_MAX_DAYS,
   PIN_REASON_MAX_LENGTH,
+  PLAN_GOAL_METRICS,
+  PLAN_HISTORY_LIMIT,
+  PLAN_LIMITS,
+  PLAN_STATUSES,
   RISK_LEVELS,
   RISK_SCORE_SIGNALS,
   SIGNED_USER_ADMIN_KEY,
@@ -1348,6 +1412,7 @@ export {
   SUPPLIER_POSITIONS,
   SUPPLIER_POSITION_TEXTS,
   TIERS,
+  accountPlanSchema,
   activePinOf,
   asksForAdminKey,
   callFunction,
@@ -1355,12 +1420,15 @@ export {
   createTaskResultSchema,
   explanationSchema,
   formatDateTime,
+  getAccountPlanResultSchema,
   intlLocale,
   languageFromLocale,
   mapContactOf,
   organisationMap,
   pinTierResultSchema,
+  planAssessmentSchema,
   recalculateCompanyResultSchema,
+  saveAccountPlanResultSchema,
   scoreHistoryResultSchema,
   setContactKamResultSchema,
   useIsMounted
