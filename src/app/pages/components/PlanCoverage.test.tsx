@@ -33,7 +33,7 @@ describe('PlanCoverage', () => {
     expect(textContent(findByTestId(TableCell, 'kam-plan-none'))).toBe('No plan: 3');
     expect(textContent(findByTestId(TableCell, 'kam-plan-overdue'))).toBe('Review overdue: 2');
     expect(textContent(findByTestId(TableCell, 'kam-plan-review_due'))).toBe('Review due: 1');
-    expect(textContent(findByTestId(TableCell, 'kam-plan-current'))).toBe('Current: 4');
+    expect(textContent(findByTestId(TableCell, 'kam-plan-current'))).toBe('Plan current: 4');
     expect(textContent(findByTestId(Text, 'kam-plan-not-computed'))).toMatch(
       /^2 of 12 key accounts have no plan status yet/,
     );
