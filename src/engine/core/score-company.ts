@@ -193,6 +193,7 @@ export function finishCompanyScore(
     describeFactor: (id) => (DEFINITION_BY_ID.get(id) as FactorDefinition).describe(factorContext),
     shared: context.shared,
     model,
+    previousRecommendations: previousLevels.recommendations,
   });
 
   return {
