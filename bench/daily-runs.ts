@@ -106,7 +106,47 @@ export type DayFigures = {
   byKind: Partial<Record<ChangeKind, number>>;
   /** Companies written, by every kind of change they carried (a company may count under several). */
   byKindAny: Partial<Record<ChangeKind, number>>;
+  /**
+   * Of `byKind`, the writes of a state (a level, the signal set, the action set) back to one the
+   * company already held earlier in the month: a flip-flop, not a drift in one direction.
+   */
+  returnsByKind: Partial<Record<ChangeKind, number>>;
 };
+
+const LEVEL_OF_KIND: Partial<Record<ChangeKind, string>> = {
+  tier: 'kam_tier',
+  'risk level': 'kam_risk_level',
+  'loss stage': 'kam_loss_stage',
+  quadrant: 'kam_quadrant',
+  strategy: 'kam_strategy',
+  'Pareto class': 'kam_pareto_class',
+};
+
+/** The state a kind of change is about, as stored (undefined: the kind is no state). */
+function stateOf(kind: ChangeKind, properties: Record<string, string | null>): string | undefined {
+  const level = LEVEL_OF_KIND[kind];
+  if (level !== undefined) return properties[level] ?? '';
+  if (kind !== 'signal set' && kind !== 'action set') return undefined;
+  try {
+    const document = JSON.parse(properties.kam_explanation ?? '{}') as {
+      risk?: { signals?: { id: string; severity: string }[] };
+      recommendations?: { id: string }[];
+    };
+    const items =
+      kind === 'signal set'
+        ? (document.risk?.signals ?? []).map((signal) => `${signal.id}:${signal.severity}`)
+        : (document.recommendations ?? []).map((recommendation) => recommendation.id);
+    return items.sort().join(',');
+  } catch {
+    return '';
+  }
+}
+
+const STATE_KINDS: readonly ChangeKind[] = [
+  ...(Object.keys(LEVEL_OF_KIND) as ChangeKind[]),
+  'signal set',
+  'action set',
+];
 
 export type MonthFigures = { companies: number; days: DayFigures[] };
 
@@ -133,6 +173,19 @@ export function simulateDailySyncs(options: {
   ) => void;
 }): MonthFigures {
   const stored = new Map<string, Record<string, string | null>>();
+  /** Every state each company held this month, by kind. */
+  const heldStates = new Map<string, Map<ChangeKind, Set<string>>>();
+  const remember = (id: string, properties: Record<string, string | null>): void => {
+    const held = heldStates.get(id) ?? new Map<ChangeKind, Set<string>>();
+    heldStates.set(id, held);
+    for (const kind of STATE_KINDS) {
+      const state = stateOf(kind, properties);
+      if (state === undefined) continue;
+      const states = held.get(kind) ?? new Set<string>();
+      states.add(state);
+      held.set(kind, states);
+    }
+  };
   const fingerprints = new Map<string, string>();
   const syncOn = (at: Date, day: number): DayFigures => {
     const view = options.viewOn(at);
@@ -153,6 +206,7 @@ export function simulateDailySyncs(options: {
       byProperty: {},
       byKind: {},
       byKindAny: {},
+      returnsByKind: {},
     };
     const byId = new Map(companies.map((company) => [company.id, company]));
     for (const scored of scoring.finish().scored) {
@@ -186,6 +240,12 @@ export function simulateDailySyncs(options: {
       if ('kam_tier' in changes && before.kam_tier) figures.tierChanges += 1;
       if ('kam_risk_level' in changes && before.kam_risk_level) figures.riskLevelChanges += 1;
       for (const name of names) figures.byProperty[name] = (figures.byProperty[name] ?? 0) + 1;
+      const after = { ...company.properties, ...before, ...changes };
+      const state = stateOf(kind, after);
+      if (state !== undefined && heldStates.get(scored.id)?.get(kind)?.has(state) === true) {
+        figures.returnsByKind[kind] = (figures.returnsByKind[kind] ?? 0) + 1;
+      }
+      remember(scored.id, after);
       stored.set(scored.id, { ...before, ...changes });
     }
     return figures;

@@ -75,7 +75,8 @@ for (const kind of kinds) {
     `| ${kind} | ${judged
       .map((f) => {
         const k = f.quiet.byKind.find((figures) => figures.kind === kind)!;
-        return k.writes === 0 ? `— (in ${k.writesCarrying})` : `${cell(k.writes, f, k.maxDaily)}`;
+        if (k.writes === 0) return `— (in ${k.writesCarrying})`;
+        return `${cell(k.writes, f, k.maxDaily)}${k.returns > 0 ? `; ${k.returns} of ${k.writes} back` : ''}`;
       })
       .join(' | ')} |`,
   );
@@ -88,7 +89,7 @@ byKind.push(
   `| all but tier or risk level | ${judged.map((f) => cell(total(f) - genuine(f), f, null)).join(' | ')} |`,
 );
 console.log(
-  '\nQuiet month, what made a company count as changed: mean share of companies a day (most on one day), each write under its first kind; "— (in n)": never first, carried by n writes\n',
+  '\nQuiet month, what made a company count as changed: mean share of companies a day (most on one day), each write under its first kind; "k of n back": writes that returned a state the company held earlier in the month (a flip-flop); "— (in n)": never first, carried by n writes\n',
 );
 console.log(byKind.join('\n'));
 if (byDay) {

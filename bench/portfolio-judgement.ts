@@ -65,6 +65,8 @@ export type KindFigures = {
   maxDaily: number;
   /** Writes over the month that carried this kind at all (first or not). */
   writesCarrying: number;
+  /** Of `writes`, those back to a state the company held earlier in the month (a flip-flop). */
+  returns: number;
 };
 
 function kindSummary(month: MonthFigures): KindFigures[] {
@@ -77,6 +79,7 @@ function kindSummary(month: MonthFigures): KindFigures[] {
       meanDailyShare: writes / month.days.length / month.companies,
       maxDaily: Math.max(...daily),
       writesCarrying: month.days.reduce((sum, day) => sum + (day.byKindAny[kind] ?? 0), 0),
+      returns: month.days.reduce((sum, day) => sum + (day.returnsByKind[kind] ?? 0), 0),
     };
   });
 }
