@@ -97,7 +97,7 @@ function meaningOf(json: string | null | undefined): Meaning | null {
 }
 
 /**
- * What counts as a meaningful change (issue #16). Figures drift as days pass with no CRM change:
+ * What counts as a meaningful change (issue #16, docs/decisions/0008-meaningful-change.md). Figures drift as days pass with no CRM change:
  * contact recency decays, trailing windows slide, deals age out of the 12-month window and every
  * other company's revenue moves the percentiles. A figure is written only once it has moved by its
  * tolerance from what is stored, or together with any other change (a level, a signal, an action),
