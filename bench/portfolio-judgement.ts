@@ -9,7 +9,14 @@ import { runBacktest } from '../src/engine/backtest';
 import { spearman } from '../src/engine/backtest/rank-correlation';
 import { scorePortfolio, type CompanyRecord, type KaismQuadrant } from '../src/engine/core';
 import type { ScoringModel } from '../src/engine/settings';
-import { activeMonth, quietMonth, type MonthFigures } from './daily-runs';
+import {
+  ALL_CHANGE_KINDS,
+  activeMonth,
+  quietMonth,
+  type ChangeKind,
+  type DayFigures,
+  type MonthFigures,
+} from './daily-runs';
 
 /** Share of the 12-month revenue held by the top fifth of the buyers (how concentrated a portfolio is). */
 export function topFifthShare(revenues: readonly number[]): number {
@@ -41,9 +48,41 @@ export type ShapeFigures = {
     shareOfWritesWithStateChange: number;
     tierChanges: number;
     riskLevelChanges: number;
+    /** What made companies count as changed, by kind (the first kind of each write). */
+    byKind: KindFigures[];
+    /** The month's days, for a closer look (`--by-day`). */
+    days: DayFigures[];
   };
   active: { meanDailyWriteShare: number; shareOfWritesWithActivityOrLevelChange: number };
 };
+
+export type KindFigures = {
+  kind: ChangeKind;
+  /** Writes over the month counted under this kind. */
+  writes: number;
+  meanDailyShare: number;
+  /** Companies on the day with most writes of this kind. */
+  maxDaily: number;
+  /** Writes over the month that carried this kind at all (first or not). */
+  writesCarrying: number;
+  /** Of `writes`, those back to a state the company held earlier in the month (a flip-flop). */
+  returns: number;
+};
+
+function kindSummary(month: MonthFigures): KindFigures[] {
+  return ALL_CHANGE_KINDS.map((kind) => {
+    const daily = month.days.map((day) => day.byKind[kind] ?? 0);
+    const writes = daily.reduce((sum, count) => sum + count, 0);
+    return {
+      kind,
+      writes,
+      meanDailyShare: writes / month.days.length / month.companies,
+      maxDaily: Math.max(...daily),
+      writesCarrying: month.days.reduce((sum, day) => sum + (day.byKindAny[kind] ?? 0), 0),
+      returns: month.days.reduce((sum, day) => sum + (day.returnsByKind[kind] ?? 0), 0),
+    };
+  });
+}
 
 function monthSummary(month: MonthFigures) {
   const shares = month.days.map((day) => day.written / month.companies);
@@ -138,6 +177,8 @@ export function judgePortfolio(options: {
       shareOfWritesWithStateChange: quiet ? stateShare(quiet) : NaN,
       tierChanges: quiet ? quiet.days.reduce((sum, day) => sum + day.tierChanges, 0) : 0,
       riskLevelChanges: quiet ? quiet.days.reduce((sum, day) => sum + day.riskLevelChanges, 0) : 0,
+      byKind: quiet ? kindSummary(quiet) : [],
+      days: quiet ? quiet.days : [],
     },
     active: {
       meanDailyWriteShare: active ? monthSummary(active).mean : NaN,

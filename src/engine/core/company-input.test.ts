@@ -114,6 +114,24 @@ describe('readCompanyInput', () => {
     ]);
   });
 
+  test('reads the stored actions from the explanation (their dead band), none when never scored', () => {
+    const kam_explanation = JSON.stringify({
+      v: 2,
+      factors: { attractiveness: [{ id: 'revenue', value: 40 }], strength: [] },
+      risk: { signals: [{ id: 'no_recent_contact', severity: 'watch' }] },
+      recommendations: [
+        { id: 'grow_share_of_wallet', priority: 3, reason: { en: 'Revenue scores 39/100.' } },
+        { id: 'not_an_action', priority: 2, reason: { en: '' } },
+        { id: 'build_trust', priority: 2, reason: { en: '"id":"withdraw_gracefully","priority":1' } },
+      ],
+    });
+    expect(read(company({ properties: { kam_explanation } })).facts.previousLevels.recommendations).toEqual([
+      'grow_share_of_wallet',
+      'build_trust',
+    ]);
+    expect(read(company({})).facts.previousLevels.recommendations).toBeNull();
+  });
+
   test('reads tickets, meetings and buying roles', () => {
     const input = read(
       company({

@@ -18,6 +18,7 @@ import {
   PAYMENT_DISCIPLINE,
   PERCEPTION_LEVELS,
   POSITION_INPUT_LEVELS,
+  RECOMMENDATIONS,
   REPUTATION_LEVELS,
   TIERS,
   type Attitude,
@@ -35,6 +36,7 @@ import {
   type PaymentDiscipline,
   type PerceptionLevel,
   type PositionInputLevel,
+  type RecommendationId,
   type ReputationLevel,
   type RecordType,
   type Strategy,
@@ -128,6 +130,8 @@ export type CompanyFacts = {
     attractiveness: AxisLevel | null;
     strength: AxisLevel | null;
     quadrant: KaismQuadrant | null;
+    /** The actions in the stored explanation: a weak factor's action holds within its dead band. */
+    recommendations: readonly RecommendationId[] | null;
   };
   /** The tier a manager pinned, in force at `now` (it takes a place of that tier); null when none. */
   pinnedTier: Tier | null;
@@ -206,6 +210,7 @@ export function readCompanyInput(record: CompanyRecord, options: ReadOptions): C
       attractiveness: storedAxisLevel(p.kam_explanation, 'attractivenessLevel'),
       strength: storedAxisLevel(p.kam_explanation, 'strengthLevel'),
       quadrant: readOption(p.kam_quadrant, KAISM_QUADRANTS, source, 'kam_quadrant'),
+      recommendations: storedRecommendations(p.kam_explanation),
     },
     pinnedTier: pin?.tier ?? null,
     pinnedStrategy: pin?.strategy ?? null,
@@ -228,6 +233,20 @@ export function readCompanyInput(record: CompanyRecord, options: ReadOptions): C
  */
 function computedTierOf(raw: string | null | undefined): Tier | null {
   return raw && (TIERS as readonly string[]).includes(raw) ? (raw as Tier) : null;
+}
+
+// an action in our explanation document is the only item whose id is followed by its priority
+const STORED_RECOMMENDATION = /"id":"([a-z_]+)","priority":/g;
+const KNOWN_RECOMMENDATIONS = new Set<string>(RECOMMENDATIONS);
+
+/** The action ids of our stored explanation document, found without parsing the whole of it. */
+function storedRecommendations(explanation: string | null | undefined): RecommendationId[] | null {
+  if (!explanation) return null;
+  const ids: RecommendationId[] = [];
+  for (const match of explanation.matchAll(STORED_RECOMMENDATION)) {
+    if (KNOWN_RECOMMENDATIONS.has(match[1]!)) ids.push(match[1] as RecommendationId);
+  }
+  return ids;
 }
 
 const STORED_LEVEL = {

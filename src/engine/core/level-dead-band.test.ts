@@ -1,4 +1,5 @@
-import { axisLevelWithDeadBand, kaismQuadrantWithDeadBand } from './level-dead-band';
+import fc from 'fast-check';
+import { axisLevelWithDeadBand, isWeakWithDeadBand, kaismQuadrantWithDeadBand } from './level-dead-band';
 
 const levels = { medium: 40, strong: 70 };
 const cut = { attractiveness: 65, strength: 50 };
@@ -38,5 +39,25 @@ describe('KAISM quadrant with a dead band', () => {
     [20, 20, 'key_account', 'opportunistic'],
   ] as const)('%p / %p after %p is %p', (attractiveness, strength, previous, expected) => {
     expect(kaismQuadrantWithDeadBand(attractiveness, strength, cut, previous, 2)).toBe(expected);
+  });
+});
+
+describe('a weak factor with a dead band', () => {
+  test('it differs from the plain answer only within the margin, and only toward what was given', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.option(fc.boolean(), { nil: null }),
+        fc.double({ min: 0, max: 15, noNaN: true }),
+        (value, threshold, wasGiven, margin) => {
+          const plain = value < threshold;
+          const held = isWeakWithDeadBand(value, threshold, wasGiven, margin);
+          if (held === plain) return;
+          expect(wasGiven).toBe(held);
+          expect(Math.abs(value - threshold)).toBeLessThanOrEqual(margin);
+        },
+      ),
+    );
   });
 });

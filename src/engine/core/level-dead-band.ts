@@ -53,3 +53,19 @@ export function kaismQuadrantWithDeadBand(
     isHighWithDeadBand(strength, cut.strength, wasStrong, margin),
   );
 }
+
+/**
+ * Whether a factor counts as weak for its action (methodology §5/§10, `recommendations.weakFactorBelow`),
+ * holding the previous answer within the margin of the threshold: a factor drifting by tenths
+ * around the threshold would give and take back its action day after day. `wasGiven` is whether
+ * the action was among the company's stored actions (null: never scored, the plain answer).
+ */
+export function isWeakWithDeadBand(
+  value: number,
+  threshold: number,
+  wasGiven: boolean | null,
+  margin: number,
+): boolean {
+  if (wasGiven === null || margin <= 0) return value < threshold;
+  return wasGiven ? value < threshold + margin : value < threshold - margin;
+}

@@ -61,6 +61,7 @@ function contextOf(overrides: Partial<RecommendationContext> = {}): Recommendati
       ...DEFAULT_SCORING_MODEL,
       recommendations: { ...DEFAULT_SCORING_MODEL.recommendations, max: 20 },
     },
+    previousRecommendations: null,
     ...overrides,
   };
 }
@@ -155,6 +156,24 @@ describe('recommendations by risk, weak factors and data gaps', () => {
       },
     });
     expect(recommendations.some((recommendation) => recommendation.id === 'build_trust')).toBe(false);
+  });
+
+  // issue #16: a factor drifting by tenths around the threshold (40, dead band 2) must not give and
+  // take back its action day after day
+  test.each([
+    ['never scored: plain threshold', 39.9, null, true],
+    ['never scored: plain threshold', 40, null, false],
+    ['given before: held within the band above the threshold', 41.9, ['buying_centre_mapping'], true],
+    ['given before: dropped once past the band', 42, ['buying_centre_mapping'], false],
+    ['not given before: not given within the band below', 38.1, [], false],
+    ['not given before: given once past the band', 37.9, [], true],
+  ] as const)('weak factor dead band, %s (value %d)', (_label, value, previous, given) => {
+    const recommendations = recommend(
+      contextOf({ factors: [factor('buying_centre_coverage', value)], previousRecommendations: previous }),
+    );
+    expect(recommendations.some((recommendation) => recommendation.id === 'buying_centre_mapping')).toBe(
+      given,
+    );
   });
 
   test('factors without data or weight are never weak; a withdraw cell gets no factor actions', () => {

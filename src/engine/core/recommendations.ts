@@ -16,6 +16,7 @@ import {
 } from './enums';
 import type { PlanAssessment } from './account-plan';
 import type { FactorScore } from './axis-score';
+import { isWeakWithDeadBand } from './level-dead-band';
 import type { RiskAssessment, RiskSeverity } from './risk-signals';
 import { STRATEGY_LABELS, strategyFor } from './strategy-matrix';
 import { freezeShared, tableWithinRun, type SharedParts } from './shared-parts';
@@ -214,6 +215,8 @@ export type RecommendationContext = {
    * pinned or not). Left out: recommended as before plans existed.
    */
   plan?: { keyAccount: boolean; assessment: PlanAssessment };
+  /** The actions the last scoring stored (null: never scored); a weak factor's action holds within its dead band. */
+  previousRecommendations: readonly RecommendationId[] | null;
 };
 
 /** A recommendation before the cut; a factor's reason is only written if it makes the list. */
@@ -248,9 +251,10 @@ export function recommend(context: RecommendationContext): Recommendation[] {
     const threshold = context.model.recommendations.weakFactorBelow;
     for (const factor of context.factors) {
       const id = FOR_WEAK_FACTOR[factor.id];
-      if (id === undefined || factor.value === null || factor.weight <= 0 || factor.value >= threshold)
-        continue;
+      if (id === undefined || factor.value === null || factor.weight <= 0) continue;
       if (hasPlan && id === 'account_development_plan') continue;
+      const wasGiven = context.previousRecommendations?.includes(id) ?? null;
+      if (!isWeakWithDeadBand(factor.value, threshold, wasGiven, context.model.levelHysteresis)) continue;
       offer(chosen, id, factor.value < threshold / 2 ? 2 : 3, 'factor', null, factor);
     }
   }

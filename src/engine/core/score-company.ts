@@ -219,6 +219,7 @@ export function finishCompanyScore(
     shared: context.shared,
     model,
     plan: { keyAccount: finalTier === 'key', assessment: plan },
+    previousRecommendations: previousLevels.recommendations,
   });
 
   return {

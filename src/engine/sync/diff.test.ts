@@ -1,4 +1,4 @@
-import { diffOutputs, sameValue } from './diff';
+import { diffOutputs, diffOutputsWithCauses, sameValue } from './diff';
 
 const now = new Date('2026-11-25T12:00:00.000Z');
 const stored = {
@@ -216,6 +216,67 @@ describe('worded properties', () => {
       'kam_scored_at',
       'kam_top_recommendations',
     ]);
+  });
+});
+
+// the quiet-month breakdown (bench:judgement) reads what made a company count as changed
+describe('causes of a write', () => {
+  const document = (signals: string[], actions: string[], days = 70) =>
+    JSON.stringify({
+      v: 2,
+      attractivenessLevel: 'medium',
+      risk: {
+        level: 'watch',
+        score: 31,
+        signals: signals.map((id) => ({ id, severity: 'watch', text: { en: `${days} days` } })),
+      },
+      recommendations: actions.map((id) => ({ id, priority: 2, reason: { en: `${days} days` } })),
+      portfolio: { revenueReference: days },
+    });
+  const before = {
+    kam_score: '60',
+    kam_tier: 'important',
+    kam_explanation: document(['no_recent_contact'], ['call_the_account']),
+    kam_risk_reasons: '70 days',
+  };
+  const causesOf = (desired: Record<string, string>, alwaysWrite: string[] = []) =>
+    diffOutputsWithCauses(before, { kam_tier: 'important', ...desired }, now, alwaysWrite).causes.sort();
+
+  test('nothing written, no cause', () => {
+    expect(
+      causesOf({
+        kam_score: '61',
+        kam_explanation: document(['no_recent_contact'], ['call_the_account'], 71),
+      }),
+    ).toEqual([]);
+  });
+
+  test('a level is its own cause; the figures written with it are not causes', () => {
+    expect(causesOf({ kam_tier: 'key', kam_score: '61' })).toEqual(['kam_tier']);
+  });
+
+  test('a figure past its tolerance is a cause', () => {
+    expect(causesOf({ kam_score: '63' })).toEqual(['kam_score']);
+  });
+
+  test('an explanation is named by the part whose meaning changed', () => {
+    expect(
+      causesOf({
+        kam_explanation: document(['no_recent_contact'], ['call_the_account', 'build_trust'], 71),
+        kam_risk_reasons: '71 days',
+      }),
+    ).toEqual(['kam_explanation.recommendations', 'kam_risk_reasons']);
+    expect(
+      causesOf({ kam_explanation: document([], ['call_the_account'], 71), kam_risk_reasons: '' }),
+    ).toEqual(['kam_explanation.risk', 'kam_risk_reasons']);
+  });
+
+  test('an explanation written always, equal in meaning, is caused by its portfolio inputs', () => {
+    expect(
+      causesOf({ kam_explanation: document(['no_recent_contact'], ['call_the_account'], 71) }, [
+        'kam_explanation',
+      ]),
+    ).toEqual(['kam_explanation.portfolio']);
   });
 });
 

@@ -57,7 +57,7 @@ export function sameValue(name: string, stored: string | null | undefined, desir
  */
 const WORDED_PROPERTIES = new Set<string>(['kam_explanation', 'kam_risk_reasons', 'kam_top_recommendations']);
 
-type Meaning = { explanation: string; texts: string };
+type Meaning = { explanation: string; texts: string; parts: Record<string, string> };
 
 function meaningOf(json: string | null | undefined): Meaning | null {
   if (!json) return null;
@@ -105,14 +105,17 @@ function meaningOf(json: string | null | undefined): Meaning | null {
       delete document.risk.score;
       delete document.risk.contributions;
     }
-    return { explanation: JSON.stringify(document), texts };
+    const parts = Object.fromEntries(
+      Object.entries(document as Record<string, unknown>).map(([key, part]) => [key, JSON.stringify(part)]),
+    );
+    return { explanation: JSON.stringify(document), texts, parts };
   } catch {
     return null;
   }
 }
 
 /**
- * What counts as a meaningful change (issue #16). Figures drift as days pass with no CRM change:
+ * What counts as a meaningful change (issue #16, docs/decisions/0008-meaningful-change.md). Figures drift as days pass with no CRM change:
  * contact recency decays, trailing windows slide, deals age out of the 12-month window and every
  * other company's revenue moves the percentiles. A figure is written only once it has moved by its
  * tolerance from what is stored, or together with any other change (a level, a signal, an action),
@@ -172,6 +175,22 @@ export function diffOutputs(
   now: Date,
   alwaysWrite: readonly string[] = [],
 ): Record<string, string> {
+  return diffOutputsWithCauses(stored, desired, now, alwaysWrite).changes;
+}
+
+/**
+ * `diffOutputs` with the reasons it writes: the properties whose change alone makes the company
+ * count as changed (a figure past its tolerance, a level, a text whose meaning changed). A change
+ * of the explanation's meaning is named by the part that changed (`kam_explanation.thresholdTier`),
+ * or `kam_explanation.portfolio` when the portfolio inputs it stores had to move. What is written
+ * only along with them (figures within tolerance, the trail) is no cause. Empty when nothing changed.
+ */
+export function diffOutputsWithCauses(
+  stored: Record<string, string | null>,
+  desired: OutputValues,
+  now: Date,
+  alwaysWrite: readonly string[] = [],
+): { changes: Record<string, string>; causes: string[] } {
   const changes: Record<string, string> = {};
   const storedMeaning = meaningOf(stored.kam_explanation);
   const desiredMeaning = storedMeaning && meaningOf(desired.kam_explanation);
@@ -195,7 +214,10 @@ export function diffOutputs(
     }
     if (!sameValue(name, stored[name], value)) changes[name] = value;
   }
-  if (Object.keys(changes).length === 0) return {};
+  if (Object.keys(changes).length === 0) return { changes, causes: [] };
+  const causes = Object.keys(changes).flatMap((name) =>
+    name === 'kam_explanation' ? explanationCauses(storedMeaning, desiredMeaning) : [name],
+  );
   // written with the rest, so what is stored is one consistent scoring
   Object.assign(changes, drifted);
   if (explanationInMeaning !== undefined && explanationInMeaning !== stored.kam_explanation) {
@@ -213,5 +235,13 @@ export function diffOutputs(
     }
   }
   changes.kam_scored_at = nowIso;
-  return changes;
+  return { changes, causes };
+}
+
+/** Which parts of the explanation changed in meaning; `portfolio` when only its stored inputs did. */
+function explanationCauses(stored: Meaning | null, desired: Meaning | null): string[] {
+  if (stored === null || desired === null) return ['kam_explanation'];
+  const keys = new Set([...Object.keys(stored.parts), ...Object.keys(desired.parts)]);
+  const changed = [...keys].filter((key) => stored.parts[key] !== desired.parts[key]);
+  return (changed.length === 0 ? ['portfolio'] : changed).map((key) => `kam_explanation.${key}`);
 }
