@@ -191,7 +191,7 @@ test('the plan section counts key accounts per plan status, apart those not comp
     ['No plan', 1],
     ['Review overdue', 1],
     ['Review due', 0],
-    ['Current', 1],
+    ['Plan current', 1],
   ]);
   expect(section).toContain('1 of 4 key accounts have no plan status yet');
   expect(section.indexOf('Planless AG')).toBeLessThan(section.indexOf('Overdue Inc'));

@@ -107,7 +107,7 @@ describe('PortfolioPage', () => {
   test('shows plan coverage and buying-centre gaps of the key accounts', async () => {
     const { findByTestId } = await renderLoaded(runnerAnswering({ ok: true, data: PORTFOLIO }));
     expect(textContent(findByTestId(TableCell, 'kam-plan-none'))).toBe('No plan: 1');
-    expect(textContent(findByTestId(TableCell, 'kam-plan-current'))).toBe('Current: 1');
+    expect(textContent(findByTestId(TableCell, 'kam-plan-current'))).toBe('Plan current: 1');
     expect(textContent(findByTestId(Table, 'kam-plan-table'))).toContain('Company 2');
     expect(textContent(findByTestId(Text, 'kam-gaps-summary'))).toBe(
       '1 of 2 key accounts show a gap in their organisation map.',
