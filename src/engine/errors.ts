@@ -52,7 +52,6 @@ export const KEYSTONE_ERROR_CODES = [
   'plan.conflict',
   'plan.invalid',
   'plan.store_unavailable',
-  'plan.too_large',
   'report.charts_missing',
   'task.no_owner',
   'task.unknown_recommendation',

@@ -99,3 +99,22 @@ describe('accountPlanSchema', () => {
     expect(pathsOf(plan(over))).toEqual(paths);
   });
 });
+
+test('a plan longer than HubSpot holds is refused as a whole, before any field limit', () => {
+  const notes = 'x'.repeat(3999);
+  const opportunities = Array.from({ length: 20 }, (_, index) => ({
+    id: `o${index}`,
+    title: 'More',
+    kind: 'expand_business' as const,
+    effort: { time: 'low' as const, money: 'low' as const, people: 'low' as const },
+    payoff: 'high' as const,
+    notes,
+  }));
+  const result = accountPlanSchema.safeParse(plan({ opportunities }));
+  expect(result.success).toBe(false);
+  expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+    ['', expect.stringMatching(/^the plan is 8\d{4} characters as stored; HubSpot holds at most 65536/)],
+  ]);
+  // sixteen such notes fit
+  expect(accountPlanSchema.safeParse(plan({ opportunities: opportunities.slice(0, 15) })).success).toBe(true);
+});

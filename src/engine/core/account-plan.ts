@@ -29,6 +29,11 @@ export const PLAN_LIMITS = {
   textChars: 4000,
   /** A plan is reviewed, not written once: the next review is at most a year after the last. */
   reviewIntervalMaxDays: 366,
+  /**
+   * The plan as stored JSON: HubSpot's limit for a string property. Every field at its own limit
+   * would pass it, so the whole plan is checked too, and the editor says so before it sends.
+   */
+  jsonChars: 65_536,
 } as const;
 
 /** Days before the next review in which `kam_plan_status` says `review_due`. */
@@ -137,6 +142,14 @@ export const accountPlanSchema = z
           message: 'must not be before the day the goal was set',
         });
     });
+    const chars = JSON.stringify(plan).length;
+    if (chars > PLAN_LIMITS.jsonChars) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: `the plan is ${chars} characters as stored; HubSpot holds at most ${PLAN_LIMITS.jsonChars}: shorten its texts`,
+      });
+    }
     const interval = (Date.parse(plan.nextReviewOn) - Date.parse(plan.lastReviewedOn)) / DAY_MS;
     if (!(interval > 0 && interval <= PLAN_LIMITS.reviewIntervalMaxDays)) {
       ctx.addIssue({

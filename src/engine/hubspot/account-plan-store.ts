@@ -68,9 +68,6 @@ const SUMMARY_PROPERTIES = [
   'hs_createdate',
 ];
 
-// HubSpot's limit for a string property; a full plan (every text field at its limit) can pass it.
-export const MAX_PLAN_JSON_CHARS = 65_536;
-
 const COMPANY_ID = /^[1-9]\d{0,19}$/;
 
 const schemaListSchema = z.object({
@@ -240,13 +237,6 @@ function planToSave(plan: unknown, companyId: string): { plan: AccountPlan; json
     );
   }
   const json = JSON.stringify(parsed.data);
-  if (json.length > MAX_PLAN_JSON_CHARS) {
-    throw new KeystoneError(
-      'plan.too_large',
-      `the account plan of company ${companyId} is ${json.length} characters as JSON; HubSpot stores at most ${MAX_PLAN_JSON_CHARS}. Shorten its texts; nothing was saved`,
-      { companyId, chars: json.length, maxChars: MAX_PLAN_JSON_CHARS },
-    );
-  }
   return { plan: parsed.data, json };
 }
 

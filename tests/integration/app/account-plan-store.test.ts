@@ -240,10 +240,12 @@ describe('account plan store', () => {
     expect(gateway.getStats().totalCalls).toBe(calls);
   });
 
-  test('a plan too long for a HubSpot property is refused with plan.too_large', async () => {
+  test('a plan too long for a HubSpot property is refused as invalid, saying why, nothing written', async () => {
     const companyId = await createCompany('Acme');
     const long = 'x'.repeat(4000);
-    const plan = samplePlan({
+    // built past the schema, as a caller that skipped validation would send it
+    const plan = {
+      ...samplePlan(),
       opportunities: Array.from({ length: 20 }, (_, index) => ({
         id: `o${index}`,
         title: 'More',
@@ -252,9 +254,16 @@ describe('account plan store', () => {
         payoff: 'high' as const,
         notes: long,
       })),
-    });
+    };
     const refused = await thrown(store.save(companyId, plan, { ...MANAGER, baseVersionId: null }));
-    expect(refused.code).toBe('plan.too_large');
+    expect(refused.code).toBe('plan.invalid');
+    expect(refused.details.issues).toEqual([
+      {
+        path: '(plan)',
+        message: expect.stringMatching(/^the plan is \d+ characters as stored; HubSpot holds at most 65536/),
+      },
+    ]);
+    expect(await planRecordCount()).toBe(0);
   });
 
   test('an unknown company is refused with hubspot.not_found and nothing is written', async () => {

@@ -76,6 +76,8 @@ export type PlanMessages = {
   // editor
   editorTitle: string;
   ownerLabel: string;
+  /** A rule on the plan as a whole (its stored size). */
+  wholePlan: string;
   ownerDescription: string;
   goalTitle: string;
   goalClientGoal: string;
@@ -199,6 +201,7 @@ const en: PlanMessages = {
   reviewedNote: 'Reviewed',
   editorTitle: 'Edit the account plan',
   ownerLabel: 'Owner (HubSpot user id)',
+  wholePlan: 'The whole plan',
   ownerDescription: 'Usually the key-account manager; leave empty when nobody owns it yet.',
   goalTitle: 'Goal',
   goalClientGoal: 'Client’s goal it mirrors',
@@ -343,6 +346,7 @@ const ru: PlanMessages = {
   reviewedNote: 'Пересмотрен',
   editorTitle: 'Изменение плана развития',
   ownerLabel: 'Владелец (id пользователя HubSpot)',
+  wholePlan: 'План целиком',
   ownerDescription: 'Обычно менеджер ключевого клиента; оставьте пустым, если владельца пока нет.',
   goalTitle: 'Цель',
   goalClientGoal: 'Какую цель клиента отражает',
@@ -412,6 +416,8 @@ const CATALOGUE: Record<UiLanguage, PlanMessages> = { en, ru };
  * "Goal 1 › Measured by". A path the editor does not know is shown as it is.
  */
 export function fieldLabel(path: string, m: PlanMessages): string {
+  // the schema's rule on the whole plan: '' from the editor, `plan` from the function, `(plan)` from the store
+  if (path === '' || path === 'plan' || path === '(plan)') return m.wholePlan;
   const parts = path.replace(/^plan\./, '').split('.');
   const [head, second, third, fourth] = parts;
   const top: Record<string, string> = {

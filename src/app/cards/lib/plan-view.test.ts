@@ -149,6 +149,9 @@ describe('fieldLabel', () => {
     ['nextReviewOn', 'Next review'],
     ['goals', 'Goals'],
     ['something.else', 'something.else'],
+    ['', 'The whole plan'],
+    ['plan', 'The whole plan'],
+    ['(plan)', 'The whole plan'],
   ])('%s → %s', (path, label) => {
     expect(fieldLabel(path, en)).toBe(label);
   });

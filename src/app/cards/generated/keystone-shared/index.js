@@ -658,7 +658,12 @@ var PLAN_LIMITS = {
   titleChars: 200,
   textChars: 4e3,
   /** A plan is reviewed, not written once: the next review is at most a year after the last. */
-  reviewIntervalMaxDays: 366
+  reviewIntervalMaxDays: 366,
+  /**
+   * The plan as stored JSON: HubSpot's limit for a string property. Every field at its own limit
+   * would pass it, so the whole plan is checked too, and the editor says so before it sends.
+   */
+  jsonChars: 65536
 };
 var DAY_MS = 864e5;
 var planDateSchema = z2.iso.date({ error: "must be a date, e.g. 2027-06-30" });
@@ -732,6 +737,14 @@ var accountPlanSchema = z2.object({
         message: "must not be before the day the goal was set"
       });
   });
+  const chars = JSON.stringify(plan).length;
+  if (chars > PLAN_LIMITS.jsonChars) {
+    ctx.addIssue({
+      code: "custom",
+      path: [],
+      message: `the plan is ${chars} characters as stored; HubSpot holds at most ${PLAN_LIMITS.jsonChars}: shorten its texts`
+    });
+  }
   const interval = (Date.parse(plan.nextReviewOn) - Date.parse(plan.lastReviewedOn)) / DAY_MS;
   if (!(interval > 0 && interval <= PLAN_LIMITS.reviewIntervalMaxDays)) {
     ctx.addIssue({

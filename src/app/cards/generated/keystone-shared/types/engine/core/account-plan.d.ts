@@ -19,6 +19,11 @@ export declare const PLAN_LIMITS: {
     readonly textChars: 4000;
     /** A plan is reviewed, not written once: the next review is at most a year after the last. */
     readonly reviewIntervalMaxDays: 366;
+    /**
+     * The plan as stored JSON: HubSpot's limit for a string property. Every field at its own limit
+     * would pass it, so the whole plan is checked too, and the editor says so before it sends.
+     */
+    readonly jsonChars: 65536;
 };
 /** Days before the next review in which `kam_plan_status` says `review_due`. */
 export declare const PLAN_REVIEW_DUE_DAYS = 14;
