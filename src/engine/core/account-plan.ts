@@ -187,7 +187,10 @@ export type PlanVersion = {
 export type StoredPlan = Omit<PlanVersion, 'isValid' | 'issues'> & { plan: AccountPlan };
 
 /** A company's current plan as a sync reads it: usable, or stored but failing the schema. */
-export type CurrentPlan = { ok: true; stored: StoredPlan } | { ok: false; version: PlanVersion };
+export type CurrentPlan =
+  | { ok: true; stored: StoredPlan }
+  /** `content`: the stored JSON as parsed (null when it is not JSON), so an editor can start from it. */
+  | { ok: false; version: PlanVersion; content: unknown };
 
 export type PlanSaveMeta = { userId: string; userEmail: string; note: string };
 

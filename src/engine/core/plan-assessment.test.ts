@@ -87,6 +87,7 @@ describe('assessPlan: review status', () => {
   test('a stored plan failing the schema: review due, its paths named, nothing read from it', () => {
     const invalid: CurrentPlan = {
       ok: false,
+      content: { goals: [{ deadline: 'soon' }] },
       version: {
         versionId: '902',
         companyId: '7',

@@ -124,6 +124,7 @@ describe('plans in scoring', () => {
   test('an unreadable stored plan: review due, one data issue, nothing read from it', () => {
     const invalid: CurrentPlan = {
       ok: false,
+      content: { goals: [{ deadline: 'soon' }] },
       version: {
         versionId: '777',
         companyId: 'a',

@@ -189,11 +189,13 @@ function issuesOf(error: z.ZodError): ValidationIssue[] {
   return toValidationIssues(error.issues).map((issue) => ({ ...issue, path: issue.path || '(plan)' }));
 }
 
-function readVersion(record: CrmObject): { version: PlanVersion; plan: AccountPlan | null } {
+function readVersion(record: CrmObject): { version: PlanVersion; plan: AccountPlan | null; content: unknown } {
   let issues: ValidationIssue[] = [];
   let plan: AccountPlan | null = null;
+  let content: unknown = null;
   try {
-    const parsed = accountPlanSchema.safeParse(JSON.parse(property(record, 'plan_json')));
+    content = JSON.parse(property(record, 'plan_json'));
+    const parsed = accountPlanSchema.safeParse(content);
     if (parsed.success) plan = parsed.data;
     else issues = issuesOf(parsed.error);
   } catch {
@@ -201,6 +203,7 @@ function readVersion(record: CrmObject): { version: PlanVersion; plan: AccountPl
   }
   return {
     plan,
+    content,
     version: {
       versionId: record.id,
       companyId: property(record, 'company_id'),
@@ -221,8 +224,8 @@ function toStoredPlan(version: PlanVersion, plan: AccountPlan): StoredPlan {
 }
 
 function currentPlanOf(record: CrmObject): CurrentPlan {
-  const { version, plan } = readVersion(record);
-  return plan ? { ok: true, stored: toStoredPlan(version, plan) } : { ok: false, version };
+  const { version, plan, content } = readVersion(record);
+  return plan ? { ok: true, stored: toStoredPlan(version, plan) } : { ok: false, version, content };
 }
 
 /** The plan as it is saved; `plan.invalid` naming every field otherwise (nothing is saved). */

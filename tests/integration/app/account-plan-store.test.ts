@@ -306,6 +306,11 @@ describe('account plan store', () => {
     const current = await store.current(companyId);
     expect(current).toMatchObject({ ok: false, version: { versionId: v1.versionId, isValid: false } });
     expect(current?.ok === false && current.version.issues.map((issue) => issue.path)).toEqual(['goals']);
+    // what was stored comes along, so the editor opens it rather than a blank plan
+    expect(current?.ok === false && current.content).toMatchObject({
+      goals: 'many',
+      tactics: samplePlan().tactics,
+    });
     const [listed] = await store.history(companyId, 10);
     expect(listed).toMatchObject({ isValid: false, issues: [{ path: 'goals' }] });
     expect((await store.currentPlans()).get(companyId)).toMatchObject({ ok: false });

@@ -318,6 +318,47 @@ describe('Account plan empty states', () => {
   });
 });
 
+describe('Account plan, a stored version that fails the schema', () => {
+  test('opens the editor on what was stored, so the manager repairs the named fields', async () => {
+    const invalid = createPlanVersion({
+      versionId: '778',
+      version: 'v6',
+      isValid: false,
+      issues: [{ path: 'goals.0.deadline', message: 'must be a date, e.g. 2027-06-30' }],
+    });
+    const content = {
+      ownerUserId: '4242',
+      clientGoals: 'Halve their supplier count',
+      goals: [
+        { id: 'g1', title: 'Win the second plant', setOn: '2026-11-01', deadline: 'soon', target: null },
+      ],
+      tactics: 'Monthly site visit',
+    };
+    const runFunction = planRunner({
+      get: [
+        createGetPlanSuccess({
+          plan: null,
+          invalidCurrent: invalid,
+          invalidContent: content,
+          versions: [invalid],
+        }),
+      ],
+    });
+    const rendered = render({ runFunction });
+    await rendered.waitFor(() => undefined);
+    rendered.findByTestId(Button, 'kam-plan-load').trigger('onClick');
+    await rendered.waitFor(() => expect(rendered.findByTestId(Alert, 'kam-plan-invalid')).toBeTruthy());
+    await openEditor(rendered);
+    expect(rendered.findByTestId(Input, 'kam-plan-goal-0-title').props.value).toBe('Win the second plant');
+    expect(rendered.findByTestId(Input, 'kam-plan-owner-input').props.value).toBe('4242');
+    const calls = runFunction.mock.calls.length;
+    rendered.findByTestId(LoadingButton, 'kam-plan-save').trigger('onClick');
+    await rendered.waitFor(() => expect(rendered.findByTestId(Alert, 'kam-plan-issues')).toBeTruthy());
+    expect(textContent(rendered.findByTestId(Alert, 'kam-plan-issues'))).toContain('Goal 1 › Deadline');
+    expect(runFunction.mock.calls.length).toBe(calls);
+  });
+});
+
 describe('Account plan editor', () => {
   test('checks the plan with the schema and shows each field’s message, sending nothing', async () => {
     const rendered = render();

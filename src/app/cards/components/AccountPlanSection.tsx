@@ -38,6 +38,7 @@ import { messagesFor, type CardMessages } from '../lib/messages';
 import { fieldLabel, planMessagesFor, type PlanMessages } from '../lib/plan-messages';
 import {
   dayOf,
+  draftFromContent,
   draftOf,
   emptyDraft,
   markedReviewed,
@@ -340,7 +341,13 @@ const LoadedPlan = ({
         {invalidAlert}
         <AccountPlanEditor
           key={stored?.versionId ?? invalid?.versionId ?? 'new'}
-          initial={stored ? draftOf(stored.plan) : emptyDraft(ownerUserId, today)}
+          initial={
+            stored
+              ? draftOf(stored.plan)
+              : invalid
+                ? draftFromContent(result.invalidContent, emptyDraft(ownerUserId, today), today)
+                : emptyDraft(ownerUserId, today)
+          }
           baseVersionId={stored?.versionId ?? invalid?.versionId ?? null}
           saveState={saveState}
           onSave={onSave}

@@ -5,6 +5,7 @@ import {
   calendarOf,
   checkDraft,
   dayFromCalendar,
+  draftFromContent,
   draftOf,
   emptyDraft,
   markedReviewed,
@@ -157,5 +158,77 @@ describe('fieldLabel', () => {
   });
   test('in Russian', () => {
     expect(fieldLabel('goals.0.deadline', planMessagesFor('ru'))).toBe('Цель 1 › Срок');
+  });
+});
+
+describe('draftFromContent', () => {
+  const today = '2026-12-05';
+  const blank = emptyDraft('12', today);
+
+  test('a stored plan that passes comes back as draftOf would give it', () => {
+    const { plan } = createStoredPlan();
+    expect(draftFromContent(plan, blank, today)).toEqual(draftOf(plan));
+  });
+
+  test.each<[string, unknown, (draft: ReturnType<typeof draftFromContent>) => void]>([
+    ['not JSON (null): the blank draft', null, (draft) => expect(draft).toEqual(blank)],
+    ['an array: the blank draft', [1, 2], (draft) => expect(draft).toEqual(blank)],
+    [
+      'a readable goal with a bad deadline keeps its text and figure',
+      {
+        goals: [
+          {
+            id: 'g9',
+            title: 'Grow',
+            setOn: '2026-01-01',
+            deadline: 'soon',
+            target: { metric: 'won_revenue_12m', atLeast: 5000 },
+          },
+        ],
+      },
+      (draft) =>
+        expect(draft.goals).toEqual([
+          expect.objectContaining({
+            id: 'g9',
+            title: 'Grow',
+            deadline: 'soon',
+            metric: 'won_revenue_12m',
+            amount: 5000,
+          }),
+        ]),
+    ],
+    [
+      'unknown options fall back, known ones stay',
+      {
+        goals: [{ target: { metric: 'happiness' } }, { target: { metric: 'tier', atLeast: 'important' } }],
+        opportunities: [
+          { title: 'Upsell', kind: 'upsell', effort: { time: 'high', money: 'huge' }, payoff: 'low' },
+        ],
+      },
+      (draft) => {
+        expect(draft.goals.map((goal) => [goal.id, goal.metric, goal.tier])).toEqual([
+          ['goal-1', '', 'key'],
+          ['goal-2', 'tier', 'important'],
+        ]);
+        expect(draft.opportunities[0]).toMatchObject({
+          id: 'opp-1',
+          title: 'Upsell',
+          kind: 'increase_use',
+          effort: { time: 'high', money: 'medium', people: 'medium' },
+          payoff: 'low',
+        });
+      },
+    ],
+    [
+      'goals that are not a list: none, the rest of the plan kept',
+      { goals: 'many', tactics: 'Quarterly review', strategy: { price: 'Volume tiers' } },
+      (draft) => {
+        expect(draft.goals).toEqual([]);
+        expect(draft.tactics).toBe('Quarterly review');
+        expect(draft.strategy).toEqual({ product: '', price: 'Volume tiers', promotion: '', place: '' });
+      },
+    ],
+  ])('%s', (_name, content, check) => {
+    check(draftFromContent(content, blank, today));
   });
 });

@@ -9,7 +9,11 @@
 import {
   accountPlanSchema,
   type AccountPlan,
+  EFFORT_LEVELS,
+  KAISM_QUADRANTS,
   type KaismQuadrant,
+  OPPORTUNITY_KINDS,
+  PLAN_GOAL_METRICS,
   PLAN_LIMITS,
   PLAN_STATUSES,
   planAssessmentSchema,
@@ -19,6 +23,7 @@ import {
   type PlanOpportunity,
   type PlanStatus,
   type Tier,
+  TIERS,
 } from '@keystone/shared';
 
 /** The company properties the plan summary reads (ENGINE's kam_plan_* outputs). */
@@ -180,6 +185,74 @@ export function draftOf(plan: AccountPlan): PlanDraft {
     })),
     lastReviewedOn: plan.lastReviewedOn,
     nextReviewOn: plan.nextReviewOn,
+  };
+}
+
+// A stored version that fails the schema is opened as far as it can be read, so a manager repairs
+// the named fields instead of retyping the plan; what cannot be read takes the blank draft's value.
+type Loose = Record<string, unknown>;
+const objectOr = (value: unknown): Loose =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Loose) : {};
+const textOr = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
+const oneOf = <T extends string>(options: readonly T[], value: unknown, fallback: T): T =>
+  options.includes(value as T) ? (value as T) : fallback;
+const listOf = (value: unknown): Loose[] => (Array.isArray(value) ? value.map(objectOr) : []);
+
+function looseGoal(raw: Loose, index: number, blank: GoalDraft): GoalDraft {
+  const target = objectOr(raw.target);
+  const metric = oneOf<PlanGoalMetric | ''>(['', ...PLAN_GOAL_METRICS], target.metric, '');
+  return {
+    id: textOr(raw.id, `goal-${index + 1}`),
+    title: textOr(raw.title, ''),
+    clientGoal: textOr(raw.clientGoal, ''),
+    setOn: textOr(raw.setOn, blank.setOn),
+    deadline: textOr(raw.deadline, blank.deadline),
+    metric,
+    amount: typeof target.atLeast === 'number' && Number.isFinite(target.atLeast) ? target.atLeast : null,
+    quadrant: oneOf(KAISM_QUADRANTS, target.equals, blank.quadrant),
+    tier: oneOf(TIERS, target.atLeast, blank.tier),
+  };
+}
+
+function looseOpportunity(raw: Loose, index: number, blank: OpportunityDraft): OpportunityDraft {
+  const effort = objectOr(raw.effort);
+  return {
+    id: textOr(raw.id, `opp-${index + 1}`),
+    title: textOr(raw.title, ''),
+    kind: oneOf(OPPORTUNITY_KINDS, raw.kind, blank.kind),
+    effort: {
+      time: oneOf(EFFORT_LEVELS, effort.time, blank.effort.time),
+      money: oneOf(EFFORT_LEVELS, effort.money, blank.effort.money),
+      people: oneOf(EFFORT_LEVELS, effort.people, blank.effort.people),
+    },
+    payoff: oneOf(EFFORT_LEVELS, raw.payoff, blank.payoff),
+    notes: textOr(raw.notes, ''),
+  };
+}
+
+/** The editor's draft of a stored plan that fails the schema: every field read where it can be, `blank`'s otherwise. */
+export function draftFromContent(content: unknown, blank: PlanDraft, today: string): PlanDraft {
+  const raw = objectOr(content);
+  const strategy = objectOr(raw.strategy);
+  const blankGoal = newGoal([], today);
+  const blankOpportunity = newOpportunity([]);
+  return {
+    ownerUserId: textOr(raw.ownerUserId, blank.ownerUserId),
+    clientGoals: textOr(raw.clientGoals, blank.clientGoals),
+    goals: listOf(raw.goals).map((goal, index) => looseGoal(goal, index, blankGoal)),
+    strategy: {
+      product: textOr(strategy.product, ''),
+      price: textOr(strategy.price, ''),
+      promotion: textOr(strategy.promotion, ''),
+      place: textOr(strategy.place, ''),
+    },
+    resources: textOr(raw.resources, blank.resources),
+    tactics: textOr(raw.tactics, blank.tactics),
+    opportunities: listOf(raw.opportunities).map((opportunity, index) =>
+      looseOpportunity(opportunity, index, blankOpportunity),
+    ),
+    lastReviewedOn: textOr(raw.lastReviewedOn, blank.lastReviewedOn),
+    nextReviewOn: textOr(raw.nextReviewOn, blank.nextReviewOn),
   };
 }
 

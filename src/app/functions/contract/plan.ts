@@ -42,6 +42,8 @@ export const getAccountPlanResultSchema = functionResultSchema({
   plan: storedPlanSchema.nullable(),
   /** Set when the current version is stored but fails the schema: the editor starts from it, named. */
   invalidCurrent: planVersionSchema.nullable(),
+  /** The invalid current version's stored JSON as parsed (null when it is not JSON), for the editor to start from. */
+  invalidContent: z.unknown().optional(),
   /** Newest first, at most `historyLimit`. */
   versions: z.array(planVersionSchema),
   /** False on a portal without custom objects (below Enterprise): plans cannot be stored there. */

@@ -25,6 +25,7 @@ export const getAccountPlan = defineAppFunction({
       companyId,
       plan: current?.ok ? current.stored : null,
       invalidCurrent: current && !current.ok ? current.version : null,
+      invalidContent: current && !current.ok ? current.content : undefined,
       versions,
       storeAvailable: true,
     };

@@ -1323,6 +1323,8 @@ var getAccountPlanResultSchema = functionResultSchema({
   plan: storedPlanSchema.nullable(),
   /** Set when the current version is stored but fails the schema: the editor starts from it, named. */
   invalidCurrent: planVersionSchema.nullable(),
+  /** The invalid current version's stored JSON as parsed (null when it is not JSON), for the editor to start from. */
+  invalidContent: z6.unknown().optional(),
   /** Newest first, at most `historyLimit`. */
   versions: z6.array(planVersionSchema),
   /** False on a portal without custom objects (below Enterprise): plans cannot be stored there. */

@@ -256,9 +256,12 @@ export type StoredPlan = Omit<PlanVersion, 'isValid' | 'issues'> & {
 export type CurrentPlan = {
     ok: true;
     stored: StoredPlan;
-} | {
+}
+/** `content`: the stored JSON as parsed (null when it is not JSON), so an editor can start from it. */
+ | {
     ok: false;
     version: PlanVersion;
+    content: unknown;
 };
 export type PlanSaveMeta = {
     userId: string;

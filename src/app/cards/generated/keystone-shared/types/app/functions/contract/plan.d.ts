@@ -229,6 +229,7 @@ export declare const getAccountPlanResultSchema: z.ZodDiscriminatedUnion<[z.ZodO
         note: z.ZodString;
         isCurrent: z.ZodBoolean;
     }, z.core.$strip>>;
+    invalidContent: z.ZodOptional<z.ZodUnknown>;
     versions: z.ZodArray<z.ZodObject<{
         isValid: z.ZodBoolean;
         issues: z.ZodArray<z.ZodObject<{
