@@ -2,7 +2,14 @@ import type { Command } from 'commander';
 import { startEmulator } from '../../emulator';
 import { generatePortfolio } from '../../emulator/generator';
 import { KeystoneError } from '../../src/engine/errors';
-import { createGateway, type CrmGateway, ensureKamProperties } from '../../src/engine/hubspot';
+import { accountPlanSchema } from '../../src/engine/core';
+import {
+  createAccountPlanStore,
+  createGateway,
+  type CrmGateway,
+  ensureAccountPlanSchema,
+  ensureKamProperties,
+} from '../../src/engine/hubspot';
 import { runSync, type SyncResult, createPortfolioScorer } from '../../src/engine/sync';
 import { DEFAULT_SCORING_MODEL } from '../../src/engine/settings';
 import type { CliIo } from '../output';
@@ -46,8 +53,9 @@ export async function runDemo(
     say(`Keystone demo — local HubSpot CRM emulator at ${emulator.url} (no account needed)`);
     const gateway: CrmGateway = createGateway({ accessToken: DEMO_TOKEN, basePath: emulator.url });
     const setup = await ensureKamProperties(gateway);
+    await ensureAccountPlanSchema(gateway);
     say(
-      `1. kam setup: ${setup.created.length} kam_* company properties created in group key_account_management`,
+      `1. kam setup: ${setup.created.length} kam_* company properties created in group key_account_management, and the kam_account_plan object`,
     );
 
     const { snapshot, groundTruth } = generatePortfolio({ companies, seed, now });
@@ -82,12 +90,26 @@ export async function runDemo(
     say(
       `4. the next day (${later.toISOString().slice(0, 10)}) the team logs new activity: ${activity.description}`,
     );
+    const plan = await writeDemoPlan(gateway, first.scored, later);
+    if (plan) say(`   and the manager of ${plan.name} writes its account development plan: ${plan.goal}`);
     const second = await syncAt(later);
     say(
       `5. kam sync again: ${second.summary.companiesChanged} companies changed, ${second.summary.propertiesWritten} properties written, ` +
         `${second.summary.calls.totalCalls} API calls`,
     );
     say(formatTierChanges(second.summary.tierChanges.list, second.scored));
+    const planned = plan && second.scored.find((company) => company.id === plan.id);
+    if (planned) {
+      const {
+        kam_plan_status: status,
+        kam_plan_next_review: review,
+        kam_plan_progress: progress,
+      } = planned.desired;
+      say(
+        `Account plan of ${planned.name}: ${status}, next review ${review}, ${progress === '' ? 'no measured goal' : `${progress}% of measured goals on track`}; ` +
+          `top recommendation now: ${planned.topRecommendation ?? 'none'}`,
+      );
+    }
     const third = await syncAt(later);
     say(
       `6. kam sync on unchanged data: ${third.summary.propertiesWritten} properties written (nothing changed, nothing sent)`,
@@ -99,6 +121,48 @@ export async function runDemo(
   } finally {
     await emulator.close();
   }
+}
+
+/**
+ * The demo's account plan (methodology §10): the best key account's manager sets a goal of 20%
+ * more won revenue in six months, measured from CRM data at every sync, with a quarterly review.
+ */
+async function writeDemoPlan(
+  gateway: CrmGateway,
+  scored: SyncResult['scored'],
+  at: Date,
+): Promise<{ id: string; name: string; goal: string } | null> {
+  const best = scored
+    .filter((company) => company.tier === 'key')
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))[0];
+  const revenue = Number(best?.desired.kam_won_revenue_12m);
+  if (!best || !(revenue > 0)) return null;
+  const day = (offsetDays: number) => new Date(at.getTime() + offsetDays * DAY_MS).toISOString().slice(0, 10);
+  const target = Math.ceil((revenue * 1.2) / 1000) * 1000;
+  const goal = `won revenue ≥ ${target.toLocaleString('en-US')} by ${day(182)}, review on ${day(91)}`;
+  await createAccountPlanStore({ gateway, now: () => at }).save(
+    best.id,
+    accountPlanSchema.parse({
+      ownerUserId: '',
+      clientGoals: 'Consolidate suppliers and secure supply for next year',
+      goals: [
+        {
+          id: 'grow-20',
+          title: 'Grow won revenue by a fifth',
+          setOn: day(0),
+          deadline: day(182),
+          target: { metric: 'won_revenue_12m', atLeast: target },
+        },
+      ],
+      strategy: { product: 'Bundle service with the core range' },
+      tactics: 'Quarterly business review with the buying centre',
+      opportunities: [],
+      lastReviewedOn: day(0),
+      nextReviewOn: day(91),
+    }),
+    { userId: '', userEmail: 'kam@example.com', note: 'first plan', baseVersionId: null },
+  );
+  return { id: best.id, name: best.name, goal };
 }
 
 export function register(program: Command, io: CliIo): void {

@@ -137,6 +137,11 @@ describe('kam demo', () => {
     expect(output).toMatch(/kam sync: 60 companies scored/);
     expect(output).toMatch(/Key accounts \(\d+\)/);
     expect(output).toMatch(/Tier changes/);
+    // the plan written on day two is read by the next sync and tracked
+    expect(output).toMatch(/writes its account development plan: won revenue ≥ [\d,]+ by \d{4}-\d{2}-\d{2}/);
+    expect(output).toMatch(
+      /Account plan of .+: current, next review \d{4}-\d{2}-\d{2}, \d+% of measured goals on track/,
+    );
     expect(output).toMatch(/kam sync on unchanged data: 0 properties written/);
   });
 });
