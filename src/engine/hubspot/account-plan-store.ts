@@ -189,7 +189,11 @@ function issuesOf(error: z.ZodError): ValidationIssue[] {
   return toValidationIssues(error.issues).map((issue) => ({ ...issue, path: issue.path || '(plan)' }));
 }
 
-function readVersion(record: CrmObject): { version: PlanVersion; plan: AccountPlan | null; content: unknown } {
+function readVersion(record: CrmObject): {
+  version: PlanVersion;
+  plan: AccountPlan | null;
+  content: unknown;
+} {
   let issues: ValidationIssue[] = [];
   let plan: AccountPlan | null = null;
   let content: unknown = null;
