@@ -37,6 +37,12 @@ import {
 import { toValidationIssues, type ValidationIssue } from '../core/validation';
 import { KeystoneError, isKeystoneError } from '../errors';
 import { historyLength, nextVersionLabel } from '../settings/model-store';
+import {
+  customObjectProperties,
+  ensureCustomObject,
+  findCustomObjectTypeId,
+  type CustomObjectSpec,
+} from './custom-object-schema';
 import { crmObjectSchema, type CrmGateway, type CrmObject } from './gateway';
 
 export const PLAN_OBJECT_NAME = 'kam_account_plan';
@@ -70,9 +76,6 @@ const SUMMARY_PROPERTIES = [
 
 const COMPANY_ID = /^[1-9]\d{0,19}$/;
 
-const schemaListSchema = z.object({
-  results: z.array(z.object({ objectTypeId: z.string(), name: z.string() }).passthrough()),
-});
 const associationLabelsSchema = z.object({
   results: z.array(
     z.object({
@@ -94,61 +97,30 @@ const schemaDefinition = {
   requiredProperties: ['company_id', 'version', 'plan_json'],
   // shows the plan versions on the company record
   associatedObjects: ['COMPANY'],
-  properties: PLAN_OBJECT_PROPERTIES.map((property) => ({
-    ...property,
-    ...(property.type === 'enumeration'
-      ? {
-          options: [
-            { label: 'Yes', value: 'true', displayOrder: 0, hidden: false },
-            { label: 'No', value: 'false', displayOrder: 1, hidden: false },
-          ],
-        }
-      : {}),
-  })),
+  properties: customObjectProperties(PLAN_OBJECT_PROPERTIES),
 };
 
-/** A 403 from the schemas API becomes the plan store's own error, saying what to do. */
-async function schemasCall<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (isKeystoneError(error) && error.details.status === 403) {
-      throw new KeystoneError(
-        PLAN_STORE_UNAVAILABLE,
-        'this HubSpot portal refused the custom object schemas API (403): account plans are stored in the custom object kam_account_plan, which needs custom objects (an Enterprise subscription) and an app with the crm.schemas.custom.read/write and crm.objects.custom.read/write scopes. Scoring works without plans; upgrade the portal or add the scopes, then run kam setup again.',
-        { ...error.details },
-        { cause: error },
-      );
-    }
-    throw error;
-  }
-}
+const PLAN_OBJECT: CustomObjectSpec = {
+  definition: schemaDefinition,
+  unavailable: {
+    code: PLAN_STORE_UNAVAILABLE,
+    message:
+      'this HubSpot portal refused the custom object schemas API (403): account plans are stored in the custom object kam_account_plan, which needs custom objects (an Enterprise subscription) and an app with the crm.schemas.custom.read/write and crm.objects.custom.read/write scopes. Scoring works without plans; upgrade the portal or add the scopes, then run kam setup again.',
+  },
+};
 
-async function findObjectTypeId(gateway: CrmGateway): Promise<string | null> {
-  const response = await schemasCall(() =>
-    gateway.send('GET /crm/v3/schemas', () => gateway.client.crm.schemas.coreApi.getAllWithHttpInfo()),
-  );
-  const schemas = schemaListSchema.parse(response.data);
-  return schemas.results.find((schema) => schema.name === PLAN_OBJECT_NAME)?.objectTypeId ?? null;
-}
+const findObjectTypeId = (gateway: CrmGateway): Promise<string | null> =>
+  findCustomObjectTypeId(gateway, PLAN_OBJECT);
 
 /**
  * Creates the `kam_account_plan` custom object, associated with companies, when the portal does
  * not have it (`kam setup`, self-install and the first save); returns its objectTypeId.
  * `plan.store_unavailable` on a portal without custom objects.
  */
-export async function ensureAccountPlanSchema(
+export function ensureAccountPlanSchema(
   gateway: CrmGateway,
 ): Promise<{ objectTypeId: string; created: boolean }> {
-  const existing = await findObjectTypeId(gateway);
-  if (existing) return { objectTypeId: existing, created: false };
-  const response = await schemasCall(() =>
-    gateway.send('POST /crm/v3/schemas', () =>
-      gateway.client.crm.schemas.coreApi.createWithHttpInfo(schemaDefinition as never),
-    ),
-  );
-  const created = z.object({ objectTypeId: z.string() }).passthrough().parse(response.data);
-  return { objectTypeId: created.objectTypeId, created: true };
+  return ensureCustomObject(gateway, PLAN_OBJECT);
 }
 
 const property = (record: CrmObject, name: string): string => record.properties[name] ?? '';

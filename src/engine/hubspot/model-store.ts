@@ -35,6 +35,12 @@ import {
   type SaveMeta,
   type StoredModel,
 } from '../settings/model-store';
+import {
+  customObjectProperties,
+  ensureCustomObject,
+  findCustomObjectTypeId,
+  type CustomObjectSpec,
+} from './custom-object-schema';
 import type { CrmGateway } from './gateway';
 
 export const MODEL_OBJECT_NAME = 'kam_scoring_model';
@@ -56,10 +62,6 @@ const SUMMARY_PROPERTIES = ['version', 'saved_at', 'is_active'];
 // HubSpot textarea limit; a model is a few KB, so this only guards against a runaway schema.
 const MAX_MODEL_JSON_CHARS = 65_536;
 
-const schemaListSchema = z.object({
-  results: z.array(z.object({ objectTypeId: z.string(), name: z.string() }).passthrough()),
-});
-
 const recordSchema = z.object({
   id: z.string(),
   properties: z.record(z.string(), z.string().nullable().optional()),
@@ -75,60 +77,29 @@ const schemaDefinition = {
   searchableProperties: ['version', 'saved_by_email'],
   requiredProperties: ['version', 'model_json'],
   associatedObjects: [],
-  properties: MODEL_OBJECT_PROPERTIES.map((property) => ({
-    ...property,
-    ...(property.type === 'enumeration'
-      ? {
-          options: [
-            { label: 'Yes', value: 'true', displayOrder: 0, hidden: false },
-            { label: 'No', value: 'false', displayOrder: 1, hidden: false },
-          ],
-        }
-      : {}),
-  })),
+  properties: customObjectProperties(MODEL_OBJECT_PROPERTIES),
 };
 
-/** A 403 from the schemas API becomes the store's own error, saying what to do. */
-async function schemasCall<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (isKeystoneError(error) && error.details.status === 403) {
-      throw new KeystoneError(
-        STORE_UNAVAILABLE,
-        'this HubSpot portal refused the custom object schemas API (403): saving scoring models needs custom objects, which come with an Enterprise subscription, and a private app with the crm.schemas.custom.read/write and crm.objects.custom.read/write scopes. Until then Keystone scores with its default model; upgrade the portal or add the scopes, then run kam setup again.',
-        { ...error.details },
-        { cause: error },
-      );
-    }
-    throw error;
-  }
-}
+const MODEL_OBJECT: CustomObjectSpec = {
+  definition: schemaDefinition,
+  unavailable: {
+    code: STORE_UNAVAILABLE,
+    message:
+      'this HubSpot portal refused the custom object schemas API (403): saving scoring models needs custom objects, which come with an Enterprise subscription, and a private app with the crm.schemas.custom.read/write and crm.objects.custom.read/write scopes. Until then Keystone scores with its default model; upgrade the portal or add the scopes, then run kam setup again.',
+  },
+};
 
-async function findObjectTypeId(gateway: CrmGateway): Promise<string | null> {
-  const response = await schemasCall(() =>
-    gateway.send('GET /crm/v3/schemas', () => gateway.client.crm.schemas.coreApi.getAllWithHttpInfo()),
-  );
-  const schemas = schemaListSchema.parse(response.data);
-  return schemas.results.find((schema) => schema.name === MODEL_OBJECT_NAME)?.objectTypeId ?? null;
-}
+const findObjectTypeId = (gateway: CrmGateway): Promise<string | null> =>
+  findCustomObjectTypeId(gateway, MODEL_OBJECT);
 
 /**
  * Creates the `kam_scoring_model` custom object when the portal does not have it (for `kam setup`
  * and the first save); returns its objectTypeId. Needs the `crm.schemas.custom.write` scope.
  */
-export async function ensureModelStoreSchema(
+export function ensureModelStoreSchema(
   gateway: CrmGateway,
 ): Promise<{ objectTypeId: string; created: boolean }> {
-  const existing = await findObjectTypeId(gateway);
-  if (existing) return { objectTypeId: existing, created: false };
-  const response = await schemasCall(() =>
-    gateway.send('POST /crm/v3/schemas', () =>
-      gateway.client.crm.schemas.coreApi.createWithHttpInfo(schemaDefinition as never),
-    ),
-  );
-  const created = z.object({ objectTypeId: z.string() }).passthrough().parse(response.data);
-  return { objectTypeId: created.objectTypeId, created: true };
+  return ensureCustomObject(gateway, MODEL_OBJECT);
 }
 
 function property(record: ModelRecord, name: string): string {
