@@ -16,14 +16,7 @@ export function optionLabel(property: string, value: string | null | undefined):
   return LABELS.get(`${property}:${value}`) ?? value;
 }
 
-/** `kam_plan_status` comes with account plans (issue #21); until its options are in the catalogue, these. */
-const PLAN_STATUS_FALLBACK: Readonly<Record<string, string>> = {
-  none: 'No plan',
-  current: 'Current',
-  review_due: 'Review due',
-  overdue: 'Review overdue',
-};
-
+/** The label of a `kam_plan_status` value, as HubSpot's option says it. */
 export function planStatusLabel(status: string): string {
-  return LABELS.get(`kam_plan_status:${status}`) ?? PLAN_STATUS_FALLBACK[status] ?? status;
+  return optionLabel('kam_plan_status', status);
 }

@@ -25,11 +25,9 @@ import {
 function optionLabels<Value extends string>(
   property: string,
   values: readonly Value[],
-  fallback: Partial<Record<Value, string>> = {},
 ): Record<Value, string> {
   const options = KAM_PROPERTIES.find((candidate) => candidate.name === property)?.options ?? [];
-  const labelOf = (value: Value) =>
-    options.find((option) => option.value === value)?.label ?? fallback[value] ?? value;
+  const labelOf = (value: Value) => options.find((option) => option.value === value)?.label ?? value;
   return Object.fromEntries(values.map((value) => [value, labelOf(value)])) as Record<Value, string>;
 }
 
@@ -49,13 +47,7 @@ export const GAP_LABELS: Record<OrganisationGapId, string> = optionLabels(
   ORGANISATION_GAPS,
 );
 
-/** `kam_plan_status` comes with account plans; until its options are in the catalogue, these. */
-export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = optionLabels('kam_plan_status', PLAN_STATUSES, {
-  none: 'No plan',
-  current: 'Current',
-  review_due: 'Review due',
-  overdue: 'Review overdue',
-});
+export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = optionLabels('kam_plan_status', PLAN_STATUSES);
 
 export const RISK_LABELS: Record<RiskLevel, string> = optionLabels('kam_risk_level', RISK_LEVELS);
 
