@@ -4,7 +4,7 @@ import {
   createKamProperties,
   createPinnedProperties,
 } from '../test-utils/fixtures';
-import { readActivePin, readExplanation, readKamRecord } from './kam-record';
+import { CARD_PROPERTIES, readActivePin, readExplanation, readKamRecord } from './kam-record';
 
 describe('readKamRecord', () => {
   test('a company with neither a score nor a scoring time was never scored', () => {
@@ -79,4 +79,11 @@ describe('readActivePin', () => {
       },
     });
   });
+});
+
+test('the card asks for every property once, the plan outputs among them', () => {
+  expect(new Set(CARD_PROPERTIES).size).toBe(CARD_PROPERTIES.length);
+  expect(CARD_PROPERTIES).toEqual(
+    expect.arrayContaining(['hs_object_id', 'kam_plan_status', 'kam_plan_next_review', 'kam_plan_progress']),
+  );
 });

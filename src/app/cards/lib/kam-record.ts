@@ -20,16 +20,13 @@ import {
   type SupplierPosition,
   type Tier,
 } from '@keystone/shared';
-import { PLAN_PROPERTY_NAMES, readPlanSummary, type PlanSummary } from './plan-view';
+import { readPlanSummary, type PlanSummary } from './plan-view';
 
 /** What the card asks `useCrmProperties` for. */
 export const CARD_PROPERTIES: string[] = [
-  ...new Set([
-    'hs_object_id',
-    ...KAM_OUTPUT_PROPERTY_NAMES,
-    ...KAM_PIN_PROPERTY_NAMES,
-    ...PLAN_PROPERTY_NAMES,
-  ]),
+  'hs_object_id',
+  ...KAM_OUTPUT_PROPERTY_NAMES,
+  ...KAM_PIN_PROPERTY_NAMES,
 ];
 
 /** A manager's tier pin in force: `kam_tier` then shows it, and the model's own tier is `computedTier`. */

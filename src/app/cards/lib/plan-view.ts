@@ -26,9 +26,6 @@ import {
   TIERS,
 } from '@keystone/shared';
 
-/** The company properties the plan summary reads (ENGINE's kam_plan_* outputs). */
-export const PLAN_PROPERTY_NAMES = ['kam_plan_status', 'kam_plan_next_review', 'kam_plan_progress'] as const;
-
 export type PlanSummary = {
   /** Null when the company was never assessed for a plan (or holds a value the card does not know). */
   status: PlanStatus | null;
